@@ -1,0 +1,42 @@
+"""Where things live: the data home, the user's config file, the built-in playbooks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "salescoach"
+HOME_ENV = "SALESCOACH_HOME"
+CONFIG_ENV = "SALESCOACH_CONFIG"
+
+
+def data_home(explicit: Path | None = None) -> Path:
+    """The records' home: ``--home``, else ``$SALESCOACH_HOME``, else the platform's data dir."""
+    if explicit is not None:
+        return explicit.expanduser().absolute()
+    from_env = os.environ.get(HOME_ENV)
+    if from_env:
+        return Path(from_env).expanduser().absolute()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_file() -> Path:
+    """The user's config file: ``$SALESCOACH_CONFIG``, else ``config.yaml`` in the config dir."""
+    from_env = os.environ.get(CONFIG_ENV)
+    if from_env:
+        return Path(from_env).expanduser().absolute()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.yaml"
+
+
+def builtin_playbooks() -> Path:
+    """The playbooks shipped with salescoach (``salescoach/playbooks`` in a wheel).
+
+    In a source checkout installed in editable mode the wheel's copy does not exist; the
+    top-level ``playbooks/`` directory of the checkout is used instead.
+    """
+    packaged = Path(__file__).with_name("playbooks")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "playbooks"

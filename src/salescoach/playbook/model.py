@@ -1,0 +1,347 @@
+"""The playbook language: what a trainer may write in a playbook YAML file.
+
+Every model forbids unknown fields, so a typo (``promt:``) is an error with its location rather
+than a silently ignored key. Conditions are data (``when: {question: meeting.type, in: [...]}``),
+never code: nothing here evaluates a string.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+
+IDENTIFIER = r"^[a-z][a-z0-9_-]*$"
+"""Playbook, step, question and option ids: lower case, digits, ``_`` and ``-``; no dots."""
+
+ANSWER_REF = r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$"
+"""A reference to an answer: ``type`` (same playbook), ``meeting.type``, ``prep.opa.objectives``."""
+
+Identifier = Annotated[str, Field(pattern=IDENTIFIER, max_length=64)]
+AnswerRef = Annotated[str, Field(pattern=ANSWER_REF, max_length=200)]
+Scalar = str | int | float | bool
+
+
+class Strict(BaseModel):
+    """Base of every playbook model: unknown fields are errors, models are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Kind(StrEnum):
+    """What a playbook is: a questionnaire for a prep or a debrief, data, or an ordered flow."""
+
+    PREP = "prep"
+    DEBRIEF = "debrief"
+    REFERENCE = "reference"
+    FLOW = "flow"
+
+
+class QuestionType(StrEnum):
+    """The answer types a question can ask for."""
+
+    TEXT = "text"
+    PARAGRAPH = "paragraph"
+    CHOICE = "choice"
+    CHOICES = "choices"
+    YESNO = "yesno"
+    NUMBER = "number"
+    SCALE = "scale"
+    DATE = "date"
+    LIST = "list"
+    GROUP = "group"
+
+
+# --- conditions -------------------------------------------------------------------------------
+
+
+class Comparison(Strict):
+    """A test on one answer. Exactly one of ``equals``, ``in``, ``not_in``, ``answered``.
+
+    For a ``choices`` or ``list`` answer, ``equals`` and ``in`` hold when any selected value
+    matches, ``not_in`` when none does.
+    """
+
+    question: AnswerRef = Field(description="The answer tested: `type`, `meeting.type`, `prep.x.y`.")
+    equals: Scalar | None = Field(default=None, description="Holds when the answer equals this.")
+    in_: list[Scalar] | None = Field(
+        default=None, alias="in", description="Holds when the answer is one of these."
+    )
+    not_in: list[Scalar] | None = Field(
+        default=None, description="Holds when the answer is none of these (or unanswered)."
+    )
+    answered: bool | None = Field(
+        default=None, description="true: holds when answered; false: when left empty."
+    )
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _exactly_one_test(self) -> Comparison:
+        given = [
+            name
+            for name, value in (
+                ("equals", self.equals),
+                ("in", self.in_),
+                ("not_in", self.not_in),
+                ("answered", self.answered),
+            )
+            if value is not None
+        ]
+        if len(given) != 1:
+            raise ValueError(
+                "a condition needs exactly one of equals, in, not_in, answered"
+                + (f" (found {', '.join(given)})" if given else "")
+            )
+        return self
+
+
+class AllOf(Strict):
+    """Holds when every condition in the list holds."""
+
+    all: list[Condition] = Field(min_length=1)
+
+
+class AnyOf(Strict):
+    """Holds when at least one condition in the list holds."""
+
+    any: list[Condition] = Field(min_length=1)
+
+
+class NotOf(Strict):
+    """Holds when the inner condition does not."""
+
+    not_: Condition = Field(alias="not")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _condition_kind(value: Any) -> str:
+    """Pick the condition model by its key, so errors name one model, not all four."""
+    if isinstance(value, dict):
+        for key in ("all", "any", "not"):
+            if key in value:
+                return key
+        return "compare"
+    for key in ("all", "any", "not"):
+        if hasattr(value, key if key != "not" else "not_"):
+            return key
+    return "compare"
+
+
+Condition = Annotated[
+    Annotated[Comparison, Tag("compare")]
+    | Annotated[AllOf, Tag("all")]
+    | Annotated[AnyOf, Tag("any")]
+    | Annotated[NotOf, Tag("not")],
+    Discriminator(_condition_kind),
+]
+
+
+# --- questions --------------------------------------------------------------------------------
+
+
+class Option(Strict):
+    """One choice a rep can pick: a stable ``value`` stored in answers, a ``label`` shown."""
+
+    value: Identifier
+    label: str = Field(min_length=1)
+    help: str | None = None
+
+
+class ChoicesFrom(Strict):
+    """Take a question's options from a reference playbook's entries (their id and label)."""
+
+    reference: Identifier = Field(description="Id of a `reference` playbook.")
+
+
+class ForEach(Strict):
+    """Ask a question once per item: of an earlier answer (a list or choices) or a reference list.
+
+    The answer becomes a list of ``{item: <item>, answer: <the answer for that item>}``.
+    """
+
+    answer: AnswerRef | None = Field(
+        default=None, description="An earlier answer whose items are iterated."
+    )
+    reference: Identifier | None = Field(
+        default=None, description="A reference playbook whose entries are iterated."
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one_source(self) -> ForEach:
+        if (self.answer is None) == (self.reference is None):
+            raise ValueError("for_each needs exactly one of answer, reference")
+        return self
+
+
+class Question(Strict):
+    """One thing asked of the rep. ``type`` says which fields apply; the loader checks the rest."""
+
+    id: Identifier
+    type: QuestionType
+    prompt: str = Field(min_length=1, description="What the rep is asked, as a short question.")
+    help: str | None = Field(default=None, description="Shown under the prompt: the method's advice.")
+    required: bool = False
+    default: Any = Field(default=None, description="Pre-filled answer, of the question's type.")
+    default_from: AnswerRef | None = Field(
+        default=None,
+        description="Pre-fill from context or an earlier answer, e.g. `account.phase`.",
+    )
+    example: Any = Field(
+        default=None, description="A realistic answer, used by --example-answers and previews."
+    )
+    when: Condition | None = Field(default=None, description="Ask only when this holds.")
+    for_each: ForEach | None = None
+    # choice / choices
+    options: list[Option] | None = None
+    choices_from: ChoicesFrom | None = None
+    # number / scale
+    min: float | None = None
+    max: float | None = None
+    unit: str | None = None
+    labels: dict[int, str] | None = Field(
+        default=None, description="Scale labels by value, e.g. {1: poor, 5: excellent}."
+    )
+    # list / group / choices
+    min_items: int | None = Field(default=None, ge=0)
+    max_items: int | None = Field(default=None, ge=1)
+    # text / paragraph / list items
+    max_length: int | None = Field(default=None, ge=1)
+    # group
+    questions: list[Question] | None = None
+    # tags for rendering and reports, e.g. a funnel level
+    tags: list[Identifier] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fields_fit_type(self) -> Question:
+        kind = self.type
+        choice_kinds = {QuestionType.CHOICE, QuestionType.CHOICES}
+        if kind in choice_kinds:
+            if (self.options is None) == (self.choices_from is None):
+                raise ValueError(f"a {kind} question needs exactly one of options, choices_from")
+        elif self.options is not None or self.choices_from is not None:
+            raise ValueError(f"options and choices_from apply to choice and choices, not {kind}")
+        if kind == QuestionType.GROUP:
+            if not self.questions:
+                raise ValueError("a group question needs a non-empty questions list")
+        elif self.questions is not None:
+            raise ValueError(f"questions (sub-questions) apply to group, not {kind}")
+        if self.labels is not None and kind != QuestionType.SCALE:
+            raise ValueError(f"labels apply to scale, not {kind}")
+        if kind == QuestionType.SCALE and (self.min is None or self.max is None):
+            raise ValueError("a scale question needs min and max")
+        numeric = {QuestionType.NUMBER, QuestionType.SCALE}
+        if (self.min is not None or self.max is not None or self.unit) and kind not in numeric:
+            raise ValueError(f"min, max and unit apply to number and scale, not {kind}")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+        counted = {QuestionType.LIST, QuestionType.GROUP, QuestionType.CHOICES}
+        if (self.min_items is not None or self.max_items is not None) and kind not in counted:
+            raise ValueError(f"min_items and max_items apply to list, group and choices, not {kind}")
+        if (
+            self.min_items is not None
+            and self.max_items is not None
+            and self.min_items > self.max_items
+        ):
+            raise ValueError(f"min_items ({self.min_items}) is greater than max_items")
+        if self.default is not None and self.default_from is not None:
+            raise ValueError("give default or default_from, not both")
+        return self
+
+    @property
+    def repeated(self) -> bool:
+        """Whether the answer is a list built item by item (list, group, or any ``for_each``)."""
+        return self.for_each is not None or self.type in (QuestionType.LIST, QuestionType.GROUP)
+
+
+class Step(Strict):
+    """A titled part of a playbook: guidance read by the rep, then its questions."""
+
+    id: Identifier | None = None
+    title: str = Field(min_length=1)
+    guidance: str | None = Field(default=None, description="Shown before the questions.")
+    when: Condition | None = Field(default=None, description="Show the whole step only when this holds.")
+    questions: list[Question] = Field(default_factory=list)
+
+
+class ReferenceEntry(Strict):
+    """One entry of a reference list: an objection, a maturation phase, a meeting type.
+
+    ``details`` holds the entry's own data (a response, signals, a cadence in days), free-form
+    so a trainer can add reference lists the tool does not know about.
+    """
+
+    id: Identifier
+    label: str = Field(min_length=1)
+    help: str | None = Field(default=None, description="Shown when the entry is offered or iterated.")
+    details: dict[str, Scalar | list[str] | None] = Field(default_factory=dict)
+
+
+class FlowItem(Strict):
+    """One playbook in a flow, included only when its condition holds."""
+
+    playbook: Identifier
+    when: Condition | None = None
+
+
+class Playbook(Strict):
+    """One playbook file: metadata, then steps (prep/debrief), entries (reference) or a flow."""
+
+    id: Identifier
+    kind: Kind
+    title: str = Field(min_length=1)
+    language: str = Field(pattern=r"^[a-z]{2}$", description="Two-letter code: en, fr.")
+    version: int | str = Field(description="Bump it when questions change; records keep it.")
+    summary: str | None = None
+    source: str | None = Field(default=None, description="Where the method comes from.")
+    record: Literal["prep", "debrief"] | None = Field(
+        default=None, description="For a flow: which record it produces."
+    )
+    steps: list[Step] | None = None
+    entries: list[ReferenceEntry] | None = None
+    flow: list[FlowItem] | None = None
+
+    @field_validator("version")
+    @classmethod
+    def _version_not_empty(cls, value: int | str) -> int | str:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("version must not be empty")
+        return value
+
+    @model_validator(mode="after")
+    def _body_fits_kind(self) -> Playbook:
+        bodies = {"steps": self.steps, "entries": self.entries, "flow": self.flow}
+        wanted = {
+            Kind.PREP: "steps",
+            Kind.DEBRIEF: "steps",
+            Kind.REFERENCE: "entries",
+            Kind.FLOW: "flow",
+        }[self.kind]
+        if not bodies[wanted]:
+            raise ValueError(f"a {self.kind} playbook needs a non-empty `{wanted}` list")
+        extra = [name for name, body in bodies.items() if body is not None and name != wanted]
+        if extra:
+            raise ValueError(f"a {self.kind} playbook has `{wanted}`, not {', '.join(extra)}")
+        if self.kind == Kind.FLOW and self.record is None:
+            raise ValueError("a flow needs `record: prep` or `record: debrief`")
+        if self.kind != Kind.FLOW and self.record is not None:
+            raise ValueError("`record` applies to flows only")
+        return self
+
+    def questions(self) -> list[Question]:
+        """Every top-level question of the playbook, in order, across steps."""
+        return [question for step in self.steps or [] for question in step.questions]
+
+    def entry(self, entry_id: str) -> ReferenceEntry | None:
+        """The reference entry with this id, if any."""
+        return next((e for e in self.entries or [] if e.id == entry_id), None)

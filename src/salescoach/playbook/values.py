@@ -1,0 +1,243 @@
+"""What an answer to each question type may be, and how typed input becomes that value.
+
+One function, :func:`coerce`, is the single rule book: the engine applies it to what a rep types,
+to an answers file and to a playbook's ``default`` and ``example`` values, so all three agree.
+
+Text policy: ``\\r\\n`` and ``\\r`` become ``\\n``; C0 control characters other than tab and
+newline (terminal escape debris) and DEL are removed; lone surrogates become U+FFFD. Everything
+else — accents, emoji, ``\\x85``, leading ``---`` — is kept exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from salescoach.playbook.model import Option, Question, QuestionType
+
+Answer = Any
+"""An answer value: str, int, float, bool, a list of those, or nested lists/dicts for groups."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_RELATIVE_DATE = re.compile(r"^\+(\d{1,4})\s*([dwm])$")
+_YES = {"y", "yes", "true", "o", "oui", "vrai", "1"}
+_NO = {"n", "no", "false", "non", "faux", "0"}
+
+
+class AnswerValueError(ValueError):
+    """The value does not fit the question; the message says what would."""
+
+
+def clean_text(text: str) -> str:
+    """Apply the text policy above."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def is_empty(value: Answer) -> bool:
+    """Whether a value counts as no answer at all."""
+    return value is None or value == "" or value == [] or value == {}
+
+
+def coerce(
+    question: Question,
+    value: Answer,
+    options: Sequence[Option] = (),
+    *,
+    today: dt.date | None = None,
+) -> Answer:
+    """Turn ``value`` into the canonical answer for ``question``, or raise AnswerValueError.
+
+    ``options`` are the question's resolved choices (from ``options`` or ``choices_from``).
+    Empty values come back as ``None``; whether that is allowed is the caller's business.
+    """
+    if isinstance(value, str):
+        value = clean_text(value)
+        if question.type not in (QuestionType.PARAGRAPH, QuestionType.TEXT):
+            value = value.strip()
+    if is_empty(value):
+        return None
+    coercer = _COERCERS[question.type]
+    return coercer(question, value, options, today or dt.date.today())
+
+
+def coerce_item(question: Question, value: Answer) -> str:
+    """One item of a ``list`` question: a non-empty line of text."""
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise AnswerValueError("each item must be text")
+    text = clean_text(str(value)).strip()
+    if not text:
+        raise AnswerValueError("an item cannot be empty")
+    _check_length(question, text)
+    return text
+
+
+def _check_length(question: Question, text: str) -> None:
+    if question.max_length is not None and len(text) > question.max_length:
+        raise AnswerValueError(f"at most {question.max_length} characters ({len(text)} given)")
+
+
+def _text(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise AnswerValueError("expected text")
+    text = str(value)
+    if question.type == QuestionType.TEXT and "\n" in text.strip("\n"):
+        raise AnswerValueError("expected a single line (use a paragraph question for more)")
+    if question.type == QuestionType.TEXT:
+        text = text.strip()
+    _check_length(question, text)
+    return text
+
+
+def _option_value(raw: Any, options: Sequence[Option]) -> str:
+    if not isinstance(raw, str):
+        raw = str(raw)
+    for option in options:
+        if raw == option.value:
+            return option.value
+    folded = raw.casefold()
+    for option in options:
+        if folded in (option.value.casefold(), option.label.casefold()):
+            return option.value
+    allowed = ", ".join(option.value for option in options)
+    raise AnswerValueError(f"`{raw}` is not one of the choices: {allowed}")
+
+
+def _choice(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> str:
+    if isinstance(value, list | dict):
+        raise AnswerValueError("expected one choice")
+    return _option_value(value, options)
+
+
+def _choices(
+    question: Question, value: Answer, options: Sequence[Option], today: dt.date
+) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    chosen: list[str] = []
+    for item in items:
+        if isinstance(item, list | dict):
+            raise AnswerValueError("expected a list of choices")
+        option = _option_value(item, options)
+        if option not in chosen:
+            chosen.append(option)
+    _check_count(question, chosen)
+    return chosen
+
+
+def _check_count(question: Question, items: Sequence[Any]) -> None:
+    if question.min_items is not None and len(items) < question.min_items:
+        raise AnswerValueError(f"at least {question.min_items} needed ({len(items)} given)")
+    if question.max_items is not None and len(items) > question.max_items:
+        raise AnswerValueError(f"at most {question.max_items} allowed ({len(items)} given)")
+
+
+def _yesno(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> bool:
+    if isinstance(value, bool):
+        return value
+    folded = str(value).strip().casefold()
+    if folded in _YES:
+        return True
+    if folded in _NO:
+        return False
+    raise AnswerValueError("expected yes or no")
+
+
+def _number(
+    question: Question, value: Answer, options: Sequence[Option], today: dt.date
+) -> int | float:
+    if isinstance(value, bool):
+        raise AnswerValueError("expected a number")
+    number: int | float
+    if isinstance(value, int | float):
+        number = value
+    elif isinstance(value, str):
+        text = value.replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+        try:
+            number = int(text)
+        except ValueError:
+            try:
+                number = float(text.replace(",", "."))
+            except ValueError:
+                raise AnswerValueError(f"`{value}` is not a number") from None
+    else:
+        raise AnswerValueError("expected a number")
+    if number != number or number in (float("inf"), float("-inf")):
+        raise AnswerValueError("expected a finite number")
+    if question.min is not None and number < question.min:
+        raise AnswerValueError(f"must be at least {question.min:g}")
+    if question.max is not None and number > question.max:
+        raise AnswerValueError(f"must be at most {question.max:g}")
+    return number
+
+
+def _scale(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> int:
+    number = _number(question, value, options, today)
+    if number != int(number):
+        raise AnswerValueError("expected a whole number on the scale")
+    return int(number)
+
+
+def parse_date(text: str, today: dt.date) -> dt.date:
+    """An ISO date, or ``today``, ``tomorrow``, ``+3d``, ``+2w``, ``+1m`` (30 days)."""
+    folded = text.strip().casefold()
+    if folded in ("today", "aujourd'hui", "auj"):
+        return today
+    if folded in ("tomorrow", "demain"):
+        return today + dt.timedelta(days=1)
+    relative = _RELATIVE_DATE.match(folded)
+    if relative:
+        count, unit = int(relative.group(1)), relative.group(2)
+        return today + dt.timedelta(days=count * {"d": 1, "w": 7, "m": 30}[unit])
+    try:
+        return dt.date.fromisoformat(folded)
+    except ValueError:
+        raise AnswerValueError(
+            f"`{text}` is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w"
+        ) from None
+
+
+def _date(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise AnswerValueError("expected a date as YYYY-MM-DD")
+    return parse_date(value, today).isoformat()
+
+
+def _list(
+    question: Question, value: Answer, options: Sequence[Option], today: dt.date
+) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    cleaned = [coerce_item(question, item) for item in items if not is_empty(item)]
+    _check_count(question, cleaned)
+    return cleaned
+
+
+def _group(
+    question: Question, value: Answer, options: Sequence[Option], today: dt.date
+) -> list[dict[str, Answer]]:
+    # Sub-answers are checked by the engine, which knows their options and conditions; here only
+    # the shape is.
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, dict) for item in items):
+        raise AnswerValueError("expected a list of entries, each a mapping of sub-answers")
+    _check_count(question, items)
+    return list(items)
+
+
+_COERCERS = {
+    QuestionType.TEXT: _text,
+    QuestionType.PARAGRAPH: _text,
+    QuestionType.CHOICE: _choice,
+    QuestionType.CHOICES: _choices,
+    QuestionType.YESNO: _yesno,
+    QuestionType.NUMBER: _number,
+    QuestionType.SCALE: _scale,
+    QuestionType.DATE: _date,
+    QuestionType.LIST: _list,
+    QuestionType.GROUP: _group,
+}

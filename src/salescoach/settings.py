@@ -1,0 +1,78 @@
+"""The user's settings: a small YAML file, validated once at the edge."""
+
+from __future__ import annotations
+
+import locale
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from salescoach.errors import Problem, ProblemsError
+from salescoach.paths import config_file
+from salescoach.yamlio import YamlProblems, load_file
+
+LANGUAGES = ("en", "fr")
+
+
+class Settings(BaseModel):
+    """What ``config.yaml`` may hold."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lang: str | None = Field(default=None, pattern=r"^(en|fr)$")
+    playbooks: list[Path] = Field(
+        default_factory=list, description="Team playbook directories, searched after built-ins."
+    )
+    home: Path | None = None
+
+
+class ConfigError(ProblemsError):
+    """The config file is not valid."""
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the config file if there is one; a missing file means defaults."""
+    path = path or config_file()
+    if not path.is_file():
+        return Settings()
+    try:
+        document = load_file(path, max_bytes=100_000)
+    except YamlProblems as error:
+        raise ConfigError(error.problems) from None
+    if document.value is None:
+        return Settings()
+    try:
+        settings = Settings.model_validate(document.value)
+    except ValidationError as error:
+        raise ConfigError(
+            [
+                Problem(
+                    document.locate(document.real_path(d["loc"])),
+                    str(d["msg"]),
+                    ".".join(map(str, d["loc"])),
+                )
+                for d in error.errors()
+            ]
+        ) from None
+    base = path.parent
+    return settings.model_copy(
+        update={"playbooks": [(base / p.expanduser()).resolve() for p in settings.playbooks]}
+    )
+
+
+def choose_language(explicit: str | None, settings: Settings) -> str:
+    """``--lang``, else the config, else the locale (``fr_*`` is French), else English."""
+    if explicit:
+        return explicit
+    if settings.lang:
+        return settings.lang
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    try:
+        current = locale.getlocale()[0] or ""
+    except ValueError:
+        current = ""
+    return "fr" if current.lower().startswith("fr") else "en"
