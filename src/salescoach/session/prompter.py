@@ -1,0 +1,106 @@
+"""The small protocol the engine asks through, and a scripted prompter for tests and scripts.
+
+The engine never imports questionary. It hands a prompter one :class:`Ask` at a time (a question
+with its resolved options, default and iteration subject) and gets a value back. Ctrl-C is a
+``KeyboardInterrupt`` and closed input an ``EOFError``; both propagate to the caller, which saves a
+draft from the session's answers so far.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from salescoach.playbook.model import Option, Question
+from salescoach.playbook.values import Answer
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One prompt to show.
+
+    ``mode`` is ``"value"`` for an ordinary question, ``"item"`` for one item of a ``list``
+    question (a line of text; an empty answer ends the list when ``can_finish``).
+    ``check`` turns typed text into the canonical answer or raises
+    :class:`~salescoach.playbook.values.AnswerValueError` with a message to show; adapters call it
+    to validate inline.
+    """
+
+    key: str
+    question: Question
+    check: Callable[[Any], Answer]
+    options: tuple[Option, ...] = ()
+    default: Answer = None
+    subject: str | None = None
+    subject_help: str | None = None
+    mode: Literal["value", "item"] = "value"
+    item_number: int | None = None
+    can_finish: bool = True
+    error: str | None = None
+
+    @property
+    def required(self) -> bool:
+        """Whether an empty answer is refused (an item of a list is governed by ``can_finish``)."""
+        return self.question.required if self.mode == "value" else not self.can_finish
+
+
+class Prompter(Protocol):
+    """What the engine needs from a user interface."""
+
+    def step(self, title: str, guidance: str | None) -> None:
+        """A new step begins: show its title and the method's guidance."""
+
+    def ask(self, ask: Ask) -> Answer:
+        """Ask one question and return the answer (``None`` for no answer)."""
+
+    def confirm(self, key: str, message: str, default: bool) -> bool:
+        """A yes/no decision about the questionnaire itself, e.g. "Add another next step?"."""
+
+
+class UnexpectedQuestion(AssertionError):
+    """A scripted prompter was asked something its script does not hold."""
+
+
+@dataclass
+class ScriptedPrompter:
+    """Answers from a dict keyed by answer id; fails loudly on anything unexpected.
+
+    ``answers`` maps an Ask's key (``meeting.type``, ``opa.plan[1]`` for the second item of a list,
+    ``debrief.next_steps[0].owner``) to the raw value a user would type. ``confirms`` maps a
+    confirm key (``debrief.next_steps.more[1]``) to a bool. A list question may also be given
+    whole as ``opa.plan: [...]``: its items are then served one by one.
+    """
+
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    confirms: Mapping[str, bool] = field(default_factory=dict)
+    use_defaults: bool = False
+    asked: list[str] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+
+    def step(self, title: str, guidance: str | None) -> None:
+        self.steps.append(title)
+
+    def ask(self, ask: Ask) -> Answer:
+        if ask.error is not None:
+            raise UnexpectedQuestion(f"{ask.key}: scripted answer refused: {ask.error}")
+        self.asked.append(ask.key)
+        if ask.key in self.answers:
+            return ask.check(self.answers[ask.key])
+        if ask.mode == "item":
+            whole_key, _, _ = ask.key.rpartition("[")
+            if whole_key in self.answers:
+                items = list(self.answers[whole_key])
+                index = (ask.item_number or 1) - 1
+                return ask.check(items[index]) if index < len(items) else None
+        if self.use_defaults:
+            return None if ask.mode == "item" and ask.can_finish else ask.default
+        raise UnexpectedQuestion(f"no scripted answer for {ask.key!r} ({ask.question.prompt})")
+
+    def confirm(self, key: str, message: str, default: bool) -> bool:
+        self.asked.append(key)
+        if key in self.confirms:
+            return self.confirms[key]
+        if self.use_defaults:
+            return default
+        raise UnexpectedQuestion(f"no scripted confirmation for {key!r} ({message})")
