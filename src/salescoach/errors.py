@@ -1,4 +1,4 @@
-"""The errors salescoach raises: values that carry what the user needs, rendered only at the CLI edge.
+"""The errors salescoach raises: values carrying what the user needs, rendered at the CLI edge.
 
 Every error the user can cause derives from :class:`SalescoachError`. Exceptions never print; the
 CLI's single handler turns them into a one-paragraph message on standard error and an exit code.
@@ -59,7 +59,7 @@ class Problem:
 
 
 class ProblemsError(SalescoachError):
-    """A file (or several) failed to load; ``problems`` lists every error found, not just the first."""
+    """A file failed to load; ``problems`` lists every error found, not just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
@@ -99,7 +99,7 @@ class MissingAnswersError(SalescoachError):
 
 
 class UsageError(SalescoachError):
-    """The command was called in a way that cannot work (exit 2), e.g. prompting without a terminal."""
+    """Called in a way that cannot work (exit 2), e.g. prompting without a terminal."""
 
     exit_code = 2
 

@@ -29,7 +29,7 @@ import yaml
 from salescoach.errors import Location, Problem
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# The pure-Python emitter writes emoji and other astral characters as they are; libyaml escapes them.
+# The pure-Python emitter writes emoji as they are; libyaml's escapes them.
 _Dumper: type[Any] = yaml.SafeDumper
 
 Path_ = tuple[str | int, ...]
@@ -43,7 +43,11 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 # writes unquoted as a string must read back as a string here.
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+][0-9]+)?")
 _SPECIAL_FLOATS = {
-    **{f"{sign}.{inf}": float(f"{sign or '+'}inf") for sign in ("", "+", "-") for inf in ("inf", "Inf", "INF")},
+    **{
+        f"{sign}.{inf}": float(f"{sign or '+'}inf")
+        for sign in ("", "+", "-")
+        for inf in ("inf", "Inf", "INF")
+    },
     **{f".{nan}": float("nan") for nan in ("nan", "NaN", "NAN")},
 }
 _CORE = "tag:yaml.org,2002:"
@@ -70,7 +74,7 @@ class Document:
         return Location(self.source, line, column)
 
     def real_path(self, loc: tuple[Any, ...]) -> Path_:
-        """Keep from a validator's ``loc`` only the steps that exist in the data (drops union tags)."""
+        """Keep from a validator's ``loc`` the steps that exist in the data (drops union tags)."""
         node: Any = self.value
         kept: list[str | int] = []
         for step in loc:
@@ -177,7 +181,8 @@ def load_file(
     path: Path, *, max_depth: int = DEFAULT_MAX_DEPTH, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Document:
     """Read and parse a YAML file strictly (see :func:`parse`)."""
-    return parse(read_text(path, max_bytes=max_bytes), path, max_depth=max_depth, max_bytes=max_bytes)
+    text = read_text(path, max_bytes=max_bytes)
+    return parse(text, path, max_depth=max_depth, max_bytes=max_bytes)
 
 
 def dump(value: Any) -> str:
@@ -198,7 +203,7 @@ def dump(value: Any) -> str:
     )
 
 
-class _NoAliasDumper(_Dumper):  # type: ignore[misc,valid-type]
+class _NoAliasDumper(_Dumper):  # type: ignore[misc]
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
@@ -328,7 +333,7 @@ class _Builder:
         if not top.has_key:
             key = value
             if isinstance(key, dict | list):
-                self._problem(event, "a key must be a plain value, not a mapping or list", path=top.path)
+                self._problem(event, "a key must be a plain value", path=top.path)
                 key = f"<complex key at line {position[0]}>"
             elif isinstance(key, float) or key is None:
                 key = str(event.value) if isinstance(event, yaml.ScalarEvent) else str(key)
@@ -363,7 +368,12 @@ class _Builder:
             return resolve_plain(text)
         value = resolve_plain(text)
         expected = tag.removeprefix(_CORE)
-        kinds = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+        kinds: dict[str, type | tuple[type, ...]] = {
+            "int": int,
+            "float": (int, float),
+            "bool": bool,
+            "null": type(None),
+        }
         wanted = kinds.get(expected)
         if wanted is not None and (
             not isinstance(value, wanted) or (expected != "bool" and isinstance(value, bool))

@@ -1,4 +1,4 @@
-"""The playbook search path: built-ins, then config dirs, ``$SALESCOACH_PLAYBOOKS``, ``--playbooks``.
+"""The playbook search path: built-ins, config dirs, ``$SALESCOACH_PLAYBOOKS``, ``--playbooks``.
 
 Later sources win by playbook id. Within the chosen language first: a team's French-only
 override does not hide the English built-in from an English-speaking rep.

@@ -1,4 +1,4 @@
-"""Playbook files to validated models, with every error located as ``FILE:LINE:COL: path: message``."""
+"""Playbook files to validated models; every error located as ``FILE:LINE:COL: path: message``."""
 
 from __future__ import annotations
 

@@ -71,7 +71,7 @@ class Comparison(Strict):
     matches, ``not_in`` when none does.
     """
 
-    question: AnswerRef = Field(description="The answer tested: `type`, `meeting.type`, `prep.x.y`.")
+    question: AnswerRef = Field(description="The answer tested: `type`, `meeting.type`, `prep.x.y`")
     equals: Scalar | None = Field(default=None, description="Holds when the answer equals this.")
     in_: list[Scalar] | None = Field(
         default=None, alias="in", description="Holds when the answer is one of these."
@@ -190,7 +190,7 @@ class Question(Strict):
     id: Identifier
     type: QuestionType
     prompt: str = Field(min_length=1, description="What the rep is asked, as a short question.")
-    help: str | None = Field(default=None, description="Shown under the prompt: the method's advice.")
+    help: str | None = Field(default=None, description="Shown under the prompt: the advice.")
     required: bool = False
     default: Any = Field(default=None, description="Pre-filled answer, of the question's type.")
     default_from: AnswerRef | None = Field(
@@ -247,7 +247,7 @@ class Question(Strict):
             raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
         counted = {QuestionType.LIST, QuestionType.GROUP, QuestionType.CHOICES}
         if (self.min_items is not None or self.max_items is not None) and kind not in counted:
-            raise ValueError(f"min_items and max_items apply to list, group and choices, not {kind}")
+            raise ValueError(f"min_items/max_items apply to list, group and choices, not {kind}")
         if (
             self.min_items is not None
             and self.max_items is not None
@@ -270,7 +270,7 @@ class Step(Strict):
     id: Identifier | None = None
     title: str = Field(min_length=1)
     guidance: str | None = Field(default=None, description="Shown before the questions.")
-    when: Condition | None = Field(default=None, description="Show the whole step only when this holds.")
+    when: Condition | None = Field(default=None, description="Show the step only when this holds.")
     questions: list[Question] = Field(default_factory=list)
 
 
@@ -283,7 +283,7 @@ class ReferenceEntry(Strict):
 
     id: Identifier
     label: str = Field(min_length=1)
-    help: str | None = Field(default=None, description="Shown when the entry is offered or iterated.")
+    help: str | None = Field(default=None, description="Shown when offered or iterated.")
     details: dict[str, Scalar | list[str] | None] = Field(default_factory=dict)
 
 

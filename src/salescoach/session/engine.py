@@ -1,0 +1,470 @@
+"""The questionnaire engine: playbooks in, namespaced answers out.
+
+It walks a flow (or one playbook) step by step, evaluates conditions against the answers so far
+and the context (a debrief's prep, the account's state), expands iterations, coerces and checks
+every value, and asks only what is not already answered — by an answers file, a draft, or a
+previous version of the record. It asks through a :class:`~salescoach.session.prompter.Prompter`
+and knows nothing of terminals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from salescoach.errors import AnswersFileError, Location, MissingAnswersError, Problem
+from salescoach.playbook.library import Entry, Library
+from salescoach.playbook.model import (
+    AllOf,
+    AnyOf,
+    Comparison,
+    Condition,
+    Kind,
+    NotOf,
+    Option,
+    Playbook,
+    Question,
+    QuestionType,
+)
+from salescoach.playbook.values import Answer, AnswerValueError, coerce, coerce_item, is_empty
+from salescoach.session.prompter import Ask, Prompter
+
+Answers = dict[str, dict[str, Any]]
+"""Answers by playbook id, then question id: ``{"meeting": {"type": "negotiation"}}``."""
+
+MAX_RETRIES = 5
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One item a ``for_each`` question is asked about."""
+
+    value: Any
+    label: str
+    help: str | None = None
+
+
+def plan(library: Library, target: str) -> list[Entry]:
+    """The playbooks a target names, in order: a flow's items (conditions unevaluated) or itself."""
+    entry = library.get(target)
+    if entry.playbook.kind != Kind.FLOW:
+        return [entry]
+    return [library.get(item.playbook) for item in entry.playbook.flow or []]
+
+
+@dataclass
+class Session:
+    """One run of a flow or a playbook: keeps the answers so far, so an interruption loses nothing.
+
+    ``prefill`` holds answers already known (answers file, draft, previous record); they are
+    checked and not asked again. With ``no_input`` nothing is asked: a required answer that is
+    neither prefilled nor defaulted is collected, and :meth:`run` raises one
+    :class:`MissingAnswersError` listing them all.
+    """
+
+    library: Library
+    target: str
+    prompter: Prompter | None
+    prefill: Mapping[str, Any] = field(default_factory=dict)
+    context: Mapping[str, Any] = field(default_factory=dict)
+    no_input: bool = False
+    today: dt.date = field(default_factory=dt.date.today)
+    prefill_source: str = "answers"
+    answers: Answers = field(default_factory=dict)
+    used: list[Entry] = field(default_factory=list)
+    position: str | None = None
+    _missing: list[str] = field(default_factory=list)
+    _invalid: list[Problem] = field(default_factory=list)
+
+    def run(self) -> Answers:
+        """Ask the whole target; return the answers or raise for missing or invalid ones."""
+        root = self.library.get(self.target)
+        if root.playbook.kind == Kind.FLOW:
+            for item in root.playbook.flow or []:
+                if item.when is None or self._holds(item.when, item.playbook, {}):
+                    self._run_playbook(self.library.get(item.playbook))
+        else:
+            self._run_playbook(root)
+        if self._invalid:
+            raise AnswersFileError(self._invalid)
+        if self._missing:
+            raise MissingAnswersError(self._missing)
+        return self.answers
+
+    # --- playbooks and steps -------------------------------------------------------------------
+
+    def _run_playbook(self, entry: Entry) -> None:
+        playbook = entry.playbook
+        if playbook.kind not in (Kind.PREP, Kind.DEBRIEF):
+            raise AnswersFileError(
+                [Problem(Location(entry.path), f"`{playbook.id}` is a {playbook.kind}, not asked")]
+            )
+        self.used.append(entry)
+        namespace = self.answers.setdefault(playbook.id, {})
+        for step in playbook.steps or []:
+            if step.when is not None and not self._holds(step.when, playbook.id, {}):
+                continue
+            asked_here = [q for q in step.questions if self._applies(q, playbook.id, {})]
+            if not asked_here:
+                continue
+            if self.prompter is not None and not self.no_input and self._needs_prompt(
+                playbook, asked_here
+            ):
+                self.prompter.step(step.title, step.guidance)
+            for question in asked_here:
+                key = f"{playbook.id}.{question.id}"
+                value = self._answer(playbook, question, key, {}, self._prefilled(key))
+                if value is not None:
+                    namespace[question.id] = value
+                else:
+                    namespace.pop(question.id, None)
+        if not namespace:
+            self.answers.pop(playbook.id, None)
+
+    def _needs_prompt(self, playbook: Playbook, questions: list[Question]) -> bool:
+        return any(self._prefilled(f"{playbook.id}.{q.id}") is _ABSENT for q in questions)
+
+    def _applies(self, question: Question, playbook_id: str, scope: Mapping[str, Any]) -> bool:
+        return question.when is None or self._holds(question.when, playbook_id, scope)
+
+    # --- answers -------------------------------------------------------------------------------
+
+    def _prefilled(self, key: str) -> Any:
+        namespace, _, question_id = key.partition(".")
+        space = self.prefill.get(namespace)
+        if isinstance(space, Mapping) and question_id in space:
+            return space[question_id]
+        return _ABSENT
+
+    def _answer(
+        self,
+        playbook: Playbook,
+        question: Question,
+        key: str,
+        scope: Mapping[str, Any],
+        given: Any,
+    ) -> Answer:
+        """The answer to one question: prefilled, defaulted (with --no-input) or asked."""
+        if question.for_each is not None:
+            return self._iterate(playbook, question, key, scope, given)
+        if question.type == QuestionType.GROUP:
+            return self._group(playbook, question, key, given)
+        options = tuple(self.library.options(question))
+        default = self._default(question, playbook.id, scope, options)
+        if given is not _ABSENT:
+            checked = self._check_given(question, key, given, options)
+            if checked is not _ABSENT:
+                return checked
+        if self.no_input or self.prompter is None:
+            if default is None and question.required:
+                self._missing.append(key)
+            return default
+        if question.type == QuestionType.LIST:
+            return self._list(question, key, default)
+        return self._ask(
+            Ask(
+                key=key,
+                question=question,
+                check=self._checker(question, options),
+                options=options,
+                default=default,
+            )
+        )
+
+    def _check_given(
+        self, question: Question, key: str, given: Any, options: tuple[Option, ...]
+    ) -> Any:
+        try:
+            value = coerce(question, given, options, today=self.today)
+        except AnswerValueError as error:
+            self._invalid.append(Problem(Location(self.prefill_source), str(error), key))
+            return _ABSENT
+        if value is None and question.required:
+            return _ABSENT
+        return value
+
+    def _checker(self, question: Question, options: tuple[Option, ...]) -> Callable[[Any], Answer]:
+        def check(value: Any) -> Answer:
+            answer = coerce(question, value, options, today=self.today)
+            if answer is None and question.required:
+                raise AnswerValueError("an answer is required")
+            return answer
+
+        return check
+
+    def _ask(self, ask: Ask) -> Answer:
+        assert self.prompter is not None
+        self.position = ask.key
+        for _ in range(MAX_RETRIES):
+            raw = self.prompter.ask(ask)
+            try:
+                return ask.check(raw)
+            except AnswerValueError as error:
+                ask = Ask(**{**ask.__dict__, "error": str(error)})
+        raise AnswerValueError(f"{ask.key}: {ask.error}")
+
+    def _default(
+        self,
+        question: Question,
+        playbook_id: str,
+        scope: Mapping[str, Any],
+        options: tuple[Option, ...],
+    ) -> Answer:
+        raw = question.default
+        if question.default_from is not None:
+            found = self.lookup(question.default_from, playbook_id, scope)
+            raw = None if found is _ABSENT else found
+        if raw is None:
+            return None
+        try:
+            return coerce(question, raw, options, today=self.today)
+        except AnswerValueError:
+            return None  # a stale context value (a phase that no longer exists) is no default
+
+    def _list(self, question: Question, key: str, default: Answer) -> list[str] | None:
+        defaults = default if isinstance(default, list) else []
+        items: list[str] = []
+        low = question.min_items or (1 if question.required else 0)
+        while question.max_items is None or len(items) < question.max_items:
+            number = len(items) + 1
+            item_default = defaults[len(items)] if len(items) < len(defaults) else None
+            value = self._ask(
+                Ask(
+                    key=f"{key}[{len(items)}]",
+                    question=question,
+                    check=lambda raw: None if is_empty(raw) else coerce_item(question, raw),
+                    default=item_default,
+                    mode="item",
+                    item_number=number,
+                    can_finish=len(items) >= low,
+                )
+            )
+            if value is None:
+                if len(items) >= low:
+                    break
+                continue
+            items.append(value)
+        return items or None
+
+    def _group(
+        self, playbook: Playbook, question: Question, key: str, given: Any
+    ) -> list[dict[str, Any]] | None:
+        entries_given: list[Any] = given if isinstance(given, list) else []
+        if given is not _ABSENT and not isinstance(given, list) and given is not None:
+            self._invalid.append(
+                Problem(Location(self.prefill_source), "expected a list of entries", key)
+            )
+        interactive = not self.no_input and self.prompter is not None
+        supplied = given is not _ABSENT and given is not None
+        low = question.min_items or (1 if question.required else 0)
+        high = question.max_items
+        entries: list[dict[str, Any]] = []
+        while high is None or len(entries) < high:
+            index = len(entries)
+            if index < len(entries_given):
+                raw_entry = entries_given[index]
+            elif supplied or (not interactive and index >= low):
+                break
+            elif interactive and index >= low and not self._more(question, key, index):
+                break
+            else:
+                raw_entry = {}
+            entries.append(self._group_entry(playbook, question, f"{key}[{index}]", raw_entry))
+        if supplied and not low <= len(entries_given) <= (high or len(entries_given)):
+            self._invalid.append(
+                Problem(
+                    Location(self.prefill_source),
+                    f"{len(entries_given)} entries given; expected {low} to {high or 'any'}",
+                    key,
+                )
+            )
+        return entries or None
+
+    def _more(self, question: Question, key: str, index: int) -> bool:
+        assert self.prompter is not None
+        label = question.prompt.rstrip(" ?:")
+        message = f"{label} — add {'one' if index == 0 else 'another'}?"
+        return self.prompter.confirm(f"{key}.more[{index}]", message, index == 0)
+
+    def _group_entry(
+        self, playbook: Playbook, question: Question, key: str, raw_entry: Any
+    ) -> dict[str, Any]:
+        if not isinstance(raw_entry, Mapping):
+            self._invalid.append(
+                Problem(Location(self.prefill_source), "expected a mapping of sub-answers", key)
+            )
+            raw_entry = {}
+        known = {sub.id for sub in question.questions or []}
+        for unknown in sorted(set(raw_entry) - known):
+            self._invalid.append(
+                Problem(
+                    Location(self.prefill_source),
+                    f"unknown sub-answer `{unknown}`; expected {', '.join(sorted(known))}",
+                    key,
+                )
+            )
+        entry: dict[str, Any] = {}
+        for sub in question.questions or []:
+            if not self._applies(sub, playbook.id, entry):
+                continue
+            given = raw_entry.get(sub.id, _ABSENT)
+            value = self._answer(playbook, sub, f"{key}.{sub.id}", entry, given)
+            if value is not None:
+                entry[sub.id] = value
+        return entry
+
+    def _iterate(
+        self,
+        playbook: Playbook,
+        question: Question,
+        key: str,
+        scope: Mapping[str, Any],
+        given: Any,
+    ) -> list[dict[str, Any]] | None:
+        subjects = self.subjects(question, playbook.id, scope)
+        given_by_item: dict[str, Any] = {}
+        if isinstance(given, list):
+            for pair in given:
+                if isinstance(pair, Mapping) and "item" in pair:
+                    given_by_item[str(pair["item"])] = pair.get("answer")
+        elif given is not _ABSENT and given is not None:
+            self._invalid.append(
+                Problem(Location(self.prefill_source), "expected a list of {item, answer}", key)
+            )
+        # The question itself, without its iteration, is what is asked for each subject.
+        single = question.model_copy(update={"for_each": None})
+        results: list[dict[str, Any]] = []
+        for index, subject in enumerate(subjects):
+            item_key = f"{key}[{index}]"
+            item_given = given_by_item.get(str(subject.value), _ABSENT)
+            if single.type == QuestionType.GROUP:
+                if item_given is _ABSENT and not self.no_input and self.prompter is not None:
+                    self.prompter.step(subject.label, subject.help)
+                raw_entry = {} if item_given is _ABSENT else item_given
+                value: Any = self._group_entry(playbook, single, item_key, raw_entry)
+            else:
+                value = self._answer_about(playbook, single, item_key, scope, item_given, subject)
+            if not is_empty(value):
+                results.append({"item": subject.value, "answer": value})
+        return results or None
+
+    def _answer_about(
+        self,
+        playbook: Playbook,
+        question: Question,
+        key: str,
+        scope: Mapping[str, Any],
+        given: Any,
+        subject: Subject,
+    ) -> Answer:
+        options = tuple(self.library.options(question))
+        if given is not _ABSENT:
+            checked = self._check_given(question, key, given, options)
+            if checked is not _ABSENT:
+                return checked
+        default = self._default(question, playbook.id, scope, options)
+        if self.no_input or self.prompter is None:
+            if default is None and question.required:
+                self._missing.append(key)
+            return default
+        return self._ask(
+            Ask(
+                key=key,
+                question=question,
+                check=self._checker(question, options),
+                options=options,
+                default=default,
+                subject=subject.label,
+                subject_help=subject.help,
+            )
+        )
+
+    def subjects(
+        self, question: Question, playbook_id: str, scope: Mapping[str, Any]
+    ) -> list[Subject]:
+        """The items a ``for_each`` question is asked about, with labels and help."""
+        assert question.for_each is not None
+        if question.for_each.reference is not None:
+            reference = self.library.get(question.for_each.reference, Kind.REFERENCE).playbook
+            return [Subject(e.id, e.label, e.help) for e in reference.entries or []]
+        ref = question.for_each.answer or ""
+        found = self.lookup(ref, playbook_id, scope)
+        if found is _ABSENT or is_empty(found):
+            return []
+        values = found if isinstance(found, list) else [found]
+        source = self.question_for(ref, playbook_id)
+        options = {o.value: o for o in self.library.options(source)} if source else {}
+        subjects = []
+        for value in values:
+            option = options.get(value) if isinstance(value, str) else None
+            if option is not None:
+                subjects.append(Subject(value, option.label, option.help))
+            else:
+                subjects.append(Subject(value, str(value)))
+        return subjects
+
+    def question_for(self, ref: str, playbook_id: str) -> Question | None:
+        """The question an answer reference points to, when it is a playbook's question."""
+        parts = ref.split(".")
+        if parts[0] == "prep":
+            parts = parts[1:]
+        if parts[0] == "account":
+            return None
+        book_id, question_id = (playbook_id, parts[0]) if len(parts) == 1 else parts[:2]
+        try:
+            book = self.library.get(book_id).playbook
+        except Exception:  # noqa: BLE001 - a missing playbook just means "no labels"
+            return None
+        return next((q for q in book.questions() if q.id == question_id), None)
+
+    # --- references and conditions -------------------------------------------------------------
+
+    def lookup(self, ref: str, playbook_id: str, scope: Mapping[str, Any]) -> Any:
+        """The value an answer reference names, or ``_ABSENT``."""
+        parts = ref.split(".")
+        if len(parts) == 1:
+            if parts[0] in scope:
+                return scope[parts[0]]
+            return self.answers.get(playbook_id, {}).get(parts[0], _ABSENT)
+        if parts[0] in ("prep", "account"):
+            node: Any = self.context.get(parts[0], _ABSENT)
+            for part in parts[1:]:
+                if not isinstance(node, Mapping) or part not in node:
+                    return _ABSENT
+                node = node[part]
+            return node
+        return self.answers.get(parts[0], {}).get(parts[1], _ABSENT)
+
+    def _holds(self, condition: Condition, playbook_id: str, scope: Mapping[str, Any]) -> bool:
+        if isinstance(condition, AllOf):
+            return all(self._holds(c, playbook_id, scope) for c in condition.all)
+        if isinstance(condition, AnyOf):
+            return any(self._holds(c, playbook_id, scope) for c in condition.any)
+        if isinstance(condition, NotOf):
+            return not self._holds(condition.not_, playbook_id, scope)
+        return self._compare(condition, self.lookup(condition.question, playbook_id, scope))
+
+    @staticmethod
+    def _compare(condition: Comparison, value: Any) -> bool:
+        present = value is not _ABSENT and not is_empty(value)
+        if condition.answered is not None:
+            return present == condition.answered
+        values = value if isinstance(value, list) else [value]
+        if condition.equals is not None:
+            return present and condition.equals in values
+        if condition.in_ is not None:
+            return present and any(v in condition.in_ for v in values)
+        assert condition.not_in is not None
+        return not present or not any(v in condition.not_in for v in values)
+
+
+class _Absent:
+    """Marks "no value at all", distinct from an explicit ``None``."""
+
+    def __repr__(self) -> str:
+        return "<absent>"
+
+
+_ABSENT: Any = _Absent()
