@@ -1,0 +1,21 @@
+"""Every test runs against a fresh data home and config: no test touches the real ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the data home and config at tmp_path; English unless a test says otherwise."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("SALESCOACH_HOME", str(home))
+    monkeypatch.setenv("SALESCOACH_CONFIG", str(tmp_path / "config.yaml"))
+    monkeypatch.delenv("SALESCOACH_PLAYBOOKS", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+    return home

@@ -1,0 +1,246 @@
+"""The engine, driven by a scripted prompter over small playbooks written for each test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from salescoach.errors import AnswersFileError, MissingAnswersError
+from salescoach.playbook.library import Library, Source
+from salescoach.session.engine import Session
+from salescoach.session.prompter import ScriptedPrompter, UnexpectedQuestion
+
+TODAY = dt.date(2026, 11, 28)
+
+REFERENCE = """
+id: levels
+kind: reference
+title: Levels
+language: en
+version: 1
+entries:
+  - {id: low, label: Low, help: Start small}
+  - {id: high, label: High, help: Aim high}
+"""
+
+MEETING = """
+id: meeting
+kind: prep
+title: Meeting
+language: en
+version: 1
+steps:
+  - title: The meeting
+    guidance: Know who you meet.
+    questions:
+      - {id: account, type: text, prompt: Account?, required: true}
+      - id: type
+        type: choice
+        prompt: Type?
+        required: true
+        options:
+          - {value: discovery, label: Discovery}
+          - {value: negotiation, label: Negotiation}
+      - {id: phase, type: choice, prompt: Phase?, choices_from: {reference: levels},
+         default_from: account.phase}
+      - {id: objectives, type: list, prompt: Objectives?, required: true, min_items: 1,
+         max_items: 3}
+      - {id: when, type: date, prompt: When?, default: 2026-12-01}
+"""
+
+DEAL = """
+id: deal
+kind: prep
+title: Deal
+language: en
+version: 1
+steps:
+  - title: Walk-away
+    questions:
+      - {id: walk_away, type: number, prompt: Walk-away price?, unit: EUR, min: 0, required: true}
+      - id: moves
+        type: group
+        prompt: Planned moves
+        questions:
+          - {id: give, type: text, prompt: Concession, required: true}
+          - {id: get, type: text, prompt: Counterpart}
+      - id: rating
+        type: scale
+        prompt: How sure?
+        min: 1
+        max: 5
+        for_each: {answer: meeting.objectives}
+"""
+
+FLOW = """
+id: prep-flow
+kind: flow
+record: prep
+title: Prep
+language: en
+version: 1
+flow:
+  - playbook: meeting
+  - playbook: deal
+    when: {question: meeting.type, in: [negotiation]}
+"""
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    directory = tmp_path / "books"
+    directory.mkdir()
+    for name, text in {"levels": REFERENCE, "meeting": MEETING, "deal": DEAL, "flow": FLOW}.items():
+        (directory / f"{name}.yaml").write_text(dedent(text), encoding="utf-8")
+    loaded = Library.load("en", [Source("option", directory)])
+    assert not loaded.problems
+    assert not loaded.check()
+    return loaded
+
+
+def run(library: Library, answers: dict[str, object], **kwargs: object) -> Session:
+    prompter = ScriptedPrompter(answers, kwargs.pop("confirms", {}))  # type: ignore[arg-type]
+    session = Session(library, "prep-flow", prompter, today=TODAY, **kwargs)  # type: ignore[arg-type]
+    session.run()
+    return session
+
+
+def test_condition_skips_a_playbook_not_for_this_meeting_type(library: Library) -> None:
+    session = run(
+        library,
+        {
+            "meeting.account": "ACME",
+            "meeting.type": "Discovery",  # a label is accepted and stored as its value
+            "meeting.phase": "low",
+            "meeting.objectives[0]": "Map the decision cycle",
+            "meeting.objectives[1]": "",
+            "meeting.when": "+3d",
+        },
+    )
+    assert session.answers == {
+        "meeting": {
+            "account": "ACME",
+            "type": "discovery",
+            "phase": "low",
+            "objectives": ["Map the decision cycle"],
+            "when": "2026-12-01",
+        }
+    }
+    assert [entry.id for entry in session.used] == ["meeting"]
+
+
+def test_negotiation_walks_groups_and_iterations(library: Library) -> None:
+    session = run(
+        library,
+        {
+            "meeting.account": "ACME",
+            "meeting.type": "negotiation",
+            "meeting.phase": "high",
+            "meeting.objectives": ["Sign the pilot", "Agree the price"],
+            "meeting.when": "2026-12-02",
+            "deal.walk_away": "12 000",
+            "deal.moves[0].give": "Free training day",
+            "deal.moves[0].get": "Signed before the 15th",
+            "deal.rating[0]": "4",
+            "deal.rating[1]": 2,
+        },
+        confirms={"deal.moves.more[0]": True, "deal.moves.more[1]": False},
+    )
+    assert session.answers["deal"] == {
+        "walk_away": 12000,
+        "moves": [{"give": "Free training day", "get": "Signed before the 15th"}],
+        "rating": [
+            {"item": "Sign the pilot", "answer": 4},
+            {"item": "Agree the price", "answer": 2},
+        ],
+    }
+
+
+def test_default_from_context_is_offered(library: Library) -> None:
+    prompter = ScriptedPrompter(
+        {
+            "meeting.account": "ACME",
+            "meeting.type": "discovery",
+            "meeting.objectives": ["One"],
+        },
+        use_defaults=True,
+    )
+    session = Session(
+        library, "meeting", prompter, context={"account": {"phase": "high"}}, today=TODAY
+    )
+    answers = session.run()
+    assert answers["meeting"]["phase"] == "high"
+    assert answers["meeting"]["when"] == "2026-12-01"
+
+
+def test_no_input_lists_every_missing_required_answer(library: Library) -> None:
+    session = Session(
+        library,
+        "prep-flow",
+        None,
+        prefill={"meeting": {"type": "negotiation"}},
+        no_input=True,
+        today=TODAY,
+    )
+    with pytest.raises(MissingAnswersError) as caught:
+        session.run()
+    assert caught.value.missing == ["meeting.account", "meeting.objectives", "deal.walk_away"]
+
+
+def test_prefill_is_checked_and_not_asked(library: Library) -> None:
+    prefill = {
+        "meeting": {
+            "account": "ACME",
+            "type": "negotiation",
+            "objectives": ["Sign"],
+        },
+        "deal": {
+            "walk_away": 500,
+            "moves": [{"give": "Discount", "get": "Volume"}],
+            "rating": [{"item": "Sign", "answer": 5}],
+        },
+    }
+    session = Session(library, "prep-flow", None, prefill=prefill, no_input=True, today=TODAY)
+    answers = session.run()
+    assert answers["deal"]["moves"] == [{"give": "Discount", "get": "Volume"}]
+    assert answers["deal"]["rating"] == [{"item": "Sign", "answer": 5}]
+    assert answers["meeting"]["when"] == "2026-12-01"
+
+
+def test_invalid_prefill_is_reported_with_its_id(library: Library) -> None:
+    prefill = {
+        "meeting": {"account": "ACME", "type": "lunch", "objectives": ["Sign"]},
+    }
+    session = Session(library, "prep-flow", None, prefill=prefill, no_input=True, today=TODAY)
+    with pytest.raises(AnswersFileError) as caught:
+        session.run()
+    assert "meeting.type" in str(caught.value)
+    assert "lunch" in str(caught.value)
+
+
+def test_interrupt_keeps_answers_given_so_far(library: Library) -> None:
+    class Interrupting(ScriptedPrompter):
+        def ask(self, ask):  # type: ignore[no-untyped-def]
+            if ask.key == "meeting.phase":
+                raise KeyboardInterrupt
+            return super().ask(ask)
+
+    session = Session(
+        library,
+        "prep-flow",
+        Interrupting({"meeting.account": "ACME", "meeting.type": "discovery"}),
+        today=TODAY,
+    )
+    with pytest.raises(KeyboardInterrupt):
+        session.run()
+    assert session.answers == {"meeting": {"account": "ACME", "type": "discovery"}}
+    assert session.position == "meeting.phase"
+
+
+def test_scripted_prompter_fails_loudly_on_an_unexpected_question(library: Library) -> None:
+    session = Session(library, "prep-flow", ScriptedPrompter({}), today=TODAY)
+    with pytest.raises(UnexpectedQuestion, match="meeting.account"):
+        session.run()
