@@ -1,0 +1,333 @@
+"""The terminal prompter: the one module of the program that imports questionary.
+
+:class:`QuestionaryPrompter` implements the engine's
+:class:`~salescoach.session.prompter.Prompter` protocol. Each question type gets the matching
+questionary prompt; typed text is validated inline through ``Ask.check``, so a refused answer shows
+its message under the prompt and the rep corrects it in place; what comes back to the engine has
+been through ``Ask.check`` too (canonical values, ``None`` for no answer).
+
+Ctrl-C raises ``KeyboardInterrupt`` and closed input raises ``EOFError`` (prompt_toolkit's own
+behaviour on a closed stream or Ctrl-D in a text prompt; a missing or closed ``sys.stdin`` is
+mapped to it here). Both propagate: the caller saves a draft.
+
+Prompts are drawn on standard error unless another ``output`` is given: standard output is for
+results. Step titles, guidance, help and the iteration subject go through ``write``, plain text.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import questionary
+from prompt_toolkit.input import DummyInput, Input, create_input
+from prompt_toolkit.output import Output, create_output
+
+from salescoach.playbook.model import Question, QuestionType
+from salescoach.playbook.values import Answer, AnswerValueError
+from salescoach.session.prompter import Ask
+
+NO_ANSWER_LABEL = "(no answer)"
+"""The extra entry offered by an optional choice or scale question."""
+
+PARAGRAPH_INSTRUCTION = (
+    "(several lines: Enter starts a new line; Esc then Enter, or Alt+Enter, finishes)\n>"
+)
+DATE_INSTRUCTION = "(YYYY-MM-DD, today, tomorrow, +3d, +2w)"
+FINISH_LIST_INSTRUCTION = "(empty line to finish)"
+
+_NO_ANSWER = "<no answer>"
+"""Value of the no-answer entry: option values are identifiers, so it cannot clash with one."""
+
+Verdict = bool | str
+"""What a questionary validator returns: True, or the message to show."""
+
+
+def _print_to_stderr(text: str) -> None:
+    """The default ``write``: plain text on standard error (looked up at call time)."""
+    print(text, file=sys.stderr)
+
+
+class QuestionaryPrompter:
+    """Asks the engine's questions in a terminal with questionary.
+
+    ``input`` and ``output`` are prompt_toolkit streams; tests pass ``create_pipe_input()`` and
+    ``DummyOutput()``. By default input is standard input and prompts are drawn on standard error.
+    ``write`` receives the plain text shown around prompts (step titles, guidance, help, the
+    iteration subject, an earlier answer's error); it is not interpreted as markup here, so a
+    Rich console passed in should print it with ``markup=False``.
+    """
+
+    def __init__(
+        self,
+        *,
+        input: Input | None = None,
+        output: Output | None = None,
+        write: Callable[[str], None] = _print_to_stderr,
+    ) -> None:
+        self._input = input
+        self._output = output
+        self._write = write
+
+    # --- the Prompter protocol ------------------------------------------------------------------
+
+    def step(self, title: str, guidance: str | None) -> None:
+        """Show a step's title, underlined, then the method's guidance."""
+        self._write("")
+        self._write(title)
+        self._write("=" * len(title))
+        if guidance and guidance.strip():
+            self._write(guidance.strip())
+
+    def ask(self, ask: Ask) -> Answer:
+        """Ask one question with the prompt for its type; return the canonical answer."""
+        self._show_context(ask)
+        if ask.mode == "item":
+            return self._ask_line(ask, _item_message(ask), FINISH_LIST_INSTRUCTION)
+        kind = ask.question.type
+        if kind in (QuestionType.TEXT, QuestionType.NUMBER, QuestionType.DATE):
+            return self._ask_line(ask, _message(ask.question), _line_instruction(ask.question))
+        if kind == QuestionType.PARAGRAPH:
+            return self._ask_paragraph(ask)
+        if kind == QuestionType.CHOICE:
+            return self._ask_choice(ask)
+        if kind == QuestionType.CHOICES:
+            return self._ask_choices(ask)
+        if kind == QuestionType.YESNO:
+            return self._ask_yesno(ask)
+        if kind == QuestionType.SCALE:
+            return self._ask_scale(ask)
+        # The engine asks a list item by item and a group sub-question by sub-question.
+        raise ValueError(f"{ask.key}: a {kind} question is not asked as one value")
+
+    def confirm(self, key: str, message: str, default: bool) -> bool:
+        """A yes/no decision about the questionnaire itself ("Add another next step?")."""
+        answer = questionary.confirm(message, default=default, **self._streams()).unsafe_ask()
+        return bool(answer)
+
+    # --- one prompt per question type -----------------------------------------------------------
+
+    def _ask_line(self, ask: Ask, message: str, instruction: str | None) -> Answer:
+        """One line of text (text, number, date, a list item), validated as it is submitted."""
+        if ask.mode == "item" and not ask.can_finish:
+            instruction = None
+        text = questionary.text(
+            message,
+            default=_prefill(ask.default),
+            validate=_text_validator(ask),
+            instruction=instruction,
+            validate_while_typing=False,
+            **self._streams(),
+        ).unsafe_ask()
+        return _canonical_text(ask, _as_str(text))
+
+    def _ask_paragraph(self, ask: Ask) -> Answer:
+        """Several lines of text; Esc then Enter (or Alt+Enter) finishes."""
+        text = questionary.text(
+            _message(ask.question),
+            default=_prefill(ask.default),
+            validate=_text_validator(ask),
+            multiline=True,
+            instruction=PARAGRAPH_INSTRUCTION,
+            validate_while_typing=False,
+            **self._streams(),
+        ).unsafe_ask()
+        return _canonical_text(ask, _as_str(text))
+
+    def _ask_choice(self, ask: Ask) -> Answer:
+        """One option out of a list, by label; the pointer starts on the default."""
+        choices = [
+            questionary.Choice(title=option.label, value=option.value, description=option.help)
+            for option in ask.options
+        ]
+        return self._select(ask, choices)
+
+    def _ask_scale(self, ask: Ask) -> Answer:
+        """A whole number from min to max, each shown with its label where the playbook has one."""
+        question = ask.question
+        if question.min is None or question.max is None:
+            raise ValueError(f"{ask.key}: a scale question needs min and max")
+        labels = question.labels or {}
+        choices = [
+            questionary.Choice(
+                title=f"{number} — {labels[number]}" if number in labels else str(number),
+                value=number,
+            )
+            for number in range(math.ceil(question.min), math.floor(question.max) + 1)
+        ]
+        return self._select(ask, choices)
+
+    def _select(self, ask: Ask, choices: list[questionary.Choice]) -> Answer:
+        """A single pick; an optional question also offers "(no answer)", last."""
+        if not ask.required:
+            choices = [*choices, questionary.Choice(title=NO_ANSWER_LABEL, value=_NO_ANSWER)]
+        values = [choice.value for choice in choices]
+        # questionary refuses a default that is not among the choices (a stale default_from).
+        default = ask.default if ask.default is not None and ask.default in values else None
+        picked = questionary.select(
+            _message(ask.question), choices=choices, default=default, **self._streams()
+        ).unsafe_ask()
+        if picked == _NO_ANSWER:
+            return None
+        return ask.check(picked)
+
+    def _ask_choices(self, ask: Ask) -> Answer:
+        """Any number of options, Space to tick; the default's options start ticked."""
+        defaults = _as_list(ask.default)
+        choices = [
+            questionary.Choice(
+                title=option.label,
+                value=option.value,
+                checked=option.value in defaults,
+                description=option.help,
+            )
+            for option in ask.options
+        ]
+
+        def validate(selected: list[str]) -> Verdict:
+            try:
+                _canonical_choices(ask, selected)
+            except AnswerValueError as error:
+                return str(error)
+            return True
+
+        picked = questionary.checkbox(
+            _message(ask.question), choices=choices, validate=validate, **self._streams()
+        ).unsafe_ask()
+        return _canonical_choices(ask, _as_list(picked))
+
+    def _ask_yesno(self, ask: Ask) -> Answer:
+        """Yes or no; Enter takes the default (no when there is none)."""
+        answer = questionary.confirm(
+            _message(ask.question), default=ask.default is True, **self._streams()
+        ).unsafe_ask()
+        return ask.check(bool(answer))
+
+    # --- around the prompt ----------------------------------------------------------------------
+
+    def _show_context(self, ask: Ask) -> None:
+        """The iteration subject and the question's help (once per list), then any error."""
+        first_of_its_list = ask.mode == "value" or (ask.item_number or 1) <= 1
+        if first_of_its_list:
+            if ask.subject:
+                self._write(f"> {ask.subject}")
+                if ask.subject_help:
+                    self._write(textwrap.indent(ask.subject_help.strip(), "  "))
+            if ask.question.help:
+                self._write(textwrap.indent(ask.question.help.strip(), "  "))
+        if ask.error:
+            self._write(f"! {ask.error}")
+
+    def _streams(self) -> dict[str, Any]:
+        """The input and output keyword arguments every questionary prompt gets."""
+        if self._input is None:
+            self._input = _terminal_input()
+        if self._output is None:
+            self._output = create_output(stdout=sys.stderr)
+        return {"input": self._input, "output": self._output}
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _terminal_input() -> Input:
+    """Standard input for prompt_toolkit; EOFError at the first prompt if there is none.
+
+    prompt_toolkit raises EOFError on a closed stream, but a missing ``sys.stdin`` (the process
+    was started with stdin closed) would fail with AttributeError; a ``DummyInput`` reads as a
+    closed stream instead.
+    """
+    stdin = sys.stdin
+    if stdin is None or stdin.closed:
+        return DummyInput()
+    return create_input(stdin)
+
+
+def _message(question: Question) -> str:
+    """The prompt line: the question, and the unit of a number."""
+    if question.unit:
+        return f"{question.prompt} ({question.unit})"
+    return question.prompt
+
+
+def _item_message(ask: Ask) -> str:
+    """The prompt line of one list item: "Question — item 2"."""
+    return f"{ask.question.prompt} — item {ask.item_number or 1}"
+
+
+def _line_instruction(question: Question) -> str | None:
+    """A hint after a one-line prompt: accepted date forms, a number's range."""
+    if question.type == QuestionType.DATE:
+        return DATE_INSTRUCTION
+    if question.type == QuestionType.NUMBER:
+        if question.min is not None and question.max is not None:
+            return f"({question.min:g} to {question.max:g})"
+        if question.min is not None:
+            return f"(at least {question.min:g})"
+        if question.max is not None:
+            return f"(at most {question.max:g})"
+    return None
+
+
+def _required_message(ask: Ask) -> str:
+    if ask.mode == "item":
+        return "another item is needed before this list can end"
+    return "an answer is required"
+
+
+def _canonical_text(ask: Ask, text: str) -> Answer:
+    """Typed text as the engine's answer: ``None`` when blank, else ``ask.check(text)``.
+
+    Raises AnswerValueError for a value ``check`` refuses or a blank required answer.
+    """
+    answer = None if not text.strip() else ask.check(text)
+    if answer is None and ask.required:
+        raise AnswerValueError(_required_message(ask))
+    return answer
+
+
+def _canonical_choices(ask: Ask, selected: Sequence[Any]) -> Answer:
+    """Ticked options as the engine's answer: ``None`` when none, else ``ask.check(list)``."""
+    answer = None if not selected else ask.check(list(selected))
+    if answer is None and ask.required:
+        raise AnswerValueError(_required_message(ask))
+    return answer
+
+
+def _text_validator(ask: Ask) -> Callable[[str], Verdict]:
+    """A questionary validator: True, or the AnswerValueError's message shown under the prompt."""
+
+    def validate(text: str) -> Verdict:
+        try:
+            _canonical_text(ask, text)
+        except AnswerValueError as error:
+            return str(error)
+        return True
+
+    return validate
+
+
+def _prefill(default: Answer) -> str:
+    """A default as the text it pre-fills: ``""`` for none, lists joined by commas."""
+    if default is None:
+        return ""
+    if isinstance(default, bool):
+        return "yes" if default else "no"
+    if isinstance(default, list):
+        return ", ".join(str(item) for item in default)
+    return str(default)
+
+
+def _as_str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, list | tuple | set):
+        return list(value)
+    return [value]

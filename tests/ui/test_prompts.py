@@ -1,0 +1,519 @@
+"""The questionary prompter, driven through a prompt_toolkit pipe with the keys a rep would press.
+
+Every test that feeds keys has a timeout: a prompt waiting for input it will never get hangs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import pytest
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import PipeInput, create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from salescoach.playbook.model import Option, Question, QuestionType
+from salescoach.playbook.values import Answer, coerce, coerce_item, is_empty
+from salescoach.session.prompter import Ask
+from salescoach.ui.prompts import NO_ANSWER_LABEL, QuestionaryPrompter
+
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+ENTER = "\r"
+SPACE = " "
+CTRL_C = "\x03"
+CTRL_U = "\x15"  # erase the line typed so far
+ESC_ENTER = "\x1b\r"  # finishes a multi-line answer
+
+MEETING_TYPES = (
+    Option(value="discovery", label="Discovery"),
+    Option(value="negotiation", label="Negotiation", help="Have your MESORE ready."),
+    Option(value="closing", label="Closing"),
+)
+
+
+@pytest.fixture
+def keys() -> Iterator[PipeInput]:
+    """The rep's keyboard: send_text() what they type, close() when they stop."""
+    with create_pipe_input() as pipe:
+        yield pipe
+
+
+@pytest.fixture
+def written() -> list[str]:
+    """What the prompter wrote around its prompts (titles, help, subjects, errors)."""
+    return []
+
+
+@pytest.fixture
+def prompter(keys: PipeInput, written: list[str]) -> QuestionaryPrompter:
+    return QuestionaryPrompter(input=keys, output=DummyOutput(), write=written.append)
+
+
+def question(type_: QuestionType, **fields: Any) -> Question:
+    if type_ in (QuestionType.CHOICE, QuestionType.CHOICES) and "options" not in fields:
+        fields["options"] = list(MEETING_TYPES)
+    return Question(id="q", type=type_, prompt="The question?", **fields)
+
+
+def make_ask(q: Question, options: Sequence[Option] = (), **fields: Any) -> Ask:
+    """An Ask as the engine builds it, checking values with the one rule book."""
+    options = tuple(options) or tuple(q.options or ())
+    return Ask(
+        key=f"test.{q.id}",
+        question=q,
+        check=lambda value: coerce(q, value, options),
+        options=options,
+        **fields,
+    )
+
+
+def item_ask(q: Question, number: int, *, can_finish: bool, **fields: Any) -> Ask:
+    """One item of a list question, with the engine's item check."""
+
+    def check(value: Any) -> Answer:
+        return None if is_empty(value) else coerce_item(q, value)
+
+    return Ask(
+        key=f"test.{q.id}[{number - 1}]",
+        question=q,
+        check=check,
+        mode="item",
+        item_number=number,
+        can_finish=can_finish,
+        **fields,
+    )
+
+
+# --- text, number, date ---------------------------------------------------------------------
+
+
+@pytest.mark.timeout(10)
+def test_text_returns_what_is_typed(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text("  Acme Corp  " + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.TEXT))) == "Acme Corp"
+
+
+@pytest.mark.timeout(10)
+def test_text_default_is_prefilled(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.TEXT), default="Acme")) == "Acme"
+
+
+@pytest.mark.timeout(10)
+def test_typing_after_a_default_edits_it(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(" Corp" + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.TEXT), default="Acme")) == "Acme Corp"
+
+
+@pytest.mark.timeout(10)
+def test_empty_optional_text_is_none(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text("   " + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.TEXT))) is None
+
+
+@pytest.mark.timeout(10)
+def test_empty_required_text_is_refused_until_answered(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text(ENTER + ENTER + "Acme" + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.TEXT, required=True))) == "Acme"
+
+
+@pytest.mark.timeout(10)
+def test_number_reprompts_until_valid(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text("lots" + ENTER + CTRL_U + "12 500" + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.NUMBER, unit="EUR"))) == 12500
+
+
+@pytest.mark.timeout(10)
+def test_number_out_of_range_is_refused(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text("0" + ENTER + CTRL_U + "3,5" + ENTER)
+    ask = make_ask(question(QuestionType.NUMBER, min=1, max=10))
+    assert prompter.ask(ask) == 3.5
+
+
+@pytest.mark.timeout(10)
+def test_number_default_is_prefilled(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.NUMBER), default=42)) == 42
+
+
+@pytest.mark.timeout(10)
+def test_date_accepts_relative_words(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text("tomorrow" + ENTER)
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    # (A run that straddles midnight would see two different todays; not worth a clock here.)
+    assert prompter.ask(make_ask(question(QuestionType.DATE))) == tomorrow.isoformat()
+
+
+@pytest.mark.timeout(10)
+def test_invalid_date_is_refused(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text("2026-13-45" + ENTER + CTRL_U + "2026-12-01" + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.DATE))) == "2026-12-01"
+
+
+@pytest.mark.timeout(10)
+def test_refusal_message_is_shown_under_the_prompt(keys: PipeInput) -> None:
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=40, columns=120))
+    prompter = QuestionaryPrompter(input=keys, output=output, write=lambda text: None)
+
+    def correct_once_the_message_shows() -> None:
+        deadline = time.monotonic() + 5
+        while "is not a number" not in screen.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        keys.send_text(CTRL_U + "7" + ENTER)
+
+    # Keys sent in one go are handled before the screen is redrawn: send the fix only once the
+    # message has been drawn, as a rep would.
+    keys.send_text("seven" + ENTER)
+    rep = threading.Thread(target=correct_once_the_message_shows)
+    rep.start()
+    try:
+        assert prompter.ask(make_ask(question(QuestionType.NUMBER))) == 7
+    finally:
+        rep.join()
+    assert "`seven` is not a number" in screen.getvalue()
+
+
+# --- paragraph ------------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(10)
+def test_paragraph_keeps_lines_and_ends_on_esc_enter(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text("Budget is tight." + ENTER + "Decision in March." + ESC_ENTER)
+    answer = prompter.ask(make_ask(question(QuestionType.PARAGRAPH)))
+    assert answer == "Budget is tight.\nDecision in March."
+
+
+@pytest.mark.timeout(10)
+def test_paragraph_default_is_prefilled(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(ESC_ENTER)
+    ask = make_ask(question(QuestionType.PARAGRAPH), default="line one\nline two")
+    assert prompter.ask(ask) == "line one\nline two"
+
+
+@pytest.mark.timeout(10)
+def test_blank_paragraph_is_none(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(ENTER + ESC_ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.PARAGRAPH))) is None
+
+
+# --- choice ---------------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(10)
+def test_choice_returns_the_option_value(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(DOWN + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.CHOICE))) == "negotiation"
+
+
+@pytest.mark.timeout(10)
+def test_choice_pointer_starts_on_the_default(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text(ENTER)
+    ask = make_ask(question(QuestionType.CHOICE), default="closing")
+    assert prompter.ask(ask) == "closing"
+
+
+@pytest.mark.timeout(10)
+def test_choice_ignores_a_default_not_among_the_options(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text(ENTER)
+    ask = make_ask(question(QuestionType.CHOICE), default="dispute")
+    assert prompter.ask(ask) == "discovery"
+
+
+@pytest.mark.timeout(10)
+def test_optional_choice_offers_no_answer_last(keys: PipeInput) -> None:
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=40, columns=120))
+    prompter = QuestionaryPrompter(input=keys, output=output, write=lambda text: None)
+    keys.send_text(UP + ENTER)  # from the first entry up wraps to the last
+    assert prompter.ask(make_ask(question(QuestionType.CHOICE))) is None
+    assert NO_ANSWER_LABEL in screen.getvalue()
+
+
+@pytest.mark.timeout(10)
+def test_required_choice_has_no_empty_entry(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(UP + ENTER)
+    ask = make_ask(question(QuestionType.CHOICE, required=True))
+    assert prompter.ask(ask) == "closing"
+
+
+# --- choices --------------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(10)
+def test_choices_returns_ticked_values_in_option_order(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text(DOWN + DOWN + SPACE + UP + UP + SPACE + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.CHOICES))) == ["discovery", "closing"]
+
+
+@pytest.mark.timeout(10)
+def test_choices_defaults_start_ticked(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(ENTER)
+    ask = make_ask(question(QuestionType.CHOICES), default=["negotiation", "closing"])
+    assert prompter.ask(ask) == ["negotiation", "closing"]
+
+
+@pytest.mark.timeout(10)
+def test_choices_nothing_ticked_is_none(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.CHOICES))) is None
+
+
+@pytest.mark.timeout(10)
+def test_choices_over_max_items_is_refused_until_fixed(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    # Tick all three, Enter is refused (max 2), untick the last one, Enter.
+    keys.send_text(SPACE + DOWN + SPACE + DOWN + SPACE + ENTER + SPACE + ENTER)
+    ask = make_ask(question(QuestionType.CHOICES, max_items=2))
+    assert prompter.ask(ask) == ["discovery", "negotiation"]
+
+
+@pytest.mark.timeout(10)
+def test_required_choices_refuses_an_empty_selection(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text(ENTER + SPACE + ENTER)
+    ask = make_ask(question(QuestionType.CHOICES, required=True))
+    assert prompter.ask(ask) == ["discovery"]
+
+
+# --- yes/no ---------------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize(
+    ("typed", "default", "expected"),
+    [("y", None, True), ("n", True, False), (ENTER, True, True), (ENTER, None, False)],
+)
+def test_yesno(
+    prompter: QuestionaryPrompter,
+    keys: PipeInput,
+    typed: str,
+    default: bool | None,
+    expected: bool,
+) -> None:
+    keys.send_text(typed)
+    assert prompter.ask(make_ask(question(QuestionType.YESNO), default=default)) is expected
+
+
+# --- scale ----------------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(10)
+def test_scale_shows_labels_and_returns_the_number(keys: PipeInput) -> None:
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=40, columns=120))
+    prompter = QuestionaryPrompter(input=keys, output=output, write=lambda text: None)
+    keys.send_text(DOWN + DOWN + DOWN + ENTER)
+    scale = question(QuestionType.SCALE, min=1, max=5, labels={1: "poor", 4: "good"}, required=True)
+    assert prompter.ask(make_ask(scale)) == 4
+    assert "4 — good" in screen.getvalue()
+    assert "1 — poor" in screen.getvalue()
+
+
+@pytest.mark.timeout(10)
+def test_scale_pointer_starts_on_the_default(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text(DOWN + ENTER)
+    scale = question(QuestionType.SCALE, min=1, max=5)
+    assert prompter.ask(make_ask(scale, default=3)) == 4
+
+
+@pytest.mark.timeout(10)
+def test_optional_scale_can_be_left_unanswered(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text(UP + ENTER)
+    scale = question(QuestionType.SCALE, min=1, max=5)
+    assert prompter.ask(make_ask(scale)) is None
+
+
+# --- list items -----------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(10)
+def test_list_items_until_an_empty_line(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text("Market" + ENTER + "Budget" + ENTER + ENTER)
+    listed = question(QuestionType.LIST)
+    assert prompter.ask(item_ask(listed, 1, can_finish=True)) == "Market"
+    assert prompter.ask(item_ask(listed, 2, can_finish=True)) == "Budget"
+    assert prompter.ask(item_ask(listed, 3, can_finish=True)) is None
+
+
+@pytest.mark.timeout(10)
+def test_list_item_cannot_be_empty_before_the_minimum(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text(ENTER + "Market" + ENTER)
+    listed = question(QuestionType.LIST, min_items=1)
+    assert prompter.ask(item_ask(listed, 1, can_finish=False)) == "Market"
+
+
+@pytest.mark.timeout(10)
+def test_list_item_too_long_is_refused(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text("far too long" + ENTER + CTRL_U + "short" + ENTER)
+    listed = question(QuestionType.LIST, max_length=5)
+    assert prompter.ask(item_ask(listed, 1, can_finish=True)) == "short"
+
+
+@pytest.mark.timeout(10)
+def test_list_item_default_is_prefilled(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(ENTER)
+    ask = item_ask(question(QuestionType.LIST), 1, can_finish=True, default="Call back")
+    assert prompter.ask(ask) == "Call back"
+
+
+def test_list_question_as_one_value_is_a_programming_error(
+    prompter: QuestionaryPrompter,
+) -> None:
+    with pytest.raises(ValueError, match="not asked as one value"):
+        prompter.ask(make_ask(question(QuestionType.LIST)))
+
+
+# --- what is shown around a prompt ----------------------------------------------------------
+
+
+def test_step_shows_title_and_guidance(prompter: QuestionaryPrompter, written: list[str]) -> None:
+    prompter.step("Objectives", "One to three SMART objectives.\n")
+    text = "\n".join(written)
+    assert "Objectives\n==========" in text
+    assert "One to three SMART objectives." in text
+
+
+def test_step_without_guidance(prompter: QuestionaryPrompter, written: list[str]) -> None:
+    prompter.step("Plan", None)
+    assert [line for line in written if line] == ["Plan", "===="]
+
+
+@pytest.mark.timeout(10)
+def test_help_subject_and_error_are_shown_before_the_prompt(
+    prompter: QuestionaryPrompter, keys: PipeInput, written: list[str]
+) -> None:
+    keys.send_text("Ask for the budget owner" + ENTER)
+    rehearsed = question(QuestionType.TEXT, help="Answer, then ask a question back.")
+    ask = make_ask(
+        rehearsed,
+        subject="It's too expensive",
+        subject_help="A price objection.",
+        error="an answer is required",
+    )
+    prompter.ask(ask)
+    text = "\n".join(written)
+    assert "It's too expensive" in text
+    assert "A price objection." in text
+    assert "Answer, then ask a question back." in text
+    assert "an answer is required" in text
+    assert text.index("It's too expensive") < text.index("Answer, then ask")
+
+
+@pytest.mark.timeout(10)
+def test_list_help_is_shown_once_not_per_item(
+    prompter: QuestionaryPrompter, keys: PipeInput, written: list[str]
+) -> None:
+    keys.send_text("one" + ENTER + "two" + ENTER)
+    listed = question(QuestionType.LIST, help="One line per point.")
+    prompter.ask(item_ask(listed, 1, can_finish=True))
+    prompter.ask(item_ask(listed, 2, can_finish=True))
+    assert sum("One line per point." in line for line in written) == 1
+
+
+# --- confirm --------------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize(
+    ("typed", "default", "expected"),
+    [("y", False, True), ("n", True, False), (ENTER, True, True), (ENTER, False, False)],
+)
+def test_confirm(
+    prompter: QuestionaryPrompter, keys: PipeInput, typed: str, default: bool, expected: bool
+) -> None:
+    keys.send_text(typed)
+    assert prompter.confirm("test.more[1]", "Add another next step?", default) is expected
+
+
+# --- a session of several prompts -----------------------------------------------------------
+
+
+@pytest.mark.timeout(10)
+def test_keys_typed_ahead_carry_over_to_the_next_prompt(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text("Acme" + ENTER + DOWN + ENTER + "y" + "n")
+    assert prompter.ask(make_ask(question(QuestionType.TEXT))) == "Acme"
+    assert prompter.ask(make_ask(question(QuestionType.CHOICE))) == "negotiation"
+    assert prompter.ask(make_ask(question(QuestionType.YESNO))) is True
+    assert prompter.confirm("test.more", "More?", True) is False
+
+
+# --- interruption ---------------------------------------------------------------------------
+
+EVERY_KIND: dict[str, Callable[[QuestionaryPrompter], object]] = {
+    "text": lambda p: p.ask(make_ask(question(QuestionType.TEXT))),
+    "number": lambda p: p.ask(make_ask(question(QuestionType.NUMBER))),
+    "date": lambda p: p.ask(make_ask(question(QuestionType.DATE))),
+    "paragraph": lambda p: p.ask(make_ask(question(QuestionType.PARAGRAPH))),
+    "choice": lambda p: p.ask(make_ask(question(QuestionType.CHOICE))),
+    "choices": lambda p: p.ask(make_ask(question(QuestionType.CHOICES))),
+    "yesno": lambda p: p.ask(make_ask(question(QuestionType.YESNO))),
+    "scale": lambda p: p.ask(make_ask(question(QuestionType.SCALE, min=1, max=5))),
+    "item": lambda p: p.ask(item_ask(question(QuestionType.LIST), 1, can_finish=True)),
+    "confirm": lambda p: p.confirm("test.more", "More?", True),
+}
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("kind", sorted(EVERY_KIND))
+def test_ctrl_c_raises_keyboard_interrupt(
+    prompter: QuestionaryPrompter, keys: PipeInput, kind: str
+) -> None:
+    keys.send_text(CTRL_C)
+    with pytest.raises(KeyboardInterrupt):
+        EVERY_KIND[kind](prompter)
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("kind", sorted(EVERY_KIND))
+def test_closed_input_raises_eof(prompter: QuestionaryPrompter, keys: PipeInput, kind: str) -> None:
+    keys.send_text("4")  # half an answer, then the input ends
+    keys.close()
+    with pytest.raises(EOFError):
+        EVERY_KIND[kind](prompter)
+
+
+@pytest.mark.timeout(10)
+def test_missing_stdin_raises_eof(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A process started with its standard input closed has sys.stdin = None.
+    monkeypatch.setattr(sys, "stdin", None)
+    prompter = QuestionaryPrompter(output=DummyOutput(), write=lambda text: None)
+    with pytest.raises(EOFError):
+        prompter.ask(make_ask(question(QuestionType.TEXT)))
+
+
+@pytest.mark.timeout(10)
+def test_stdin_without_a_descriptor_raises_eof(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pytest's own captured stdin is one such: prompt_toolkit reads it as closed input.
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Acme\n"))
+    prompter = QuestionaryPrompter(output=DummyOutput(), write=lambda text: None)
+    with pytest.raises(EOFError):
+        prompter.ask(make_ask(question(QuestionType.TEXT)))
