@@ -58,6 +58,8 @@ def plan(library: Library, target: str) -> list[Entry]:
 class Session:
     """One run of a flow or a playbook: keeps the answers so far, so an interruption loses nothing.
 
+    ``context`` maps ``prep`` and ``account`` to their data, or to a function of the answers so
+    far when the data depends on them (the account's state once its name is answered).
     ``prefill`` holds answers already known (answers file, draft, previous record); they are
     checked and not asked again. With ``no_input`` nothing is asked: a required answer that is
     neither prefilled nor defaulted is collected, and :meth:`run` raises one
@@ -430,6 +432,8 @@ class Session:
             return self.answers.get(playbook_id, {}).get(parts[0], _ABSENT)
         if parts[0] in ("prep", "account"):
             node: Any = self.context.get(parts[0], _ABSENT)
+            if callable(node):  # context that depends on answers (the account typed at a prompt)
+                node = node(self.answers)
             for part in parts[1:]:
                 if not isinstance(node, Mapping) or part not in node:
                     return _ABSENT

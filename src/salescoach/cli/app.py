@@ -1,0 +1,136 @@
+"""The command line: one Typer app, global options, and the single place errors are printed."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from salescoach import __version__
+from salescoach.cli import playbooks, prep, records
+from salescoach.cli.state import AppState
+from salescoach.errors import ProblemsError, SalescoachError
+
+app = typer.Typer(
+    name="salescoach",
+    help=(
+        "Prepare B2B sales meetings and record their debriefs, guided by playbooks.\n\n"
+        "Start with [bold]salescoach prep ACME[/bold]; after the meeting, "
+        "[bold]salescoach debrief --last[/bold]."
+    ),
+    rich_markup_mode="rich",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"salescoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home",
+            envvar="SALESCOACH_HOME",
+            help="Data directory for records and drafts (default: the platform's user data dir).",
+            show_default=False,
+        ),
+    ] = None,
+    playbook_dirs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--playbooks",
+            help="A team playbook directory, searched last (wins over built-ins). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of playbooks and messages: en or fr (default: config, then locale).",
+            click_type=click.Choice(["en", "fr"]),
+            show_default=False,
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback when something fails.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Global options apply to every command."""
+    ctx.obj = AppState(home=home, playbook_dirs=list(playbook_dirs or []), lang=lang, debug=debug)
+
+
+prep.register(app)
+records.register(app)
+app.add_typer(playbooks.app, name="playbook")
+
+
+def run(argv: list[str]) -> int:
+    """Run the app on ``argv`` and return the exit code; the one place errors are printed."""
+    debug = "--debug" in argv or bool(os.environ.get("SALESCOACH_DEBUG"))
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="salescoach", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.exceptions.Abort:
+        _error("interrupted")
+        return 130
+    except click.ClickException as wrong:
+        wrong.show(file=sys.stderr)
+        return int(wrong.exit_code)
+    except SalescoachError as failure:
+        if debug:
+            raise
+        _report(failure)
+        return failure.exit_code
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        _error("interrupted")
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def _report(failure: SalescoachError) -> None:
+    from salescoach.ui.console import err
+
+    if isinstance(failure, ProblemsError):
+        for problem in failure.problems:
+            err.print(f"[error]error:[/error] {_escape(str(problem))}")
+        count = len(failure.problems)
+        err.print(f"{count} problem{'s' if count != 1 else ''} found.", style="hint")
+        return
+    err.print(f"[error]error:[/error] {_escape(failure.message)}")
+    if failure.hint:
+        err.print(_escape(failure.hint), style="hint")
+
+
+def _error(message: str) -> None:
+    from salescoach.ui.console import err
+
+    err.print(f"[error]{message}[/error]")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

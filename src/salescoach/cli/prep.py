@@ -1,0 +1,245 @@
+"""``prep`` and ``debrief``: walk the method's playbooks and save the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from salescoach.cli.state import AppState, require_terminal, state
+from salescoach.errors import UsageError
+from salescoach.session.answers_file import dump_answers, load_answers
+from salescoach.session.engine import Session
+from salescoach.session.examples import ExamplePrompter
+from salescoach.session.prompter import Prompter
+from salescoach.workflow import (
+    DEBRIEF_FLOW,
+    PREP_FLOW,
+    Saved,
+    lazy_account_context,
+    merge_prefill,
+    prep_for_debrief,
+    save_debrief,
+    save_prep,
+)
+
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--answers",
+        help="YAML file of answers, nested by playbook (meeting: {type: ...}); they are not asked.",
+        exists=True,
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+NoInputOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-input",
+        help="Never prompt: use --answers and defaults; exit 1 listing every missing answer.",
+    ),
+]
+ExampleOption = Annotated[
+    bool,
+    typer.Option(
+        "--example-answers",
+        help="Print a complete answers file built from the playbooks' examples, and exit.",
+    ),
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands of this module to the app."""
+    app.command(name="prep")(prep)
+    app.command(name="debrief")(debrief)
+
+
+def prep(
+    ctx: typer.Context,
+    account: Annotated[
+        str | None, typer.Argument(help="The client account, e.g. ACME.", show_default=False)
+    ] = None,
+    meeting_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="Meeting type: presentation, proposal-defence, discovery, negotiation, "
+            "closing, dispute.",
+            show_default=False,
+        ),
+    ] = None,
+    flow: Annotated[
+        str | None, typer.Option("--flow", help=f"Flow to walk (default: {PREP_FLOW}).")
+    ] = None,
+    playbook: Annotated[
+        str | None, typer.Option("--playbook", help="Walk a single playbook instead of a flow.")
+    ] = None,
+    answers: AnswersOption = None,
+    no_input: NoInputOption = False,
+    example_answers: ExampleOption = False,
+) -> None:
+    """Prepare a meeting: objectives, OPA, discovery questions, MESORE, objections.
+
+    Walks the prep flow of the method (chosen by meeting type), reusing what is known about the
+    account, then saves the prep and shows the one-page prep sheet.
+
+    Examples:
+
+      salescoach prep ACME --type negotiation
+
+      salescoach prep ACME --example-answers > acme.yaml
+
+      salescoach prep ACME --answers acme.yaml --no-input
+    """
+    app_state = state(ctx)
+    if flow and playbook:
+        raise UsageError("give --flow or --playbook, not both")
+    target = playbook or flow or PREP_FLOW
+    given: dict[str, Any] = {}
+    if account:
+        given.setdefault("meeting", {})["account"] = account
+    if meeting_type:
+        given.setdefault("meeting", {})["type"] = meeting_type
+    prefill = merge_prefill(load_answers(answers) if answers else {}, given)
+    library = app_state.library
+    library.get(target)  # fail early, before any prompt, on an unknown flow
+    if example_answers:
+        _print_examples(app_state, target, prefill)
+        return
+    today = dt.date.today()
+    session = Session(
+        library,
+        target,
+        _prompter(no_input),
+        prefill=prefill,
+        context={"account": lazy_account_context(app_state.repository, account)},
+        no_input=no_input,
+        today=today,
+        prefill_source=str(answers or "arguments"),
+    )
+    _walk(app_state, session, "prep")
+    saved = save_prep(
+        app_state.repository,
+        library,
+        session,
+        account_name=account,
+        language=app_state.language,
+        today=today,
+    )
+    _show_saved(saved)
+
+
+def debrief(
+    ctx: typer.Context,
+    meeting: Annotated[
+        str | None,
+        typer.Argument(
+            help="The meeting id (or a unique part of it) from `salescoach list`.",
+            show_default=False,
+        ),
+    ] = None,
+    last: Annotated[
+        bool, typer.Option("--last", help="Debrief the latest prep that has no debrief yet.")
+    ] = False,
+    flow: Annotated[
+        str | None, typer.Option("--flow", help=f"Flow to walk (default: {DEBRIEF_FLOW}).")
+    ] = None,
+    answers: AnswersOption = None,
+    no_input: NoInputOption = False,
+    example_answers: ExampleOption = False,
+) -> None:
+    """Record the debrief of a prepared meeting, while memory is fresh.
+
+    Objectives reached or not, what was learned at each level of the funnel, objections met,
+    commitments on both sides, next steps with dates, and the project's new maturation phase.
+    Without MEETING (or with --last), the latest prep still waiting for its debrief.
+    """
+    app_state = state(ctx)
+    if meeting and last:
+        raise UsageError("give MEETING or --last, not both")
+    repository = app_state.repository
+    prep_record = prep_for_debrief(repository, meeting)
+    target = flow or DEBRIEF_FLOW
+    library = app_state.library
+    library.get(target)
+    prefill = merge_prefill(load_answers(answers) if answers else {})
+    context: dict[str, Any] = {
+        "prep": prep_record.answers,
+        "account": lazy_account_context(repository, prep_record.account.name),
+    }
+    if example_answers:
+        _print_examples(app_state, target, prefill, context)
+        return
+    from salescoach.ui.console import err
+
+    err.print(f"Debrief of [bold]{prep_record.meeting}[/bold]", highlight=False)
+    session = Session(
+        library,
+        target,
+        _prompter(no_input),
+        prefill=prefill,
+        context=context,
+        no_input=no_input,
+        prefill_source=str(answers or "arguments"),
+    )
+    _walk(app_state, session, "debrief")
+    saved = save_debrief(
+        repository, library, session, prep_record, language=app_state.language
+    )
+    _show_saved(saved)
+
+
+def _prompter(no_input: bool) -> Prompter | None:
+    if no_input:
+        return None
+    require_terminal(sys.stdin.isatty())
+    from salescoach.ui.prompts import QuestionaryPrompter
+
+    return QuestionaryPrompter()
+
+
+def _walk(app_state: AppState, session: Session, kind: str) -> None:
+    """Run the session; on Ctrl-C or closed input, keep the answers as a draft and say so."""
+    try:
+        session.run()
+    except (KeyboardInterrupt, EOFError) as stop:
+        from salescoach.cli.drafts import save_interrupted
+
+        save_interrupted(app_state, session, kind, closed=isinstance(stop, EOFError))
+        raise typer.Exit(130) from None
+
+
+def _print_examples(
+    app_state: AppState,
+    target: str,
+    prefill: dict[str, Any],
+    context: dict[str, Any] | None = None,
+) -> None:
+    session = Session(
+        app_state.library,
+        target,
+        ExamplePrompter(),
+        prefill=prefill,
+        context=context or {},
+    )
+    answers = session.run()
+    used = ", ".join(entry.id for entry in session.used)
+    comment = (
+        f"salescoach answers for {target} ({app_state.language}): {used}\n"
+        "Edit, then: salescoach prep ACCOUNT --answers FILE --no-input"
+    )
+    sys.stdout.write(dump_answers(answers, comment))
+
+
+def _show_saved(saved: Saved) -> None:
+    from rich.markdown import Markdown
+
+    from salescoach.ui.console import err, out
+
+    out.print(Markdown(saved.body))
+    err.print(f"[ok]Saved[/ok] {saved.record.kind} {saved.record.meeting}: {saved.path}")

@@ -1,0 +1,69 @@
+"""What every command shares: the global options, and the library and store they select."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import typer
+
+from salescoach.errors import UsageError
+from salescoach.paths import data_home
+from salescoach.playbook.library import Library, search_path
+from salescoach.settings import Settings, choose_language, load_settings
+from salescoach.store.repository import Repository
+
+
+@dataclass
+class AppState:
+    """Global options, resolved lazily: a command that needs no playbooks loads none."""
+
+    home: Path | None = None
+    playbook_dirs: list[Path] = field(default_factory=list)
+    lang: str | None = None
+    debug: bool = False
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The user's config file (defaults when there is none)."""
+        return load_settings()
+
+    @cached_property
+    def language(self) -> str:
+        """``--lang``, else config, else locale, else English."""
+        return choose_language(self.lang, self.settings)
+
+    @cached_property
+    def library(self) -> Library:
+        """Every playbook on the search path for the chosen language."""
+        sources = search_path(self.language, self.settings.playbooks, self.playbook_dirs)
+        return Library.load(self.language, sources)
+
+    @cached_property
+    def data_home(self) -> Path:
+        """Where records live."""
+        return data_home(self.home or self.settings.home)
+
+    @cached_property
+    def repository(self) -> Repository:
+        """The record store in the data home."""
+        return Repository(self.data_home)
+
+
+def state(ctx: typer.Context) -> AppState:
+    """The AppState the app callback stored (a fresh one when a command is invoked directly)."""
+    found = ctx.find_object(AppState)
+    return found if found is not None else AppState()
+
+
+def require_terminal(stdin_is_tty: bool) -> None:
+    """Refuse to prompt without a terminal: questionary would read piped newlines as answers."""
+    if not stdin_is_tty:
+        raise UsageError(
+            "standard input is not a terminal, so salescoach cannot ask its questions",
+            hint=(
+                "Give the answers with --answers FILE --no-input "
+                "(--example-answers prints a complete file to start from)."
+            ),
+        )

@@ -1,0 +1,220 @@
+"""From a finished session to a saved record, and from the store back to a session's context.
+
+The glue between the engine and the store, callable from Python without a terminal: the CLI
+only picks a prompter and prints what these functions return.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from salescoach.errors import NotFoundError, SalescoachError
+from salescoach.playbook.library import Entry, Library
+from salescoach.session.engine import Answers, Session
+from salescoach.sheet import SheetHeader, render_body
+from salescoach.store.record import AccountRef, PlaybookUse, Record
+from salescoach.store.repository import Repository
+
+PREP_FLOW = "prep-flow"
+DEBRIEF_FLOW = "debrief-flow"
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A record just written, with its file and readable body."""
+
+    record: Record
+    path: Path
+    body: str
+
+
+def now() -> str:
+    """The current time as an ISO timestamp with its offset."""
+    return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
+
+
+def account_context(repository: Repository, account_name: str | None) -> dict[str, Any]:
+    """What a prep knows about an account: its name, last phase, open next steps, last meeting."""
+    if not account_name:
+        return {}
+    slug = repository.find_account(account_name)
+    if slug is None:
+        return {"name": account_name}
+    context: dict[str, Any] = {"name": account_name}
+    last_debrief = repository.latest(slug, "debrief")
+    last_prep = repository.latest(slug, "prep")
+    if last_prep is not None:
+        context["last_meeting"] = last_prep.meeting
+        phase = last_prep.answers.get("meeting", {}).get("phase")
+        if phase:
+            context["phase"] = phase
+    if last_debrief is not None:
+        debrief = last_debrief.answers.get("debrief", {})
+        if debrief.get("phase"):
+            context["phase"] = debrief["phase"]
+        context["open_next_steps"] = list(debrief.get("next_steps", []))
+        context["last_meeting"] = max(context.get("last_meeting", ""), last_debrief.meeting)
+    return context
+
+
+def lazy_account_context(repository: Repository, given: str | None) -> Any:
+    """The account context as a function of the answers: the name may be typed at a prompt."""
+    cache: dict[str, dict[str, Any]] = {}
+
+    def resolve(answers: Answers) -> dict[str, Any]:
+        name = given or answers.get("meeting", {}).get("account")
+        if not isinstance(name, str):
+            return {}
+        if name not in cache:
+            cache[name] = account_context(repository, name)
+        return cache[name]
+
+    return resolve
+
+
+def playbook_uses(entries: list[Entry]) -> list[PlaybookUse]:
+    """What a record keeps of the playbooks that asked it: id, version, language, origin."""
+    seen: dict[str, PlaybookUse] = {}
+    for entry in entries:
+        seen[entry.id] = PlaybookUse(
+            id=entry.id,
+            version=entry.playbook.version,
+            language=entry.playbook.language,
+            origin=entry.source.origin,
+            path=str(entry.path),
+        )
+    return list(seen.values())
+
+
+def save_prep(
+    repository: Repository,
+    library: Library,
+    session: Session,
+    *,
+    account_name: str | None,
+    language: str,
+    today: dt.date,
+) -> Saved:
+    """Create the meeting and write its prep record from a finished session."""
+    meeting = session.answers.get("meeting", {})
+    name = account_name or meeting.get("account")
+    if not name:
+        raise SalescoachError(
+            "no account for this prep",
+            hint="give it as an argument: salescoach prep ACCOUNT",
+        )
+    meeting_type = meeting.get("type")
+    date = meeting.get("date") or today.isoformat()
+    account, meeting_id = repository.new_meeting(name, date, meeting_type)
+    stamp = now()
+    record = Record(
+        kind="prep",
+        meeting=meeting_id,
+        account=account,
+        meeting_type=meeting_type,
+        meeting_date=date,
+        created=stamp,
+        updated=stamp,
+        language=language,
+        flow=session.target,
+        playbooks=playbook_uses(session.used),
+        answers=session.answers,
+    )
+    return _write(repository, library, record, session)
+
+
+def save_debrief(
+    repository: Repository,
+    library: Library,
+    session: Session,
+    prep: Record,
+    *,
+    language: str,
+) -> Saved:
+    """Write the debrief record of the prep's meeting (replacing an earlier debrief's data)."""
+    stamp = now()
+    try:
+        created = repository.load(prep.meeting, "debrief").created
+    except NotFoundError:
+        created = stamp
+    record = Record(
+        kind="debrief",
+        meeting=prep.meeting,
+        account=prep.account,
+        meeting_type=prep.meeting_type,
+        meeting_date=prep.meeting_date,
+        created=created,
+        updated=stamp,
+        language=language,
+        flow=session.target,
+        playbooks=playbook_uses(session.used),
+        answers=session.answers,
+    )
+    return _write(repository, library, record, session)
+
+
+def _write(repository: Repository, library: Library, record: Record, session: Session) -> Saved:
+    body = render_record_body(record, library, [entry.playbook for entry in session.used])
+    path = repository.save(record, body)
+    return Saved(record, path, body)
+
+
+def render_record_body(record: Record, library: Library, playbooks: list[Any] | None = None) -> str:
+    """The Markdown body of a record, from the playbooks that asked it (or today's versions)."""
+    if playbooks is None:
+        playbooks = []
+        for use in record.playbooks:
+            try:
+                playbooks.append(library.get(use.id).playbook)
+            except NotFoundError:
+                continue
+    header = SheetHeader(
+        kind=record.kind,
+        account=record.account.name,
+        meeting_type=record.meeting_type,
+        meeting_date=record.meeting_date,
+        language=record.language,
+    )
+    return render_body(header, record.answers, playbooks, library)
+
+
+def prep_for_debrief(repository: Repository, query: str | None) -> Record:
+    """The prep a debrief belongs to: the named meeting, else the latest prep still undebriefed."""
+    if query:
+        return repository.load(repository.resolve_meeting(query), "prep")
+    candidates = [
+        record
+        for record in repository.scan(kind="prep")
+        if isinstance(record, Record) and not repository.path_of(record.meeting, "debrief").exists()
+    ]
+    if not candidates:
+        raise NotFoundError(
+            "no prep waiting for a debrief",
+            hint="name the meeting: salescoach debrief MEETING (see salescoach list)",
+        )
+    return max(candidates, key=lambda r: (r.meeting_date or "", r.created))
+
+
+def merge_prefill(*layers: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Answers layered by namespace: later layers win question by question."""
+    merged: dict[str, dict[str, Any]] = {}
+    for layer in layers:
+        for namespace, answers in layer.items():
+            if isinstance(answers, Mapping):
+                merged.setdefault(namespace, {}).update(answers)
+    return merged
+
+
+__all__ = [
+    "AccountRef",
+    "Saved",
+    "account_context",
+    "merge_prefill",
+    "prep_for_debrief",
+    "save_debrief",
+    "save_prep",
+]
