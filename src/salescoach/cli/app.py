@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from salescoach import __version__
@@ -27,6 +27,13 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+
+
+class Language(StrEnum):
+    """The languages the built-in playbooks and messages exist in."""
+
+    en = "en"
+    fr = "fr"
 
 
 def _version(value: bool) -> None:
@@ -56,11 +63,10 @@ def main(
         ),
     ] = None,
     lang: Annotated[
-        str | None,
+        Language | None,
         typer.Option(
             "--lang",
-            help="Language of playbooks and messages: en or fr (default: config, then locale).",
-            click_type=click.Choice(["en", "fr"]),
+            help="Language of playbooks and messages (default: config, then locale).",
             show_default=False,
         ),
     ] = None,
@@ -75,7 +81,12 @@ def main(
     ] = False,
 ) -> None:
     """Global options apply to every command."""
-    ctx.obj = AppState(home=home, playbook_dirs=list(playbook_dirs or []), lang=lang, debug=debug)
+    ctx.obj = AppState(
+        home=home,
+        playbook_dirs=list(playbook_dirs or []),
+        lang=lang.value if lang else None,
+        debug=debug,
+    )
 
 
 prep.register(app)
@@ -86,17 +97,11 @@ app.add_typer(playbooks.app, name="playbook")
 def run(argv: list[str]) -> int:
     """Run the app on ``argv`` and return the exit code; the one place errors are printed."""
     debug = "--debug" in argv or bool(os.environ.get("SALESCOACH_DEBUG"))
-    command = typer.main.get_command(app)
     try:
-        result = command.main(args=argv, prog_name="salescoach", standalone_mode=False)
-    except click.exceptions.Exit as done:
-        return int(done.exit_code)
-    except click.exceptions.Abort:
-        _error("interrupted")
-        return 130
-    except click.ClickException as wrong:
-        wrong.show(file=sys.stderr)
-        return int(wrong.exit_code)
+        app(args=argv, prog_name="salescoach", standalone_mode=True)
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
     except SalescoachError as failure:
         if debug:
             raise
@@ -107,7 +112,7 @@ def run(argv: list[str]) -> int:
             raise
         _error("interrupted")
         return 130
-    return result if isinstance(result, int) else 0
+    return 0
 
 
 def _report(failure: SalescoachError) -> None:
