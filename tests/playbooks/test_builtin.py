@@ -1,0 +1,301 @@
+"""The built-in playbooks: they load, cross-check, match across languages and carry usable examples."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from salescoach.playbook.library import Library, search_path
+from salescoach.playbook.loader import load_playbook
+from salescoach.playbook.model import Kind, Playbook, Question, QuestionType
+from salescoach.playbook.values import coerce
+
+PLAYBOOKS = Path(__file__).resolve().parents[2] / "playbooks"
+LANGUAGES = ("en", "fr")
+SCHEMA_LINE = "# yaml-language-server: $schema=../playbook.schema.json"
+LEVEL_TAGS = {"level-necessary", "level-essential", "level-useful", "level-superficial"}
+FUNNEL_TAGS = {"funnel-market", "funnel-service", "funnel-projects", "funnel-project"}
+OBJECTION_CATEGORIES = {"price", "timing", "trust", "need", "authority", "competition"}
+# Details whose values are data, not prose: equal in every language.
+NEUTRAL_DETAILS = {"category", "number", "cadence_days"}
+
+EXPECTED_IDS = {
+    "meeting": Kind.PREP,
+    "reminders": Kind.PREP,
+    "opa": Kind.PREP,
+    "discovery-funnel": Kind.PREP,
+    "foca": Kind.PREP,
+    "mesore": Kind.PREP,
+    "objection-prep": Kind.PREP,
+    "debrief": Kind.DEBRIEF,
+    "objections": Kind.REFERENCE,
+    "phases": Kind.REFERENCE,
+    "meeting-types": Kind.REFERENCE,
+    "behaviours": Kind.REFERENCE,
+    "prep-flow": Kind.FLOW,
+    "debrief-flow": Kind.FLOW,
+}
+
+
+def files(language: str) -> list[Path]:
+    return sorted((PLAYBOOKS / language).glob("*.yaml"))
+
+
+def load_all(language: str) -> dict[str, Playbook]:
+    return {path.stem: load_playbook(path) for path in files(language)}
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def library(request: pytest.FixtureRequest) -> Library:
+    language = request.param
+    return Library.load(language, search_path(language, environ={}))
+
+
+def walk(questions: list[Question]) -> Iterator[Question]:
+    for question in questions:
+        yield question
+        yield from walk(question.questions or [])
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_file_loads_with_its_id_language_and_schema_line(language: str) -> None:
+    for path in files(language):
+        playbook = load_playbook(path)
+        assert playbook.id == path.stem, path
+        assert playbook.language == language, path
+        assert playbook.version == 1, path
+        assert playbook.summary and playbook.source, path
+        assert path.read_text(encoding="utf-8").splitlines()[0] == SCHEMA_LINE, path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_expected_playbooks_are_there(language: str) -> None:
+    books = load_all(language)
+    assert {key: book.kind for key, book in books.items()} == EXPECTED_IDS
+
+
+def test_library_loads_and_cross_checks(library: Library) -> None:
+    assert library.problems == []
+    assert library.check() == []
+    chosen = library.chosen()
+    assert set(EXPECTED_IDS) <= set(chosen)
+    for playbook_id in EXPECTED_IDS:
+        assert chosen[playbook_id].playbook.language == library.language
+
+
+# --- parity between languages -------------------------------------------------------------------
+
+
+def _condition(condition: Any) -> Any:
+    return None if condition is None else condition.model_dump(by_alias=True, exclude_none=True)
+
+
+def _question_shape(question: Question) -> dict[str, Any]:
+    return {
+        "id": question.id,
+        "type": question.type,
+        "required": question.required,
+        "default_from": question.default_from,
+        "when": _condition(question.when),
+        "for_each": question.for_each.model_dump() if question.for_each else None,
+        "options": [o.value for o in question.options] if question.options else None,
+        "choices_from": question.choices_from.reference if question.choices_from else None,
+        "min": question.min,
+        "max": question.max,
+        "labels": sorted(question.labels) if question.labels else None,
+        "min_items": question.min_items,
+        "max_items": question.max_items,
+        "max_length": question.max_length,
+        "tags": question.tags,
+        "has_example": question.example is not None,
+        "has_default": question.default is not None,
+        "questions": [_question_shape(q) for q in question.questions or []],
+    }
+
+
+def _shape(playbook: Playbook) -> dict[str, Any]:
+    entries = []
+    for entry in playbook.entries or []:
+        details = {
+            key: (value if key in NEUTRAL_DETAILS else type(value).__name__)
+            for key, value in entry.details.items()
+        }
+        entries.append({"id": entry.id, "details": details})
+    return {
+        "id": playbook.id,
+        "kind": playbook.kind,
+        "version": playbook.version,
+        "record": playbook.record,
+        "steps": [
+            {
+                "id": step.id,
+                "when": _condition(step.when),
+                "has_guidance": step.guidance is not None,
+                "questions": [_question_shape(q) for q in step.questions],
+            }
+            for step in playbook.steps or []
+        ],
+        "entries": entries,
+        "flow": [
+            {"playbook": item.playbook, "when": _condition(item.when)}
+            for item in playbook.flow or []
+        ],
+    }
+
+
+def test_same_files_in_both_languages() -> None:
+    assert [p.name for p in files("en")] == [p.name for p in files("fr")]
+
+
+@pytest.mark.parametrize("name", [p.stem for p in files("en")])
+def test_structure_is_the_same_in_both_languages(name: str) -> None:
+    english = load_playbook(PLAYBOOKS / "en" / f"{name}.yaml")
+    french = load_playbook(PLAYBOOKS / "fr" / f"{name}.yaml")
+    assert _shape(english) == _shape(french)
+
+
+# --- examples -----------------------------------------------------------------------------------
+
+
+def _example_of(library: Library, question: Question) -> Any:
+    """The example --example-answers would use for one asking of ``question``, coerced."""
+    single = question.model_copy(update={"for_each": None})
+    if single.type == QuestionType.GROUP:
+        entry = {}
+        for sub in single.questions or []:
+            if sub.example is not None:
+                entry[sub.id] = _example_of(library, sub)
+            else:
+                assert not sub.required, f"required sub-question `{sub.id}` has no example"
+        if question.for_each is not None:
+            return entry
+        return coerce(single, [entry] * max(1, single.min_items or 0))
+    assert question.example is not None, f"`{question.id}` has no example"
+    value = coerce(single, question.example, library.options(single))
+    assert value is not None, f"`{question.id}`: example is empty"
+    return value
+
+
+def test_every_question_has_an_example_that_validates(library: Library) -> None:
+    for entry in library.chosen().values():
+        for question in entry.playbook.questions():
+            for each in walk([question]):
+                if each.type != QuestionType.GROUP:
+                    assert each.example is not None, f"{entry.id}.{each.id}: no example"
+            _example_of(library, question)
+
+
+def test_every_default_validates(library: Library) -> None:
+    for entry in library.chosen().values():
+        for question in walk(entry.playbook.questions()):
+            if question.default is not None:
+                single = question.model_copy(update={"for_each": None})
+                coerce(single, question.default, library.options(single))
+
+
+# --- the method's content -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_objections_are_ten_and_complete(language: str) -> None:
+    objections = load_playbook(PLAYBOOKS / language / "objections.yaml")
+    entries = objections.entries or []
+    assert len(entries) == 10
+    assert len({e.id for e in entries}) == 10
+    categories = set()
+    for entry in entries:
+        assert entry.label.strip() and entry.help and entry.help.strip(), entry.id
+        details = entry.details
+        assert set(details) == {"category", "response", "questions_back", "proof"}, entry.id
+        assert details["category"] in OBJECTION_CATEGORIES, entry.id
+        categories.add(details["category"])
+        assert isinstance(details["response"], str) and details["response"].strip(), entry.id
+        assert isinstance(details["proof"], str) and details["proof"].strip(), entry.id
+        questions_back = details["questions_back"]
+        assert isinstance(questions_back, list) and questions_back, entry.id
+        assert all(q.strip() for q in questions_back), entry.id
+    assert categories == OBJECTION_CATEGORIES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phases_are_five_with_a_rising_contact_cadence(language: str) -> None:
+    phases = load_playbook(PLAYBOOKS / language / "phases.yaml")
+    entries = phases.entries or []
+    assert [e.id for e in entries] == [f"phase-{n}" for n in range(1, 6)]
+    cadences = []
+    for number, entry in enumerate(entries, start=1):
+        assert entry.help, entry.id
+        assert entry.details["number"] == number
+        assert entry.details["signals"] and entry.details["action_plan"], entry.id
+        cadence = entry.details["cadence_days"]
+        assert isinstance(cadence, int) and cadence >= 1
+        cadences.append(cadence)
+    assert all(a >= b for a, b in zip(cadences, cadences[1:], strict=False))
+    assert cadences[0] == 7 and cadences[-1] == 1  # weekly in phase 1, daily in phase 5
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_meeting_types(language: str) -> None:
+    types = load_playbook(PLAYBOOKS / language / "meeting-types.yaml")
+    entries = types.entries or []
+    assert [e.id for e in entries] == [
+        "presentation",
+        "proposal-defence",
+        "discovery",
+        "negotiation",
+        "closing",
+        "dispute",
+    ]
+    for entry in entries:
+        includes = entry.details["includes"]
+        assert isinstance(includes, list) and len(includes) >= 3, entry.id
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_discovery_questions_carry_one_level_and_one_funnel_tag(language: str) -> None:
+    funnel = load_playbook(PLAYBOOKS / language / "discovery-funnel.yaml")
+    levels_seen, stages_seen = set(), set()
+    for question in funnel.questions():
+        levels = LEVEL_TAGS & set(question.tags)
+        stages = FUNNEL_TAGS & set(question.tags)
+        assert len(levels) == 1, question.id
+        assert len(stages) == 1, question.id
+        levels_seen |= levels
+        stages_seen |= stages
+    assert levels_seen == LEVEL_TAGS
+    assert stages_seen == FUNNEL_TAGS
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_debrief_records_each_funnel_level(language: str) -> None:
+    debrief = load_playbook(PLAYBOOKS / language / "debrief.yaml")
+    by_id = {q.id: q for q in debrief.questions()}
+    for level in ("necessary", "essential", "useful", "superficial"):
+        question = by_id[f"learned_{level}"]
+        assert question.type == QuestionType.PARAGRAPH
+        assert f"level-{level}" in question.tags
+
+
+def _flow(language: str, name: str) -> list[tuple[str, Any]]:
+    flow = load_playbook(PLAYBOOKS / language / f"{name}.yaml")
+    return [(item.playbook, _condition(item.when)) for item in flow.flow or []]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_flows(language: str) -> None:
+    assert _flow(language, "prep-flow") == [
+        ("meeting", None),
+        ("reminders", None),
+        ("opa", None),
+        ("discovery-funnel", {"question": "meeting.type", "in": ["discovery", "presentation"]}),
+        ("foca", None),
+        ("mesore", {"question": "meeting.type", "in": ["negotiation", "closing"]}),
+        ("objection-prep", None),
+    ]
+    assert _flow(language, "debrief-flow") == [("debrief", None)]
