@@ -1,4 +1,4 @@
-"""The built-in playbooks: they load, cross-check, match across languages and carry usable examples."""
+"""The built-in playbooks: they load, cross-check, match across languages, carry examples."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ FUNNEL_TAGS = {"funnel-market", "funnel-service", "funnel-projects", "funnel-pro
 OBJECTION_CATEGORIES = {"price", "timing", "trust", "need", "authority", "competition"}
 # Details whose values are data, not prose: equal in every language.
 NEUTRAL_DETAILS = {"category", "number", "cadence_days"}
+MEETING_TYPES = [
+    "presentation",
+    "proposal-defence",
+    "discovery",
+    "negotiation",
+    "closing",
+    "dispute",
+]
 
 EXPECTED_IDS = {
     "meeting": Kind.PREP,
@@ -244,14 +252,7 @@ def test_phases_are_five_with_a_rising_contact_cadence(language: str) -> None:
 def test_meeting_types(language: str) -> None:
     types = load_playbook(PLAYBOOKS / language / "meeting-types.yaml")
     entries = types.entries or []
-    assert [e.id for e in entries] == [
-        "presentation",
-        "proposal-defence",
-        "discovery",
-        "negotiation",
-        "closing",
-        "dispute",
-    ]
+    assert [e.id for e in entries] == MEETING_TYPES
     for entry in entries:
         includes = entry.details["includes"]
         assert isinstance(includes, list) and len(includes) >= 3, entry.id
@@ -299,3 +300,37 @@ def test_flows(language: str) -> None:
         ("objection-prep", None),
     ]
     assert _flow(language, "debrief-flow") == [("debrief", None)]
+
+
+# --- the engine walks them ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("meeting_type", MEETING_TYPES)
+def test_example_answers_walk_the_whole_prep_and_debrief(
+    library: Library, meeting_type: str
+) -> None:
+    """The examples answer every flow; the answers feed back with --no-input unchanged."""
+    from salescoach.session.engine import Session
+    from salescoach.session.examples import ExamplePrompter
+
+    prefill = {"meeting": {"type": meeting_type}}
+    prep = Session(library, "prep-flow", ExamplePrompter(), prefill=prefill).run()
+    assert Session(library, "prep-flow", None, prefill=prep, no_input=True).run() == prep
+    assert ("discovery-funnel" in prep) == (meeting_type in ("discovery", "presentation"))
+    assert ("mesore" in prep) == (meeting_type in ("negotiation", "closing"))
+    # a condition on an earlier answer of the same playbook is honoured
+    assert prep["opa"]["knows_company"] == "partly"
+    assert "history" in prep["opa"] and "pitch" in prep["opa"]
+    assert len(prep["objection-prep"]["rehearsal"]) == len(prep["objection-prep"]["expected"])
+
+    context = {"prep": prep, "account": {"phase": prep["meeting"]["phase"]}}
+    debrief = Session(library, "debrief-flow", ExamplePrompter(), context=context).run()
+    again = Session(library, "debrief-flow", None, prefill=debrief, no_input=True, context=context)
+    assert again.run() == debrief
+    answers = debrief["debrief"]
+    assert [r["item"] for r in answers["objectives_result"]] == prep["meeting"]["objectives"]
+    assert [r["item"] for r in answers["self_assessment"]] == prep["reminders"]["watch"]
+    assert [r["item"] for r in answers["objection_handling"]] == answers["objections_met"]
+    negotiated = meeting_type in ("negotiation", "closing")
+    assert ("negotiation_outcome" in answers) == negotiated
+    assert ("negotiation_position" in answers) == negotiated
