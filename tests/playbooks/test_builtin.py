@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from salescoach.playbook.library import Library, search_path
 from salescoach.playbook.loader import load_playbook
 from salescoach.playbook.model import Kind, Playbook, Question, QuestionType
 from salescoach.playbook.values import coerce
+from salescoach.yamlio import load_file
 
 PLAYBOOKS = Path(__file__).resolve().parents[2] / "playbooks"
 LANGUAGES = ("en", "fr")
@@ -95,6 +97,33 @@ def test_library_loads_and_cross_checks(library: Library) -> None:
     assert set(EXPECTED_IDS) <= set(chosen)
     for playbook_id in EXPECTED_IDS:
         assert chosen[playbook_id].playbook.language == library.language
+
+
+# --- the editor schema ---------------------------------------------------------------------------
+
+
+def test_the_schema_file_is_current() -> None:
+    """The `$schema` the built-ins point to is the one the models generate."""
+    from salescoach.playbook.schema import playbook_schema
+
+    written = json.loads((PLAYBOOKS / "playbook.schema.json").read_text(encoding="utf-8"))
+    assert written == playbook_schema(), (
+        "regenerate it: salescoach playbook schema -o playbooks/playbook.schema.json"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_file_passes_the_editor_schema(language: str) -> None:
+    import jsonschema
+
+    schema = json.loads((PLAYBOOKS / "playbook.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in files(language):
+        errors = [
+            f"{'.'.join(map(str, e.path))}: {e.message}"
+            for e in validator.iter_errors(load_file(path).value)
+        ]
+        assert errors == [], path
 
 
 # --- parity between languages -------------------------------------------------------------------
