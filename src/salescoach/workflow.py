@@ -41,8 +41,9 @@ def account_context(repository: Repository, account_name: str | None) -> dict[st
     """What a prep knows about an account: its name, last phase, open next steps, last meeting."""
     if not account_name:
         return {}
-    slug = repository.find_account(account_name)
-    if slug is None:
+    try:
+        slug = repository.find_account(account_name).slug
+    except NotFoundError:
         return {"name": account_name}
     context: dict[str, Any] = {"name": account_name}
     last_debrief = repository.latest(slug, "debrief")
