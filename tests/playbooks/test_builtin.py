@@ -45,6 +45,8 @@ EXPECTED_IDS = {
     "phases": Kind.REFERENCE,
     "meeting-types": Kind.REFERENCE,
     "behaviours": Kind.REFERENCE,
+    "appropriation": Kind.REFERENCE,
+    "added-value": Kind.REFERENCE,
     "prep-flow": Kind.FLOW,
     "debrief-flow": Kind.FLOW,
 }
