@@ -1,0 +1,162 @@
+"""The one way salescoach writes a file: whole or not at all, private, durable.
+
+A write goes to a temporary file in the target's directory (``.<name>.tmp-<random>``), is flushed
+and fsync'ed, then renamed over the target (``os.replace``) — or, for an exclusive creation,
+hard-linked to it, which fails if the target exists, so nothing is ever overwritten. The directory
+is fsync'ed last so the new name survives a power cut. A reader therefore sees the old file or the
+new one, never half of one. A process killed mid-write leaves at most a temporary file whose name
+says what it is: readers ignore such names, and :func:`clean_stale_temps` removes old ones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import secrets
+import time
+from pathlib import Path
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_MARK = ".tmp-"
+STALE_AFTER_SECONDS = 3600.0
+"""A temporary file older than this belongs to no live writer and may be removed."""
+
+_TEMP_NAME = re.compile(r"\..+\.tmp-[0-9a-f]{8}")
+# Errors of file systems without hard links (FAT, some network shares): fall back to O_EXCL.
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
+
+
+def temp_path(path: Path) -> Path:
+    """A fresh temporary name beside ``path``, recognisable by :func:`is_temp_name`."""
+    return path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether a file name is one of :func:`atomic_write`'s temporary files."""
+    return _TEMP_NAME.fullmatch(name) is not None
+
+
+def atomic_write(path: Path, data: str | bytes, *, exclusive: bool = False) -> None:
+    """Write ``data`` (text is UTF-8) to ``path`` atomically, as a 0600 file whatever the umask.
+
+    With ``exclusive=True`` an existing ``path`` is never replaced: ``FileExistsError`` is raised
+    and the existing file is left as it was. The parent directory must exist.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    temporary = temp_path(path)
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, FILE_MODE)
+    try:
+        try:
+            _fchmod(descriptor)
+            _write_all(descriptor, payload)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        if exclusive:
+            _link_exclusive(temporary, path)
+        else:
+            temporary.replace(path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    fsync_dir(path.parent)
+
+
+def private_dir(path: Path, *, exist_ok: bool = True) -> Path:
+    """Create ``path`` and its missing parents as 0700 directories whatever the umask.
+
+    Directories that already exist keep their mode. With ``exist_ok=False`` the last component
+    is created exclusively: ``FileExistsError`` if it exists (this reserves a name between
+    processes). Returns ``path``.
+    """
+    missing: list[Path] = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    if not missing and not exist_ok:
+        raise FileExistsError(errno.EEXIST, "File exists", str(path))
+    for directory in reversed(missing):
+        try:
+            directory.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if directory == path and not exist_ok:
+                raise
+            continue
+        directory.chmod(DIR_MODE)
+        fsync_dir(directory.parent)
+    return path
+
+
+def clean_stale_temps(directory: Path, *, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
+    """Remove the temporary files left in ``directory`` by writers that died; return them.
+
+    Only names :func:`is_temp_name` recognises and not modified for ``older_than`` seconds are
+    removed, so a write in progress in another process is left alone.
+    """
+    removed: list[Path] = []
+    limit = time.time() - older_than
+    try:
+        entries = list(os.scandir(directory))
+    except (FileNotFoundError, NotADirectoryError):
+        return removed
+    for entry in entries:
+        if not is_temp_name(entry.name):
+            continue
+        try:
+            stale = entry.stat(follow_symlinks=False).st_mtime < limit
+            if stale and entry.is_file(follow_symlinks=False):
+                Path(entry.path).unlink()
+                removed.append(Path(entry.path))
+        except FileNotFoundError:
+            continue
+    return removed
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a directory's entries (a rename, a new file) durable; a no-op where unsupported."""
+    if os.name != "posix":
+        return
+    try:
+        descriptor = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+_O_BINARY: int = getattr(os, "O_BINARY", 0)
+
+
+def _fchmod(descriptor: int) -> None:
+    # os.open's mode is filtered by the umask; a umask like 0o277 would leave 0400.
+    if hasattr(os, "fchmod"):
+        os.fchmod(descriptor, FILE_MODE)
+
+
+def _write_all(descriptor: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(descriptor, view)
+        view = view[written:]
+
+
+def _link_exclusive(temporary: Path, path: Path) -> None:
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in _NO_LINKS:
+            raise
+        # No hard links here: claim the name with O_EXCL, then move the full content over it.
+        # A reader may briefly see an empty file, never a partial one nor a lost existing file.
+        claim = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, FILE_MODE)
+        os.close(claim)
+        temporary.replace(path)
