@@ -1,0 +1,165 @@
+"""The installed command in a real pseudo-terminal: a whole prep, then its debrief, with real keys.
+
+The key strokes are derived from the playbooks, not hand-written: the engine is first run in
+process with the example prompter, which records every prompt in order with the answer it gave.
+The test then types those answers into the real terminal — arrows and Enter for a choice, Space
+for a checkbox, Esc-Enter to end a paragraph, an empty line to end a list — and finally checks
+that the records on disk hold exactly the recorded answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+from salescoach.playbook.library import Library, search_path
+from salescoach.playbook.model import QuestionType
+from salescoach.session.engine import Session
+from salescoach.session.examples import ExamplePrompter
+from salescoach.session.prompter import Ask
+from salescoach.store.repository import Repository
+from tests.cli.helpers import SALESCOACH
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
+
+DOWN, ENTER, SPACE, CLEAR_LINE = "\x1b[B", "\r", " ", "\x15"
+TODAY = dt.date.today()
+
+
+@dataclass
+class Prompt:
+    """One prompt the terminal will show, and the keys that answer it as the example did."""
+
+    text: str
+    keys: str
+
+
+@dataclass
+class Recorder(ExamplePrompter):
+    """The example prompter, noting every prompt and the keys that would give the same answer."""
+
+    prompts: list[Prompt] | None = None
+
+    def ask(self, ask: Ask) -> Any:
+        value = super().ask(ask)
+        assert self.prompts is not None
+        self.prompts.append(Prompt(_message(ask), _keys(ask, value)))
+        return value
+
+    def confirm(self, key: str, message: str, default: bool) -> bool:
+        answer = super().confirm(key, message, default)
+        assert self.prompts is not None
+        self.prompts.append(Prompt(message, "y" if answer else "n"))
+        return answer
+
+
+def _message(ask: Ask) -> str:
+    if ask.mode == "item":
+        return f"{ask.question.prompt} — item {ask.item_number}"
+    return ask.question.prompt
+
+
+def _keys(ask: Ask, value: Any) -> str:
+    kind = ask.question.type
+    if ask.mode == "item":
+        return (CLEAR_LINE + str(value) if value is not None else CLEAR_LINE) + ENTER
+    if kind in (QuestionType.CHOICE, QuestionType.SCALE):
+        values = (
+            [o.value for o in ask.options]
+            if kind == QuestionType.CHOICE
+            else list(range(int(ask.question.min or 0), int(ask.question.max or 0) + 1))
+        )
+        start = values.index(ask.default) if ask.default in values else 0
+        return DOWN * (values.index(value) - start) + ENTER
+    if kind == QuestionType.CHOICES:
+        ticked = set(ask.default or [])
+        keys = ""
+        for option in ask.options:
+            if (option.value in value) != (option.value in ticked):
+                keys += SPACE
+            keys += DOWN
+        return keys + ENTER
+    if kind == QuestionType.YESNO:
+        return "y" if value else "n"
+    if kind == QuestionType.PARAGRAPH:
+        return (
+            CLEAR_LINE + ("" if value is None else str(value).replace("\n", ENTER)) + "\x1b" + ENTER
+        )
+    return CLEAR_LINE + ("" if value is None else str(value)) + ENTER
+
+
+def _script(
+    target: str, prefill: Mapping[str, Any], context: Mapping[str, Any]
+) -> tuple[list[Prompt], dict[str, Any]]:
+    library = Library.load("en", search_path("en"))
+    recorder = Recorder(prompts=[])
+    session = Session(library, target, recorder, prefill=prefill, context=context, today=TODAY)
+    answers = session.run()
+    assert recorder.prompts
+    return recorder.prompts, answers
+
+
+def _spawn(home: Path, *args: str) -> pexpect.spawn:
+    env = {
+        **os.environ,
+        "SALESCOACH_HOME": str(home),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm",
+    }
+    child = pexpect.spawn(
+        str(SALESCOACH),
+        ["--lang", "en", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(60, 400),
+    )
+    return child
+
+
+def _walk(child: pexpect.spawn, prompts: list[Prompt]) -> Iterator[str]:
+    for prompt in prompts:
+        child.expect(re.escape(prompt.text[:40]))
+        yield prompt.text
+        child.send(prompt.keys)
+
+
+def test_a_whole_prep_then_its_debrief_with_real_keys(isolated_home: Path) -> None:
+    prep_prompts, prep_answers = _script(
+        "prep-flow", {"meeting": {"account": "ACME"}}, {"account": {}}
+    )
+    child = _spawn(isolated_home, "prep", "ACME")
+    asked = list(_walk(child, prep_prompts))
+    child.expect("Saved prep")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    assert len(asked) > 30  # the whole flow, not a shortcut
+
+    repository = Repository(isolated_home)
+    (prep,) = [r for r in repository.scan(kind="prep")]
+    assert not isinstance(prep, Exception)
+    assert prep.answers == prep_answers  # type: ignore[union-attr]
+
+    debrief_prompts, debrief_answers = _script(
+        "debrief-flow",
+        {},
+        {"prep": prep.answers, "account": {}},  # type: ignore[union-attr]
+    )
+    child = _spawn(isolated_home, "debrief", "--last")
+    list(_walk(child, debrief_prompts))
+    child.expect("Saved debrief")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    debrief = repository.load(prep.meeting, "debrief")  # type: ignore[union-attr]
+    assert debrief.answers == debrief_answers
+    assert repository.path_of(prep.meeting, "prep").stat().st_mode & 0o777 == 0o600  # type: ignore[union-attr]
