@@ -1,0 +1,187 @@
+"""A record file: YAML front matter (the data), a rendered body, and the rep's free notes.
+
+Layout::
+
+    ---
+    <front matter>
+    ---
+
+    <body, regenerated from the data>
+
+    ## Notes
+    <!-- salescoach: your notes below this line are kept when the record is regenerated -->
+    <notes, exactly as the rep wrote them>
+
+Reading is strict — unlike python-frontmatter, which returns empty data on a BOM or a missing
+closing ``---``, every problem raises :class:`RecordError` naming the file and what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from salescoach.errors import Problem, RecordError
+from salescoach.store.record import Record, validate_record
+from salescoach.store.serialize import UnfaithfulYaml, dump_exact
+from salescoach.yamlio import YamlProblems, decode, parse
+
+DELIMITER = "---"
+NOTES_HEADING = "## Notes"
+NOTES_MARKER = (
+    "<!-- salescoach: your notes below this line are kept when the record is regenerated -->"
+)
+MAX_RECORD_BYTES = 5_000_000
+_ESCAPED_MARKER = "\\" + NOTES_MARKER
+
+
+@dataclass(frozen=True)
+class RecordText:
+    """A record file cut in its three parts; ``notes`` is ``None`` when the marker is missing."""
+
+    front_matter: str
+    body: str
+    notes: str | None
+    front_matter_line: int
+    """The 1-based line of the file where the front matter's first line is."""
+
+
+def render_record_file(record: Record, body: str) -> str:
+    """The full text of a record file: front matter from ``record``, ``body``, then the notes.
+
+    A line of ``body`` that is exactly the notes marker is escaped (``\\<!-- ...``), so the notes
+    always start after the real marker.
+    """
+    try:
+        front_matter = dump_exact(record.front_matter())
+    except UnfaithfulYaml as error:
+        raise ValueError(f"record {record.meeting} {record.kind}: {error}") from None
+    body_lines = [
+        _ESCAPED_MARKER if _is_marker(line) else line for line in body.strip("\n").split("\n")
+    ]
+    shown_body = "\n".join(body_lines)
+    parts = [f"{DELIMITER}\n{front_matter}{DELIMITER}\n"]
+    if shown_body:
+        parts.append(f"\n{shown_body}\n")
+    parts.append(f"\n{NOTES_HEADING}\n{NOTES_MARKER}\n{record.notes}")
+    return "".join(parts)
+
+
+def split_record_text(text: str, path: Path) -> RecordText:
+    """Cut a record file's text into front matter, body and notes; RecordError if it has no
+    well-formed front matter (BOM, missing opening or closing ``---``)."""
+    if text.startswith("\ufeff"):
+        raise RecordError(path, "file starts with a byte-order mark (BOM)", hint=_UTF8_HINT)
+    lines = _lines(text)
+    if not lines or _line_content(lines[0]) != DELIMITER:
+        raise RecordError(
+            path,
+            "no front matter: the file must start with a line `---`",
+            hint="a record begins with `---`, its YAML data, then `---` again",
+        )
+    closing = next(
+        (index for index in range(1, len(lines)) if _line_content(lines[index]) == DELIMITER),
+        None,
+    )
+    if closing is None:
+        raise RecordError(
+            path,
+            "front matter is not closed: no second `---` line after the data",
+            hint="add a line `---` after the YAML data",
+        )
+    front_matter = "".join(lines[1:closing])
+    rest = lines[closing + 1 :]
+    marker = next((index for index, line in enumerate(rest) if _is_marker(line)), None)
+    if marker is None:
+        return RecordText(front_matter, "".join(rest), None, 2)
+    return RecordText(front_matter, "".join(rest[:marker]), "".join(rest[marker + 1 :]), 2)
+
+
+def parse_record_file(text: str, path: Path) -> Record:
+    """The record in a record file's text; RecordError naming ``path`` and every problem.
+
+    ``notes`` is the text after the notes marker, exactly (empty when there is no marker).
+    """
+    parts = split_record_text(text, path)
+    try:
+        document = parse(parts.front_matter, path)
+    except YamlProblems as error:
+        offset = parts.front_matter_line - 1
+        problems = "; ".join(_describe(problem, offset) for problem in error.problems)
+        raise RecordError(path, f"front matter is not valid YAML: {problems}") from None
+    if document.value is None:
+        raise RecordError(path, "front matter is empty", hint="it must hold the record's data")
+    return validate_record(document.value, path, parts.notes or "")
+
+
+def extract_notes(text: str) -> str | None:
+    """The free notes of a record file's text, or ``None`` when it has no notes marker.
+
+    Works on files whose front matter is broken too, so regenerating one never drops notes.
+    """
+    try:
+        return split_record_text(text, Path("<record>")).notes
+    except RecordError:
+        lines = _lines(text)
+        marker = next((index for index, line in enumerate(lines) if _is_marker(line)), None)
+        return None if marker is None else "".join(lines[marker + 1 :])
+
+
+def read_record_file(path: Path) -> Record:
+    """Read, decode (strict UTF-8, no BOM) and parse a record file; RecordError on any problem.
+
+    ``FileNotFoundError`` is left to the caller, which knows what was being looked for.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_RECORD_BYTES:
+            raise RecordError(path, f"file is {size:,} bytes, more than {MAX_RECORD_BYTES:,}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise RecordError(path, f"cannot read: {error.strerror or error}") from None
+    return parse_record_file(decode_record(data, path), path)
+
+
+def decode_record(data: bytes, path: Path) -> str:
+    """Strict UTF-8 text of a record file; RecordError on a BOM or an invalid byte."""
+    try:
+        return decode(data, path)
+    except YamlProblems as error:
+        problem = error.problems[0]
+        where = f"line {problem.location.line}, column {problem.location.column}: "
+        raise RecordError(path, where + problem.message, hint=problem.hint) from None
+
+
+_UTF8_HINT = "save the file as UTF-8 without BOM"
+
+
+def _line_content(line: str) -> str:
+    return line.rstrip("\r\n").rstrip(" \t")
+
+
+def _is_marker(line: str) -> bool:
+    return _line_content(line) == NOTES_MARKER
+
+
+def _describe(problem: Problem, line_offset: int) -> str:
+    """A front-matter problem with the file's own line numbers, without the repeated path."""
+    where = ""
+    if problem.location.line is not None:
+        where = f"line {problem.location.line + line_offset}"
+        if problem.location.column is not None:
+            where += f", column {problem.location.column}"
+        where += ": "
+    field = f"{problem.field_path}: " if problem.field_path else ""
+    hint = f" ({problem.hint})" if problem.hint else ""
+    return f"{where}{field}{problem.message}{hint}"
+
+
+def _lines(text: str) -> list[str]:
+    """Lines ending in ``\\n`` only: YAML and Markdown files are cut there, not at form feeds."""
+    parts = text.split("\n")
+    lines = [f"{part}\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines

@@ -1,0 +1,220 @@
+"""The record model: the data of one prep or debrief, as stored in its file's front matter.
+
+A record read from disk goes through :func:`validate_record`, which first brings an older
+``schema_version`` up to :data:`CURRENT_SCHEMA` through :data:`MIGRATIONS` (one function per
+version step), and refuses a newer one: the file was written by a newer salescoach.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from salescoach.errors import RecordError
+
+CURRENT_SCHEMA = 1
+Kind = Literal["prep", "debrief"]
+KINDS: tuple[Kind, ...] = ("prep", "debrief")
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""``MIGRATIONS[n]`` turns the front matter of schema version ``n`` into version ``n + 1``.
+
+Each function receives a plain dict (already checked to be a mapping) and returns the new one,
+``schema_version`` included. Add an entry whenever :data:`CURRENT_SCHEMA` is raised.
+"""
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class PlaybookUse(BaseModel):
+    """A playbook a record was made with: which one, which version, from where."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    id: str
+    version: int | str
+    language: str
+    origin: str
+    """Where it was found: ``builtin``, ``config``, ``env``, ``option``… as the library names it."""
+    path: str | None = None
+
+
+class AccountRef(BaseModel):
+    """The account a record belongs to: its folder's slug and its real name."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    slug: str
+    name: str
+
+
+class Record(BaseModel):
+    """A prep or a debrief; ``notes`` (the rep's free text) lives in the body, not the data."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    schema_version: int = CURRENT_SCHEMA
+    kind: Kind
+    meeting: str
+    account: AccountRef
+    meeting_type: str | None = None
+    meeting_date: str | None = None
+    created: str
+    updated: str
+    language: str
+    flow: str | None = None
+    playbooks: list[PlaybookUse] = Field(default_factory=list)
+    answers: dict[str, Any] = Field(default_factory=dict)
+    notes: str = ""
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != CURRENT_SCHEMA:
+            raise ValueError(f"schema_version must be {CURRENT_SCHEMA} once migrated")
+        return value
+
+    @field_validator("meeting_date")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_date(value)
+        return value
+
+    @field_validator("created", "updated")
+    @classmethod
+    def _aware_datetime(cls, value: str) -> str:
+        parse_timestamp(value)
+        return value
+
+    @field_validator("answers")
+    @classmethod
+    def _plain_answers(cls, value: dict[str, Any]) -> dict[str, Any]:
+        check_plain(value)
+        return value
+
+    def front_matter(self) -> dict[str, Any]:
+        """The data written as YAML front matter (everything but ``notes``)."""
+        return self.model_dump(mode="python", exclude={"notes"})
+
+    @property
+    def created_at(self) -> dt.datetime:
+        """``created`` as an aware datetime, for sorting records written in different time zones."""
+        return parse_timestamp(self.created)
+
+    @property
+    def updated_at(self) -> dt.datetime:
+        """``updated`` as an aware datetime."""
+        return parse_timestamp(self.updated)
+
+
+def now_iso() -> str:
+    """The current local time as an ISO 8601 string with its UTC offset, to the second."""
+    return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
+
+
+def check_date(value: str) -> dt.date:
+    """Parse a ``YYYY-MM-DD`` date; ``ValueError`` for any other shape or an impossible day."""
+    if not _ISO_DATE.fullmatch(value):
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
+    return dt.date.fromisoformat(value)
+
+
+def parse_timestamp(value: str) -> dt.datetime:
+    """Parse an ISO 8601 date and time that carries a UTC offset; ``ValueError`` otherwise."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected an ISO date and time, got {value!r}") from None
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{value!r} has no time zone (add an offset such as +01:00 or Z)")
+    return moment
+
+
+def check_plain(value: Any) -> None:
+    """Refuse anything YAML could not store faithfully: only dicts with string keys, lists,
+    strings, ints, finite floats, booleans and None are answers."""
+    pending: list[tuple[str, Any]] = [("", value)]
+    while pending:
+        where, item = pending.pop()
+        if isinstance(item, dict):
+            for key, inner in item.items():
+                if not isinstance(key, str):
+                    raise ValueError(f"{where or 'answers'}: key {key!r} is not a string")
+                pending.append((f"{where}.{key}" if where else key, inner))
+        elif isinstance(item, list):
+            pending.extend((f"{where}[{index}]", inner) for index, inner in enumerate(item))
+        elif isinstance(item, float):
+            if not math.isfinite(item):
+                raise ValueError(f"{where}: {item} is not a finite number")
+        elif isinstance(item, str):
+            if any(0xD800 <= ord(char) <= 0xDFFF for char in item):
+                raise ValueError(f"{where}: text contains a lone surrogate, not valid Unicode")
+        elif item is not None and not isinstance(item, bool | int):
+            raise ValueError(f"{where}: {type(item).__name__} is not plain data")
+
+
+def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Bring front-matter data to :data:`CURRENT_SCHEMA` through :data:`MIGRATIONS`.
+
+    A missing or non-integer version, a version newer than this salescoach knows ("upgrade
+    salescoach") or one no migration chain reaches raise :class:`RecordError`.
+    """
+    version = data.get("schema_version")
+    if version is None:
+        raise RecordError(path, "front matter has no schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise RecordError(path, f"schema_version must be a whole number, found {version!r}")
+    if version > CURRENT_SCHEMA:
+        raise RecordError(
+            path,
+            f"written with record schema {version}; this salescoach reads up to {CURRENT_SCHEMA}",
+            hint="upgrade salescoach to read it",
+        )
+    while version < CURRENT_SCHEMA:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise RecordError(path, f"record schema {version} is too old to be read (no migration)")
+        data = step(dict(data))
+        next_version = data.get("schema_version")
+        if next_version != version + 1:
+            raise RecordError(
+                path, f"migration from schema {version} did not produce schema {version + 1}"
+            )
+        version = next_version
+    return data
+
+
+def validate_record(data: Any, path: Path, notes: str = "") -> Record:
+    """Migrate and validate front-matter data read from ``path``; RecordError names each problem."""
+    if not isinstance(data, dict):
+        raise RecordError(path, f"front matter must be a mapping, found {_kind_of(data)}")
+    data = migrate(data, path)
+    try:
+        return Record.model_validate({**data, "notes": notes})
+    except ValidationError as error:
+        raise RecordError(path, "invalid record: " + describe_validation(error)) from None
+
+
+def describe_validation(error: ValidationError) -> str:
+    """One line per problem of a pydantic error: ``field.path: message``."""
+    lines = []
+    for problem in error.errors(include_url=False):
+        where = ".".join(str(step) for step in problem["loc"]) or "(top level)"
+        lines.append(f"{where}: {problem['msg']}")
+    return "; ".join(lines)
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing (empty)"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
