@@ -2,13 +2,17 @@
 
 Later sources win by playbook id. Within the chosen language first: a team's French-only
 override does not hide the English built-in from an English-speaking rep.
+
+The checks across files live here too: a flow naming a missing playbook, a ``choices_from`` or
+``for_each`` naming a missing reference list, a condition or iteration naming an unknown question
+or one asked later in a flow. Each problem points at the line and column of the offending field.
 """
 
 from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,19 +21,31 @@ from salescoach.paths import builtin_playbooks
 from salescoach.playbook.loader import (
     ACCOUNT_CONTEXT,
     CONTEXT_NAMESPACES,
-    condition_refs,
-    load_playbook,
+    answer_refs,
+    condition_ref_paths,
+    read_playbook,
+    walk_questions,
 )
 from salescoach.playbook.model import Kind, Option, Playbook, Question
+from salescoach.yamlio import Document, Path_
 
 PLAYBOOKS_ENV = "SALESCOACH_PLAYBOOKS"
+
+ORIGIN_WORDS = {
+    "built-in": "built-in",
+    "config": "config file",
+    "env": f"${PLAYBOOKS_ENV}",
+    "option": "--playbooks",
+    "checked": "checked path",
+}
+"""How each origin is named to a user."""
 
 
 @dataclass(frozen=True)
 class Source:
     """One directory on the search path and why it is there."""
 
-    origin: str  # "built-in", "config", "env", "option"
+    origin: str  # "built-in", "config", "env", "option" ("checked": a path given to a command)
     directory: Path
 
 
@@ -40,10 +56,22 @@ class Entry:
     playbook: Playbook
     path: Path
     source: Source
+    document: Document | None = field(default=None, compare=False, repr=False)
 
     @property
     def id(self) -> str:
+        """The playbook's id."""
         return self.playbook.id
+
+    def locate(self, path: Path_) -> Location:
+        """Where a field of this playbook sits in its file (line 1 when unknown)."""
+        if self.document is None:
+            return Location(self.path, 1, 1)
+        return self.document.locate(path)
+
+
+SearchPath = Callable[[str], list[Source]]
+"""The search path for a language (the CLI binds the config and the options)."""
 
 
 def search_path(
@@ -64,6 +92,11 @@ def search_path(
     ]
     sources += [Source("option", Path(d)) for d in option_dirs]
     return sources
+
+
+def trainer_directory(sources: Sequence[Source]) -> Path | None:
+    """The trainer's own directory: the first non-built-in directory on the search path."""
+    return next((s.directory for s in sources if s.origin != "built-in"), None)
 
 
 def playbook_files(directory: Path) -> list[Path]:
@@ -96,10 +129,18 @@ class Library:
         for source in sources:
             for path in playbook_files(source.directory):
                 try:
-                    library.found.append(Entry(load_playbook(path), path, source))
+                    loaded = read_playbook(path)
                 except PlaybookError as error:
                     library.problems.extend(error.problems)
+                    continue
+                library.found.append(Entry(loaded.playbook, path, source, loaded.document))
         return library
+
+    def with_entries(self, entries: Sequence[Entry]) -> Library:
+        """This library with ``entries`` loaded last (they win), replacing the same files."""
+        replaced = {_key(e.path) for e in entries}
+        kept = [e for e in self.found if _key(e.path) not in replaced]
+        return Library(self.language, self.sources, [*kept, *entries], list(self.problems))
 
     def chosen(self) -> dict[str, Entry]:
         """The winning entry for each id: the last in the chosen language, else the last at all."""
@@ -117,6 +158,13 @@ class Library:
     def overridden(self, entry: Entry) -> list[Entry]:
         """The entries with the same id that ``entry`` hides."""
         return [e for e in self.found if e.id == entry.id and e is not entry]
+
+    def hidden_by(self, entry: Entry) -> list[Entry]:
+        """The same-language entries with the same id found before ``entry``: what it overrides."""
+        before = self.found[: self.found.index(entry)] if entry in self.found else []
+        return [
+            e for e in before if e.id == entry.id and e.playbook.language == entry.playbook.language
+        ]
 
     def get(self, playbook_id: str, kind: Kind | None = None) -> Entry:
         """The playbook with this id, or a NotFoundError that suggests close ids."""
@@ -151,68 +199,309 @@ class Library:
 
     def check(self) -> list[Problem]:
         """Cross-file checks over the chosen playbooks: dangling references of every kind."""
-        return list(_cross_checks(self.chosen()))
+        chosen = self.chosen()
+        return list(cross_check(chosen.values(), chosen))
 
 
-def _cross_checks(chosen: dict[str, Entry]) -> Iterable[Problem]:
-    def problem(entry: Entry, message: str, hint: str | None = None) -> Problem:
-        return Problem(Location(entry.path, 1, 1), message, hint=hint)
-
-    for entry in chosen.values():
-        book = entry.playbook
-        for item in book.flow or []:
-            target = chosen.get(item.playbook)
-            if target is None:
-                yield problem(entry, f"flow names a missing playbook `{item.playbook}`")
-            elif target.playbook.kind not in (Kind.PREP, Kind.DEBRIEF):
-                yield problem(entry, f"flow item `{item.playbook}` is a {target.playbook.kind}")
-            if item.when is not None:
-                for ref in condition_refs(item.when):
-                    message = _dangling(ref, chosen)
-                    if message:
-                        yield problem(entry, f"flow condition: {message}")
-        for question in _all_questions(book.questions()):
-            references = [
-                question.choices_from.reference if question.choices_from else None,
-                question.for_each.reference if question.for_each else None,
-            ]
-            for ref_id in filter(None, references):
-                target = chosen.get(ref_id)
-                if target is None or target.playbook.kind != Kind.REFERENCE:
-                    yield problem(
-                        entry,
-                        f"question `{question.id}` names a missing reference list `{ref_id}`",
-                    )
-            answer_refs = condition_refs(question.when) if question.when else []
-            if question.for_each and question.for_each.answer:
-                answer_refs.append(question.for_each.answer)
-            if question.default_from:
-                answer_refs.append(question.default_from)
-            for ref in answer_refs:
-                if "." in ref:
-                    message = _dangling(ref, chosen)
-                    if message:
-                        yield problem(entry, f"question `{question.id}`: {message}")
+def _key(path: Path) -> str:
+    return str(path.resolve())
 
 
-def _all_questions(questions: Iterable[Question]) -> Iterable[Question]:
-    for question in questions:
-        yield question
-        yield from _all_questions(question.questions or [])
+# --- checking given files against the search path ------------------------------------------------
 
 
-def _dangling(ref: str, chosen: dict[str, Entry]) -> str | None:
-    """Why an answer reference points nowhere, or None when it resolves."""
+@dataclass
+class CheckedFiles:
+    """Files checked against the search path of their own language."""
+
+    entries: list[Entry]
+    problems: list[Problem]
+    libraries: dict[str, Library]
+
+    def library_for(self, entry: Entry) -> Library:
+        """The search path of the entry's language with the checked files on top."""
+        return self.libraries[entry.playbook.language]
+
+    @property
+    def count(self) -> int:
+        """How many files were read (valid or not)."""
+        return len(self.entries) + len({p.location.path for p in self.problems})
+
+
+def check_paths(paths: Sequence[Path], search: SearchPath) -> CheckedFiles:
+    """Load files and directories, then check each file in the context of its own language.
+
+    A French file is checked against the French search path, an English one against the
+    English one, with every given file on top (so a team directory is checked as it will be
+    used). Problems of files not given (elsewhere on the search path) are not reported.
+    """
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(Location(path), "no such file or directory"))
+            continue
+        files = playbook_files(path)
+        if path.is_dir() and not files:
+            problems.append(
+                Problem(Location(path), "no playbook here", hint="playbooks end in .yaml or .yml")
+            )
+        for file in files:
+            if any(_key(e.path) == _key(file) for e in entries):
+                continue
+            try:
+                loaded = read_playbook(file)
+            except PlaybookError as error:
+                problems.extend(error.problems)
+                continue
+            entries.append(Entry(loaded.playbook, file, Source("checked", path), loaded.document))
+    libraries: dict[str, Library] = {}
+    for language in sorted({e.playbook.language for e in entries}):
+        base = Library.load(language, search(language))
+        libraries[language] = base.with_entries(entries)
+    for entry in entries:
+        chosen = dict(libraries[entry.playbook.language].chosen())
+        chosen[entry.id] = entry
+        problems.extend(cross_check([entry], chosen))
+    return CheckedFiles(entries, problems, libraries)
+
+
+def search_directories(sources: Sequence[Source]) -> tuple[list[Path], list[Problem]]:
+    """The distinct directories of a search path, and a problem for each that does not exist."""
+    directories: list[Path] = []
+    problems: list[Problem] = []
+    for source in sources:
+        if not source.directory.exists():
+            problems.append(
+                Problem(
+                    Location(source.directory),
+                    f"playbook directory from the {ORIGIN_WORDS[source.origin]} does not exist",
+                )
+            )
+        elif source.directory not in directories:
+            directories.append(source.directory)
+    return directories, problems
+
+
+# --- cross-file checks ---------------------------------------------------------------------------
+
+
+def cross_check(entries: Iterable[Entry], chosen: dict[str, Entry]) -> Iterable[Problem]:
+    """Check ``entries`` against the playbooks ``chosen`` on the search path."""
+    flows = [e for e in chosen.values() if e.playbook.kind == Kind.FLOW]
+    for entry in entries:
+        if entry.playbook.kind == Kind.FLOW:
+            yield from _check_flow(entry, chosen)
+            continue
+        for path, question in walk_questions(entry.playbook):
+            yield from _check_reference_lists(entry, question, path, chosen)
+            for ref, ref_path, _reader in answer_refs(question, path):
+                yield from _check_answer_ref(entry, ref, ref_path, chosen, flows)
+        for index, step in enumerate(entry.playbook.steps or []):
+            if step.when is not None:
+                for ref, ref_path in condition_ref_paths(step.when, ("steps", index, "when")):
+                    yield from _check_answer_ref(entry, ref, ref_path, chosen, flows)
+
+
+def _problem(entry: Entry, path: Path_, message: str, hint: str | None = None) -> Problem:
+    return Problem(entry.locate(path), message, ".".join(map(str, path)), hint)
+
+
+def _did_you_mean(name: str, known: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
+def _check_flow(entry: Entry, chosen: dict[str, Entry]) -> Iterable[Problem]:
+    book = entry.playbook
+    earlier: list[str] = []
+    askable = {k for k, e in chosen.items() if e.playbook.kind in (Kind.PREP, Kind.DEBRIEF)}
+    for index, item in enumerate(book.flow or []):
+        path: Path_ = ("flow", index)
+        target = chosen.get(item.playbook)
+        if target is None:
+            yield _problem(
+                entry,
+                (*path, "playbook"),
+                f"the flow names a missing playbook `{item.playbook}`",
+                _did_you_mean(item.playbook, askable) or "see `salescoach playbook list`",
+            )
+        elif target.playbook.kind not in (Kind.PREP, Kind.DEBRIEF):
+            yield _problem(
+                entry,
+                (*path, "playbook"),
+                f"`{item.playbook}` is a {target.playbook.kind} playbook; a flow walks prep and "
+                "debrief playbooks only",
+            )
+        elif book.record is not None and str(target.playbook.kind) != book.record:
+            yield _problem(
+                entry,
+                (*path, "playbook"),
+                f"`{item.playbook}` is a {target.playbook.kind} playbook in a flow that records "
+                f"a {book.record}",
+            )
+        if item.playbook in earlier:
+            yield _problem(
+                entry, (*path, "playbook"), f"`{item.playbook}` is already in this flow"
+            )
+        if item.when is not None:
+            for ref, ref_path in condition_ref_paths(item.when, (*path, "when")):
+                yield from _check_flow_ref(entry, ref, ref_path, earlier, chosen)
+        earlier.append(item.playbook)
+
+
+def _check_flow_ref(
+    entry: Entry, ref: str, path: Path_, earlier: list[str], chosen: dict[str, Entry]
+) -> Iterable[Problem]:
     parts = ref.split(".")
     if parts[0] == "account":
-        return None if parts[1:] and parts[1] in ACCOUNT_CONTEXT else f"unknown context `{ref}`"
-    if parts[0] in CONTEXT_NAMESPACES:
-        parts = parts[1:]
+        yield from _check_account(entry, ref, path)
+        return
+    if parts[0] == "prep":
+        if entry.playbook.record != "debrief":
+            yield _problem(
+                entry, path, f"`{ref}`: prep answers are known only in a debrief flow"
+            )
+            return
+        yield from _check_question_ref(entry, ref, parts[1:], path, chosen, Kind.PREP)
+        return
     if len(parts) < 2:
-        return f"`{ref}` should be `playbook.question`"
-    target = chosen.get(parts[0])
-    if target is None:
-        return f"`{ref}` names a missing playbook `{parts[0]}`"
-    if not any(q.id == parts[1] for q in target.playbook.questions()):
-        return f"`{ref}`: playbook `{parts[0]}` has no question `{parts[1]}`"
-    return None
+        yield _problem(
+            entry,
+            path,
+            f"`{ref}` names no playbook",
+            "in a flow, name a question as `playbook.question`, e.g. `meeting.type`",
+        )
+        return
+    found = list(_check_question_ref(entry, ref, parts, path, chosen, None))
+    if found:
+        yield from found
+        return
+    if parts[0] not in earlier:
+        yield _problem(
+            entry,
+            path,
+            f"`{ref}` is not answered before this point of the flow",
+            f"a flow's condition can only read playbooks walked before it ({', '.join(earlier)})"
+            if earlier
+            else "the first playbook of a flow cannot depend on answers",
+        )
+
+
+def _check_reference_lists(
+    entry: Entry, question: Question, path: Path_, chosen: dict[str, Entry]
+) -> Iterable[Problem]:
+    named: list[tuple[str, Path_]] = []
+    if question.choices_from is not None:
+        named.append((question.choices_from.reference, (*path, "choices_from", "reference")))
+    if question.for_each is not None and question.for_each.reference is not None:
+        named.append((question.for_each.reference, (*path, "for_each", "reference")))
+    references = {k for k, e in chosen.items() if e.playbook.kind == Kind.REFERENCE}
+    for ref_id, ref_path in named:
+        target = chosen.get(ref_id)
+        if target is None:
+            yield _problem(
+                entry,
+                ref_path,
+                f"question `{question.id}` names a missing reference list `{ref_id}`",
+                _did_you_mean(ref_id, references) or "see `salescoach playbook list`",
+            )
+        elif target.playbook.kind != Kind.REFERENCE:
+            yield _problem(
+                entry,
+                ref_path,
+                f"`{ref_id}` is a {target.playbook.kind} playbook, not a reference list",
+                _did_you_mean(ref_id, references),
+            )
+
+
+def _check_answer_ref(
+    entry: Entry, ref: str, path: Path_, chosen: dict[str, Entry], flows: list[Entry]
+) -> Iterable[Problem]:
+    parts = ref.split(".")
+    if len(parts) == 1 or parts[0] == entry.id:
+        return  # this playbook's own questions: checked with the file
+    if parts[0] == "account":
+        yield from _check_account(entry, ref, path)
+        return
+    if parts[0] == "prep":
+        if entry.playbook.kind != Kind.DEBRIEF:
+            yield _problem(
+                entry,
+                path,
+                f"`{ref}`: prep answers are known only in a debrief",
+                f"in a prep, name the answer without `prep.`: `{'.'.join(parts[1:])}`",
+            )
+            return
+        yield from _check_question_ref(entry, ref, parts[1:], path, chosen, Kind.PREP)
+        return
+    found = list(_check_question_ref(entry, ref, parts, path, chosen, None))
+    if found:
+        yield from found
+        return
+    for flow in flows:
+        order = [item.playbook for item in flow.playbook.flow or []]
+        if entry.id in order and parts[0] in order and order.index(parts[0]) > order.index(
+            entry.id
+        ):
+            yield _problem(
+                entry,
+                path,
+                f"`{ref}` is asked later: flow `{flow.id}` walks `{parts[0]}` after `{entry.id}`",
+                "a condition or iteration can only use answers given before it",
+            )
+
+
+def _check_account(entry: Entry, ref: str, path: Path_) -> Iterable[Problem]:
+    name = ref.split(".", 1)[1] if "." in ref else ""
+    if name not in ACCOUNT_CONTEXT:
+        yield _problem(
+            entry,
+            path,
+            f"`{ref}` is not something known about an account",
+            "known: " + ", ".join(f"account.{n}" for n in ACCOUNT_CONTEXT),
+        )
+
+
+def _check_question_ref(
+    entry: Entry,
+    ref: str,
+    parts: list[str],
+    path: Path_,
+    chosen: dict[str, Entry],
+    kind: Kind | None,
+) -> Iterable[Problem]:
+    """``playbook.question`` must name an existing prep/debrief playbook and its question."""
+    askable = {
+        k
+        for k, e in chosen.items()
+        if e.playbook.kind in ((kind,) if kind else (Kind.PREP, Kind.DEBRIEF))
+    }
+    if len(parts) != 2:
+        namespaces = ", ".join(f"`{n}.`" for n in CONTEXT_NAMESPACES)
+        yield _problem(
+            entry,
+            path,
+            f"`{ref}` should name `playbook.question`",
+            f"or a question of this playbook by its id alone, or {namespaces}",
+        )
+        return
+    book_id, question_id = parts
+    target = chosen.get(book_id)
+    if target is None or book_id not in askable:
+        what = f"a {kind} playbook" if kind else "a playbook that asks questions"
+        yield _problem(
+            entry,
+            path,
+            f"`{ref}` names `{book_id}`, which is not {what} on the search path",
+            _did_you_mean(book_id, askable),
+        )
+        return
+    questions = {q.id for q in target.playbook.questions()}
+    if question_id not in questions:
+        yield _problem(
+            entry,
+            path,
+            f"`{ref}`: playbook `{book_id}` has no question `{question_id}`",
+            _did_you_mean(question_id, questions),
+        )

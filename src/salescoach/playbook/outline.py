@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from salescoach.errors import NotFoundError
 from salescoach.playbook.library import Library
 from salescoach.playbook.model import (
     AllOf,
@@ -12,26 +13,44 @@ from salescoach.playbook.model import (
     Playbook,
     Question,
     QuestionType,
+    Scalar,
 )
 
 
+def _value(value: Scalar) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return f"`{value}`"
+
+
+def _alternatives(values: list[Scalar], joiner: str) -> str:
+    shown = [_value(v) for v in values]
+    if len(shown) <= 1:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} {joiner} {shown[-1]}"
+
+
 def describe_condition(condition: Condition) -> str:
-    """A condition as a sentence fragment: ``meeting.type is negotiation or closing``."""
-    if isinstance(condition, AllOf):
-        return " and ".join(f"({describe_condition(c)})" for c in condition.all)
-    if isinstance(condition, AnyOf):
-        return " or ".join(f"({describe_condition(c)})" for c in condition.any)
+    """A condition as a sentence fragment: ``meeting.type is `negotiation` or `closing```."""
+    if isinstance(condition, AllOf | AnyOf):
+        parts = condition.all if isinstance(condition, AllOf) else condition.any
+        joiner = " and " if isinstance(condition, AllOf) else " or "
+        return joiner.join(
+            f"({describe_condition(c)})" if isinstance(c, AllOf | AnyOf) else describe_condition(c)
+            for c in parts
+        )
     if isinstance(condition, NotOf):
         return f"not ({describe_condition(condition.not_)})"
     assert isinstance(condition, Comparison)
+    subject = f"`{condition.question}`"
     if condition.answered is not None:
-        return f"{condition.question} is {'answered' if condition.answered else 'left empty'}"
+        return f"{subject} is {'answered' if condition.answered else 'left empty'}"
     if condition.equals is not None:
-        return f"{condition.question} is {condition.equals}"
+        return f"{subject} is {_value(condition.equals)}"
     if condition.in_ is not None:
-        return f"{condition.question} is {' or '.join(map(str, condition.in_))}"
+        return f"{subject} is {_alternatives(condition.in_, 'or')}"
     assert condition.not_in is not None
-    return f"{condition.question} is none of {', '.join(map(str, condition.not_in))}"
+    return f"{subject} is not {_alternatives(condition.not_in, 'nor')} (or is unanswered)"
 
 
 def _type_words(question: Question, library: Library) -> str:
@@ -45,9 +64,9 @@ def _type_words(question: Question, library: Library) -> str:
     if question.unit:
         words += f" {question.unit}"
     if question.min_items is not None or question.max_items is not None:
-        words += f", {question.min_items or 0} to {question.max_items or 'any'} items"
+        words += f", {question.min_items or 0} to {question.max_items or 'any number of'} items"
     if question.choices_from is not None:
-        words += f" from `{question.choices_from.reference}`"
+        words += f" from the reference list `{question.choices_from.reference}`"
     elif question.options:
         words += ": " + ", ".join(o.value for o in question.options)
     if question.required:
@@ -55,18 +74,39 @@ def _type_words(question: Question, library: Library) -> str:
     return words
 
 
+def _iteration_words(question: Question, library: Library) -> str:
+    assert question.for_each is not None
+    if question.for_each.reference is not None:
+        reference_id = question.for_each.reference
+        try:
+            count = len(library.get(reference_id).playbook.entries or [])
+        except NotFoundError:
+            return f"asked once for each entry of the reference list `{reference_id}`"
+        return f"asked once for each of the {count} entries of the reference list `{reference_id}`"
+    return f"asked once for each item answered to `{question.for_each.answer}`"
+
+
 def _question_lines(question: Question, library: Library, indent: str) -> list[str]:
     lines = [f"{indent}- `{question.id}` — {question.prompt} *({_type_words(question, library)})*"]
     if question.when is not None:
         lines.append(f"{indent}  - only when {describe_condition(question.when)}")
     if question.for_each is not None:
-        source = question.for_each.answer or f"the entries of `{question.for_each.reference}`"
-        lines.append(f"{indent}  - asked once for each item of {source}")
+        lines.append(f"{indent}  - {_iteration_words(question, library)}")
     if question.default_from:
-        lines.append(f"{indent}  - pre-filled from {question.default_from}")
+        lines.append(f"{indent}  - pre-filled from `{question.default_from}`")
+    elif question.default is not None:
+        lines.append(f"{indent}  - default: {question.default}")
     for sub in question.questions or []:
         lines += _question_lines(sub, library, indent + "  ")
     return lines
+
+
+def _flow_line(library: Library, playbook_id: str) -> str:
+    try:
+        target = library.get(playbook_id).playbook
+        return f"`{playbook_id}` — {target.title} ({target.kind})"
+    except NotFoundError:
+        return f"`{playbook_id}` — missing from the search path"
 
 
 def outline(playbook: Playbook, library: Library) -> str:
@@ -89,7 +129,9 @@ def outline(playbook: Playbook, library: Library) -> str:
     for entry in playbook.entries or []:
         help_text = f": {entry.help}" if entry.help else ""
         lines.append(f"- `{entry.id}` — **{entry.label}**{help_text}")
-    for item in playbook.flow or []:
+    if playbook.flow:
+        lines += [f"Produces a {playbook.record} record, walking in order:", ""]
+    for number, item in enumerate(playbook.flow or [], start=1):
         condition = f" — only when {describe_condition(item.when)}" if item.when else ""
-        lines.append(f"1. `{item.playbook}`{condition}")
+        lines.append(f"{number}. {_flow_line(library, item.playbook)}{condition}")
     return "\n".join(lines).rstrip() + "\n"
