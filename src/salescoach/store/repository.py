@@ -1,0 +1,547 @@
+"""Records on disk, grouped by account then by meeting, under one data home.
+
+Layout::
+
+    <home>/accounts/<account-slug>/account.yaml          real name, slug, facts about the account
+    <home>/accounts/<account-slug>/<meeting-id>/prep.md
+    <home>/accounts/<account-slug>/<meeting-id>/debrief.md
+    <home>/.locks/                                        lock files, safe to delete when idle
+
+Every file is written through :func:`~salescoach.store.atomic.atomic_write` (0600), every directory
+is created 0700, and every path is checked, symlinks followed, to stay inside the home. Names that
+must be unique (account folders, meeting ids) are claimed by exclusive creation, so two processes
+never get the same one; read-modify-write of shared files happens under a ``filelock.FileLock``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from salescoach.errors import NotFoundError, RecordError, SalescoachError, StoreError
+from salescoach.store.atomic import (
+    FILE_MODE,
+    atomic_write,
+    clean_stale_temps,
+    is_temp_name,
+    private_dir,
+)
+from salescoach.store.markdown import (
+    decode_record,
+    extract_notes,
+    read_record_file,
+    render_record_file,
+)
+from salescoach.store.record import (
+    KINDS,
+    AccountRef,
+    Record,
+    check_date,
+    describe_validation,
+    now_iso,
+    parse_timestamp,
+)
+from salescoach.store.serialize import dump_exact
+from salescoach.store.slug import MAX_BYTES, is_slug, slugify, with_suffix
+from salescoach.yamlio import YamlProblems, decode, parse
+
+ACCOUNTS_DIR = "accounts"
+LOCKS_DIR = ".locks"
+ACCOUNT_FILE = "account.yaml"
+ACCOUNT_SCHEMA = 1
+LOCK_TIMEOUT_SECONDS = 30.0
+MAX_ACCOUNT_BYTES = 1_000_000
+_MEETING_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+@dataclass(frozen=True)
+class Broken:
+    """A file or folder that could not be read: listed, never fatal."""
+
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class Account(BaseModel):
+    """The content of ``account.yaml``: who the folder is for, and facts kept about the account."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    schema_version: int = ACCOUNT_SCHEMA
+    slug: str
+    name: str
+    created: str
+    data: dict[str, Any] = Field(default_factory=dict)
+    """Facts about the account kept between meetings (e.g. ``{"phase": 3}``); change them with
+    :meth:`Repository.update_account` so concurrent updates are not lost."""
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value > ACCOUNT_SCHEMA:
+            raise ValueError(f"written by a newer salescoach (account schema {value})")
+        return value
+
+    @property
+    def ref(self) -> AccountRef:
+        """The reference records carry."""
+        return AccountRef(slug=self.slug, name=self.name)
+
+
+def account_name_key(name: str) -> str:
+    """What makes two account names the same account: Unicode form, case and spacing ignored.
+
+    ``Acme``, ``ACME`` and `` acme `` are one account; ``Acme Inc.`` and ``Acme, Inc.`` are two
+    (they share the slug ``acme-inc``, so the second gets ``acme-inc-2``).
+    """
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+class Repository:
+    """The records under one data home (see the module docstring for the layout)."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = Path(home).expanduser().absolute()
+        self.accounts_dir = self.home / ACCOUNTS_DIR
+
+    # ----------------------------------------------------------------------------- accounts
+
+    def account_slug(self, name: str, create: bool = True) -> str:
+        """The folder slug of the account called ``name``, creating the account if ``create``.
+
+        Names are compared by :func:`account_name_key`. A different name with the same slug gets
+        the next free ``-2``, ``-3`` folder. Without ``create``, an unknown name raises
+        :class:`NotFoundError`; an unreadable ``account.yaml`` on the way raises RecordError.
+        """
+        return self.account_ref(name, create=create).slug
+
+    def account_ref(self, name: str, create: bool = True) -> AccountRef:
+        """Like :meth:`account_slug`, returning the slug with the account's stored real name."""
+        key = account_name_key(name)
+        if not key:
+            raise ValueError("an account name cannot be empty")
+        found, _ = self._find_account(name, key)
+        if found is not None:
+            return found.ref
+        if not create:
+            hint = self._accounts_hint(name)
+            raise NotFoundError(f"no account named {name.strip()!r}", hint=hint)
+        self._ensure_home()
+        with self._lock("accounts"):
+            found, free = self._find_account(name, key)
+            if found is not None:
+                return found.ref
+            real_name = " ".join(unicodedata.normalize("NFC", name).split())
+            account = Account(slug=free, name=real_name, created=now_iso())
+            folder = self._inside(self.accounts_dir / free)
+            private_dir(folder)
+            self._write_account(account, exclusive=True)
+            return account.ref
+
+    def find_account(self, query: str) -> AccountRef:
+        """An existing account by slug (``acme-2``) or name (``Acme``); NotFoundError otherwise."""
+        folder = self.accounts_dir / query
+        if is_slug(query) and (folder / ACCOUNT_FILE).is_file():
+            return self.account(query).ref
+        return self.account_ref(query, create=False)
+
+    def account(self, slug: str) -> Account:
+        """The content of an account's ``account.yaml``; NotFoundError or RecordError."""
+        return self._read_account(self._account_dir(slug) / ACCOUNT_FILE)
+
+    def accounts(self) -> Iterator[Account | Broken]:
+        """Every account, sorted by slug; unreadable ones as :class:`Broken`."""
+        for folder in self._account_dirs():
+            path = folder / ACCOUNT_FILE
+            try:
+                yield self._read_account(self._inside(path))
+            except NotFoundError:
+                yield Broken(path, "missing: this folder has no account.yaml")
+            except (RecordError, StoreError) as error:
+                yield _broken(path, error)
+
+    def update_account(self, slug: str, change: Callable[[Account], Account]) -> Account:
+        """Read-modify-write ``account.yaml`` under a lock, so concurrent updates are not lost.
+
+        ``change`` receives the current account and returns the new one (e.g. via
+        ``account.model_copy(update={"data": {...}})``); its slug cannot change. Returns it.
+        """
+        folder = self._account_dir(slug)
+        with self._lock(f"account-{slug}"):
+            current = self._read_account(folder / ACCOUNT_FILE)
+            updated = Account.model_validate(change(current).model_dump())
+            if updated.slug != current.slug:
+                raise ValueError("update_account cannot change an account's slug")
+            self._write_account(updated, exclusive=False)
+        clean_stale_temps(folder)
+        return updated
+
+    # ----------------------------------------------------------------------------- meetings
+
+    def new_meeting(
+        self, account_name: str, date: str, meeting_type: str | None
+    ) -> tuple[AccountRef, str]:
+        """Reserve a new meeting: the account (created if new) and a unique meeting id.
+
+        The id reads ``<date>-<account-slug>-<meeting-type>``, with ``-2``, ``-3``… when taken;
+        its folder is created exclusively, so concurrent callers always get distinct ids.
+        ``date`` must be ``YYYY-MM-DD`` (ValueError otherwise).
+        """
+        check_date(date)
+        account = self.account_ref(account_name, create=True)
+        parts = [date, account.slug]
+        if meeting_type:
+            parts.append(slugify(meeting_type, fallback="meeting"))
+        base = "-".join(parts)
+        folder = self._inside(self.accounts_dir / account.slug)
+        with self._lock("meetings"):
+            taken = set(self.meeting_ids())
+            for number in count(1):
+                candidate = base if number == 1 else f"{base}-{number}"
+                if candidate in taken:
+                    continue
+                try:
+                    private_dir(folder / candidate, exist_ok=False)
+                except FileExistsError:
+                    continue
+                return account, candidate
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def meeting_ids(self, account: str | None = None) -> list[str]:
+        """Every meeting id (of one account slug, if given), sorted."""
+        folders = [self._account_dir(account)] if account else self._account_dirs()
+        return sorted(meeting.name for folder in folders for meeting in _meeting_dirs(folder))
+
+    def resolve_meeting(self, query: str) -> str:
+        """The meeting id ``query`` designates: exact id, else the one id starting with it, else
+        the one containing it (case-insensitive); NotFoundError listing candidates otherwise."""
+        ids = self.meeting_ids()
+        wanted = query.strip().lower()
+        if wanted in ids:
+            return wanted
+        for matches in (
+            [meeting for meeting in ids if meeting.startswith(wanted)],
+            [meeting for meeting in ids if wanted in meeting],
+        ):
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                listed = "\n".join(f"  {meeting}" for meeting in matches[:20])
+                more = f"\n  … and {len(matches) - 20} more" if len(matches) > 20 else ""
+                raise NotFoundError(
+                    f"{query!r} matches {len(matches)} meetings:\n{listed}{more}",
+                    hint="give more of the id",
+                )
+        close = difflib.get_close_matches(wanted, ids, n=5, cutoff=0.5)
+        hint = "did you mean: " + ", ".join(close) if close else "`salescoach list` shows them"
+        raise NotFoundError(f"no meeting matches {query!r}", hint=hint)
+
+    def path_of(self, meeting_id: str, kind: str) -> Path:
+        """Where the ``kind`` record of a meeting is (whether or not it exists yet).
+
+        NotFoundError if the meeting does not exist, StoreError if its path leaves the home.
+        """
+        _check_kind(kind)
+        return self._inside(self._meeting_dir(meeting_id) / f"{kind}.md")
+
+    # ----------------------------------------------------------------------------- records
+
+    def save(self, record: Record, body: str) -> Path:
+        """Write a record into its meeting's folder (see :meth:`new_meeting`); return its path.
+
+        A new file is created exclusively (StoreError if another process created it meanwhile).
+        An existing one is replaced whole; its free notes are kept unless ``record.notes`` is
+        non-empty. If the existing file has lost its notes marker (or is not UTF-8), it is first
+        copied to ``<kind>.md.<timestamp>.bak`` beside it, so no hand edit is ever lost.
+        Timestamps are the caller's: set ``record.updated`` before saving.
+        """
+        path = self.path_of(record.meeting, record.kind)
+        if path.parent.parent.name != record.account.slug:
+            raise StoreError(
+                f"meeting {record.meeting} belongs to account folder {path.parent.parent.name}, "
+                f"not {record.account.slug}"
+            )
+        with self._lock(f"meeting-{record.meeting}"):
+            if not os.path.lexists(path):
+                text = render_record_file(record, body)
+                try:
+                    atomic_write(path, text, exclusive=True)
+                except FileExistsError:
+                    raise StoreError(
+                        f"{path} was created meanwhile by another salescoach",
+                        hint="load it and try again",
+                    ) from None
+                return path
+            notes = record.notes or self._kept_notes(path)
+            atomic_write(path, render_record_file(record.model_copy(update={"notes": notes}), body))
+        clean_stale_temps(path.parent)
+        return path
+
+    def load(self, meeting_id: str, kind: str) -> Record:
+        """The ``kind`` record of a meeting; NotFoundError if absent, RecordError if unreadable."""
+        path = self.path_of(meeting_id, kind)
+        try:
+            record = read_record_file(path)
+        except FileNotFoundError:
+            raise NotFoundError(f"meeting {meeting_id} has no {kind} yet") from None
+        _check_placement(record, path)
+        return record
+
+    def scan(
+        self, account: str | None = None, kind: str | None = None
+    ) -> Iterator[Record | Broken]:
+        """Every record (of one account — slug or name — and one kind, if given), by account then
+        meeting id, prep before debrief. Unreadable files come as :class:`Broken`, never raise."""
+        kinds = KINDS if kind is None else (_check_kind(kind),)
+        folders = [self._account_dir(self.find_account(account).slug)] if account else None
+        for folder in folders if folders is not None else self._account_dirs():
+            try:
+                self._inside(folder)
+                meetings = _meeting_dirs(folder)
+            except (StoreError, OSError) as error:
+                yield _broken(folder, error)
+                continue
+            for meeting in meetings:
+                for wanted in kinds:
+                    path = meeting / f"{wanted}.md"
+                    if os.path.lexists(path):
+                        yield self._read_or_broken(path)
+
+    def latest(self, account_slug: str, kind: str) -> Record | None:
+        """The account's most recent record of ``kind`` (by meeting date, then creation time)."""
+        records = [item for item in self.scan(account_slug, kind) if isinstance(item, Record)]
+        if not records:
+            return None
+        return max(records, key=lambda record: (record.meeting_date or "", record.created_at))
+
+    # ----------------------------------------------------------------------------- internals
+
+    def _ensure_home(self) -> None:
+        private_dir(self.home)
+        private_dir(self.accounts_dir)
+        private_dir(self.home / LOCKS_DIR)
+
+    def _lock(self, name: str) -> _Lock:
+        self._ensure_home()
+        return _Lock(self.home / LOCKS_DIR / f"{name}.lock")
+
+    def _inside(self, path: Path) -> Path:
+        """``path`` itself if, symlinks followed, it stays inside the home; StoreError otherwise."""
+        root = self.home.resolve()
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError) as error:  # a symlink loop
+            raise StoreError(f"{path}: cannot resolve the path ({error})") from None
+        if real != root and not real.is_relative_to(root):
+            raise StoreError(
+                f"{path} leads outside the data home {self.home} (to {real})",
+                hint="salescoach never follows links out of its home; move the data inside it",
+            )
+        return path
+
+    def _account_dir(self, slug: str) -> Path:
+        if not is_slug(slug):
+            raise NotFoundError(f"no account folder {slug!r}")
+        folder = self._inside(self.accounts_dir / slug)
+        if not folder.is_dir():
+            raise NotFoundError(f"no account folder {slug!r}", hint=self._accounts_hint(slug))
+        return folder
+
+    def _account_dirs(self) -> list[Path]:
+        try:
+            entries = sorted(os.scandir(self.accounts_dir), key=lambda entry: entry.name)
+        except FileNotFoundError:
+            return []
+        folders = []
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.is_dir():
+                continue
+            if entry.is_symlink() and self._aliases_an_account(Path(entry.path)):
+                continue  # the folder it points to is listed under its own name
+            folders.append(Path(entry.path))
+        return folders
+
+    def _aliases_an_account(self, link: Path) -> bool:
+        try:
+            return link.resolve().parent == self.accounts_dir.resolve()
+        except (OSError, RuntimeError):
+            return False
+
+    def _meeting_dir(self, meeting_id: str) -> Path:
+        if not _MEETING_ID.fullmatch(meeting_id) or len(meeting_id.encode()) > 4 * MAX_BYTES:
+            raise NotFoundError(f"no meeting {meeting_id!r}")
+        found = [
+            folder / meeting_id
+            for folder in self._account_dirs()
+            if (folder / meeting_id).is_dir()
+        ]
+        if not found:
+            raise NotFoundError(f"no meeting {meeting_id!r}", hint="`salescoach list` shows them")
+        if len(found) > 1:
+            listed = ", ".join(str(path) for path in found)
+            raise StoreError(f"meeting id {meeting_id} is in several folders: {listed}")
+        return self._inside(found[0])
+
+    def _find_account(self, name: str, key: str) -> tuple[Account | None, str]:
+        """The account called ``name`` if it exists, else the first free slug for it."""
+        base = slugify(name)
+        try:
+            entries = {entry.name for entry in os.scandir(self.accounts_dir)}
+        except FileNotFoundError:
+            entries = set()
+        free: str | None = None
+        for number in range(1, len(entries) + 2):
+            slug = with_suffix(base, number)
+            if slug not in entries:
+                free = free or slug
+                continue
+            folder = self._inside(self.accounts_dir / slug)
+            try:
+                account = self._read_account(folder / ACCOUNT_FILE)
+            except NotFoundError:
+                if free is None and folder.is_dir() and not any(folder.iterdir()):
+                    free = slug  # an empty folder left by an interrupted creation
+                continue
+            if account_name_key(account.name) == key:
+                return account, slug
+        assert free is not None  # more candidates than entries: one is free
+        return None, free
+
+    def _read_account(self, path: Path) -> Account:
+        self._inside(path)
+        try:
+            data = path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            raise NotFoundError(f"no account file {path}") from None
+        except OSError as error:
+            raise RecordError(path, f"cannot read: {error.strerror or error}") from None
+        if len(data) > MAX_ACCOUNT_BYTES:
+            raise RecordError(path, f"file is larger than {MAX_ACCOUNT_BYTES:,} bytes")
+        try:
+            document = parse(decode(data, path), path)
+        except YamlProblems as error:
+            raise RecordError(path, "; ".join(str(p) for p in error.problems)) from None
+        if not isinstance(document.value, dict):
+            raise RecordError(path, "account.yaml must hold a mapping (slug: ..., name: ...)")
+        try:
+            account = Account.model_validate(document.value)
+        except ValidationError as error:
+            raise RecordError(path, "invalid account file: " + describe_validation(error)) from None
+        if account.slug != path.parent.name:
+            raise RecordError(
+                path, f"says slug {account.slug!r} but sits in folder {path.parent.name!r}"
+            )
+        return account
+
+    def _write_account(self, account: Account, *, exclusive: bool) -> None:
+        path = self._inside(self.accounts_dir / account.slug / ACCOUNT_FILE)
+        atomic_write(path, dump_exact(account.model_dump()), exclusive=exclusive)
+
+    def _kept_notes(self, path: Path) -> str:
+        """The free notes of the record file being replaced; backs the file up if it has none."""
+        data = path.read_bytes()
+        try:
+            notes = extract_notes(decode_record(data, path))
+        except RecordError:
+            notes = None
+        if notes is None:
+            stamp = parse_timestamp(now_iso()).strftime("%Y%m%dT%H%M%S")
+            for number in count(1):
+                suffix = "" if number == 1 else f"-{number}"
+                backup = path.with_name(f"{path.name}.{stamp}{suffix}.bak")
+                with contextlib.suppress(FileExistsError):
+                    atomic_write(backup, data, exclusive=True)
+                    break
+            return ""
+        return notes
+
+    def _read_or_broken(self, path: Path) -> Record | Broken:
+        try:
+            self._inside(path)
+            record = read_record_file(path)
+            _check_placement(record, path)
+        except (SalescoachError, OSError) as error:
+            return _broken(path, error)
+        return record
+
+    def _accounts_hint(self, name: str) -> str | None:
+        names = [item.name for item in self.accounts() if isinstance(item, Account)]
+        close = difflib.get_close_matches(name, names, n=5, cutoff=0.5)
+        return "did you mean: " + ", ".join(close) if close else None
+
+
+class _Lock:
+    """A cross-process lock whose timeout becomes a StoreError the user can act on."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = FileLock(path, timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
+
+    def __enter__(self) -> None:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(
+                f"another salescoach has held {self.path} for {LOCK_TIMEOUT_SECONDS:.0f} s",
+                hint="wait for it to finish, or delete the lock file if no salescoach is running",
+            ) from None
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._lock.release()
+
+
+def _meeting_dirs(folder: Path) -> list[Path]:
+    return sorted(
+        (
+            Path(entry.path)
+            for entry in os.scandir(folder)
+            if not entry.name.startswith(".") and not is_temp_name(entry.name) and entry.is_dir()
+        ),
+        key=lambda path: path.name,
+    )
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    return kind
+
+
+def _check_placement(record: Record, path: Path) -> None:
+    """A record must sit where its data says: ``<account>/<meeting>/<kind>.md``."""
+    meeting_dir = path.parent
+    expected = (record.account.slug, record.meeting, f"{record.kind}.md")
+    actual = (meeting_dir.parent.name, meeting_dir.name, path.name)
+    if expected != actual:
+        raise RecordError(
+            path,
+            f"its data says {'/'.join(expected)} but the file is {'/'.join(actual)}",
+            hint="move the file back, or fix account.slug, meeting and kind in its front matter",
+        )
+
+
+def _broken(path: Path, error: Exception) -> Broken:
+    if isinstance(error, RecordError):
+        message = error.message.removeprefix(f"{error.path}: ")
+        if error.hint:
+            message += f" ({error.hint})"
+        return Broken(path, message)
+    if isinstance(error, SalescoachError):
+        return Broken(path, str(error).replace("\n", " "))
+    if isinstance(error, OSError):
+        return Broken(path, f"cannot read: {error.strerror or error}")
+    return Broken(path, str(error))
