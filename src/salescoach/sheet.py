@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from salescoach.playbook.library import Library
-from salescoach.playbook.model import Playbook, Question, QuestionType
+from salescoach.playbook.model import Option, Playbook, Question, QuestionType
 from salescoach.playbook.values import is_empty
 
 LEVEL_TAGS = ("level-necessary", "level-essential", "level-useful", "level-superficial")
@@ -108,7 +108,7 @@ def _section(
             if level is not None:
                 by_level[level].append((question, value))
                 continue
-            lines += _answer_lines(question, value, library, vocabulary)
+            lines += _answer_lines(question, value, library, vocabulary, playbook.id)
     if any(by_level.values()):
         lines += [f"**{vocabulary['levels']}**", ""]
         for tag, items in by_level.items():
@@ -116,17 +116,21 @@ def _section(
                 lines.append(f"*{vocabulary[tag]}*")
                 lines.append("")
                 for question, value in items:
-                    lines += _answer_lines(question, value, library, vocabulary)
+                    lines += _answer_lines(question, value, library, vocabulary, playbook.id)
     return lines
 
 
 def _answer_lines(
-    question: Question, value: Any, library: Library, vocabulary: Mapping[str, str]
+    question: Question,
+    value: Any,
+    library: Library,
+    vocabulary: Mapping[str, str],
+    playbook_id: str,
 ) -> list[str]:
     prompt = question.prompt.rstrip(" ?:")
     if question.for_each is not None and isinstance(value, list):
         body = [
-            f"- **{_item_label(question, pair.get('item'), library)}** — "
+            f"- **{_item_label(question, pair.get('item'), library, playbook_id)}** — "
             f"{_inline(question, pair.get('answer'), library, vocabulary)}"
             for pair in value
             if isinstance(pair, Mapping)
@@ -143,18 +147,33 @@ def _answer_lines(
     return [f"**{prompt}:** {_inline(question, value, library, vocabulary)}", ""]
 
 
-def _item_label(question: Question, item: Any, library: Library) -> str:
-    if question.for_each is not None and question.for_each.reference is not None:
-        reference = library.get(question.for_each.reference).playbook
-        entry = reference.entry(str(item))
-        if entry is not None:
-            return _escape(entry.label)
-    for entry in library.chosen().values():
-        if entry.playbook.kind == "reference":
-            found = entry.playbook.entry(str(item)) if isinstance(item, str) else None
-            if found is not None:
-                return _escape(found.label)
-    return _escape(str(item))
+def _item_label(question: Question, item: Any, library: Library, playbook_id: str) -> str:
+    """The label of an iterated item: a reference entry's, or the source question's option."""
+    for_each = question.for_each
+    options: list[Option] = []
+    if for_each is not None and for_each.reference is not None:
+        options = [
+            Option(value=e.id, label=e.label)
+            for e in library.get(for_each.reference).playbook.entries or []
+        ]
+    elif for_each is not None and for_each.answer is not None:
+        source = _source_question(for_each.answer, playbook_id, library)
+        if source is not None and source.type in (QuestionType.CHOICE, QuestionType.CHOICES):
+            options = library.options(source)
+    labels = {option.value: option.label for option in options}
+    return _escape(labels.get(item, str(item)) if isinstance(item, str) else str(item))
+
+
+def _source_question(ref: str, playbook_id: str, library: Library) -> Question | None:
+    parts = ref.split(".")
+    if parts[0] == "prep":
+        parts = parts[1:]
+    book_id, question_id = (playbook_id, parts[0]) if len(parts) == 1 else (parts[0], parts[1])
+    if book_id not in library.chosen():
+        return None
+    return next(
+        (q for q in library.get(book_id).playbook.questions() if q.id == question_id), None
+    )
 
 
 def _inline(

@@ -16,6 +16,7 @@ from salescoach.errors import NotFoundError, SalescoachError
 from salescoach.playbook.library import Entry, Library
 from salescoach.session.engine import Answers, Session
 from salescoach.sheet import SheetHeader, render_body
+from salescoach.store.drafts import Draft, Drafts
 from salescoach.store.record import AccountRef, PlaybookUse, Record
 from salescoach.store.repository import Repository
 
@@ -219,3 +220,51 @@ __all__ = [
     "save_debrief",
     "save_prep",
 ]
+
+
+def keep_draft(
+    drafts: Drafts,
+    session: Session,
+    *,
+    kind: str,
+    account_name: str | None,
+    meeting: str | None,
+    language: str,
+    draft_id: str | None = None,
+) -> Draft | None:
+    """Save an interrupted session's answers as a draft (the same draft when resuming one).
+
+    Returns None when there is nothing worth keeping (no answer given yet).
+    """
+    if not any(session.answers.values()) and draft_id is None:
+        return None
+    name = account_name or session.answers.get("meeting", {}).get("account") or "unnamed"
+    stamp = now()
+    created = stamp
+    if draft_id is not None:
+        try:
+            created = drafts.load(draft_id).created
+        except (NotFoundError, SalescoachError):
+            created = stamp
+    meeting_answers = session.answers.get("meeting", {})
+    draft = Draft(
+        id=draft_id or drafts.new_id(kind, str(name)),
+        kind="debrief" if kind == "debrief" else "prep",
+        account=str(name),
+        meeting=meeting,
+        meeting_type=meeting_answers.get("type"),
+        flow=session.target,
+        language=language,
+        answers=session.answers,
+        playbooks=playbook_uses(session.used),
+        created=created,
+        updated=stamp,
+        position=session.position,
+    )
+    drafts.save(draft)
+    return draft
+
+
+def answered_count(answers: Mapping[str, Mapping[str, Any]]) -> int:
+    """How many questions have an answer (a measure of how far a draft went)."""
+    return sum(len(space) for space in answers.values())

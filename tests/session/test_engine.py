@@ -244,3 +244,32 @@ def test_scripted_prompter_fails_loudly_on_an_unexpected_question(library: Libra
     session = Session(library, "prep-flow", ScriptedPrompter({}), today=TODAY)
     with pytest.raises(UnexpectedQuestion, match="meeting.account"):
         session.run()
+
+
+def test_a_condition_on_an_earlier_answer_of_the_same_step_is_checked_when_asked(
+    tmp_path: Path,
+) -> None:
+    directory = tmp_path / "same-step"
+    directory.mkdir()
+    (directory / "opa.yaml").write_text(
+        dedent(
+            """
+            id: opa
+            kind: prep
+            title: OPA
+            language: en
+            version: 1
+            steps:
+              - title: Company
+                questions:
+                  - {id: knows, type: yesno, prompt: Do they know us?}
+                  - {id: pitch, type: text, prompt: Pitch?, when: {question: knows, equals: false}}
+            """
+        ),
+        encoding="utf-8",
+    )
+    library = Library.load("en", [Source("option", directory)])
+    asked = Session(library, "opa", ScriptedPrompter({"opa.knows": "no", "opa.pitch": "We help"}))
+    assert asked.run() == {"opa": {"knows": False, "pitch": "We help"}}
+    skipped = Session(library, "opa", ScriptedPrompter({"opa.knows": "yes"}))
+    assert skipped.run() == {"opa": {"knows": True}}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +10,7 @@ from typing import Annotated
 import typer
 
 from salescoach import __version__
-from salescoach.cli import playbooks, prep, records
+from salescoach.cli import drafts, playbooks, prep, records
 from salescoach.cli.state import AppState
 from salescoach.errors import ProblemsError, SalescoachError
 
@@ -91,6 +90,7 @@ def main(
 
 
 prep.register(app)
+drafts.register(app)
 records.register(app)
 app.add_typer(playbooks.app, name="playbook")
 

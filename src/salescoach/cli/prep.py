@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from salescoach.cli.drafts import walk
 from salescoach.cli.state import AppState, require_terminal, state
 from salescoach.errors import UsageError
 from salescoach.session.answers_file import dump_answers, load_answers
@@ -115,14 +116,14 @@ def prep(
     session = Session(
         library,
         target,
-        _prompter(no_input),
+        prompter_for(no_input),
         prefill=prefill,
         context={"account": lazy_account_context(app_state.repository, account)},
         no_input=no_input,
         today=today,
         prefill_source=str(answers or "arguments"),
     )
-    _walk(app_state, session, "prep")
+    walk(app_state, session, kind="prep", account=account)
     saved = save_prep(
         app_state.repository,
         library,
@@ -131,7 +132,7 @@ def prep(
         language=app_state.language,
         today=today,
     )
-    _show_saved(saved)
+    show_saved(saved)
 
 
 def debrief(
@@ -181,37 +182,33 @@ def debrief(
     session = Session(
         library,
         target,
-        _prompter(no_input),
+        prompter_for(no_input),
         prefill=prefill,
         context=context,
         no_input=no_input,
         prefill_source=str(answers or "arguments"),
     )
-    _walk(app_state, session, "debrief")
+    walk(
+        app_state,
+        session,
+        kind="debrief",
+        account=prep_record.account.name,
+        meeting=prep_record.meeting,
+    )
     saved = save_debrief(
         repository, library, session, prep_record, language=app_state.language
     )
-    _show_saved(saved)
+    show_saved(saved)
 
 
-def _prompter(no_input: bool) -> Prompter | None:
+def prompter_for(no_input: bool) -> Prompter | None:
+    """The terminal prompter, or none with --no-input; refuses to prompt without a terminal."""
     if no_input:
         return None
     require_terminal(sys.stdin.isatty())
     from salescoach.ui.prompts import QuestionaryPrompter
 
     return QuestionaryPrompter()
-
-
-def _walk(app_state: AppState, session: Session, kind: str) -> None:
-    """Run the session; on Ctrl-C or closed input, keep the answers as a draft and say so."""
-    try:
-        session.run()
-    except (KeyboardInterrupt, EOFError) as stop:
-        from salescoach.cli.drafts import save_interrupted
-
-        save_interrupted(app_state, session, kind, closed=isinstance(stop, EOFError))
-        raise typer.Exit(130) from None
 
 
 def _print_examples(
@@ -236,7 +233,8 @@ def _print_examples(
     sys.stdout.write(dump_answers(answers, comment))
 
 
-def _show_saved(saved: Saved) -> None:
+def show_saved(saved: Saved) -> None:
+    """Show the saved record's sheet on stdout and where it was written on stderr."""
     from rich.markdown import Markdown
 
     from salescoach.ui.console import err, out

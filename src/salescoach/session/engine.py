@@ -16,6 +16,7 @@ from typing import Any
 
 from salescoach.errors import AnswersFileError, Location, MissingAnswersError, Problem
 from salescoach.playbook.library import Entry, Library
+from salescoach.playbook.loader import condition_refs
 from salescoach.playbook.model import (
     AllOf,
     AnyOf,
@@ -61,9 +62,11 @@ class Session:
     ``context`` maps ``prep`` and ``account`` to their data, or to a function of the answers so
     far when the data depends on them (the account's state once its name is answered).
     ``prefill`` holds answers already known (answers file, draft, previous record); they are
-    checked and not asked again. With ``no_input`` nothing is asked: a required answer that is
-    neither prefilled nor defaulted is collected, and :meth:`run` raises one
-    :class:`MissingAnswersError` listing them all.
+    checked and not asked again. With ``lenient`` (a draft resumed against a changed playbook) a
+    prefilled answer that no longer fits is dropped, noted in ``dropped``, and asked again.
+    With ``no_input`` nothing is asked: a required answer that is neither prefilled nor
+    defaulted is collected, and :meth:`run` raises one :class:`MissingAnswersError` listing
+    them all.
     """
 
     library: Library
@@ -77,6 +80,8 @@ class Session:
     answers: Answers = field(default_factory=dict)
     used: list[Entry] = field(default_factory=list)
     position: str | None = None
+    lenient: bool = False
+    dropped: list[Problem] = field(default_factory=list)
     _missing: list[str] = field(default_factory=list)
     _invalid: list[Problem] = field(default_factory=list)
 
@@ -95,6 +100,16 @@ class Session:
             raise MissingAnswersError(self._missing)
         return self.answers
 
+    def unused_prefill(self) -> list[str]:
+        """Prefilled answer ids the walk did not keep: removed questions, conditions now false."""
+        return [
+            f"{namespace}.{question_id}"
+            for namespace, answers in self.prefill.items()
+            if isinstance(answers, Mapping)
+            for question_id in answers
+            if question_id not in self.answers.get(namespace, {})
+        ]
+
     # --- playbooks and steps -------------------------------------------------------------------
 
     def _run_playbook(self, entry: Entry) -> None:
@@ -108,15 +123,25 @@ class Session:
         for step in playbook.steps or []:
             if step.when is not None and not self._holds(step.when, playbook.id, {}):
                 continue
-            asked_here = [q for q in step.questions if self._applies(q, playbook.id, {})]
-            if not asked_here:
+            in_step = {q.id for q in step.questions}
+            # A question whose condition reads an earlier answer of this same step may apply
+            # once that answer is given: count it as possible; re-check just before asking.
+            possible = [
+                q
+                for q in step.questions
+                if self._applies(q, playbook.id, {}) or _reads_any(q, in_step)
+            ]
+            if not possible:
                 continue
             if self.prompter is not None and not self.no_input and self._needs_prompt(
-                playbook, asked_here
+                playbook, possible
             ):
                 self.prompter.step(step.title, step.guidance)
-            for question in asked_here:
+            for question in possible:
                 key = f"{playbook.id}.{question.id}"
+                if not self._applies(question, playbook.id, {}):
+                    namespace.pop(question.id, None)
+                    continue
                 value = self._answer(playbook, question, key, {}, self._prefilled(key))
                 if value is not None:
                     namespace[question.id] = value
@@ -132,6 +157,10 @@ class Session:
         return question.when is None or self._holds(question.when, playbook_id, scope)
 
     # --- answers -------------------------------------------------------------------------------
+
+    def _reject(self, problem: Problem) -> None:
+        """A prefilled answer that does not fit: an error, or with ``lenient`` dropped and asked."""
+        (self.dropped if self.lenient else self._invalid).append(problem)
 
     def _prefilled(self, key: str) -> Any:
         namespace, _, question_id = key.partition(".")
@@ -181,7 +210,7 @@ class Session:
         try:
             value = coerce(question, given, options, today=self.today)
         except AnswerValueError as error:
-            self._invalid.append(Problem(Location(self.prefill_source), str(error), key))
+            self._reject(Problem(Location(self.prefill_source), str(error), key))
             return _ABSENT
         if value is None and question.required:
             return _ABSENT
@@ -255,7 +284,7 @@ class Session:
     ) -> list[dict[str, Any]] | None:
         entries_given: list[Any] = given if isinstance(given, list) else []
         if given is not _ABSENT and not isinstance(given, list) and given is not None:
-            self._invalid.append(
+            self._reject(
                 Problem(Location(self.prefill_source), "expected a list of entries", key)
             )
         interactive = not self.no_input and self.prompter is not None
@@ -275,7 +304,7 @@ class Session:
                 raw_entry = {}
             entries.append(self._group_entry(playbook, question, f"{key}[{index}]", raw_entry))
         if supplied and not low <= len(entries_given) <= (high or len(entries_given)):
-            self._invalid.append(
+            self._reject(
                 Problem(
                     Location(self.prefill_source),
                     f"{len(entries_given)} entries given; expected {low} to {high or 'any'}",
@@ -294,13 +323,13 @@ class Session:
         self, playbook: Playbook, question: Question, key: str, raw_entry: Any
     ) -> dict[str, Any]:
         if not isinstance(raw_entry, Mapping):
-            self._invalid.append(
+            self._reject(
                 Problem(Location(self.prefill_source), "expected a mapping of sub-answers", key)
             )
             raw_entry = {}
         known = {sub.id for sub in question.questions or []}
         for unknown in sorted(set(raw_entry) - known):
-            self._invalid.append(
+            self._reject(
                 Problem(
                     Location(self.prefill_source),
                     f"unknown sub-answer `{unknown}`; expected {', '.join(sorted(known))}",
@@ -332,7 +361,7 @@ class Session:
                 if isinstance(pair, Mapping) and "item" in pair:
                     given_by_item[str(pair["item"])] = pair.get("answer")
         elif given is not _ABSENT and given is not None:
-            self._invalid.append(
+            self._reject(
                 Problem(Location(self.prefill_source), "expected a list of {item, answer}", key)
             )
         # The question itself, without its iteration, is what is asked for each subject.
@@ -462,6 +491,13 @@ class Session:
             return present and any(v in condition.in_ for v in values)
         assert condition.not_in is not None
         return not present or not any(v in condition.not_in for v in values)
+
+
+def _reads_any(question: Question, ids: set[str]) -> bool:
+    """Whether the question's condition reads one of these same-playbook answers (bare ids)."""
+    return question.when is not None and any(
+        ref in ids for ref in condition_refs(question.when)
+    )
 
 
 class _Absent:

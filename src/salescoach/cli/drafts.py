@@ -1,0 +1,166 @@
+"""``resume``: an interrupted prep or debrief goes on where it stopped; Ctrl-C keeps a draft."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from salescoach.cli.state import AppState, state
+from salescoach.errors import NotFoundError
+from salescoach.session.engine import Session
+from salescoach.store.drafts import Drafts
+from salescoach.workflow import (
+    answered_count,
+    keep_draft,
+    lazy_account_context,
+    save_debrief,
+    save_prep,
+)
+
+INTERRUPTED_EXIT = 130
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands of this module to the app."""
+    app.command(name="resume")(resume)
+
+
+def walk(
+    app_state: AppState,
+    session: Session,
+    *,
+    kind: str,
+    account: str | None,
+    meeting: str | None = None,
+    draft_id: str | None = None,
+) -> None:
+    """Run the session; on Ctrl-C or closed input keep a draft, say how to resume, exit 130."""
+    try:
+        session.run()
+    except (KeyboardInterrupt, EOFError) as stop:
+        from salescoach.ui.console import err
+
+        draft = keep_draft(
+            Drafts(app_state.data_home),
+            session,
+            kind=kind,
+            account_name=account,
+            meeting=meeting,
+            language=app_state.language,
+            draft_id=draft_id,
+        )
+        why = "Input closed" if isinstance(stop, EOFError) else "Interrupted"
+        if draft is None:
+            err.print(f"\n{why}: nothing answered yet, nothing kept.")
+        else:
+            err.print(
+                f"\n{why}: {answered_count(draft.answers)} answer(s) kept in draft {draft.id}. "
+                f"Resume with: salescoach resume {draft.id}",
+                highlight=False,
+            )
+        raise typer.Exit(INTERRUPTED_EXIT) from None
+
+
+def resume(
+    ctx: typer.Context,
+    draft_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="DRAFT", help="The draft to go on with; without it, list the drafts."
+        ),
+    ] = None,
+) -> None:
+    """Go on with an interrupted prep or debrief, at the first unanswered question.
+
+    Ctrl-C (or closed input) during a prep or debrief keeps the answers given so far as a draft.
+    Without DRAFT, list the drafts: account, meeting, flow, how far, when.
+    """
+    app_state = state(ctx)
+    drafts = Drafts(app_state.data_home)
+    if draft_id is None:
+        _list_drafts(drafts)
+        return
+    draft = drafts.load(draft_id)
+    from salescoach.cli.prep import prompter_for
+    from salescoach.ui.console import err
+
+    repository = app_state.repository
+    prep_record = None
+    context: dict[str, object] = {"account": lazy_account_context(repository, draft.account)}
+    if draft.kind == "debrief":
+        if draft.meeting is None:
+            raise NotFoundError(f"draft {draft.id} names no meeting")
+        prep_record = repository.load(draft.meeting, "prep")
+        context["prep"] = prep_record.answers
+    session = Session(
+        app_state.library,
+        draft.flow or ("debrief-flow" if draft.kind == "debrief" else "prep-flow"),
+        prompter_for(no_input=False),
+        prefill=draft.answers,
+        context=context,
+        lenient=True,
+        prefill_source=f"draft {draft.id}",
+    )
+    count = answered_count(draft.answers)
+    err.print(f"Resuming {draft.kind} for {draft.account} ({count} answers kept)")
+    walk(
+        app_state,
+        session,
+        kind=draft.kind,
+        account=draft.account,
+        meeting=draft.meeting,
+        draft_id=draft.id,
+    )
+    for problem in session.dropped:
+        err.print(f"[warning]dropped[/warning] {problem.field_path}: {problem.message}")
+    for answer_id in session.unused_prefill():
+        err.print(f"[warning]dropped[/warning] {answer_id}: no longer asked by the playbook")
+    if prep_record is not None:
+        saved = save_debrief(
+            repository, app_state.library, session, prep_record, language=app_state.language
+        )
+    else:
+        saved = save_prep(
+            repository,
+            app_state.library,
+            session,
+            account_name=draft.account,
+            language=app_state.language,
+            today=session.today,
+        )
+    drafts.delete(draft.id, missing_ok=True)
+    from salescoach.cli.prep import show_saved
+
+    show_saved(saved)
+
+
+def _list_drafts(drafts: Drafts) -> None:
+    from rich.table import Table
+
+    from salescoach.ui.console import err, out
+
+    found = drafts.list()
+    for broken in drafts.problems:
+        err.print(f"[warning]skipped[/warning] {broken.path}: {broken.message}", highlight=False)
+    if not found:
+        err.print("No drafts. An interrupted prep or debrief leaves one here.", style="hint")
+        return
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("draft", "kind", "account", "meeting", "flow", "answers", "stopped at", "when"):
+        table.add_column(column)
+    for draft in found:
+        table.add_row(
+            draft.id,
+            draft.kind,
+            draft.account,
+            draft.meeting or draft.meeting_type or "",
+            draft.flow or "",
+            str(answered_count(draft.answers)),
+            draft.position or "",
+            draft.updated[:16].replace("T", " "),
+        )
+    out.print(table)
+    err.print("Go on with: salescoach resume DRAFT", style="hint")
+    sys.stderr.flush()
