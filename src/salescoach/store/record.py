@@ -124,7 +124,10 @@ def check_date(value: str) -> dt.date:
     """Parse a ``YYYY-MM-DD`` date; ``ValueError`` for any other shape or an impossible day."""
     if not _ISO_DATE.fullmatch(value):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}")
-    return dt.date.fromisoformat(value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise ValueError(f"{value!r} is not a valid date: {error}") from None
 
 
 def parse_timestamp(value: str) -> dt.datetime:
