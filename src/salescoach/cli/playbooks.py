@@ -1,25 +1,94 @@
-"""``playbook …``: the trainer's commands — list, show, validate, schema."""
+"""``playbook ...``: the trainer's workbench: list, show, check, lint, write, preview."""
 
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from salescoach.cli.state import state
-from salescoach.errors import Location, Problem, ProblemsError
-from salescoach.playbook.library import Library, Source, playbook_files
-from salescoach.playbook.loader import load_playbook
+from salescoach.cli.state import AppState, require_terminal, state
+from salescoach.errors import (
+    PlaybookError,
+    Problem,
+    ProblemsError,
+    SalescoachError,
+    UsageError,
+)
+from salescoach.playbook.library import (
+    ORIGIN_WORDS,
+    Entry,
+    Library,
+    SearchPath,
+    Source,
+    check_paths,
+    search_directories,
+    search_path,
+    trainer_directory,
+)
+from salescoach.playbook.lint import lint_paths
+from salescoach.playbook.model import Kind
 from salescoach.playbook.outline import outline
-from salescoach.playbook.schema import playbook_schema
+from salescoach.playbook.scaffold import (
+    check_id,
+    copy_text,
+    edit_target,
+    edit_until_valid,
+    new_playbook_text,
+    schema_reference,
+    target_file,
+)
+from salescoach.playbook.schema import SCHEMA_FILE, schema_text
 
 app = typer.Typer(
-    help="Write, check and inspect playbooks (the YAML files that carry the method).",
+    help="Write, check and preview playbooks (the YAML files that carry the method).",
     no_args_is_help=True,
 )
+
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Files or directories (default: every directory on the search path).",
+        show_default=False,
+    ),
+]
+MarkdownOption = Annotated[
+    bool, typer.Option("--markdown", help="Print the Markdown source instead of rendering it.")
+]
+DirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--dir",
+        help="Your playbook directory (default: the first of config, $SALESCOACH_PLAYBOOKS, "
+        "--playbooks).",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+
+
+def _search(app_state: AppState) -> SearchPath:
+    """The search path of any language, with this run's config and options."""
+
+    def for_language(language: str) -> list[Source]:
+        return search_path(language, app_state.settings.playbooks, app_state.playbook_dirs)
+
+    return for_language
+
+
+# --- list, show ----------------------------------------------------------------------------------
+
+
+def _origin(entry: Entry) -> str:
+    if entry.source.origin == "built-in":
+        return "built-in"
+    return f"{ORIGIN_WORDS[entry.source.origin]} ({entry.source.directory})"
 
 
 @app.command(name="list")
@@ -27,12 +96,10 @@ def list_playbooks(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array on stdout.")] = False,
 ) -> None:
-    """List the playbooks on the search path, and where each one comes from."""
+    """List the playbooks on the search path, where each comes from, and what it overrides."""
     library = state(ctx).library
-    chosen = library.chosen()
-    rows = []
-    for entry in sorted(chosen.values(), key=lambda e: (e.playbook.kind, e.id)):
-        hidden = library.overridden(entry)
+    rows: list[dict[str, Any]] = []
+    for entry in sorted(library.chosen().values(), key=lambda e: (e.playbook.kind, e.id)):
         rows.append(
             {
                 "id": entry.id,
@@ -42,93 +109,142 @@ def list_playbooks(
                 "version": entry.playbook.version,
                 "origin": entry.source.origin,
                 "path": str(entry.path),
-                "overrides": [str(e.path) for e in hidden if e.source.origin != entry.source.origin]
-                if entry.source.origin != "built-in"
-                else [],
+                "overrides": [
+                    {"origin": hidden.source.origin, "path": str(hidden.path)}
+                    for hidden in library.hidden_by(entry)
+                ],
             }
         )
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
-        from rich.table import Table
-
-        from salescoach.ui.console import out
-
-        table = Table(box=None, pad_edge=False, header_style="bold")
-        for column in ("id", "kind", "title", "lang", "version", "from"):
-            table.add_column(column)
-        for row in rows:
-            origin = str(row["origin"]) + (" (overrides built-in)" if row["overrides"] else "")
-            table.add_row(
-                str(row["id"]),
-                str(row["kind"]),
-                str(row["title"]),
-                str(row["language"]),
-                str(row["version"]),
-                origin,
-            )
-        out.print(table)
+        _print_table(rows, {e.id: e for e in library.chosen().values()})
     _warn_problems(library.problems)
+
+
+def _print_table(rows: list[dict[str, Any]], entries: dict[str, Entry]) -> None:
+    from rich.table import Table
+
+    from salescoach.ui.console import out
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("id", "kind", "title", "lang", "version", "from"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        origin = _origin(entries[row["id"]])
+        overridden = {hidden["origin"] for hidden in row["overrides"]}
+        if "built-in" in overridden:
+            origin += " [warning]overrides built-in[/warning]"
+        elif overridden:
+            origin += " [warning]overrides " + ", ".join(sorted(overridden)) + "[/warning]"
+        table.add_row(
+            row["id"], row["kind"], row["title"], row["language"], str(row["version"]), origin
+        )
+    out.print(table)
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    playbook_id: Annotated[str, typer.Argument(metavar="ID", help="A playbook id or a file.")],
+    target: Annotated[str, typer.Argument(metavar="ID|FILE", help="A playbook id or a file.")],
+    markdown: MarkdownOption = False,
 ) -> None:
     """Show a playbook as a readable outline: steps, questions, conditions and iterations."""
-    library = state(ctx).library
-    path = Path(playbook_id)
-    playbook = load_playbook(path) if path.is_file() else library.get(playbook_id).playbook
+    library, entry = _resolve(state(ctx), target)
+    _print_markdown(outline(entry.playbook, library), markdown)
+
+
+def _resolve(app_state: AppState, target: str) -> tuple[Library, Entry]:
+    """A playbook by id on the search path, or a file checked and put on top of it."""
+    path = Path(target)
+    looks_like_file = path.suffix in (".yaml", ".yml") or os.sep in target or "/" in target
+    if not path.is_file():
+        if looks_like_file:
+            raise SalescoachError(f"{target}: no such file")
+        library = app_state.library
+        return library, library.get(target)
+    checked = check_paths([path], _search(app_state))
+    if checked.problems or not checked.entries:
+        raise PlaybookError(checked.problems)
+    entry = checked.entries[0]
+    return checked.library_for(entry), entry
+
+
+def _print_markdown(text: str, raw: bool) -> None:
+    if raw:
+        sys.stdout.write(text)
+        return
     from rich.markdown import Markdown
 
     from salescoach.ui.console import out
 
-    out.print(Markdown(outline(playbook, library)))
+    out.print(Markdown(text))
+
+
+# --- validate, lint, schema ----------------------------------------------------------------------
+
+
+def _targets(app_state: AppState, paths: list[Path] | None) -> tuple[list[Path], list[Problem]]:
+    if paths:
+        return list(paths), []
+    return search_directories(_search(app_state)(app_state.language))
+
+
+def _sorted(problems: Sequence[Problem]) -> list[Problem]:
+    return sorted(
+        problems,
+        key=lambda p: (str(p.location.path), p.location.line or 0, p.location.column or 0),
+    )
 
 
 @app.command()
-def validate(
-    ctx: typer.Context,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Files or directories to check (default: everything on the search path).",
-            show_default=False,
-        ),
-    ] = None,
-) -> None:
+def validate(ctx: typer.Context, paths: PathsArgument = None) -> None:
     """Check playbooks: syntax, schema, and references between files. Exit 1 on any error.
 
-    Every error is printed as FILE:LINE:COL: field.path: message, all at once.
+    Every error is printed as FILE:LINE:COL: field.path: message (hint), all at once. Each file
+    is checked against the search path of its own language, so a team directory is checked as
+    reps will use it, on top of the built-ins.
     """
     app_state = state(ctx)
-    if paths:
-        library = Library.load(app_state.language, [Source("option", p) for p in paths])
-        base = app_state.library
-        # Cross-file references may point at built-ins: check the given files on top of them.
-        merged = Library(app_state.language, base.sources, [*base.found, *library.found])
-        problems = [*library.problems, *_checks_for(merged, library)]
-        for path in paths:
-            if not path.exists():
-                problems.append(Problem(Location(path), "no such file or directory"))
-            elif not playbook_files(path):
-                problems.append(Problem(Location(path), "no .yaml or .yml file here"))
-        count = len(library.found)
-    else:
-        library = app_state.library
-        problems = [*library.problems, *library.check()]
-        count = len(library.found)
+    targets, missing = _targets(app_state, paths)
+    checked = check_paths(targets, _search(app_state))
+    problems = [*missing, *checked.problems]
     if problems:
-        raise ProblemsError(problems)
+        raise ProblemsError(_sorted(problems))
     from salescoach.ui.console import err
 
-    err.print(f"[ok]{count} playbook file(s) valid.[/ok]")
+    err.print(f"[ok]{checked.count} playbook file(s) valid.[/ok]")
 
 
-def _checks_for(merged: Library, given: Library) -> list[Problem]:
-    mine = {str(entry.path) for entry in given.found}
-    return [p for p in merged.check() if str(p.location.path) in mine]
+@app.command()
+def lint(
+    ctx: typer.Context,
+    paths: PathsArgument = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings.")] = (
+        False
+    ),
+) -> None:
+    """Warn about what loads but will not work as meant (exit 0 unless --strict).
+
+    A question without help or example, French and English versions that drifted apart, a
+    reference list nothing uses, an objection library that does not hold ten entries, a
+    condition that can never hold. Warnings go to stdout as FILE:LINE:COL: field.path: message.
+    """
+    app_state = state(ctx)
+    targets, missing = _targets(app_state, paths)
+    report = lint_paths(targets, _search(app_state))
+    for warning in report.warnings:
+        sys.stdout.write(f"warning: {warning}\n")
+    sys.stdout.flush()
+    errors = [*missing, *report.errors]
+    if errors:
+        raise ProblemsError(_sorted(errors))
+    from salescoach.ui.console import err
+
+    count = len(report.warnings)
+    err.print(f"{count} warning(s) in {report.files} playbook file(s).", style="hint")
+    if strict and count:
+        raise SalescoachError(f"{count} warning(s), and --strict makes warnings fail")
 
 
 @app.command()
@@ -141,15 +257,306 @@ def schema(
     """Print the JSON Schema of the playbook language, for editor completion and checks.
 
     Built-in playbooks start with `# yaml-language-server: $schema=../playbook.schema.json`;
-    do the same in a team directory after `salescoach playbook schema -o playbook.schema.json`.
+    `playbook new` and `playbook edit` write the schema beside a team's playbooks.
     """
-    text = json.dumps(playbook_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(schema_text())
     else:
         from salescoach.store.atomic import atomic_write
 
-        atomic_write(output, text)
+        atomic_write(output, schema_text())
+
+
+# --- new, edit -----------------------------------------------------------------------------------
+
+
+def _trainer_dir(app_state: AppState, explicit: Path | None) -> Path | None:
+    if explicit is not None:
+        return explicit
+    return trainer_directory(_search(app_state)(app_state.language))
+
+
+def _write_new(path: Path, text: str, directory: Path) -> None:
+    """Create ``path`` (never replacing a file), and the schema file beside the playbooks."""
+    from salescoach.store.atomic import atomic_write
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        atomic_write(path, text, exclusive=True)
+    except FileExistsError:
+        raise SalescoachError(f"{path} already exists", hint="edit it instead") from None
+    schema_file = directory / SCHEMA_FILE
+    current = schema_file.read_text(encoding="utf-8") if schema_file.is_file() else None
+    if current != schema_text():
+        atomic_write(schema_file, schema_text())
+        from salescoach.ui.console import err
+
+        err.print(f"{'Updated' if current else 'Wrote'} {schema_file} (for editor completion)")
+
+
+def _not_on_path_hint(app_state: AppState, directory: Path) -> str | None:
+    on_path = {s.directory.resolve() for s in _search(app_state)(app_state.language)}
+    if directory.resolve() in on_path:
+        return None
+    return (
+        f"{directory} is not on the search path: use --playbooks {directory}, "
+        "$SALESCOACH_PLAYBOOKS or `playbooks:` in the config file"
+    )
+
+
+@app.command()
+def new(
+    ctx: typer.Context,
+    playbook_id: Annotated[str, typer.Argument(metavar="ID", help="The new playbook's id.")],
+    kind: Annotated[Kind, typer.Option("--kind", "-k", help="What the playbook is.")],
+    directory: DirOption = None,
+) -> None:
+    """Create a commented starting playbook that validates as it is.
+
+    It goes to your playbook directory (or the current directory when you have none), in the
+    language chosen with --lang. Then: playbook edit ID, playbook preview ID.
+    """
+    app_state = state(ctx)
+    check_id(playbook_id)
+    base = _trainer_dir(app_state, directory) or Path.cwd()
+    path = target_file(base, playbook_id, app_state.language)
+    text = new_playbook_text(playbook_id, kind, app_state.language, schema_reference(base, path))
+    _write_new(path, text, base)
+    from salescoach.ui.console import err
+
+    existing = app_state.library.chosen().get(playbook_id)
+    if existing is not None and existing.source.origin == "built-in":
+        err.print(f"[warning]`{playbook_id}` overrides the built-in playbook of that id.[/warning]")
+    sys.stdout.write(f"{path}\n")
+    err.print(f"[ok]Created[/ok] {kind} playbook `{playbook_id}`: {path}")
+    hint = _not_on_path_hint(app_state, base)
+    if hint:
+        err.print(hint, style="hint")
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    target: Annotated[str, typer.Argument(metavar="ID|FILE", help="A playbook id or a file.")],
+    directory: DirOption = None,
+) -> None:
+    """Edit a playbook in $VISUAL or $EDITOR, and check it when the editor closes.
+
+    A built-in is first copied into your playbook directory (the first of config,
+    $SALESCOACH_PLAYBOOKS, --playbooks, or --dir), where it overrides the built-in. On errors
+    you are offered to reopen the editor; a file left broken is reported, never silently kept.
+    """
+    app_state = state(ctx)
+    editor = _editor_command()
+    copied: Entry | None = None
+    trainer_dir: Path | None = None
+    if Path(target).is_file():
+        path = Path(target)
+    else:
+        entry = app_state.library.get(target)
+        trainer_dir = _trainer_dir(app_state, directory)
+        plan = edit_target(entry, trainer_dir, explicit_dir=directory is not None)
+        path = plan.path
+        if plan.copy_from is not None and trainer_dir is not None:
+            copied = plan.copy_from
+            _write_new(path, copy_text(copied, trainer_dir, path), trainer_dir)
+            from salescoach.ui.console import err
+
+            err.print(f"Copied the built-in `{copied.id}` to {path}")
+    before = path.read_bytes()
+    search = _search(app_state)
+    problems = edit_until_valid(
+        path,
+        lambda file: _run_editor(editor, file),
+        lambda file: _sorted(check_paths([file], search).problems),
+        _offer_reopen,
+    )
+    _after_edit(app_state, path, problems, before, copied, trainer_dir)
+
+
+def _after_edit(
+    app_state: AppState,
+    path: Path,
+    problems: list[Problem],
+    before: bytes,
+    copied: Entry | None,
+    trainer_dir: Path | None,
+) -> None:
+    from salescoach.ui.console import err
+
+    if problems:
+        raise SalescoachError(
+            f"{path} is left with {len(problems)} problem(s), saved as you left it",
+            hint="Until it is fixed, salescoach skips this file and reports it (run "
+            f"`salescoach playbook validate {path}`); run `salescoach playbook edit {path}` to "
+            "fix it.",
+        )
+    if copied is not None and path.exists() and path.read_bytes() == before:
+        path.unlink()
+        err.print(f"No change: removed the copy; the built-in `{copied.id}` stays in use.")
+        return
+    err.print(f"[ok]{path} is valid.[/ok]")
+    if copied is not None and trainer_dir is not None:
+        err.print(f"It overrides the built-in `{copied.id}` (see `salescoach playbook list`).")
+        hint = _not_on_path_hint(app_state, trainer_dir)
+        if hint:
+            err.print(hint, style="hint")
+
+
+def _editor_command() -> list[str]:
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command:
+        raise SalescoachError(
+            "no editor to open: $VISUAL and $EDITOR are not set",
+            hint="e.g. export EDITOR=nano (or 'code --wait')",
+        )
+    return shlex.split(command)
+
+
+def _run_editor(command: list[str], path: Path) -> None:
+    try:
+        done = subprocess.run([*command, str(path)], check=False)
+    except OSError as error:
+        raise SalescoachError(
+            f"cannot start the editor `{command[0]}`: {error.strerror}",
+            hint="check $VISUAL / $EDITOR",
+        ) from None
+    if done.returncode != 0:
+        from salescoach.ui.console import err
+
+        err.print(f"[warning]The editor exited with status {done.returncode}.[/warning]")
+
+
+def _offer_reopen(problems: list[Problem]) -> bool:
+    from rich.markup import escape
+
+    from salescoach.ui.console import err
+
+    for problem in problems:
+        err.print(f"[error]error:[/error] {escape(str(problem))}", soft_wrap=True)
+    try:
+        return typer.confirm(
+            f"{len(problems)} problem(s). Reopen the editor to fix them?", default=True, err=True
+        )
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        err.print("")
+        return False
+
+
+# --- preview -------------------------------------------------------------------------------------
+
+
+@app.command()
+def preview(
+    ctx: typer.Context,
+    target: Annotated[
+        str, typer.Argument(metavar="ID|FILE", help="A prep, debrief or flow: id or file.")
+    ],
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="YAML answers (nested by playbook); the playbook's examples fill the rest. "
+            "For a debrief, a `prep:` section stands for the prep's answers.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", help="Use only --answers and defaults, no examples."),
+    ] = False,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", "-i", help="Answer the questions yourself.")
+    ] = False,
+    markdown: MarkdownOption = False,
+) -> None:
+    """Walk a playbook with example answers and show what the rep would get. Nothing is saved.
+
+    Conditions and iterations apply as in a real session; a debrief is previewed against an
+    example prep (the prep flow walked with its examples).
+    """
+    app_state = state(ctx)
+    library, entry = _resolve(app_state, target)
+    if interactive and no_input:
+        raise UsageError("give --interactive or --no-input, not both")
+    prompter: Any
+    if interactive:
+        require_terminal(sys.stdin.isatty())
+        from salescoach.ui.prompts import QuestionaryPrompter
+
+        prompter = QuestionaryPrompter()
+    else:
+        from salescoach.session.examples import ExamplePrompter
+
+        prompter = ExamplePrompter()
+    body = _preview_body(library, entry, prompter, answers, no_input)
+    _print_markdown(body, markdown)
+    from salescoach.ui.console import err
+
+    err.print("Preview only: nothing was saved.", style="hint")
+
+
+def _preview_body(
+    library: Library, entry: Entry, prompter: Any, answers_file: Path | None, no_input: bool
+) -> str:
+    """Walk ``entry`` in ``library`` and render the sheet; no store involved."""
+    from salescoach.playbook.values import AnswerValueError
+    from salescoach.session.answers_file import load_answers
+    from salescoach.session.engine import Session
+    from salescoach.sheet import SheetHeader, render_body
+
+    book = entry.playbook
+    record = book.record if book.kind == Kind.FLOW else str(book.kind)
+    if record not in ("prep", "debrief"):
+        raise SalescoachError(
+            f"`{book.id}` is a reference list: there is nothing to walk",
+            hint=f"see its entries with: salescoach playbook show {book.id}",
+        )
+    prefill: dict[str, Any] = dict(load_answers(answers_file)) if answers_file else {}
+    context: dict[str, Any] = {}
+    if record == "debrief":
+        context["prep"] = prefill.pop("prep", None) or _example_prep(library)
+    session = Session(
+        library,
+        entry.id,
+        None if no_input else prompter,
+        prefill=prefill,
+        context=context,
+        no_input=no_input,
+        prefill_source=str(answers_file or "answers"),
+    )
+    try:
+        answered = session.run()
+    except AnswerValueError as error:
+        raise SalescoachError(
+            f"an example does not fit its question: {error}",
+            hint="fix the question's `example:` in the playbook (playbook validate checks most)",
+        ) from None
+    meeting = {**(context.get("prep") or {}).get("meeting", {}), **answered.get("meeting", {})}
+    header = SheetHeader(
+        kind=str(record),
+        account=str(meeting.get("account") or "Preview"),
+        meeting_type=meeting.get("type"),
+        meeting_date=meeting.get("date"),
+        language=book.language,
+    )
+    return render_body(header, answered, [used.playbook for used in session.used], library)
+
+
+def _example_prep(library: Library) -> dict[str, Any]:
+    """The answers of the prep flow walked with its examples: what a debrief preview reads."""
+    from salescoach.session.engine import Session
+    from salescoach.session.examples import ExamplePrompter
+    from salescoach.workflow import PREP_FLOW
+
+    if PREP_FLOW not in library.chosen():
+        return {}
+    try:
+        return Session(library, PREP_FLOW, ExamplePrompter()).run()
+    except (SalescoachError, ValueError):
+        return {}
 
 
 def _warn_problems(problems: list[Problem]) -> None:
@@ -161,5 +568,4 @@ def _warn_problems(problems: list[Problem]) -> None:
 
     err.print(f"[warning]{len(problems)} playbook problem(s) on the search path:[/warning]")
     for problem in problems:
-        err.print(escape(str(problem)))
-
+        err.print(escape(str(problem)), soft_wrap=True)
