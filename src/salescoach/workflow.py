@@ -103,7 +103,7 @@ def save_prep(
 ) -> Saved:
     """Create the meeting and write its prep record from a finished session."""
     meeting = session.answers.get("meeting", {})
-    name = account_name or meeting.get("account")
+    name = meeting.get("account") or account_name
     if not name:
         raise SalescoachError(
             "no account for this prep",

@@ -51,6 +51,8 @@ def test_ctrl_c_keeps_a_draft_that_resume_finishes(isolated_home: Path, stop_at:
 
     child = _spawn(isolated_home, "resume", draft.id)
     list(_walk(child, prompts[stop_after:]))
+    child.expect("Review — save this prep")
+    child.send("\r")
     child.expect("Saved prep")
     child.expect(pexpect.EOF)
     child.close()

@@ -138,6 +138,8 @@ def test_a_whole_prep_then_its_debrief_with_real_keys(isolated_home: Path) -> No
     )
     child = _spawn(isolated_home, "prep", "ACME")
     asked = list(_walk(child, prep_prompts))
+    child.expect("Review — save this prep")
+    child.send(ENTER)
     child.expect("Saved prep")
     child.expect(pexpect.EOF)
     child.close()
@@ -156,6 +158,8 @@ def test_a_whole_prep_then_its_debrief_with_real_keys(isolated_home: Path) -> No
     )
     child = _spawn(isolated_home, "debrief", "--last")
     list(_walk(child, debrief_prompts))
+    child.expect("Review — save this debrief")
+    child.send(ENTER)
     child.expect("Saved debrief")
     child.expect(pexpect.EOF)
     child.close()
@@ -163,3 +167,40 @@ def test_a_whole_prep_then_its_debrief_with_real_keys(isolated_home: Path) -> No
     debrief = repository.load(prep.meeting, "debrief")  # type: ignore[union-attr]
     assert debrief.answers == debrief_answers
     assert repository.path_of(prep.meeting, "prep").stat().st_mode & 0o777 == 0o600  # type: ignore[union-attr]
+
+
+def test_the_review_screen_changes_one_answer_and_keeps_the_rest(isolated_home: Path) -> None:
+    prompts, answers = _script("prep-flow", {"meeting": {"account": "ACME"}}, {"account": {}})
+    child = _spawn(isolated_home, "prep", "ACME")
+    list(_walk(child, prompts))
+    child.expect("Review — save this prep")
+    child.send(DOWN + ENTER)  # Change an answer
+    child.expect("Which answer")
+    child.send(ENTER)  # the first: the account
+    child.expect("Which account")
+    child.send(CLEAR_LINE + "ACME Corporation" + ENTER)
+    child.expect("Review — save this prep")
+    child.send(ENTER)
+    child.expect("Saved prep")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    (record,) = list(Repository(isolated_home).scan(kind="prep"))
+    answers["meeting"]["account"] = "ACME Corporation"
+    assert record.answers == answers  # type: ignore[union-attr]
+    assert record.account.name == "ACME Corporation"  # type: ignore[union-attr]
+
+
+def test_discard_on_the_review_screen_writes_nothing(isolated_home: Path) -> None:
+    prompts, _ = _script("prep-flow", {"meeting": {"account": "ACME"}}, {"account": {}})
+    child = _spawn(isolated_home, "prep", "ACME")
+    list(_walk(child, prompts))
+    child.expect("Review — save this prep")
+    child.send(DOWN + DOWN + ENTER)
+    child.expect("Discard this prep for good")
+    child.send("y")
+    child.expect("Discarded")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert list(Repository(isolated_home).scan()) == []

@@ -35,10 +35,27 @@ def walk(
     account: str | None,
     meeting: str | None = None,
     draft_id: str | None = None,
-) -> None:
-    """Run the session; on Ctrl-C or closed input keep a draft, say how to resume, exit 130."""
+) -> Session:
+    """Run the session, then the review screen when interactive; return the session to save.
+
+    On Ctrl-C or closed input keep a draft, say how to resume, exit 130. On discard, exit 0
+    without writing anything.
+    """
     try:
         session.run()
+        if session.prompter is None or session.no_input:
+            return session
+        from salescoach.session.review import review
+
+        reviewed = review(session, session.prompter, kind)
+        if reviewed is None:
+            from salescoach.ui.console import err
+
+            err.print(f"Discarded: no {kind} written.")
+            if draft_id is not None:
+                Drafts(app_state.data_home).delete(draft_id, missing_ok=True)
+            raise typer.Exit(0)
+        return reviewed
     except (KeyboardInterrupt, EOFError) as stop:
         from salescoach.ui.console import err
 
@@ -105,7 +122,7 @@ def resume(
     )
     count = answered_count(draft.answers)
     err.print(f"Resuming {draft.kind} for {draft.account} ({count} answers kept)")
-    walk(
+    session = walk(
         app_state,
         session,
         kind=draft.kind,

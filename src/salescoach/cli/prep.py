@@ -123,7 +123,7 @@ def prep(
         today=today,
         prefill_source=str(answers or "arguments"),
     )
-    walk(app_state, session, kind="prep", account=account)
+    session = walk(app_state, session, kind="prep", account=account)
     saved = save_prep(
         app_state.repository,
         library,
@@ -188,7 +188,7 @@ def debrief(
         no_input=no_input,
         prefill_source=str(answers or "arguments"),
     )
-    walk(
+    session = walk(
         app_state,
         session,
         kind="debrief",

@@ -7,6 +7,7 @@ the same flow, conditions and iterations as a rep's session, so feeding it back 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from salescoach.playbook.model import Question, QuestionType
@@ -51,3 +52,7 @@ class ExamplePrompter:
     def confirm(self, key: str, message: str, default: bool) -> bool:
         """One entry per group: enough to show the shape, and to satisfy min_items of 1."""
         return key.endswith(".more[0]")
+
+    def choose(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> str:
+        """The first choice (on the review screen: save)."""
+        return choices[0][0]

@@ -8,7 +8,7 @@ draft from the session's answers so far.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
@@ -57,6 +57,9 @@ class Prompter(Protocol):
     def confirm(self, key: str, message: str, default: bool) -> bool:
         """A yes/no decision about the questionnaire itself, e.g. "Add another next step?"."""
 
+    def choose(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> str:
+        """Pick one of ``(value, label)`` choices, e.g. on the review screen; first is default."""
+
 
 class UnexpectedQuestion(AssertionError):
     """A scripted prompter was asked something its script does not hold."""
@@ -69,11 +72,13 @@ class ScriptedPrompter:
     ``answers`` maps an Ask's key (``meeting.type``, ``opa.plan[1]`` for the second item of a list,
     ``debrief.next_steps[0].owner``) to the raw value a user would type. ``confirms`` maps a
     confirm key (``debrief.next_steps.more[1]``) to a bool. A list question may also be given
-    whole as ``opa.plan: [...]``: its items are then served one by one.
+    whole as ``opa.plan: [...]``: its items are then served one by one. ``choices`` maps a
+    choose key (``review``) to the values to pick, in order.
     """
 
     answers: Mapping[str, Any] = field(default_factory=dict)
     confirms: Mapping[str, bool] = field(default_factory=dict)
+    choices: dict[str, list[str]] = field(default_factory=dict)
     use_defaults: bool = False
     asked: list[str] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
@@ -104,3 +109,12 @@ class ScriptedPrompter:
         if self.use_defaults:
             return default
         raise UnexpectedQuestion(f"no scripted confirmation for {key!r} ({message})")
+
+    def choose(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> str:
+        self.asked.append(key)
+        script = self.choices.get(key)
+        if script:
+            return script.pop(0)
+        if self.use_defaults:
+            return choices[0][0]
+        raise UnexpectedQuestion(f"no scripted choice for {key!r} ({message})")

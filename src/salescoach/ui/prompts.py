@@ -108,6 +108,15 @@ class QuestionaryPrompter:
         answer = questionary.confirm(message, default=default, **self._streams()).unsafe_ask()
         return bool(answer)
 
+    def choose(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> str:
+        """One of ``(value, label)`` pairs, the first selected (the review screen's menu)."""
+        picked = questionary.select(
+            message,
+            choices=[questionary.Choice(title=label, value=value) for value, label in choices],
+            **self._streams(),
+        ).unsafe_ask()
+        return str(picked)
+
     # --- one prompt per question type -----------------------------------------------------------
 
     def _ask_line(self, ask: Ask, message: str, instruction: str | None) -> Answer:
