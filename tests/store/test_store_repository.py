@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -156,6 +157,18 @@ def test_path_of(repo: Repository, home: Path) -> None:
         repo.path_of(meeting, "memo")
 
 
+def test_forget_meeting_gives_back_an_unused_id(repo: Repository) -> None:
+    _, meeting = repo.new_meeting("Acme", "2026-11-28", "negotiation")
+    repo.forget_meeting(meeting)
+    with pytest.raises(NotFoundError):
+        repo.path_of(meeting, "prep")
+    assert repo.new_meeting("Acme", "2026-11-28", "negotiation")[1] == meeting
+    repo.save(make_record(repo.account_ref("Acme"), meeting), BODY)
+    with pytest.raises(StoreError, match="has records"):
+        repo.forget_meeting(meeting)
+    assert repo.load(meeting, "prep").meeting == meeting
+
+
 # --------------------------------------------------------------------------------- records
 
 
@@ -247,6 +260,35 @@ def test_a_file_in_the_wrong_folder_is_refused(repo: Repository) -> None:
     debrief.write_text(path.read_text())  # says kind: prep
     with pytest.raises(RecordError, match="its data says"):
         repo.load(record.meeting, "debrief")
+
+
+def test_write_failures_are_store_errors_and_leave_the_old_file(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = new_record(repo, notes="kept\n")
+    path = repo.save(record, BODY)
+    before = path.read_bytes()
+
+    def disk_full(descriptor: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("salescoach.store.atomic.os.write", disk_full)
+    with pytest.raises(StoreError, match="No space left on device"):
+        repo.save(record, "# new body\n")
+    with pytest.raises(StoreError, match="No space left"):
+        repo.update_account("acme", lambda account: account)
+    with pytest.raises(StoreError, match="No space left"):
+        repo.new_meeting("Globex", "2026-11-28", None)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+    assert list(repo.scan()) == [record]
+
+
+def test_a_record_too_large_to_read_back_is_not_written(repo: Repository) -> None:
+    record = new_record(repo, answers={"meeting": {"essay": "word " * 250_000}})
+    with pytest.raises(StoreError, match="more than the 1,000,000 allowed"):
+        repo.save(record, BODY)
+    assert not repo.path_of(record.meeting, "prep").exists()
 
 
 @pytest.mark.usefixtures("umask_zero")

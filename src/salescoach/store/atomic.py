@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import re
 import secrets
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+from salescoach.errors import StoreError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -24,6 +29,8 @@ TEMP_MARK = ".tmp-"
 STALE_AFTER_SECONDS = 3600.0
 """A temporary file older than this belongs to no live writer and may be removed."""
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 _TEMP_NAME = re.compile(r"\..+\.tmp-[0-9a-f]{8}")
 # Errors of file systems without hard links (FAT, some network shares): fall back to O_EXCL.
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
@@ -114,6 +121,27 @@ def clean_stale_temps(directory: Path, *, older_than: float = STALE_AFTER_SECOND
         except FileNotFoundError:
             continue
     return removed
+
+
+def store_errors(method: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Decorate a store method so an operating-system error while writing (permission denied,
+    disk full, read-only file system, a folder removed meanwhile) becomes a :class:`StoreError`
+    naming the file. Only for public methods: the errors the store expects (``FileExistsError``
+    when claiming a name) are handled inside them.
+    """
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return method(*args, **kwargs)
+        except OSError as error:
+            where = f" {error.filename}" if error.filename else ""
+            raise StoreError(
+                f"cannot write{where}: {error.strerror or error}",
+                hint="check that the data home is writable and the disk is not full",
+            ) from error
+
+    return wrapper
 
 
 def fsync_dir(directory: Path) -> None:

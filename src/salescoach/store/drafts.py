@@ -15,7 +15,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from salescoach.errors import NotFoundError, RecordError
-from salescoach.store.atomic import atomic_write, clean_stale_temps, is_temp_name, private_dir
+from salescoach.store.atomic import (
+    atomic_write,
+    clean_stale_temps,
+    is_temp_name,
+    private_dir,
+    store_errors,
+)
 from salescoach.store.record import (
     PlaybookUse,
     check_plain,
@@ -106,6 +112,7 @@ class Drafts:
             candidate = f"{base}-{number}"
         return candidate
 
+    @store_errors
     def save(self, draft: Draft) -> Path:
         """Write (or rewrite) a draft atomically; return its path."""
         private_dir(self.directory)
@@ -138,6 +145,7 @@ class Drafts:
         """One draft by id; NotFoundError if there is none, RecordError if it is unreadable."""
         return self._read(self._path(draft_id), draft_id)
 
+    @store_errors
     def delete(self, draft_id: str, *, missing_ok: bool = False) -> None:
         """Remove a draft; NotFoundError if there is none (unless ``missing_ok``)."""
         try:

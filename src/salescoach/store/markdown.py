@@ -50,12 +50,13 @@ def render_record_file(record: Record, body: str) -> str:
     """The full text of a record file: front matter from ``record``, ``body``, then the notes.
 
     A line of ``body`` that is exactly the notes marker is escaped (``\\<!-- ...``), so the notes
-    always start after the real marker.
+    always start after the real marker. Raises :class:`UnfaithfulYaml` (a ValueError) for data
+    that could not be read back as written (e.g. front matter above the reader's size limit).
     """
     try:
         front_matter = dump_exact(record.front_matter())
     except UnfaithfulYaml as error:
-        raise ValueError(f"record {record.meeting} {record.kind}: {error}") from None
+        raise UnfaithfulYaml(f"the {record.kind} of {record.meeting}: {error}") from None
     body_lines = [
         _ESCAPED_MARKER if _is_marker(line) else line for line in body.strip("\n").split("\n")
     ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import errno
 import os
 import re
 import unicodedata
@@ -36,6 +37,7 @@ from salescoach.store.atomic import (
     clean_stale_temps,
     is_temp_name,
     private_dir,
+    store_errors,
 )
 from salescoach.store.markdown import (
     decode_record,
@@ -52,7 +54,7 @@ from salescoach.store.record import (
     now_iso,
     parse_timestamp,
 )
-from salescoach.store.serialize import dump_exact
+from salescoach.store.serialize import UnfaithfulYaml, dump_exact
 from salescoach.store.slug import MAX_BYTES, is_slug, slugify, with_suffix
 from salescoach.yamlio import YamlProblems, decode, parse
 
@@ -63,7 +65,6 @@ ACCOUNT_SCHEMA = 1
 LOCK_TIMEOUT_SECONDS = 30.0
 MAX_ACCOUNT_BYTES = 1_000_000
 _MEETING_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
-
 
 @dataclass(frozen=True)
 class Broken:
@@ -117,6 +118,7 @@ class Repository:
     def __init__(self, home: Path) -> None:
         self.home = Path(home).expanduser().absolute()
         self.accounts_dir = self.home / ACCOUNTS_DIR
+        self._meeting_dirs: dict[str, Path] = {}
 
     # ----------------------------------------------------------------------------- accounts
 
@@ -129,6 +131,7 @@ class Repository:
         """
         return self.account_ref(name, create=create).slug
 
+    @store_errors
     def account_ref(self, name: str, create: bool = True) -> AccountRef:
         """Like :meth:`account_slug`, returning the slug with the account's stored real name."""
         key = account_name_key(name)
@@ -174,6 +177,7 @@ class Repository:
             except (RecordError, StoreError) as error:
                 yield _broken(path, error)
 
+    @store_errors
     def update_account(self, slug: str, change: Callable[[Account], Account]) -> Account:
         """Read-modify-write ``account.yaml`` under a lock, so concurrent updates are not lost.
 
@@ -192,6 +196,7 @@ class Repository:
 
     # ----------------------------------------------------------------------------- meetings
 
+    @store_errors
     def new_meeting(
         self, account_name: str, date: str, meeting_type: str | None
     ) -> tuple[AccountRef, str]:
@@ -218,6 +223,7 @@ class Repository:
                     private_dir(folder / candidate, exist_ok=False)
                 except FileExistsError:
                     continue
+                self._meeting_dirs[candidate] = folder / candidate
                 return account, candidate
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -258,8 +264,27 @@ class Repository:
         _check_kind(kind)
         return self._inside(self._meeting_dir(meeting_id) / f"{kind}.md")
 
+    @store_errors
+    def forget_meeting(self, meeting_id: str) -> None:
+        """Give back a meeting id reserved by :meth:`new_meeting` that holds no record yet.
+
+        For a session that fails or is abandoned after reserving; StoreError if the meeting
+        folder is not empty (records are never deleted here).
+        """
+        folder = self._meeting_dir(meeting_id)
+        try:
+            folder.rmdir()
+        except OSError as error:
+            if error.errno in (errno.ENOTEMPTY, errno.EEXIST):
+                raise StoreError(
+                    f"meeting {meeting_id} has records; it was not removed", hint=str(folder)
+                ) from None
+            raise
+        self._meeting_dirs.pop(meeting_id, None)
+
     # ----------------------------------------------------------------------------- records
 
+    @store_errors
     def save(self, record: Record, body: str) -> Path:
         """Write a record into its meeting's folder (see :meth:`new_meeting`); return its path.
 
@@ -275,6 +300,10 @@ class Repository:
                 f"meeting {record.meeting} belongs to account folder {path.parent.parent.name}, "
                 f"not {record.account.slug}"
             )
+        try:
+            render_record_file(record, body)
+        except UnfaithfulYaml as error:
+            raise StoreError(f"cannot save {path}: {error}") from None
         with self._lock(f"meeting-{record.meeting}"):
             if not os.path.lexists(path):
                 text = render_record_file(record, body)
@@ -316,6 +345,7 @@ class Repository:
                 yield _broken(folder, error)
                 continue
             for meeting in meetings:
+                self._meeting_dirs.setdefault(meeting.name, meeting)
                 for wanted in kinds:
                     path = meeting / f"{wanted}.md"
                     if os.path.lexists(path):
@@ -384,6 +414,9 @@ class Repository:
     def _meeting_dir(self, meeting_id: str) -> Path:
         if not _MEETING_ID.fullmatch(meeting_id) or len(meeting_id.encode()) > 4 * MAX_BYTES:
             raise NotFoundError(f"no meeting {meeting_id!r}")
+        known = self._meeting_dirs.get(meeting_id)
+        if known is not None and known.is_dir():
+            return self._inside(known)
         found = [
             folder / meeting_id
             for folder in self._account_dirs()
@@ -394,6 +427,7 @@ class Repository:
         if len(found) > 1:
             listed = ", ".join(str(path) for path in found)
             raise StoreError(f"meeting id {meeting_id} is in several folders: {listed}")
+        self._meeting_dirs[meeting_id] = found[0]
         return self._inside(found[0])
 
     def _find_account(self, name: str, key: str) -> tuple[Account | None, str]:

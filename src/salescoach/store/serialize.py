@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from salescoach.yamlio import YamlProblems, dump, parse
+from salescoach.yamlio import DEFAULT_MAX_BYTES, YamlProblems, dump, parse
 
 _LINE_BREAKS_READ_BACK_WRONG = ("\x85", "\u2028", "\u2029")
 
@@ -26,6 +26,10 @@ class UnfaithfulYaml(ValueError):
 def dump_exact(value: Any) -> str:
     """Block YAML for plain data (dict, list, str, int, float, bool, None) that reads back equal."""
     text = dump(value)
+    if len(text) > DEFAULT_MAX_BYTES:
+        raise UnfaithfulYaml(
+            f"{len(text):,} characters of YAML, more than the {DEFAULT_MAX_BYTES:,} allowed"
+        )
     if _reads_back(text, value):
         return text
     text = str(
