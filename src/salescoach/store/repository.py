@@ -301,22 +301,15 @@ class Repository:
                 f"not {record.account.slug}"
             )
         try:
-            render_record_file(record, body)
+            with self._lock(f"meeting-{record.meeting}"):
+                if not os.path.lexists(path):
+                    self._create_record_file(path, render_record_file(record, body))
+                    return path
+                notes = record.notes or self._kept_notes(path)
+                text = render_record_file(record.model_copy(update={"notes": notes}), body)
+                atomic_write(path, text)
         except UnfaithfulYaml as error:
             raise StoreError(f"cannot save {path}: {error}") from None
-        with self._lock(f"meeting-{record.meeting}"):
-            if not os.path.lexists(path):
-                text = render_record_file(record, body)
-                try:
-                    atomic_write(path, text, exclusive=True)
-                except FileExistsError:
-                    raise StoreError(
-                        f"{path} was created meanwhile by another salescoach",
-                        hint="load it and try again",
-                    ) from None
-                return path
-            notes = record.notes or self._kept_notes(path)
-            atomic_write(path, render_record_file(record.model_copy(update={"notes": notes}), body))
         clean_stale_temps(path.parent)
         return path
 
@@ -484,6 +477,15 @@ class Repository:
     def _write_account(self, account: Account, *, exclusive: bool) -> None:
         path = self._inside(self.accounts_dir / account.slug / ACCOUNT_FILE)
         atomic_write(path, dump_exact(account.model_dump()), exclusive=exclusive)
+
+    def _create_record_file(self, path: Path, text: str) -> None:
+        try:
+            atomic_write(path, text, exclusive=True)
+        except FileExistsError:
+            raise StoreError(
+                f"{path} was created meanwhile by another salescoach",
+                hint="load it and try again",
+            ) from None
 
     def _kept_notes(self, path: Path) -> str:
         """The free notes of the record file being replaced; backs the file up if it has none."""
