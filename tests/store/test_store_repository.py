@@ -456,3 +456,13 @@ def test_a_home_behind_a_symlink_works(tmp_path: Path) -> None:
     record = new_record(repo)
     repo.save(record, BODY)
     assert repo.load(record.meeting, "prep") == record
+
+
+def test_read_or_broken_never_raises(repo: Repository, outside: Path) -> None:
+    record = new_record(repo)
+    path = repo.save(record, BODY)
+    assert repo.read_or_broken(path) == record
+    copy = outside / "prep.md"
+    copy.write_bytes(path.read_bytes())
+    assert isinstance(repo.read_or_broken(copy), Broken)
+    assert isinstance(repo.read_or_broken(path.with_name("debrief.md")), Broken)

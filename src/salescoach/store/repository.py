@@ -342,7 +342,7 @@ class Repository:
                 for wanted in kinds:
                     path = meeting / f"{wanted}.md"
                     if os.path.lexists(path):
-                        yield self._read_or_broken(path)
+                        yield self.read_or_broken(path)
 
     def latest(self, account_slug: str, kind: str) -> Record | None:
         """The account's most recent record of ``kind`` (by meeting date, then creation time)."""
@@ -505,7 +505,9 @@ class Repository:
             return ""
         return notes
 
-    def _read_or_broken(self, path: Path) -> Record | Broken:
+    def read_or_broken(self, path: Path) -> Record | Broken:
+        """One record file inside the home, checked like :meth:`scan` checks it; never raises
+        for a bad file (a derived index re-reads changed files through this)."""
         try:
             self._inside(path)
             record = read_record_file(path)
@@ -513,6 +515,8 @@ class Repository:
         except (SalescoachError, OSError) as error:
             return _broken(path, error)
         return record
+
+    _read_or_broken = read_or_broken  # the first index code used the private name
 
     def _accounts_hint(self, name: str) -> str | None:
         names = [item.name for item in self.accounts() if isinstance(item, Account)]
