@@ -162,6 +162,9 @@ def save_debrief(
 def _write(repository: Repository, library: Library, record: Record, session: Session) -> Saved:
     body = render_record_body(record, library, [entry.playbook for entry in session.used])
     path = repository.save(record, body)
+    from salescoach.store.index import note_saved
+
+    note_saved(repository.home, record, path)
     return Saved(record, path, body)
 
 

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from salescoach import __version__
-from salescoach.cli import drafts, playbooks, prep, records
+from salescoach.cli import drafts, playbooks, prep, records, reports
 from salescoach.cli.state import AppState
 from salescoach.errors import ProblemsError, SalescoachError
 
@@ -92,6 +92,7 @@ def main(
 prep.register(app)
 drafts.register(app)
 records.register(app)
+reports.register(app)
 app.add_typer(playbooks.app, name="playbook")
 
 

@@ -1,0 +1,125 @@
+"""The agenda: what needs doing now, most urgent first.
+
+Four kinds of item, each with how many days late it is (0 = today, negative = still ahead):
+
+- ``next-step``: a next step of the account's latest debrief (the open ones: a later debrief
+  takes over from earlier ones), overdue or due within the horizon;
+- ``contact``: an account whose last meeting is older than its phase's cadence (from the
+  ``phases`` reference), unless a meeting is already planned; an account whose phase is unknown
+  gets the slowest cadence;
+- ``debrief``: a prep whose meeting has passed (within :data:`DEBRIEF_LOOKBACK_DAYS`) without a
+  debrief;
+- ``meeting``: a prepared meeting within the horizon.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from salescoach.reports.facts import Facts, Part, by_account, parse_day
+from salescoach.reports.reference import Reference
+
+NEEDS: frozenset[Part] = frozenset({"next_steps"})
+DEBRIEF_LOOKBACK_DAYS = 30
+"""A prep older than this without a debrief is no longer on the agenda (``list`` still shows it)."""
+
+What = Literal["next-step", "contact", "debrief", "meeting"]
+_WHAT_ORDER: dict[str, int] = {"next-step": 0, "debrief": 1, "contact": 2, "meeting": 3}
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One thing to do: what, for which account, by when, and how late it is."""
+
+    what: What
+    account: str
+    account_slug: str
+    date: str
+    """When it is (or was) due: the step's due date, the day contact is due, the meeting day."""
+    days_late: int
+    detail: str
+    phase: str | None = None
+    meeting: str | None = None
+    owner: str | None = None
+
+
+def agenda(
+    facts: Iterable[Facts], reference: Reference, today: dt.date, days: int = 7
+) -> list[AgendaItem]:
+    """The agenda on ``today``, looking ``days`` ahead, most late first (needs :data:`NEEDS`)."""
+    items: list[AgendaItem] = []
+    horizon = today + dt.timedelta(days=days)
+    for records in by_account(facts).values():
+        items.extend(_account_items(records, reference, today, horizon))
+    items.sort(key=lambda item: (-item.days_late, _WHAT_ORDER[item.what], item.account, item.date))
+    return items
+
+
+def current_phase(records: list[Facts]) -> str | None:
+    """The latest phase recorded for an account (records in chronological order)."""
+    for record in reversed(records):
+        if record.phase:
+            return record.phase
+    return None
+
+
+def _account_items(
+    records: list[Facts], reference: Reference, today: dt.date, horizon: dt.date
+) -> list[AgendaItem]:
+    last = records[-1]
+    phase = current_phase(records)
+
+    def item(what: What, date: str, late: int, detail: str, **more: str | None) -> AgendaItem:
+        return AgendaItem(
+            what, last.account_name, last.account_slug, date, late, detail, phase=phase, **more
+        )
+
+    items: list[AgendaItem] = []
+    debriefed = {record.meeting for record in records if record.kind == "debrief"}
+    past_days: list[dt.date] = []
+    planned = False
+    for record in records:
+        day = parse_day(record.day)
+        if day is None:
+            continue
+        late = (today - day).days
+        if late >= 0:
+            past_days.append(day)
+        else:
+            planned = True
+        if record.kind != "prep" or record.meeting in debriefed:
+            continue
+        what = record.meeting_type or "meeting"
+        if 0 <= late <= DEBRIEF_LOOKBACK_DAYS:
+            detail = f"debrief the {what} of {record.day}"
+            items.append(item("debrief", record.day, late, detail, meeting=record.meeting))
+        elif late < 0 and day <= horizon:
+            detail = f"{what} (prepared)"
+            items.append(item("meeting", record.day, late, detail, meeting=record.meeting))
+    latest_debrief = next((r for r in reversed(records) if r.kind == "debrief"), None)
+    for step in latest_debrief.next_steps if latest_debrief else ():
+        due = parse_day(step.due)
+        if due is not None and due <= horizon:
+            items.append(
+                item(
+                    "next-step",
+                    due.isoformat(),
+                    (today - due).days,
+                    step.action,
+                    meeting=latest_debrief.meeting if latest_debrief else None,
+                    owner=step.owner or None,
+                )
+            )
+    if past_days and not planned:
+        known = reference.phase(phase)
+        cadence = known.cadence_days if known else reference.slowest_cadence
+        last_contact = max(past_days)
+        due_day = last_contact + dt.timedelta(days=cadence)
+        if due_day <= today:
+            where = known.label if known else "an unknown phase"
+            detail = f"last contact {last_contact.isoformat()}; every {cadence} d in {where}"
+            items.append(item("contact", due_day.isoformat(), (today - due_day).days, detail))
+    return items

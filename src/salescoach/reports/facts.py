@@ -1,0 +1,234 @@
+"""What the reports read of a record: a flat, typed extract of its answers (its *facts*).
+
+The answer ids read here are a contract with the built-in playbooks (``meeting.phase``,
+``meeting.objectives``, ``debrief.objectives_result``, ``debrief.next_steps``…). A record edited
+by hand may hold anything under them: :func:`facts_of` never raises, it skips what does not fit.
+
+Facts are small on purpose: the derived index (:mod:`salescoach.store.index`) stores them, so a
+report over 100,000 records reads rows from SQLite instead of parsing YAML. Which parts a report
+needs is declared next to it (``NEEDS``), so the index decodes only those.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from salescoach.store.record import Record
+
+Part = Literal["objectives", "objections", "next_steps", "commitments"]
+ALL_PARTS: frozenset[Part] = frozenset({"objectives", "objections", "next_steps", "commitments"})
+
+RESULTS = ("reached", "partly", "not")
+"""The values of ``debrief.objectives_result[].answer.result``, best first."""
+
+LEVELS = ("necessary", "essential", "useful", "superficial")
+"""The four levels of information of the discovery funnel, from what every competitor gets to
+the "naively superficial" questions few of them ask (``debrief.learned_<level>``)."""
+
+
+class Objective(NamedTuple):
+    """An objective of the meeting; ``result`` is ``None`` in a prep, a :data:`RESULTS` value in a
+    debrief (or ``None`` when the rep skipped it)."""
+
+    text: str
+    result: str | None
+
+
+class ObjectionMet(NamedTuple):
+    """An objection heard in a meeting: a library id (``in_library``) or the client's words."""
+
+    objection: str
+    handling: int | None
+    in_library: bool
+
+
+class NextStep(NamedTuple):
+    """A next step agreed in a debrief; ``due`` is ``YYYY-MM-DD`` or ``None`` if unreadable."""
+
+    action: str
+    owner: str
+    due: str | None
+
+
+@dataclass(slots=True)
+class Facts:
+    """One record as the reports see it. Parts a loader was not asked for are left empty."""
+
+    kind: str
+    meeting: str
+    account_slug: str
+    account_name: str
+    meeting_type: str | None
+    meeting_date: str | None
+    created: str
+    updated: str
+    phase: str | None
+    """``meeting.phase`` in a prep (before the meeting), ``debrief.phase`` in a debrief (after)."""
+    funnel: tuple[str, ...] = ()
+    """The :data:`LEVELS` a debrief recorded information at."""
+    objectives: tuple[Objective, ...] = ()
+    objections: tuple[ObjectionMet, ...] = ()
+    next_steps: tuple[NextStep, ...] = ()
+    commitments_given: tuple[str, ...] = ()
+    commitments_received: tuple[str, ...] = ()
+
+    @property
+    def day(self) -> str:
+        """The meeting date, else the day the record was created: what a timeline sorts by."""
+        return self.meeting_date or self.created[:10]
+
+    @property
+    def order(self) -> tuple[str, int, str]:
+        """Chronological sort key: day, prep before debrief, creation time."""
+        return (self.day, 0 if self.kind == "prep" else 1, self.created)
+
+
+def facts_of(record: Record) -> Facts:
+    """The facts of a record, every part included."""
+    answers = record.answers
+    if record.kind == "debrief":
+        space = _mapping(answers.get("debrief"))
+        return Facts(
+            kind=record.kind,
+            meeting=record.meeting,
+            account_slug=record.account.slug,
+            account_name=record.account.name,
+            meeting_type=record.meeting_type,
+            meeting_date=record.meeting_date,
+            created=record.created,
+            updated=record.updated,
+            phase=_phase(space.get("phase")),
+            funnel=tuple(level for level in LEVELS if _filled(space.get(f"learned_{level}"))),
+            objectives=tuple(_results(space.get("objectives_result"))),
+            objections=tuple(_objections(space)),
+            next_steps=tuple(_next_steps(space.get("next_steps"))),
+            commitments_given=tuple(_texts(space.get("commitments_given"))),
+            commitments_received=tuple(_texts(space.get("commitments_received"))),
+        )
+    space = _mapping(answers.get("meeting"))
+    return Facts(
+        kind=record.kind,
+        meeting=record.meeting,
+        account_slug=record.account.slug,
+        account_name=record.account.name,
+        meeting_type=record.meeting_type,
+        meeting_date=record.meeting_date,
+        created=record.created,
+        updated=record.updated,
+        phase=_phase(space.get("phase")),
+        objectives=tuple(Objective(text, None) for text in _texts(space.get("objectives"))),
+    )
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """A ``YYYY-MM-DD`` string as a date; ``None`` for anything else."""
+    if not value or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def by_account(facts: Iterable[Facts]) -> dict[str, list[Facts]]:
+    """Facts grouped by account slug, each group in chronological order (:attr:`Facts.order`)."""
+    groups: dict[str, list[Facts]] = {}
+    for item in facts:
+        groups.setdefault(item.account_slug, []).append(item)
+    for group in groups.values():
+        group.sort(key=lambda item: item.order)
+    return groups
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _filled(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list | dict):
+        return bool(value)
+    return value is not None and value is not False
+
+
+def _phase(value: Any) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | str):
+        text = str(value).strip()
+        return text or None
+    return None
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    texts = (str(item).strip() for item in value if isinstance(item, str | int))
+    return [text for text in texts if text]
+
+
+def _results(value: Any) -> list[Objective]:
+    found: list[Objective] = []
+    for item in _list(value):
+        item = _mapping(item)
+        text = item.get("item")
+        if not isinstance(text, str) or not text.strip():
+            continue
+        result = _mapping(item.get("answer")).get("result")
+        found.append(Objective(text.strip(), result if result in RESULTS else None))
+    return found
+
+
+def _score(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value) if 1 <= value <= 5 else None
+
+
+def _objections(space: Mapping[str, Any]) -> list[ObjectionMet]:
+    handling: dict[str, int | None] = {}
+    for item in _list(space.get("objection_handling")):
+        item = _mapping(item)
+        if isinstance(item.get("item"), str):
+            handling[item["item"]] = _score(item.get("answer"))
+    found = [
+        ObjectionMet(objection, handling.get(objection), True)
+        for objection in dict.fromkeys(_texts(space.get("objections_met")))
+    ]
+    for item in _list(space.get("new_objections")):
+        item = _mapping(item)
+        words = item.get("objection")
+        if isinstance(words, str) and words.strip():
+            found.append(ObjectionMet(words.strip(), _score(item.get("handling")), False))
+    return found
+
+
+def _next_steps(value: Any) -> list[NextStep]:
+    found: list[NextStep] = []
+    for item in _list(value):
+        item = _mapping(item)
+        action = item.get("action")
+        if not isinstance(action, str) or not action.strip():
+            continue
+        owner = item.get("owner")
+        due = item.get("due")
+        due_text = due.isoformat() if isinstance(due, dt.date) else due
+        found.append(
+            NextStep(
+                action.strip(),
+                owner.strip() if isinstance(owner, str) else "",
+                due_text if isinstance(due_text, str) and parse_day(due_text) else None,
+            )
+        )
+    return found

@@ -1,0 +1,173 @@
+"""The pipeline by maturation phase, the time projects spend in each phase, accounts stuck.
+
+An account's phase is observed at each record: the prep's ``meeting.phase`` (where the project
+stood going in) and the debrief's ``debrief.phase`` (where it stands after). A *stay* runs from
+the first observation of a phase to the first observation of another; the current stay runs to
+today. Records dated after today are not observations yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from salescoach.reports.facts import Facts, Part, by_account, parse_day
+from salescoach.reports.reference import Reference
+
+NEEDS: frozenset[Part] = frozenset()
+STUCK_AFTER_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Stay:
+    """A time an account spent in one phase; ``left`` is ``None`` for the current one."""
+
+    phase: str
+    entered: dt.date
+    left: dt.date | None
+    days: int
+
+
+@dataclass(frozen=True)
+class PhaseRow:
+    """One phase of the pipeline."""
+
+    phase: str
+    number: int | None
+    label: str
+    accounts: int
+    """Accounts in this phase now."""
+    share: float
+    """Their share of the accounts whose phase is known."""
+    average_days: float | None
+    """Average length of the stays that ended (``None`` if none has)."""
+    stays: int
+    """How many stays ended, the sample behind ``average_days``."""
+    stuck: int
+
+
+@dataclass(frozen=True)
+class StuckAccount:
+    """An account in the same phase for longer than the threshold."""
+
+    account: str
+    account_slug: str
+    phase: str
+    since: str
+    days: int
+
+
+@dataclass(frozen=True)
+class PhasesReport:
+    """The pipeline (reference phases in order, then unknown values), and stuck accounts."""
+
+    accounts: int
+    unknown: int
+    """Accounts without any phase recorded."""
+    stuck_after: int
+    rows: list[PhaseRow] = field(default_factory=list)
+    stuck: list[StuckAccount] = field(default_factory=list)
+    advances: int = 0
+    setbacks: int = 0
+
+
+def stays(records: Iterable[Facts], reference: Reference, today: dt.date) -> list[Stay]:
+    """One account's stays in each phase, from its records in chronological order."""
+    found: list[Stay] = []
+    current: str | None = None
+    entered = today
+    for record in records:
+        day = parse_day(record.day)
+        if record.phase is None or day is None or day > today:
+            continue
+        known = reference.phase(record.phase)
+        phase = known.id if known else record.phase
+        if phase == current:
+            continue
+        if current is not None:
+            found.append(Stay(current, entered, day, (day - entered).days))
+        current, entered = phase, day
+    if current is not None:
+        found.append(Stay(current, entered, None, (today - entered).days))
+    return found
+
+
+def moves(account_stays: list[Stay], reference: Reference) -> tuple[int, int]:
+    """Phase advances and setbacks between consecutive stays (unknown phases are skipped)."""
+    numbers = [known.number for stay in account_stays if (known := reference.phase(stay.phase))]
+    advances = sum(1 for before, after in zip(numbers, numbers[1:], strict=False) if after > before)
+    setbacks = sum(1 for before, after in zip(numbers, numbers[1:], strict=False) if after < before)
+    return advances, setbacks
+
+
+def phases(
+    facts: Iterable[Facts],
+    reference: Reference,
+    today: dt.date,
+    stuck_after: int = STUCK_AFTER_DAYS,
+) -> PhasesReport:
+    """The phases report on ``today`` (needs :data:`NEEDS`: no parts)."""
+    accounts = by_account(facts)
+    current: dict[str, int] = {}
+    durations: dict[str, list[int]] = {}
+    stuck: list[StuckAccount] = []
+    unknown = advances = setbacks = 0
+    for records in accounts.values():
+        account_stays = stays(records, reference, today)
+        if not account_stays:
+            unknown += 1
+            continue
+        for stay in account_stays[:-1]:
+            durations.setdefault(stay.phase, []).append(stay.days)
+        now = account_stays[-1]
+        current[now.phase] = current.get(now.phase, 0) + 1
+        if now.days > stuck_after:
+            last = records[-1]
+            stuck.append(
+                StuckAccount(
+                    last.account_name,
+                    last.account_slug,
+                    now.phase,
+                    now.entered.isoformat(),
+                    now.days,
+                )
+            )
+        up, down = moves(account_stays, reference)
+        advances += up
+        setbacks += down
+    known_total = sum(current.values())
+    names: list[tuple[str, int | None, str]] = [
+        (phase.id, phase.number, phase.label) for phase in reference.phases
+    ]
+    known_ids = {phase.id for phase in reference.phases}
+    extra = sorted((set(current) | set(durations)) - known_ids)
+    names += [(phase, None, phase) for phase in extra]
+    stuck_by_phase: dict[str, int] = {}
+    for account in stuck:
+        stuck_by_phase[account.phase] = stuck_by_phase.get(account.phase, 0) + 1
+    rows = []
+    for phase, number, label in names:
+        ended = durations.get(phase, [])
+        rows.append(
+            PhaseRow(
+                phase=phase,
+                number=number,
+                label=label,
+                accounts=current.get(phase, 0),
+                share=current.get(phase, 0) / known_total if known_total else 0.0,
+                average_days=round(sum(ended) / len(ended), 1) if ended else None,
+                stays=len(ended),
+                stuck=stuck_by_phase.get(phase, 0),
+            )
+        )
+    stuck.sort(key=lambda account: (-account.days, account.account))
+    return PhasesReport(
+        accounts=len(accounts),
+        unknown=unknown,
+        stuck_after=stuck_after,
+        rows=rows,
+        stuck=stuck,
+        advances=advances,
+        setbacks=setbacks,
+    )

@@ -1,0 +1,580 @@
+"""The derived index: the facts of every record in one SQLite file beside the data.
+
+``<home>/.index.sqlite3`` holds, for each record file, its size and modification time and the
+:class:`~salescoach.reports.facts.Facts` the reports read — so a report over 100,000 records reads
+rows instead of parsing 100,000 YAML front matters. The files stay the truth: the index is
+rebuilt from them when it is missing, unreadable, or of another schema, and may be deleted at
+any time.
+
+Keeping it current:
+
+- the tool's own writes call :func:`note_saved`, which updates the one row;
+- every :meth:`Index.open` compares the account folders' modification times with the ones seen
+  last, so meetings added or removed (by the tool or by hand) are noticed; a homes of up to
+  :data:`FULL_SCAN_LIMIT` records also has every record file stat-ed (a few milliseconds per
+  thousand files), so edits made by hand inside existing files are noticed too;
+- above that size, ``rescan=True`` (the commands' ``--rescan``) stats every file, and a failed
+  :func:`note_saved` leaves a mark that makes the next open do so.
+
+Only files whose size or modification time changed are parsed again: adding one record does not
+reparse the others. Rows are written in batches, one transaction each, so an interrupted first
+build resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from salescoach.errors import StoreError
+from salescoach.reports.facts import (
+    Facts,
+    NextStep,
+    ObjectionMet,
+    Objective,
+    Part,
+    facts_of,
+)
+
+if TYPE_CHECKING:
+    from salescoach.store.record import Record
+
+INDEX_FILE = ".index.sqlite3"
+STALE_MARK = ".index.stale"
+SCHEMA = 1
+FULL_SCAN_LIMIT = 20_000
+"""Up to this many record files, every open stats them all (about 0.1 s at the limit)."""
+BATCH = 500
+BUSY_TIMEOUT_SECONDS = 30.0
+KINDS = ("prep", "debrief")
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` while record files are read into the index."""
+
+_SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS dirs (
+    name TEXT PRIMARY KEY,
+    mtime_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS records (
+    path TEXT PRIMARY KEY,
+    account_dir TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    problem TEXT,
+    kind TEXT,
+    meeting TEXT,
+    account_slug TEXT,
+    account_name TEXT,
+    meeting_type TEXT,
+    meeting_date TEXT,
+    created TEXT,
+    updated TEXT,
+    phase TEXT,
+    funnel TEXT,
+    objectives TEXT,
+    objections TEXT,
+    next_steps TEXT,
+    commitments TEXT
+);
+CREATE INDEX IF NOT EXISTS records_by_account ON records (account_slug);
+CREATE INDEX IF NOT EXISTS records_by_folder ON records (account_dir);
+"""
+_COLUMNS = (
+    "path, account_dir, mtime_ns, size, problem, kind, meeting, account_slug, account_name, "
+    "meeting_type, meeting_date, created, updated, phase, funnel, objectives, objections, "
+    "next_steps, commitments"
+)
+_FACT_COLUMNS = (
+    "kind, meeting, account_slug, account_name, meeting_type, meeting_date, created, updated, "
+    "phase, funnel"
+)
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    """What a refresh did: files parsed, rows removed, whether every file was stat-ed."""
+
+    read: int
+    removed: int
+    full: bool
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record file the index could not read (the same message ``list`` shows)."""
+
+    path: Path
+    message: str
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """A record file found on disk: its path relative to the home, folder, stat."""
+
+    path: str
+    account_dir: str
+    mtime_ns: int
+    size: int
+
+
+def index_path(home: Path) -> Path:
+    """Where the index of the data home ``home`` lives."""
+    return Path(home) / INDEX_FILE
+
+
+class Index:
+    """The facts of every record under one data home (see the module docstring)."""
+
+    def __init__(self, home: Path, connection: sqlite3.Connection) -> None:
+        self.home = Path(home)
+        self._db = connection
+
+    # ----------------------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, home: Path, *, rescan: bool = False, progress: Progress | None = None) -> Index:
+        """The home's index, brought up to date (built on first use; see the module docstring).
+
+        A home without records gets an empty in-memory index and no file is created.
+        """
+        home = Path(home).expanduser().absolute()
+        if not (home / "accounts").is_dir():
+            connection = sqlite3.connect(":memory:")
+            connection.executescript(_SCHEMA_SQL)
+            return cls(home, connection)
+        try:
+            connection = _connect(home)
+        except StoreError:
+            if os.access(home, os.W_OK):
+                raise
+            # Someone else's read-only home (a manager reading a rep's): index it in memory.
+            connection = sqlite3.connect(":memory:")
+            connection.executescript(_SCHEMA_SQL)
+            rescan = True
+        index = cls(home, connection)
+        try:
+            stale = _take_stale_mark(home)
+            known = index._count()
+            index.refresh(full=rescan or stale or known <= FULL_SCAN_LIMIT, progress=progress)
+        except BaseException:
+            index.close()
+            raise
+        return index
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------------------- refreshing
+
+    def refresh(self, *, full: bool = True, progress: Progress | None = None) -> Refreshed:
+        """Bring the rows in line with the files.
+
+        ``full``: stat every record file. Otherwise only the account folders whose modification
+        time changed (meetings added or removed) are looked into.
+        """
+        folders = _account_folders(self.home)
+        seen_dirs = dict(self._db.execute("SELECT name, mtime_ns FROM dirs"))
+        if full:
+            to_walk = list(folders)
+        else:
+            to_walk = [name for name, mtime in folders.items() if seen_dirs.get(name) != mtime]
+        gone_folders = [name for name in seen_dirs if name not in folders]
+        known = self._known(None if full else to_walk)
+        found: dict[str, _Seen] = {}
+        for name in to_walk:
+            for seen in _record_files(self.home, name):
+                found[seen.path] = seen
+        removed = [path for path in known if path not in found]
+        changed = [
+            seen for path, seen in found.items() if known.get(path) != (seen.mtime_ns, seen.size)
+        ]
+        with self._write():
+            for name in gone_folders:
+                self._db.execute("DELETE FROM records WHERE account_dir = ?", (name,))
+                self._db.execute("DELETE FROM dirs WHERE name = ?", (name,))
+            self._db.executemany("DELETE FROM records WHERE path = ?", ((p,) for p in removed))
+        self._read(changed, progress)
+        with self._write():
+            self._db.executemany(
+                "INSERT OR REPLACE INTO dirs (name, mtime_ns) VALUES (?, ?)",
+                ((name, folders[name]) for name in to_walk),
+            )
+        return Refreshed(read=len(changed), removed=len(removed), full=full)
+
+    def note(self, record: Record, path: Path) -> None:
+        """Store the facts of ``record``, just written to ``path``, without parsing the file."""
+        seen = _stat(self.home, path)
+        if seen is None:
+            return
+        with self._write():
+            self._db.execute(
+                f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES ({_marks(19)})",
+                _row(seen, facts_of(record)),
+            )
+
+    # ----------------------------------------------------------------------------- reading
+
+    def facts(
+        self,
+        *,
+        account: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        parts: Iterable[Part] = (),
+    ) -> list[Facts]:
+        """The facts of every readable record (of one account slug, one kind, with a meeting on
+        or after ``since``), with the ``parts`` asked for; other parts are left empty."""
+        wanted = set(parts)
+        extra = [
+            part
+            for part in ("objectives", "objections", "next_steps", "commitments")
+            if part in wanted
+        ]
+        columns = _FACT_COLUMNS + "".join(f", {part}" for part in extra)
+        where, values = _filters(account, kind, since)
+        rows = self._db.execute(f"SELECT {columns} FROM records WHERE {where}", values)
+        funnels: dict[str, tuple[str, ...]] = {"": ()}
+        found: list[Facts] = []
+        append = found.append
+        for row in rows:
+            funnel_text = row[9] or ""
+            funnel = funnels.get(funnel_text)
+            if funnel is None:
+                funnel = funnels[funnel_text] = tuple(funnel_text.split(","))
+            facts = Facts(
+                row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], funnel
+            )
+            for position, part in enumerate(extra, start=10):
+                if row[position] is not None:
+                    _decode(facts, part, row[position])
+            append(facts)
+        return found
+
+    def paths(
+        self, *, account: str | None = None, kind: str | None = None, since: str | None = None
+    ) -> list[Path]:
+        """The files of the records :meth:`facts` would return, by account, meeting, kind."""
+        where, values = _filters(account, kind, since)
+        rows = self._db.execute(
+            f"SELECT path FROM records WHERE {where} "
+            "ORDER BY account_dir, meeting, kind = 'debrief'",
+            values,
+        )
+        return [self.home / path for (path,) in rows]
+
+    def problems(self) -> list[Problem]:
+        """The record files that could not be read, and why."""
+        rows = self._db.execute(
+            "SELECT path, problem FROM records WHERE problem IS NOT NULL ORDER BY path"
+        )
+        return [Problem(self.home / path, message) for path, message in rows]
+
+    def __len__(self) -> int:
+        return self._count()
+
+    # ----------------------------------------------------------------------------- internals
+
+    def _count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM records").fetchone()[0])
+
+    def _known(self, folders: Sequence[str] | None) -> dict[str, tuple[int, int]]:
+        if folders is None:
+            rows = self._db.execute("SELECT path, mtime_ns, size FROM records")
+            return {path: (mtime, size) for path, mtime, size in rows}
+        known: dict[str, tuple[int, int]] = {}
+        for name in folders:
+            rows = self._db.execute(
+                "SELECT path, mtime_ns, size FROM records WHERE account_dir = ?", (name,)
+            )
+            known.update((path, (mtime, size)) for path, mtime, size in rows)
+        return known
+
+    def _read(self, changed: list[_Seen], progress: Progress | None) -> None:
+        if not changed:
+            return
+        from salescoach.store.record import Record
+        from salescoach.store.repository import Repository
+
+        repository = Repository(self.home)
+        total = len(changed)
+        if progress is not None:
+            progress(0, total)
+        for start in range(0, total, BATCH):
+            batch = changed[start : start + BATCH]
+            rows = []
+            for seen in batch:
+                item = repository.read_or_broken(self.home / seen.path)
+                if isinstance(item, Record):
+                    rows.append(_row(seen, facts_of(item)))
+                else:
+                    rows.append(_broken_row(seen, item.message))
+            with self._write():
+                self._db.executemany(
+                    f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES ({_marks(19)})", rows
+                )
+            if progress is not None:
+                progress(min(start + BATCH, total), total)
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise _busy(self.home, error) from None
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+
+def note_saved(home: Path, record: Record, path: Path) -> None:
+    """Keep the home's index current after the tool wrote ``record`` to ``path``.
+
+    Call it after every :meth:`Repository.save`. A home without an index is left without one
+    (the first report builds it). Never raises: if the index cannot be updated, a mark is left
+    so the next open stats every file.
+    """
+    home = Path(home).expanduser().absolute()
+    if not index_path(home).is_file():
+        return
+    try:
+        index = Index(home, _connect(home))
+        try:
+            index.note(record, path)
+        finally:
+            index.close()
+    except (sqlite3.Error, OSError, StoreError):
+        with contextlib.suppress(OSError):
+            _mark_stale(home)
+
+
+# --------------------------------------------------------------------------------- the database
+
+
+def _connect(home: Path) -> sqlite3.Connection:
+    """Open the index (creating it 0600, or recreating it if it is not a readable index of
+    this schema); StoreError if it is busy or cannot be written."""
+    path = index_path(home)
+    for attempt in (1, 2):
+        try:
+            _create_private(path)
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            try:
+                _prepare(connection)
+            except BaseException:
+                connection.close()
+                raise
+            return connection
+        except sqlite3.OperationalError as error:  # busy, read-only, no space: not corruption
+            if "locked" in str(error) or "busy" in str(error):
+                raise _busy(home, error) from None
+            raise StoreError(f"cannot use the index {path}: {error}") from None
+        except sqlite3.DatabaseError as error:  # not a database, malformed
+            if attempt == 2:
+                raise StoreError(f"cannot use the index {path}: {error}") from None
+        except OSError as error:
+            raise StoreError(f"cannot create the index {path}: {error.strerror}") from None
+        _delete_index(path)  # unreadable: it is derived, so start again
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _prepare(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version not in (0, SCHEMA):
+        connection.executescript("DROP TABLE IF EXISTS records; DROP TABLE IF EXISTS dirs;")
+    connection.executescript(_SCHEMA_SQL)
+    connection.execute(f"PRAGMA user_version = {SCHEMA}")
+
+
+def _create_private(path: Path) -> None:
+    if path.exists():
+        return
+    with contextlib.suppress(FileExistsError):
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(descriptor, 0o600)
+        finally:
+            os.close(descriptor)
+
+
+def _delete_index(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()
+
+
+def _busy(home: Path, error: sqlite3.OperationalError) -> StoreError:
+    return StoreError(
+        f"the index {index_path(home)} is busy ({error})",
+        hint="another salescoach is updating it; try again, or delete the file (it is rebuilt)",
+    )
+
+
+def _mark_stale(home: Path) -> None:
+    descriptor = os.open(home / STALE_MARK, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(descriptor)
+
+
+def _take_stale_mark(home: Path) -> bool:
+    try:
+        (home / STALE_MARK).unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def _filters(account: str | None, kind: str | None, since: str | None) -> tuple[str, list[str]]:
+    clauses = ["problem IS NULL"]
+    values: list[str] = []
+    if account is not None:
+        clauses.append("account_slug = ?")
+        values.append(account)
+    if kind is not None:
+        clauses.append("kind = ?")
+        values.append(kind)
+    if since is not None:
+        clauses.append("coalesce(meeting_date, substr(created, 1, 10)) >= ?")
+        values.append(since)
+    return " AND ".join(clauses), values
+
+
+# --------------------------------------------------------------------------------- the files
+
+
+def _account_folders(home: Path) -> dict[str, int]:
+    """Account folder name → modification time (ns), as the repository lists them."""
+    folders: dict[str, int] = {}
+    try:
+        entries = list(os.scandir(home / "accounts"))
+    except FileNotFoundError:
+        return folders
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_dir():
+                folders[entry.name] = entry.stat().st_mtime_ns
+    return folders
+
+
+def _record_files(home: Path, folder: str) -> Iterator[_Seen]:
+    """The record files of one account folder, as :meth:`Repository.scan` finds them."""
+    from salescoach.store.atomic import is_temp_name
+
+    base = home / "accounts" / folder
+    try:
+        meetings = [
+            entry.name
+            for entry in os.scandir(base)
+            if not entry.name.startswith(".") and not is_temp_name(entry.name) and entry.is_dir()
+        ]
+    except OSError:
+        return
+    for meeting in meetings:
+        for kind in KINDS:
+            relative = f"accounts/{folder}/{meeting}/{kind}.md"
+            full = f"{home}{os.sep}{relative}"
+            try:
+                # os.stat on a str: at 100,000 files, building Path objects costs more than stat.
+                status = os.stat(full)  # noqa: PTH116
+            except FileNotFoundError:
+                if os.path.lexists(full):  # a dangling link: listed as broken
+                    yield _Seen(relative, folder, -1, -1)
+                continue
+            except OSError:
+                yield _Seen(relative, folder, -1, -1)
+                continue
+            yield _Seen(relative, folder, status.st_mtime_ns, status.st_size)
+
+
+def _stat(home: Path, path: Path) -> _Seen | None:
+    try:
+        relative = Path(path).absolute().relative_to(home)
+    except ValueError:
+        return None
+    parts = relative.parts
+    if len(parts) != 4 or parts[0] != "accounts":
+        return None
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return _Seen("/".join(parts), parts[1], status.st_mtime_ns, status.st_size)
+
+
+# --------------------------------------------------------------------------------- rows
+
+
+def _row(seen: _Seen, facts: Facts) -> tuple[Any, ...]:
+    return (
+        seen.path,
+        seen.account_dir,
+        seen.mtime_ns,
+        seen.size,
+        None,
+        facts.kind,
+        facts.meeting,
+        facts.account_slug,
+        facts.account_name,
+        facts.meeting_type,
+        facts.meeting_date,
+        facts.created,
+        facts.updated,
+        facts.phase,
+        ",".join(facts.funnel),
+        _json([list(item) for item in facts.objectives]),
+        _json([[o.objection, o.handling, int(o.in_library)] for o in facts.objections]),
+        _json([list(item) for item in facts.next_steps]),
+        _json(
+            [list(facts.commitments_given), list(facts.commitments_received)]
+            if facts.commitments_given or facts.commitments_received
+            else []
+        ),
+    )
+
+
+def _broken_row(seen: _Seen, message: str) -> tuple[Any, ...]:
+    return (seen.path, seen.account_dir, seen.mtime_ns, seen.size, message, *([None] * 14))
+
+
+def _json(value: list[Any]) -> str | None:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else None
+
+
+def _decode(facts: Facts, part: str, text: str) -> None:
+    data = json.loads(text)
+    if part == "objectives":
+        facts.objectives = tuple(Objective(*item) for item in data)
+    elif part == "objections":
+        facts.objections = tuple(
+            ObjectionMet(objection, handling, bool(library))
+            for objection, handling, library in data
+        )
+    elif part == "next_steps":
+        facts.next_steps = tuple(NextStep(*item) for item in data)
+    elif part == "commitments":
+        facts.commitments_given = tuple(data[0])
+        facts.commitments_received = tuple(data[1])
