@@ -19,10 +19,13 @@ from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 
+from salescoach.messages import message
 from salescoach.playbook.model import Option, Question, QuestionType
 from salescoach.playbook.values import Answer, coerce, coerce_item, is_empty
 from salescoach.session.prompter import Ask
-from salescoach.ui.prompts import NO_ANSWER_LABEL, QuestionaryPrompter
+from salescoach.ui.prompts import QuestionaryPrompter
+
+NO_ANSWER_LABEL = message("en", "no_answer")
 
 DOWN = "\x1b[B"
 UP = "\x1b[A"

@@ -9,6 +9,7 @@ import typer
 
 from salescoach.cli.state import AppState, state
 from salescoach.errors import NotFoundError
+from salescoach.messages import message
 from salescoach.session.engine import Session
 from salescoach.store.drafts import Drafts
 from salescoach.workflow import (
@@ -51,7 +52,8 @@ def walk(
         if reviewed is None:
             from salescoach.ui.console import err
 
-            err.print(f"Discarded: no {kind} written.")
+            say = app_state.language
+            err.print(message(say, "discarded", kind=message(say, kind)))
             if draft_id is not None:
                 Drafts(app_state.data_home).delete(draft_id, missing_ok=True)
             raise typer.Exit(0)
@@ -68,15 +70,20 @@ def walk(
             language=app_state.language,
             draft_id=draft_id,
         )
-        why = "Input closed" if isinstance(stop, EOFError) else "Interrupted"
+        language = app_state.language
+        why = message(language, "input_closed" if isinstance(stop, EOFError) else "interrupted")
         if draft is None:
-            err.print(f"\n{why}: nothing answered yet, nothing kept.")
+            err.print("\n" + message(language, "nothing_kept", why=why))
         else:
-            err.print(
-                f"\n{why}: {answered_count(draft.answers)} answer(s) kept in draft {draft.id}. "
-                f"Resume with: salescoach resume {draft.id}",
-                highlight=False,
+            text = message(
+                language,
+                "kept_draft",
+                why=why,
+                count=answered_count(draft.answers),
+                draft=draft.id,
+                command=f"salescoach resume {draft.id}",
             )
+            err.print("\n" + text, highlight=False)
         raise typer.Exit(INTERRUPTED_EXIT) from None
 
 
@@ -114,14 +121,17 @@ def resume(
     session = Session(
         app_state.library,
         draft.flow or ("debrief-flow" if draft.kind == "debrief" else "prep-flow"),
-        prompter_for(no_input=False),
+        prompter_for(False, app_state.language),
         prefill=draft.answers,
         context=context,
         lenient=True,
         prefill_source=f"draft {draft.id}",
+        language=app_state.language,
     )
     count = answered_count(draft.answers)
-    err.print(f"Resuming {draft.kind} for {draft.account} ({count} answers kept)")
+    language = app_state.language
+    kind = message(language, draft.kind)
+    err.print(message(language, "resuming", kind=kind, account=draft.account, count=count))
     session = walk(
         app_state,
         session,

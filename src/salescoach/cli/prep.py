@@ -12,6 +12,7 @@ import typer
 from salescoach.cli.drafts import walk
 from salescoach.cli.state import AppState, require_terminal, state
 from salescoach.errors import UsageError
+from salescoach.messages import message
 from salescoach.session.answers_file import dump_answers, load_answers
 from salescoach.session.engine import Session
 from salescoach.session.examples import ExamplePrompter
@@ -116,13 +117,16 @@ def prep(
     session = Session(
         library,
         target,
-        prompter_for(no_input),
+        prompter_for(no_input, app_state.language),
         prefill=prefill,
         context={"account": lazy_account_context(app_state.repository, account)},
         no_input=no_input,
         today=today,
         prefill_source=str(answers or "arguments"),
+        language=app_state.language,
     )
+    if not no_input:
+        _recap(app_state, account)
     session = walk(app_state, session, kind="prep", account=account)
     saved = save_prep(
         app_state.repository,
@@ -178,15 +182,16 @@ def debrief(
         return
     from salescoach.ui.console import err
 
-    err.print(f"Debrief of [bold]{prep_record.meeting}[/bold]", highlight=False)
+    err.print(message(app_state.language, "debrief_of", meeting=prep_record.meeting), style="bold")
     session = Session(
         library,
         target,
-        prompter_for(no_input),
+        prompter_for(no_input, app_state.language),
         prefill=prefill,
         context=context,
         no_input=no_input,
         prefill_source=str(answers or "arguments"),
+        language=app_state.language,
     )
     session = walk(
         app_state,
@@ -201,14 +206,14 @@ def debrief(
     show_saved(saved)
 
 
-def prompter_for(no_input: bool) -> Prompter | None:
+def prompter_for(no_input: bool, language: str) -> Prompter | None:
     """The terminal prompter, or none with --no-input; refuses to prompt without a terminal."""
     if no_input:
         return None
     require_terminal(sys.stdin.isatty())
     from salescoach.ui.prompts import QuestionaryPrompter
 
-    return QuestionaryPrompter()
+    return QuestionaryPrompter(language=language)
 
 
 def _print_examples(
@@ -239,5 +244,37 @@ def show_saved(saved: Saved) -> None:
 
     from salescoach.ui.console import err, out
 
+    record = saved.record
     out.print(Markdown(saved.body))
-    err.print(f"[ok]Saved[/ok] {saved.record.kind} {saved.record.meeting}: {saved.path}")
+    kind = message(record.language, record.kind)
+    text = message(record.language, "saved", kind=kind, meeting=record.meeting, path=saved.path)
+    err.print(text[:1].upper() + text[1:], style="ok", highlight=False)
+
+
+def _recap(app_state: AppState, account: str | None) -> None:
+    """Before a prep: the account's last phase and the open next steps of its last debrief."""
+    if not account:
+        return
+    from salescoach.workflow import account_context
+
+    known = account_context(app_state.repository, account)
+    if "last_meeting" not in known:
+        return
+    from rich.markup import escape
+
+    from salescoach.ui.console import err
+
+    language = app_state.language
+    phase = known.get("phase", "?")
+    err.print(
+        message(language, "last_time", account=account, meeting=known["last_meeting"], phase=phase),
+        style="heading",
+        highlight=False,
+    )
+    steps = known.get("open_next_steps") or []
+    if steps:
+        err.print(message(language, "open_steps"))
+        for step in steps:
+            if isinstance(step, dict):
+                bits = [str(step.get(k)) for k in ("action", "owner", "due") if step.get(k)]
+                err.print(escape("  - " + " · ".join(bits)), highlight=False)

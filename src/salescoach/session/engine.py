@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salescoach.errors import AnswersFileError, Location, MissingAnswersError, Problem
+from salescoach.messages import message
 from salescoach.playbook.library import Entry, Library
 from salescoach.playbook.loader import condition_refs
 from salescoach.playbook.model import (
@@ -81,6 +82,7 @@ class Session:
     used: list[Entry] = field(default_factory=list)
     position: str | None = None
     lenient: bool = False
+    language: str = "en"
     dropped: list[Problem] = field(default_factory=list)
     _missing: list[str] = field(default_factory=list)
     _invalid: list[Problem] = field(default_factory=list)
@@ -316,8 +318,8 @@ class Session:
     def _more(self, question: Question, key: str, index: int) -> bool:
         assert self.prompter is not None
         label = question.prompt.rstrip(" ?:")
-        message = f"{label} — add {'one' if index == 0 else 'another'}?"
-        return self.prompter.confirm(f"{key}.more[{index}]", message, index == 0)
+        text = message(self.language, "add_one" if index == 0 else "add_another", what=label)
+        return self.prompter.confirm(f"{key}.more[{index}]", text, index == 0)
 
     def _group_entry(
         self, playbook: Playbook, question: Question, key: str, raw_entry: Any

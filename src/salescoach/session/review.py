@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from salescoach.messages import message
 from salescoach.playbook.values import is_empty
 from salescoach.session.engine import Session
 from salescoach.session.prompter import Prompter
@@ -26,15 +27,16 @@ def answered_questions(session: Session) -> list[tuple[str, str]]:
             value = space.get(question.id)
             if is_empty(value):
                 continue
-            rows.append((f"{entry.id}.{question.id}", _label(question.prompt, value)))
+            label = _label(question.prompt, value, session.language)
+            rows.append((f"{entry.id}.{question.id}", label))
     return rows
 
 
-def _label(prompt: str, value: Any) -> str:
+def _label(prompt: str, value: Any, language: str) -> str:
     if isinstance(value, list):
-        shown = f"{len(value)} item(s)"
+        shown = message(language, "items_count", count=len(value))
     elif isinstance(value, bool):
-        shown = "yes" if value else "no"
+        shown = message(language, "yes" if value else "no")
     else:
         shown = " ".join(str(value).split())
     text = f"{prompt.rstrip(' ?:')} — {shown}"
@@ -51,22 +53,25 @@ def without(answers: dict[str, dict[str, Any]], answer_id: str) -> dict[str, dic
 
 def review(session: Session, prompter: Prompter, kind: str) -> Session | None:
     """Loop on the review menu; the session to save, or None when the rep discards."""
+    def say(key: str) -> str:
+        return message(session.language, key, kind=message(session.language, kind))
+
     while True:
         action = prompter.choose(
             "review",
-            f"Review — save this {kind}?",
-            [(SAVE, "Save"), (CHANGE, "Change an answer"), (DISCARD, "Discard")],
+            say("review"),
+            [(SAVE, say("save")), (CHANGE, say("change")), (DISCARD, say("discard"))],
         )
         if action == SAVE:
             return session
         if action == DISCARD:
-            if prompter.confirm("review.discard", f"Discard this {kind} for good?", False):
+            if prompter.confirm("review.discard", say("discard_confirm"), False):
                 return None
             continue
         picked = prompter.choose(
             "review.change",
-            "Which answer?",
-            [*answered_questions(session), (BACK, "(back)")],
+            say("which_answer"),
+            [*answered_questions(session), (BACK, say("back"))],
         )
         if picked == BACK:
             continue

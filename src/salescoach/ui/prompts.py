@@ -26,18 +26,10 @@ import questionary
 from prompt_toolkit.input import DummyInput, Input, create_input
 from prompt_toolkit.output import Output, create_output
 
+from salescoach.messages import message
 from salescoach.playbook.model import Question, QuestionType
 from salescoach.playbook.values import Answer, AnswerValueError
 from salescoach.session.prompter import Ask
-
-NO_ANSWER_LABEL = "(no answer)"
-"""The extra entry offered by an optional choice or scale question."""
-
-PARAGRAPH_INSTRUCTION = (
-    "(several lines: Enter starts a new line; Esc then Enter, or Alt+Enter, finishes)\n>"
-)
-DATE_INSTRUCTION = "(YYYY-MM-DD, today, tomorrow, +3d, +2w)"
-FINISH_LIST_INSTRUCTION = "(empty line to finish)"
 
 _NO_ANSWER = "<no answer>"
 """Value of the no-answer entry: option values are identifiers, so it cannot clash with one."""
@@ -67,10 +59,15 @@ class QuestionaryPrompter:
         input: Input | None = None,
         output: Output | None = None,
         write: Callable[[str], None] = _print_to_stderr,
+        language: str = "en",
     ) -> None:
         self._input = input
         self._output = output
         self._write = write
+        self._language = language
+
+    def _say(self, key: str, **values: Any) -> str:
+        return message(self._language, key, **values)
 
     # --- the Prompter protocol ------------------------------------------------------------------
 
@@ -86,10 +83,12 @@ class QuestionaryPrompter:
         """Ask one question with the prompt for its type; return the canonical answer."""
         self._show_context(ask)
         if ask.mode == "item":
-            return self._ask_line(ask, _item_message(ask), FINISH_LIST_INSTRUCTION)
+            item = self._say("item", prompt=ask.question.prompt, number=ask.item_number or 1)
+            return self._ask_line(ask, item, self._say("finish_list_hint"))
         kind = ask.question.type
         if kind in (QuestionType.TEXT, QuestionType.NUMBER, QuestionType.DATE):
-            return self._ask_line(ask, _message(ask.question), _line_instruction(ask.question))
+            hint = self._line_instruction(ask.question)
+            return self._ask_line(ask, _message(ask.question), hint)
         if kind == QuestionType.PARAGRAPH:
             return self._ask_paragraph(ask)
         if kind == QuestionType.CHOICE:
@@ -126,25 +125,25 @@ class QuestionaryPrompter:
         text = questionary.text(
             message,
             default=_prefill(ask.default),
-            validate=_text_validator(ask),
+            validate=_text_validator(ask, self._language),
             instruction=instruction,
             validate_while_typing=False,
             **self._streams(),
         ).unsafe_ask()
-        return _canonical_text(ask, _as_str(text))
+        return _canonical_text(ask, _as_str(text), self._language)
 
     def _ask_paragraph(self, ask: Ask) -> Answer:
         """Several lines of text; Esc then Enter (or Alt+Enter) finishes."""
         text = questionary.text(
             _message(ask.question),
             default=_prefill(ask.default),
-            validate=_text_validator(ask),
+            validate=_text_validator(ask, self._language),
             multiline=True,
-            instruction=PARAGRAPH_INSTRUCTION,
+            instruction=self._say("paragraph_hint"),
             validate_while_typing=False,
             **self._streams(),
         ).unsafe_ask()
-        return _canonical_text(ask, _as_str(text))
+        return _canonical_text(ask, _as_str(text), self._language)
 
     def _ask_choice(self, ask: Ask) -> Answer:
         """One option out of a list, by label; the pointer starts on the default."""
@@ -172,7 +171,8 @@ class QuestionaryPrompter:
     def _select(self, ask: Ask, choices: list[questionary.Choice]) -> Answer:
         """A single pick; an optional question also offers "(no answer)", last."""
         if not ask.required:
-            choices = [*choices, questionary.Choice(title=NO_ANSWER_LABEL, value=_NO_ANSWER)]
+            no_answer = self._say("no_answer")
+            choices = [*choices, questionary.Choice(title=no_answer, value=_NO_ANSWER)]
         values = [choice.value for choice in choices]
         # questionary refuses a default that is not among the choices (a stale default_from).
         default = ask.default if ask.default is not None and ask.default in values else None
@@ -198,7 +198,7 @@ class QuestionaryPrompter:
 
         def validate(selected: list[str]) -> Verdict:
             try:
-                _canonical_choices(ask, selected)
+                _canonical_choices(ask, selected, self._language)
             except AnswerValueError as error:
                 return str(error)
             return True
@@ -206,7 +206,7 @@ class QuestionaryPrompter:
         picked = questionary.checkbox(
             _message(ask.question), choices=choices, validate=validate, **self._streams()
         ).unsafe_ask()
-        return _canonical_choices(ask, _as_list(picked))
+        return _canonical_choices(ask, _as_list(picked), self._language)
 
     def _ask_yesno(self, ask: Ask) -> Answer:
         """Yes or no; Enter takes the default (no when there is none)."""
@@ -214,6 +214,21 @@ class QuestionaryPrompter:
             _message(ask.question), default=ask.default is True, **self._streams()
         ).unsafe_ask()
         return ask.check(bool(answer))
+
+    def _line_instruction(self, question: Question) -> str | None:
+        """A hint after a one-line prompt: accepted date forms, a number's range."""
+        if question.type == QuestionType.DATE:
+            return self._say("date_hint")
+        if question.type == QuestionType.NUMBER:
+            low = None if question.min is None else f"{question.min:g}"
+            high = None if question.max is None else f"{question.max:g}"
+            if low is not None and high is not None:
+                return self._say("range_hint", low=low, high=high)
+            if low is not None:
+                return self._say("min_hint", low=low)
+            if high is not None:
+                return self._say("max_hint", high=high)
+        return None
 
     # --- around the prompt ----------------------------------------------------------------------
 
@@ -262,56 +277,35 @@ def _message(question: Question) -> str:
     return question.prompt
 
 
-def _item_message(ask: Ask) -> str:
-    """The prompt line of one list item: "Question — item 2"."""
-    return f"{ask.question.prompt} — item {ask.item_number or 1}"
+def _required_message(ask: Ask, language: str) -> str:
+    return message(language, "item_needed" if ask.mode == "item" else "required")
 
 
-def _line_instruction(question: Question) -> str | None:
-    """A hint after a one-line prompt: accepted date forms, a number's range."""
-    if question.type == QuestionType.DATE:
-        return DATE_INSTRUCTION
-    if question.type == QuestionType.NUMBER:
-        if question.min is not None and question.max is not None:
-            return f"({question.min:g} to {question.max:g})"
-        if question.min is not None:
-            return f"(at least {question.min:g})"
-        if question.max is not None:
-            return f"(at most {question.max:g})"
-    return None
-
-
-def _required_message(ask: Ask) -> str:
-    if ask.mode == "item":
-        return "another item is needed before this list can end"
-    return "an answer is required"
-
-
-def _canonical_text(ask: Ask, text: str) -> Answer:
+def _canonical_text(ask: Ask, text: str, language: str) -> Answer:
     """Typed text as the engine's answer: ``None`` when blank, else ``ask.check(text)``.
 
     Raises AnswerValueError for a value ``check`` refuses or a blank required answer.
     """
     answer = None if not text.strip() else ask.check(text)
     if answer is None and ask.required:
-        raise AnswerValueError(_required_message(ask))
+        raise AnswerValueError(_required_message(ask, language))
     return answer
 
 
-def _canonical_choices(ask: Ask, selected: Sequence[Any]) -> Answer:
+def _canonical_choices(ask: Ask, selected: Sequence[Any], language: str) -> Answer:
     """Ticked options as the engine's answer: ``None`` when none, else ``ask.check(list)``."""
     answer = None if not selected else ask.check(list(selected))
     if answer is None and ask.required:
-        raise AnswerValueError(_required_message(ask))
+        raise AnswerValueError(_required_message(ask, language))
     return answer
 
 
-def _text_validator(ask: Ask) -> Callable[[str], Verdict]:
+def _text_validator(ask: Ask, language: str) -> Callable[[str], Verdict]:
     """A questionary validator: True, or the AnswerValueError's message shown under the prompt."""
 
     def validate(text: str) -> Verdict:
         try:
-            _canonical_text(ask, text)
+            _canonical_text(ask, text, language)
         except AnswerValueError as error:
             return str(error)
         return True

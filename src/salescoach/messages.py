@@ -1,0 +1,98 @@
+"""The interface's own words, in English and French (the playbooks carry their own).
+
+A small catalogue rather than gettext: a few dozen short messages, checked by a test to exist in
+both languages with the same placeholders.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "en": {
+        "prep": "prep",
+        "debrief": "debrief",
+        "yes": "yes",
+        "no": "no",
+        "no_answer": "(no answer)",
+        "paragraph_hint": (
+            "(several lines: Enter starts a new line; Esc then Enter, or Alt+Enter, finishes)\n>"
+        ),
+        "date_hint": "(YYYY-MM-DD, today, tomorrow, +3d, +2w)",
+        "finish_list_hint": "(empty line to finish)",
+        "item": "{prompt} — item {number}",
+        "range_hint": "({low} to {high})",
+        "min_hint": "(at least {low})",
+        "max_hint": "(at most {high})",
+        "required": "an answer is required",
+        "item_needed": "another item is needed before this list can end",
+        "add_one": "{what} — add one?",
+        "add_another": "{what} — add another?",
+        "review": "Review — save this {kind}?",
+        "save": "Save",
+        "change": "Change an answer",
+        "discard": "Discard",
+        "which_answer": "Which answer?",
+        "back": "(back)",
+        "discard_confirm": "Discard this {kind} for good?",
+        "discarded": "Discarded: no {kind} written.",
+        "saved": "Saved {kind} {meeting}: {path}",
+        "debrief_of": "Debrief of {meeting}",
+        "interrupted": "Interrupted",
+        "input_closed": "Input closed",
+        "nothing_kept": "{why}: nothing answered yet, nothing kept.",
+        "kept_draft": "{why}: {count} answer(s) kept in draft {draft}. Resume with: {command}",
+        "resuming": "Resuming {kind} for {account} ({count} answers kept)",
+        "last_time": "Last time with {account} ({meeting}): phase {phase}.",
+        "open_steps": "Open next steps:",
+        "items_count": "{count} item(s)",
+    },
+    "fr": {
+        "prep": "préparation",
+        "debrief": "débrief",
+        "yes": "oui",
+        "no": "non",
+        "no_answer": "(pas de réponse)",
+        "paragraph_hint": (
+            "(plusieurs lignes : Entrée passe à la ligne ; Échap puis Entrée, ou Alt+Entrée, "
+            "termine)\n>"
+        ),
+        "date_hint": "(AAAA-MM-JJ, demain, +3d, +2w)",
+        "finish_list_hint": "(ligne vide pour terminer)",
+        "item": "{prompt} — élément {number}",
+        "range_hint": "(de {low} à {high})",
+        "min_hint": "(au moins {low})",
+        "max_hint": "(au plus {high})",
+        "required": "une réponse est nécessaire",
+        "item_needed": "il faut encore un élément avant de terminer cette liste",
+        "add_one": "{what} — en ajouter un ?",
+        "add_another": "{what} — en ajouter un autre ?",
+        "review": "Relecture — enregistrer cette {kind} ?",
+        "save": "Enregistrer",
+        "change": "Modifier une réponse",
+        "discard": "Abandonner",
+        "which_answer": "Quelle réponse ?",
+        "back": "(retour)",
+        "discard_confirm": "Abandonner définitivement cette {kind} ?",
+        "discarded": "Abandon : aucune {kind} enregistrée.",
+        "saved": "{kind} enregistrée, {meeting} : {path}",
+        "debrief_of": "Débrief de {meeting}",
+        "interrupted": "Interrompu",
+        "input_closed": "Entrée fermée",
+        "nothing_kept": "{why} : aucune réponse encore, rien de conservé.",
+        "kept_draft": (
+            "{why} : {count} réponse(s) conservée(s) dans le brouillon {draft}. "
+            "Reprendre avec : {command}"
+        ),
+        "resuming": "Reprise de la {kind} pour {account} ({count} réponses conservées)",
+        "last_time": "Dernière fois avec {account} ({meeting}) : phase {phase}.",
+        "open_steps": "Prochaines étapes ouvertes :",
+        "items_count": "{count} élément(s)",
+    },
+}
+
+
+def message(language: str, key: str, **values: Any) -> str:
+    """The message ``key`` in ``language`` (English when unknown), placeholders filled."""
+    catalogue = CATALOGUE.get(language, CATALOGUE["en"])
+    return catalogue.get(key, CATALOGUE["en"][key]).format(**values)
