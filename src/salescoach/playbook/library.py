@@ -263,6 +263,9 @@ def check_paths(paths: Sequence[Path], search: SearchPath) -> CheckedFiles:
         chosen = dict(libraries[entry.playbook.language].chosen())
         chosen[entry.id] = entry
         problems.extend(cross_check([entry], chosen))
+    problems.sort(
+        key=lambda p: (str(p.location.path), p.location.line or 0, p.location.column or 0)
+    )
     return CheckedFiles(entries, problems, libraries)
 
 
@@ -341,9 +344,7 @@ def _check_flow(entry: Entry, chosen: dict[str, Entry]) -> Iterable[Problem]:
                 f"a {book.record}",
             )
         if item.playbook in earlier:
-            yield _problem(
-                entry, (*path, "playbook"), f"`{item.playbook}` is already in this flow"
-            )
+            yield _problem(entry, (*path, "playbook"), f"`{item.playbook}` is already in this flow")
         if item.when is not None:
             for ref, ref_path in condition_ref_paths(item.when, (*path, "when")):
                 yield from _check_flow_ref(entry, ref, ref_path, earlier, chosen)
@@ -359,9 +360,7 @@ def _check_flow_ref(
         return
     if parts[0] == "prep":
         if entry.playbook.record != "debrief":
-            yield _problem(
-                entry, path, f"`{ref}`: prep answers are known only in a debrief flow"
-            )
+            yield _problem(entry, path, f"`{ref}`: prep answers are known only in a debrief flow")
             return
         yield from _check_question_ref(entry, ref, parts[1:], path, chosen, Kind.PREP)
         return
@@ -441,8 +440,10 @@ def _check_answer_ref(
         return
     for flow in flows:
         order = [item.playbook for item in flow.playbook.flow or []]
-        if entry.id in order and parts[0] in order and order.index(parts[0]) > order.index(
-            entry.id
+        if (
+            entry.id in order
+            and parts[0] in order
+            and order.index(parts[0]) > order.index(entry.id)
         ):
             yield _problem(
                 entry,

@@ -127,8 +127,12 @@ def validate_document(document: Document) -> Playbook:
         raise PlaybookError(_schema_problems(error, document)) from None
     problems = list(check_playbook(playbook, document))
     if problems:
-        raise PlaybookError(problems)
+        raise PlaybookError(sorted(problems, key=_position))
     return playbook
+
+
+def _position(problem: Problem) -> tuple[int, int, str]:
+    return (problem.location.line or 0, problem.location.column or 0, problem.field_path)
 
 
 # --- model errors -------------------------------------------------------------------------------
@@ -185,7 +189,7 @@ def _schema_problems(error: ValidationError, document: Document) -> list[Problem
             continue  # the unknown key beside it carries the "did you mean" already
         for message, hint in _describe_all(details, path, document):
             problems.append(Problem(document.locate(path), message, field_path, hint))
-    problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0, p.field_path))
+    problems.sort(key=_position)
     return problems
 
 
@@ -356,7 +360,9 @@ def check_playbook(playbook: Playbook, document: Document | None = None) -> Iter
                     hint=f"the first is at line {where(*asked[question.id]).line}",
                 )
             for ref, ref_path, reader in answer_refs(question, path):
-                yield from _local_ref(ref, ref_path, reader, asked, all_ids, playbook, where)
+                yield from _local_ref(
+                    ref, ref_path, reader, asked, all_ids, playbook, where, question.id
+                )
             yield from _check_group(question, path, asked, playbook, where)
             yield from _check_values(question, path, where)
             asked.setdefault(question.id, path)
@@ -370,6 +376,7 @@ def _local_ref(
     all_ids: set[str],
     playbook: Playbook,
     where: Callable[..., Location],
+    current: str | None = None,
 ) -> Iterable[Problem]:
     """A reference to this playbook's own answers must name a question asked before."""
     parts = ref.split(".")
@@ -383,6 +390,14 @@ def _local_ref(
         return
     field_path = ".".join(map(str, ref_path))
     what = {"condition": "a condition", "iteration": "for_each", "default_from": "default_from"}
+    if name == current:
+        yield Problem(
+            where(*ref_path),
+            f"{what[reader]} names `{ref}`, the question itself",
+            field_path,
+            hint="name a question asked before this one",
+        )
+        return
     if name in all_ids:
         yield Problem(
             where(*ref_path),
@@ -420,7 +435,7 @@ def _check_group(
             )
         visible = {**earlier, **siblings}
         for ref, ref_path, reader in answer_refs(sub, sub_path):
-            yield from _local_ref(ref, ref_path, reader, visible, all_ids, playbook, where)
+            yield from _local_ref(ref, ref_path, reader, visible, all_ids, playbook, where, sub.id)
         yield from _check_group(sub, sub_path, earlier, playbook, where)
         yield from _check_values(sub, sub_path, where)
         siblings.setdefault(sub.id, sub_path)
