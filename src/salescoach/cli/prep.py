@@ -17,6 +17,7 @@ from salescoach.session.answers_file import dump_answers, load_answers
 from salescoach.session.engine import Session
 from salescoach.session.examples import ExamplePrompter
 from salescoach.session.prompter import Prompter
+from salescoach.sheet import sheet_only
 from salescoach.workflow import (
     DEBRIEF_FLOW,
     PREP_FLOW,
@@ -245,7 +246,8 @@ def show_saved(saved: Saved) -> None:
     from salescoach.ui.console import err, out
 
     record = saved.record
-    out.print(Markdown(saved.body))
+    body = sheet_only(saved.body, record.language) if record.kind == "prep" else saved.body
+    out.print(Markdown(body))
     kind = message(record.language, record.kind)
     text = message(record.language, "saved", kind=kind, meeting=record.meeting, path=saved.path)
     err.print(text[:1].upper() + text[1:], style="ok", highlight=False)
