@@ -1,7 +1,7 @@
 """The prep sheet a rep reads before going in: snapshots where the exact text is the product.
 
-Regenerate after an intended change with ``SALESCOACH_UPDATE_SNAPSHOTS=1 pytest tests/test_sheet.py``
-and read the diff as a rep would.
+Regenerate after an intended change with ``SALESCOACH_UPDATE_SNAPSHOTS=1``, then read the
+diff as a rep would.
 """
 
 from __future__ import annotations

@@ -211,8 +211,17 @@ class _NoAliasDumper(_Dumper):  # type: ignore[misc]
 def _represent_str(dumper: Any, data: str) -> Any:
     # Multi-line answers read best as literal blocks; PyYAML falls back to quoting by itself
     # when a block cannot hold the string exactly (trailing spaces, special characters).
-    style = "|" if "\n" in data else None
+    if _NEEDS_ESCAPE.search(data):
+        style: str | None = '"'  # only double quotes escape these; elsewhere they break lines
+    elif "\n" in data:
+        style = "|"
+    else:
+        style = None
     return dumper.represent_scalar(f"{_CORE}str", data, style=style)
+
+
+# Line breaks YAML knows besides \n, the BOM, and characters outside the printable set.
+_NEEDS_ESCAPE = re.compile("[\x85\u2028\u2029\ufeff\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 _NoAliasDumper.add_representer(str, _represent_str)
@@ -340,9 +349,7 @@ class _Builder:
             if key in top.value:
                 first = self.positions.get((*top.path, key))
                 where = f" (first at line {first[0]})" if first else ""
-                self._problem(
-                    event, f"duplicate key `{key}`{where}", path=(*top.path, key)
-                )
+                self._problem(event, f"duplicate key `{key}`{where}", path=(*top.path, key))
                 key = _Duplicate(key, position)
             top.pending_key = key
             top.has_key = True
@@ -412,7 +419,7 @@ def iter_paths(value: Any, prefix: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
     while stack:
         path, node = stack.pop()
         if isinstance(node, dict):
-            stack.extend((( *path, k), v) for k, v in reversed(list(node.items())))
+            stack.extend(((*path, k), v) for k, v in reversed(list(node.items())))
         elif isinstance(node, list):
             stack.extend(((*path, i), v) for i, v in reversed(list(enumerate(node))))
         else:

@@ -65,6 +65,7 @@ class Session:
     ``prefill`` holds answers already known (answers file, draft, previous record); they are
     checked and not asked again. With ``lenient`` (a draft resumed against a changed playbook) a
     prefilled answer that no longer fits is dropped, noted in ``dropped``, and asked again.
+    With ``edit`` every question is asked again, the prefilled answers offered as defaults.
     With ``no_input`` nothing is asked: a required answer that is neither prefilled nor
     defaulted is collected, and :meth:`run` raises one :class:`MissingAnswersError` listing
     them all.
@@ -82,6 +83,7 @@ class Session:
     used: list[Entry] = field(default_factory=list)
     position: str | None = None
     lenient: bool = False
+    edit: bool = False
     language: str = "en"
     dropped: list[Problem] = field(default_factory=list)
     _missing: list[str] = field(default_factory=list)
@@ -135,8 +137,10 @@ class Session:
             ]
             if not possible:
                 continue
-            if self.prompter is not None and not self.no_input and self._needs_prompt(
-                playbook, possible
+            if (
+                self.prompter is not None
+                and not self.no_input
+                and self._needs_prompt(playbook, possible)
             ):
                 self.prompter.step(step.title, step.guidance)
             for question in possible:
@@ -153,12 +157,19 @@ class Session:
             self.answers.pop(playbook.id, None)
 
     def _needs_prompt(self, playbook: Playbook, questions: list[Question]) -> bool:
-        return any(self._prefilled(f"{playbook.id}.{q.id}") is _ABSENT for q in questions)
+        return self._editing or any(
+            self._prefilled(f"{playbook.id}.{q.id}") is _ABSENT for q in questions
+        )
 
     def _applies(self, question: Question, playbook_id: str, scope: Mapping[str, Any]) -> bool:
         return question.when is None or self._holds(question.when, playbook_id, scope)
 
     # --- answers -------------------------------------------------------------------------------
+
+    @property
+    def _editing(self) -> bool:
+        """Prefilled answers are offered as defaults and asked again (``edit``)."""
+        return self.edit and not self.no_input and self.prompter is not None
 
     def _reject(self, problem: Problem) -> None:
         """A prefilled answer that does not fit: an error, or with ``lenient`` dropped and asked."""
@@ -188,8 +199,10 @@ class Session:
         default = self._default(question, playbook.id, scope, options)
         if given is not _ABSENT:
             checked = self._check_given(question, key, given, options)
-            if checked is not _ABSENT:
+            if checked is not _ABSENT and not self._editing:
                 return checked
+            if checked is not _ABSENT:
+                default = checked
         if self.no_input or self.prompter is None:
             if default is None and question.required:
                 self._missing.append(key)
@@ -286,9 +299,7 @@ class Session:
     ) -> list[dict[str, Any]] | None:
         entries_given: list[Any] = given if isinstance(given, list) else []
         if given is not _ABSENT and not isinstance(given, list) and given is not None:
-            self._reject(
-                Problem(Location(self.prefill_source), "expected a list of entries", key)
-            )
+            self._reject(Problem(Location(self.prefill_source), "expected a list of entries", key))
         interactive = not self.no_input and self.prompter is not None
         supplied = given is not _ABSENT and given is not None
         low = question.min_items or (1 if question.required else 0)
@@ -296,7 +307,13 @@ class Session:
         entries: list[dict[str, Any]] = []
         while high is None or len(entries) < high:
             index = len(entries)
-            if index < len(entries_given):
+            if self._editing:
+                # Editing: every entry is offered again, its sub-answers as defaults.
+                keep = index < len(entries_given)
+                if index >= low and not self._more(question, key, index, keep):
+                    break
+                raw_entry = entries_given[index] if keep else {}
+            elif index < len(entries_given):
                 raw_entry = entries_given[index]
             elif supplied or (not interactive and index >= low):
                 break
@@ -315,11 +332,13 @@ class Session:
             )
         return entries or None
 
-    def _more(self, question: Question, key: str, index: int) -> bool:
+    def _more(self, question: Question, key: str, index: int, default: bool | None = None) -> bool:
         assert self.prompter is not None
         label = question.prompt.rstrip(" ?:")
         text = message(self.language, "add_one" if index == 0 else "add_another", what=label)
-        return self.prompter.confirm(f"{key}.more[{index}]", text, index == 0)
+        return self.prompter.confirm(
+            f"{key}.more[{index}]", text, index == 0 if default is None else default
+        )
 
     def _group_entry(
         self, playbook: Playbook, question: Question, key: str, raw_entry: Any
@@ -373,7 +392,11 @@ class Session:
             item_key = f"{key}[{index}]"
             item_given = given_by_item.get(str(subject.value), _ABSENT)
             if single.type == QuestionType.GROUP:
-                if item_given is _ABSENT and not self.no_input and self.prompter is not None:
+                if (
+                    (item_given is _ABSENT or self._editing)
+                    and self.prompter is not None
+                    and (not self.no_input)
+                ):
                     self.prompter.step(subject.label, subject.help)
                 raw_entry = {} if item_given is _ABSENT else item_given
                 value: Any = self._group_entry(playbook, single, item_key, raw_entry)
@@ -393,11 +416,13 @@ class Session:
         subject: Subject,
     ) -> Answer:
         options = tuple(self.library.options(question))
+        default = self._default(question, playbook.id, scope, options)
         if given is not _ABSENT:
             checked = self._check_given(question, key, given, options)
-            if checked is not _ABSENT:
+            if checked is not _ABSENT and not self._editing:
                 return checked
-        default = self._default(question, playbook.id, scope, options)
+            if checked is not _ABSENT:
+                default = checked
         if self.no_input or self.prompter is None:
             if default is None and question.required:
                 self._missing.append(key)
@@ -497,9 +522,7 @@ class Session:
 
 def _reads_any(question: Question, ids: set[str]) -> bool:
     """Whether the question's condition reads one of these same-playbook answers (bare ids)."""
-    return question.when is not None and any(
-        ref in ids for ref in condition_refs(question.when)
-    )
+    return question.when is not None and any(ref in ids for ref in condition_refs(question.when))
 
 
 class _Absent:
