@@ -300,7 +300,10 @@ def _open_index(home: Path, rescan: bool) -> Index:
         console = _err()
         for problem in problems[:3]:
             console.print(
-                f"[warning]skipped[/warning] {problem.path}: {problem.message}", highlight=False
+                f"[warning]skipped[/warning] {_escape(str(problem.path))}: "
+                f"{_escape(problem.message)}",
+                highlight=False,
+                soft_wrap=True,
             )
         if len(problems) > 3:
             console.print(f"[warning]skipped {len(problems) - 3} more unreadable records[/warning]")
@@ -347,7 +350,11 @@ def _json_lines(index: Index, account: str | None, since: str | None) -> list[st
         try:
             lines.append(json_line(read_record_file(path)))
         except (RecordError, OSError) as error:
-            _err().print(f"[warning]skipped[/warning] {path}: {error}", highlight=False)
+            _err().print(
+                f"[warning]skipped[/warning] {_escape(str(path))}: {_escape(str(error))}",
+                highlight=False,
+                soft_wrap=True,
+            )
     return lines
 
 

@@ -64,7 +64,8 @@ def objections(facts: Iterable[Facts], reference: Reference) -> ObjectionsReport
     debriefs = 0
     met: dict[str, int] = {}
     ratings: dict[str, list[int]] = {}
-    written: dict[str, str] = {}
+    written: dict[str, tuple[tuple[str, int, str], str]] = {}
+    """The earliest wording of each objection, with when it was recorded."""
     in_library: dict[str, bool] = {}
     for record in facts:
         if record.kind != "debrief":
@@ -75,8 +76,9 @@ def objections(facts: Iterable[Facts], reference: Reference) -> ObjectionsReport
             key = item.objection if item.in_library else normalise(item.objection)
             if not key:
                 continue
-            if key not in written:
-                written[key] = item.objection
+            wording = (record.order, item.objection)
+            if key not in written or wording < written[key]:
+                written[key] = wording
                 in_library[key] = item.in_library and item.objection in reference.objections
             if key not in seen:
                 seen.add(key)
@@ -84,21 +86,22 @@ def objections(facts: Iterable[Facts], reference: Reference) -> ObjectionsReport
             if item.handling is not None:
                 ratings.setdefault(key, []).append(item.handling)
     library_ranks = {objection: rank for rank, objection in enumerate(reference.objections, 1)}
-    ordered = sorted(met, key=lambda key: (-met[key], written[key]))
+    words = {key: wording for key, (_, wording) in written.items()}
+    ordered = sorted(met, key=lambda key: (-met[key], words[key]))
     rows: list[ObjectionRow] = []
     for position, key in enumerate(ordered, start=1):
         rank = rows[-1].rank if rows and rows[-1].met == met[key] else position
         scores = ratings.get(key)
         rows.append(
             ObjectionRow(
-                objection=written[key],
-                label=reference.objection_label(written[key]) if in_library[key] else written[key],
+                objection=words[key],
+                label=reference.objection_label(words[key]) if in_library[key] else words[key],
                 in_library=in_library[key],
                 met=met[key],
                 share=met[key] / debriefs,
                 handling=round(sum(scores) / len(scores), 2) if scores else None,
                 rank=rank,
-                library_rank=library_ranks.get(written[key]) if in_library[key] else None,
+                library_rank=library_ranks.get(words[key]) if in_library[key] else None,
             )
         )
     top = [row for row in rows if row.rank <= TOP]

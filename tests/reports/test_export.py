@@ -1,0 +1,98 @@
+"""Export: JSON lines give the records back, CSV is a spreadsheet's, and the iCalendar file is
+read back by a real parser (icalendar)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import icalendar
+
+from salescoach.reports.export import CSV_COLUMNS, csv_text, ics_text, json_line
+from salescoach.reports.facts import NextStep, facts_of
+from salescoach.store.record import Record
+from salescoach.store.repository import Repository
+from tests.reports.homes import debrief, prep
+
+
+def build(repo: Repository) -> tuple[Record, Record]:
+    first = prep(repo, "Société Générale", "2026-03-01", "negotiation", objectives=["Sign"])
+    second = debrief(
+        repo,
+        first,
+        phase="phase-4",
+        results=["reached"],
+        objections=[("price-too-high", 3)],
+        given=["=SUM(A1:A9) is what they typed"],
+        next_steps=[
+            ("Send the contract, signed; then call", "Me", "2026-03-05"),
+            (
+                "A very long next step that goes well past seventy-five octets: "
+                "rédiger l'offre détaillée, chiffrée, avec les références ✓",
+                "",
+                "2026-03-20",
+            ),
+        ],
+    )
+    return first, second
+
+
+def test_json_lines_give_every_record_back(repo: Repository) -> None:
+    for record in build(repo):
+        data = json.loads(json_line(record))
+        assert data.pop("notes") == ""
+        assert Record.model_validate(data) == record
+
+
+def test_csv_one_row_per_record(repo: Repository) -> None:
+    first, second = build(repo)
+    rows = list(csv.DictReader(io.StringIO(csv_text([facts_of(second), facts_of(first)]))))
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    assert [row["kind"] for row in rows] == ["prep", "debrief"]
+    assert rows[0]["account"] == "Société Générale"
+    assert rows[1]["objectives"] == "Sign"
+    assert (rows[1]["reached"], rows[1]["partly"], rows[1]["not_reached"]) == ("1", "0", "0")
+    assert rows[1]["objections"] == "price-too-high"
+    assert rows[1]["phase"] == "phase-4"
+    # A cell a spreadsheet would run as a formula is defused.
+    assert rows[1]["commitments_given"] == "'=SUM(A1:A9) is what they typed"
+    assert rows[1]["next_steps"].startswith(
+        "Send the contract, signed; then call (Me) by 2026-03-05; "
+    )
+
+
+def test_ics_read_back_by_icalendar(repo: Repository) -> None:
+    _, second = build(repo)
+    text = ics_text([facts_of(second)])
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    assert "\n" not in text.replace("\r\n", "")
+    calendar = icalendar.Calendar.from_ical(text)
+    events = calendar.walk("VEVENT")
+    assert [event.decoded("dtstart") for event in events] == [
+        dt.date(2026, 3, 5),
+        dt.date(2026, 3, 20),
+    ]
+    assert [event.decoded("dtend") for event in events] == [
+        dt.date(2026, 3, 6),
+        dt.date(2026, 3, 21),
+    ]
+    assert str(events[0]["summary"]) == "Send the contract, signed; then call — Société Générale"
+    assert str(events[1]["summary"]).endswith("avec les références ✓ — Société Générale")
+    assert str(events[0]["description"]) == (
+        f"Owner: Me\nAccount: Société Générale\nMeeting: {second.meeting}"
+    )
+    assert events[0]["dtstamp"].dt == dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.UTC)
+    uids = [str(event["uid"]) for event in events]
+    assert len(set(uids)) == 2
+    # The same export again gives the same UIDs: a calendar updates instead of duplicating.
+    assert uids == [str(e["uid"]) for e in icalendar.Calendar.from_ical(text).walk("VEVENT")]
+
+
+def test_ics_leaves_out_preps_and_steps_without_a_date(repo: Repository) -> None:
+    first, second = build(repo)
+    undated = facts_of(second)
+    undated.next_steps = (NextStep("Someday", "Me", None),)
+    calendar = icalendar.Calendar.from_ical(ics_text([facts_of(first), undated]))
+    assert calendar.walk("VEVENT") == []

@@ -1,0 +1,239 @@
+"""The derived index: built from the files, kept current incrementally, safe to delete."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from salescoach.reports.facts import ALL_PARTS, Facts
+from salescoach.store import index as index_module
+from salescoach.store.index import INDEX_FILE, STALE_MARK, Index, note_saved
+from salescoach.store.repository import Repository
+from tests.reports.homes import all_facts, debrief, prep
+
+
+def key(facts: Facts) -> tuple[str, str]:
+    return (facts.meeting, facts.kind)
+
+
+def indexed(home: Path, **options: bool) -> list[Facts]:
+    with Index.open(home, **options) as index:
+        return sorted(index.facts(parts=ALL_PARTS), key=key)
+
+
+def from_files(home: Path) -> list[Facts]:
+    return sorted(all_facts(home), key=key)
+
+
+@pytest.fixture
+def repo(home: Path) -> Repository:
+    return Repository(home)
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Every record file the index parses, in order."""
+    parsed: list[Path] = []
+    original = Repository.read_or_broken
+
+    def counting(self: Repository, path: Path) -> object:
+        parsed.append(path)
+        return original(self, path)
+
+    monkeypatch.setattr(Repository, "read_or_broken", counting)
+    return parsed
+
+
+def small_home(repo: Repository) -> None:
+    first = prep(repo, "Acme", "2026-01-10", phase="phase-2", objectives=["Budget", "Calendar"])
+    debrief(
+        repo,
+        first,
+        phase="phase-3",
+        results=["reached", "partly"],
+        objections=[("price-too-high", 4)],
+        new_objections=[("Not before 2027", 2)],
+        given=["A demo"],
+        received=["Their volumes"],
+        next_steps=[("Send the quote", "Me", "2026-01-20")],
+        levels=["necessary", "useful"],
+    )
+    prep(repo, "Beta", "2026-02-01", "negotiation", phase="phase-4")
+
+
+def test_first_build_holds_the_facts_of_every_record(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    steps: list[tuple[int, int]] = []
+    with Index.open(home, progress=lambda done, total: steps.append((done, total))) as index:
+        assert len(index) == 3
+        assert sorted(index.facts(parts=ALL_PARTS), key=key) == from_files(home)
+    assert steps == [(0, 3), (3, 3)]
+
+
+def test_the_index_is_private_and_beside_the_data(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    indexed(home)
+    assert stat.S_IMODE((home / INDEX_FILE).stat().st_mode) == 0o600
+
+
+def test_parts_not_asked_for_are_left_empty(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    with Index.open(home) as index:
+        facts = {f.kind: f for f in index.facts(account="acme")}
+    assert facts["debrief"].phase == "phase-3"
+    assert facts["debrief"].funnel == ("necessary", "useful")
+    assert facts["debrief"].objectives == ()
+    assert facts["debrief"].next_steps == ()
+
+
+def test_filters(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    with Index.open(home) as index:
+        assert {f.account_slug for f in index.facts(account="beta")} == {"beta"}
+        assert {f.kind for f in index.facts(kind="debrief")} == {"debrief"}
+        assert [f.meeting for f in index.facts(since="2026-01-11")] == [
+            "2026-02-01-beta-negotiation"
+        ]
+        assert [p.name for p in index.paths(account="acme")] == ["prep.md", "debrief.md"]
+
+
+def test_adding_one_record_parses_only_that_one(
+    repo: Repository, home: Path, reads: list[Path]
+) -> None:
+    small_home(repo)
+    indexed(home)
+    assert len(reads) == 3
+    reads.clear()
+    new = prep(repo, "Gamma", "2026-03-01")
+    indexed(home)
+    assert reads == [repo.path_of(new.meeting, "prep")]
+    reads.clear()
+    indexed(home)
+    assert reads == []
+
+
+def test_a_saved_record_noted_by_the_tool_is_not_parsed_again(
+    repo: Repository, home: Path, reads: list[Path]
+) -> None:
+    small_home(repo)
+    indexed(home)
+    reads.clear()
+    record = prep(repo, "Gamma", "2026-03-01", phase="phase-1")
+    note_saved(home, record, repo.path_of(record.meeting, "prep"))
+    found = indexed(home)
+    assert reads == []
+    assert found == from_files(home)
+
+
+def test_note_saved_without_an_index_creates_none(repo: Repository, home: Path) -> None:
+    record = prep(repo, "Acme", "2026-01-01")
+    note_saved(home, record, repo.path_of(record.meeting, "prep"))
+    assert not (home / INDEX_FILE).exists()
+
+
+def test_hand_edits_deletions_and_broken_files(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    indexed(home)
+    beta = repo.path_of("2026-02-01-beta-negotiation", "prep")
+    beta.write_text(beta.read_text().replace("phase-4", "phase-5"))
+    acme_debrief = repo.path_of("2026-01-10-acme-discovery", "debrief")
+    acme_debrief.unlink()
+    acme_prep = repo.path_of("2026-01-10-acme-discovery", "prep")
+    acme_prep.write_text("no front matter here\n")
+    with Index.open(home) as index:
+        facts = index.facts()
+        problems = index.problems()
+    assert [(f.meeting, f.phase) for f in facts] == [("2026-02-01-beta-negotiation", "phase-5")]
+    assert [p.path for p in problems] == [acme_prep]
+    assert "no front matter" in problems[0].message
+
+
+def test_a_deleted_account_folder_leaves_the_index(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    indexed(home)
+    for path in sorted((home / "accounts" / "acme").rglob("*"), reverse=True):
+        path.rmdir() if path.is_dir() else path.unlink()
+    (home / "accounts" / "acme").rmdir()
+    assert {f.account_slug for f in indexed(home)} == {"beta"}
+
+
+def test_big_homes_look_only_into_changed_account_folders(
+    repo: Repository, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_module, "FULL_SCAN_LIMIT", 1)
+    small_home(repo)
+    indexed(home)
+    beta = repo.path_of("2026-02-01-beta-negotiation", "prep")
+    beta.write_text(beta.read_text().replace("phase-4", "phase-5"))
+    prep(repo, "Acme", "2026-03-01")  # a new meeting folder changes acme's folder
+    phases = {(f.meeting, f.phase) for f in indexed(home)}
+    assert ("2026-03-01-acme-discovery", None) in phases
+    assert ("2026-02-01-beta-negotiation", "phase-4") in phases  # an in-place edit: not yet
+    phases = {(f.meeting, f.phase) for f in indexed(home, rescan=True)}
+    assert ("2026-02-01-beta-negotiation", "phase-5") in phases
+
+
+def test_a_failed_note_makes_the_next_open_check_every_file(
+    repo: Repository, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_module, "FULL_SCAN_LIMIT", 1)
+    small_home(repo)
+    indexed(home)
+    beta = repo.path_of("2026-02-01-beta-negotiation", "prep")
+    beta.write_text(beta.read_text().replace("phase-4", "phase-5"))
+    record = repo.load("2026-02-01-beta-negotiation", "prep")
+
+    def failing(self: Index, record: object, path: Path) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Index, "note", failing)
+    note_saved(home, record, beta)
+    assert (home / STALE_MARK).exists()
+    assert ("2026-02-01-beta-negotiation", "phase-5") in {
+        (f.meeting, f.phase) for f in indexed(home)
+    }
+    assert not (home / STALE_MARK).exists()
+
+
+def test_deleted_or_corrupt_index_is_rebuilt(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    expected = indexed(home)
+    (home / INDEX_FILE).unlink()
+    assert indexed(home) == expected
+    for suffix in ("-wal", "-shm"):
+        Path(f"{home / INDEX_FILE}{suffix}").unlink(missing_ok=True)
+    (home / INDEX_FILE).write_bytes(b"this is not a database at all" * 100)
+    assert indexed(home) == expected
+
+
+def test_an_index_of_another_schema_is_rebuilt(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    expected = indexed(home)
+    connection = sqlite3.connect(home / INDEX_FILE)
+    connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    assert indexed(home) == expected
+
+
+def test_a_home_without_records_gets_no_index_file(home: Path) -> None:
+    assert indexed(home) == []
+    assert not home.exists()
+
+
+def test_a_home_the_index_cannot_be_written_in_is_indexed_in_memory(
+    repo: Repository, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A manager reading a rep's read-only home still gets the reports."""
+    small_home(repo)
+    expected = from_files(home)
+
+    def refused(home: Path) -> sqlite3.Connection:
+        raise index_module.StoreError("cannot create the index: Permission denied")
+
+    monkeypatch.setattr(index_module, "_connect", refused)
+    monkeypatch.setattr(index_module.os, "access", lambda path, mode: False)
+    assert indexed(home) == expected
+    assert not (home / INDEX_FILE).exists()
