@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from salescoach.errors import Location, NotFoundError, PlaybookError, Problem
@@ -259,6 +259,7 @@ def check_paths(paths: Sequence[Path], search: SearchPath) -> CheckedFiles:
     for language in sorted({e.playbook.language for e in entries}):
         base = Library.load(language, search(language))
         libraries[language] = base.with_entries(entries)
+        problems.extend(_broken_dependents(base, libraries[language], entries))
     for entry in entries:
         chosen = dict(libraries[entry.playbook.language].chosen())
         chosen[entry.id] = entry
@@ -267,6 +268,57 @@ def check_paths(paths: Sequence[Path], search: SearchPath) -> CheckedFiles:
         key=lambda p: (str(p.location.path), p.location.line or 0, p.location.column or 0)
     )
     return CheckedFiles(entries, problems, libraries)
+
+
+def _broken_dependents(before: Library, after: Library, given: Sequence[Entry]) -> list[Problem]:
+    """Problems the given files cause in other playbooks (an override dropping a question)."""
+    given_keys = {_key(e.path) for e in given}
+    old, new = before.chosen(), after.chosen()
+    found: list[Problem] = []
+    for entry in new.values():
+        if _key(entry.path) in given_keys or entry.playbook.language != after.language:
+            continue
+        changed = [
+            new[name]
+            for name in playbooks_read(entry.playbook)
+            if name in new and _key(new[name].path) in given_keys
+        ]
+        if not changed:
+            continue
+        known = {str(p) for p in cross_check([entry], old)}
+        because = ", ".join(str(e.path) for e in changed)
+        for problem in cross_check([entry], new):
+            if str(problem) not in known:
+                hint = f"{problem.hint}; " if problem.hint else ""
+                found.append(replace(problem, hint=f"{hint}caused by {because}"))
+    return found
+
+
+def playbooks_read(playbook: Playbook) -> set[str]:
+    """The ids of the playbooks a playbook names: flow items, reference lists, answers."""
+    names = {item.playbook for item in playbook.flow or []}
+    for item in playbook.flow or []:
+        if item.when is not None:
+            names |= {_book_of(ref) for ref, _ in condition_ref_paths(item.when)}
+    for path, question in walk_questions(playbook):
+        if question.choices_from is not None:
+            names.add(question.choices_from.reference)
+        if question.for_each is not None and question.for_each.reference is not None:
+            names.add(question.for_each.reference)
+        names |= {_book_of(ref) for ref, _, _ in answer_refs(question, path)}
+    for step in playbook.steps or []:
+        if step.when is not None:
+            names |= {_book_of(ref) for ref, _ in condition_ref_paths(step.when)}
+    names.discard("")
+    names.discard(playbook.id)
+    return names
+
+
+def _book_of(ref: str) -> str:
+    parts = ref.split(".")
+    if parts[0] == "prep":
+        parts = parts[1:]
+    return parts[0] if len(parts) >= 2 and parts[0] != "account" else ""
 
 
 def search_directories(sources: Sequence[Source]) -> tuple[list[Path], list[Problem]]:
