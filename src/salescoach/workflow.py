@@ -271,3 +271,21 @@ def keep_draft(
 def answered_count(answers: Mapping[str, Mapping[str, Any]]) -> int:
     """How many questions have an answer (a measure of how far a draft went)."""
     return sum(len(space) for space in answers.values())
+
+
+def update_record(
+    repository: Repository, library: Library, session: Session, record: Record
+) -> Saved:
+    """Rewrite an existing prep or debrief with a session's answers; ids and notes are kept."""
+    changes: dict[str, Any] = {
+        "answers": session.answers,
+        "updated": now(),
+        "flow": session.target,
+        "playbooks": playbook_uses(session.used),
+    }
+    if record.kind == "prep":
+        meeting = session.answers.get("meeting", {})
+        changes["meeting_type"] = meeting.get("type", record.meeting_type)
+        changes["meeting_date"] = meeting.get("date", record.meeting_date)
+    updated = Record.model_validate({**record.model_dump(), **changes})
+    return _write(repository, library, updated, session)

@@ -78,7 +78,8 @@ def _keys(ask: Ask, value: Any) -> str:
             else list(range(int(ask.question.min or 0), int(ask.question.max or 0) + 1))
         )
         start = values.index(ask.default) if ask.default in values else 0
-        return DOWN * (values.index(value) - start) + ENTER
+        target = values.index(value) if value in values else len(values)  # "(no answer)"
+        return DOWN * (target - start) + ENTER
     if kind == QuestionType.CHOICES:
         ticked = set(ask.default or [])
         keys = ""

@@ -12,12 +12,15 @@ from salescoach.errors import NotFoundError
 from salescoach.messages import message
 from salescoach.session.engine import Session
 from salescoach.store.drafts import Drafts
+from salescoach.store.record import Record
+from salescoach.store.repository import Repository
 from salescoach.workflow import (
     answered_count,
     keep_draft,
     lazy_account_context,
     save_debrief,
     save_prep,
+    update_record,
 )
 
 INTERRUPTED_EXIT = 130
@@ -144,7 +147,10 @@ def resume(
         err.print(f"[warning]dropped[/warning] {problem.field_path}: {problem.message}")
     for answer_id in session.unused_prefill():
         err.print(f"[warning]dropped[/warning] {answer_id}: no longer asked by the playbook")
-    if prep_record is not None:
+    existing = _existing(repository, draft.meeting, draft.kind)
+    if existing is not None:  # a draft of `edit`: the record is rewritten, not duplicated
+        saved = update_record(repository, app_state.library, session, existing)
+    elif prep_record is not None:
         saved = save_debrief(
             repository, app_state.library, session, prep_record, language=app_state.language
         )
@@ -161,6 +167,15 @@ def resume(
     from salescoach.cli.prep import show_saved
 
     show_saved(saved)
+
+
+def _existing(repository: Repository, meeting: str | None, kind: str) -> Record | None:
+    if meeting is None:
+        return None
+    try:
+        return repository.load(meeting, kind)
+    except NotFoundError:
+        return None
 
 
 def _list_drafts(drafts: Drafts) -> None:

@@ -27,6 +27,7 @@ from salescoach.workflow import (
     prep_for_debrief,
     save_debrief,
     save_prep,
+    update_record,
 )
 
 AnswersOption = Annotated[
@@ -59,6 +60,7 @@ def register(app: typer.Typer) -> None:
     """Add the commands of this module to the app."""
     app.command(name="prep")(prep)
     app.command(name="debrief")(debrief)
+    app.command(name="edit")(edit)
 
 
 def prep(
@@ -201,10 +203,46 @@ def debrief(
         account=prep_record.account.name,
         meeting=prep_record.meeting,
     )
-    saved = save_debrief(
-        repository, library, session, prep_record, language=app_state.language
-    )
+    saved = save_debrief(repository, library, session, prep_record, language=app_state.language)
     show_saved(saved)
+
+
+def edit(
+    ctx: typer.Context,
+    meeting: Annotated[
+        str, typer.Argument(help="The meeting id (or a unique part of it) from `salescoach list`.")
+    ],
+    kind: Annotated[
+        str, typer.Option("--kind", "-k", help="Which record to edit: prep | debrief.")
+    ] = "prep",
+) -> None:
+    """Walk an existing prep or debrief again, its answers as defaults, and rewrite it.
+
+    Enter keeps an answer; the meeting id, the creation date and your free notes are kept.
+    """
+    if kind not in ("prep", "debrief"):
+        raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
+    app_state = state(ctx)
+    repository = app_state.repository
+    record = repository.load(repository.resolve_meeting(meeting), kind)
+    context: dict[str, Any] = {"account": lazy_account_context(repository, record.account.name)}
+    if kind == "debrief":
+        context["prep"] = repository.load(record.meeting, "prep").answers
+    session = Session(
+        app_state.library,
+        record.flow or (PREP_FLOW if kind == "prep" else DEBRIEF_FLOW),
+        prompter_for(False, app_state.language),
+        prefill=record.answers,
+        context=context,
+        edit=True,
+        lenient=True,
+        prefill_source=f"{kind} {record.meeting}",
+        language=app_state.language,
+    )
+    session = walk(
+        app_state, session, kind=kind, account=record.account.name, meeting=record.meeting
+    )
+    show_saved(update_record(repository, app_state.library, session, record))
 
 
 def prompter_for(no_input: bool, language: str) -> Prompter | None:
