@@ -135,6 +135,8 @@ class Index:
     def __init__(self, home: Path, connection: sqlite3.Connection) -> None:
         self.home = Path(home)
         self._db = connection
+        self.last_refresh: Refreshed | None = None
+        """What the latest :meth:`refresh` did (``None`` before any)."""
 
     # ----------------------------------------------------------------------------- opening
 
@@ -213,7 +215,8 @@ class Index:
                 "INSERT OR REPLACE INTO dirs (name, mtime_ns) VALUES (?, ?)",
                 ((name, folders[name]) for name in to_walk),
             )
-        return Refreshed(read=len(changed), removed=len(removed), full=full)
+        self.last_refresh = Refreshed(read=len(changed), removed=len(removed), full=full)
+        return self.last_refresh
 
     def note(self, record: Record, path: Path) -> None:
         """Store the facts of ``record``, just written to ``path``, without parsing the file."""
