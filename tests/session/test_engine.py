@@ -273,3 +273,29 @@ def test_a_condition_on_an_earlier_answer_of_the_same_step_is_checked_when_asked
     assert asked.run() == {"opa": {"knows": False, "pitch": "We help"}}
     skipped = Session(library, "opa", ScriptedPrompter({"opa.knows": "yes"}))
     assert skipped.run() == {"opa": {"knows": True}}
+
+
+def test_a_draft_resumed_against_a_changed_playbook_drops_what_no_longer_fits(
+    library: Library,
+) -> None:
+    draft_answers = {
+        "meeting": {
+            "account": "ACME",
+            "type": "lunch",  # an option that no longer exists
+            "budget": 1000,  # a question that was removed
+            "objectives": ["Sign"],
+        }
+    }
+    session = Session(
+        library,
+        "prep-flow",
+        ScriptedPrompter({"meeting.type": "discovery"}, use_defaults=True),
+        prefill=draft_answers,
+        lenient=True,
+        today=TODAY,
+    )
+    answers = session.run()
+    assert answers["meeting"]["type"] == "discovery"  # asked again
+    assert answers["meeting"]["objectives"] == ["Sign"]  # kept
+    assert [p.field_path for p in session.dropped] == ["meeting.type"]
+    assert "meeting.budget" in session.unused_prefill()
