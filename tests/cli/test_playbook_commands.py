@@ -724,6 +724,12 @@ def test_preview_with_no_input_lists_missing_answers(tmp_path: Path) -> None:
     assert "meeting.type" in result.stderr and "meeting.objectives" in result.stderr
 
 
+def test_interactive_preview_needs_a_terminal() -> None:
+    result = run("playbook", "preview", "opa", "--interactive")
+    assert result.returncode == 2
+    assert "--interactive needs a terminal" in result.stderr
+
+
 def test_preview_refuses_a_reference_list_and_a_broken_file(tmp_path: Path) -> None:
     reference = run("playbook", "preview", "objections")
     assert reference.returncode == 1

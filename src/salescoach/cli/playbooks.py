@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from salescoach.cli.state import AppState, require_terminal, state
+from salescoach.cli.state import AppState, state
 from salescoach.errors import (
     PlaybookError,
     Problem,
@@ -483,7 +483,11 @@ def preview(
         raise UsageError("give --interactive or --no-input, not both")
     prompter: Any
     if interactive:
-        require_terminal(sys.stdin.isatty())
+        if not sys.stdin.isatty():
+            raise UsageError(
+                "--interactive needs a terminal to ask in",
+                hint="without it, preview answers with the playbooks' examples (or --answers)",
+            )
         from salescoach.ui.prompts import QuestionaryPrompter
 
         prompter = QuestionaryPrompter()
