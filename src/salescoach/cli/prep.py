@@ -66,7 +66,10 @@ def register(app: typer.Typer) -> None:
 def prep(
     ctx: typer.Context,
     account: Annotated[
-        str | None, typer.Argument(help="The client account, e.g. ACME.", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="ACCOUNT", help="The client account, e.g. ACME.", show_default=False
+        ),
     ] = None,
     meeting_type: Annotated[
         str | None,
@@ -147,6 +150,7 @@ def debrief(
     meeting: Annotated[
         str | None,
         typer.Argument(
+            metavar="MEETING",
             help="The meeting id (or a unique part of it) from `salescoach list`.",
             show_default=False,
         ),
@@ -210,7 +214,11 @@ def debrief(
 def edit(
     ctx: typer.Context,
     meeting: Annotated[
-        str, typer.Argument(help="The meeting id (or a unique part of it) from `salescoach list`.")
+        str,
+        typer.Argument(
+            metavar="MEETING",
+            help="The meeting id (or a unique part of it) from `salescoach list`.",
+        ),
     ],
     kind: Annotated[
         str, typer.Option("--kind", "-k", help="Which record to edit: prep | debrief.")

@@ -93,7 +93,10 @@ def _summary(record: Record) -> dict[str, Any]:
 def show(
     ctx: typer.Context,
     meeting: Annotated[
-        str, typer.Argument(help="Meeting id, or a unique part of it (see `salescoach list`).")
+        str,
+        typer.Argument(
+            metavar="MEETING", help="Meeting id, or a unique part of it (see `salescoach list`)."
+        ),
     ],
     kind: Annotated[
         str | None, typer.Option("--kind", "-k", help="Only the prep or only the debrief.")
