@@ -190,7 +190,12 @@ def test_each_file_is_checked_in_its_own_language(tmp_path: Path) -> None:
         language: fr
         version: 1
         entries:
-          - {id: rdv, label: Rendez-vous}
+          - {id: presentation, label: Présentation}
+          - {id: proposal-defence, label: Soutenance}
+          - {id: discovery, label: Découverte}
+          - {id: negotiation, label: Négociation}
+          - {id: closing, label: Conclusion}
+          - {id: dispute, label: Litige}
         """,
     )
     checked = check_paths([tmp_path], search)
@@ -217,3 +222,37 @@ def test_builtins_check_clean(language: str) -> None:
     assert library.problems == []
     assert library.check() == []
     assert check_paths([BUILTIN / language], search).problems == []
+
+
+def test_examples_of_choices_from_questions_are_checked_against_the_list(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "pick.yaml",
+        """\
+        id: pick
+        kind: prep
+        title: Pick
+        language: en
+        version: 1
+        steps:
+          - title: S
+            questions:
+              - id: expected
+                type: choices
+                prompt: Expected?
+                choices_from: {reference: objections}
+                default: [price-too-high]
+                example: [price-too-high, too-cheap]
+        """,
+    )
+    checked = check_paths([tmp_path], search)
+    assert [(located([p])[0][1:], p.message) for p in checked.problems] == [
+        (
+            (14, 9, "steps.0.questions.0.example"),
+            "example does not fit a choices question: `too-cheap` is not one of the choices: "
+            + ", ".join(
+                e.id
+                for e in Library.load("en", search("en")).get("objections").playbook.entries or []
+            ),
+        )
+    ]

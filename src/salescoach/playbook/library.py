@@ -27,6 +27,7 @@ from salescoach.playbook.loader import (
     walk_questions,
 )
 from salescoach.playbook.model import Kind, Option, Playbook, Question
+from salescoach.playbook.values import AnswerValueError, coerce
 from salescoach.yamlio import Document, Path_
 
 PLAYBOOKS_ENV = "SALESCOACH_PLAYBOOKS"
@@ -463,6 +464,29 @@ def _check_reference_lists(
                 ref_path,
                 f"`{ref_id}` is a {target.playbook.kind} playbook, not a reference list",
                 _did_you_mean(ref_id, references),
+            )
+        elif question.choices_from is not None and ref_id == question.choices_from.reference:
+            yield from _check_chosen_values(entry, question, path, target.playbook)
+
+
+def _check_chosen_values(
+    entry: Entry, question: Question, path: Path_, reference: Playbook
+) -> Iterable[Problem]:
+    """A ``choices_from`` question's example and default must be entries of its list."""
+    options = [Option(value=e.id, label=e.label) for e in reference.entries or []]
+    single = question.model_copy(update={"for_each": None})
+    for name in ("default", "example"):
+        value = getattr(question, name)
+        if value is None:
+            continue
+        try:
+            coerce(single, value, options)
+        except AnswerValueError as error:
+            yield _problem(
+                entry,
+                (*path, name),
+                f"{name} does not fit a {question.type} question: {error}",
+                f"the choices are the entries of `{reference.id}`",
             )
 
 
