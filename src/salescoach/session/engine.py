@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from salescoach.errors import AnswersFileError, Location, MissingAnswersError, Problem
@@ -88,6 +88,7 @@ class Session:
     dropped: list[Problem] = field(default_factory=list)
     _missing: list[str] = field(default_factory=list)
     _invalid: list[Problem] = field(default_factory=list)
+    _entry_heading: str | None = None
 
     def run(self) -> Answers:
         """Ask the whole target; return the answers or raise for missing or invalid ones."""
@@ -243,12 +244,16 @@ class Session:
     def _ask(self, ask: Ask) -> Answer:
         assert self.prompter is not None
         self.position = ask.key
+        if self._entry_heading is not None and ask.subject is None:
+            # The first prompt of a group entry says which entry it is ("Contacts (2)").
+            ask = replace(ask, subject=self._entry_heading)
+            self._entry_heading = None
         for _ in range(MAX_RETRIES):
             raw = self.prompter.ask(ask)
             try:
                 return ask.check(raw)
             except AnswerValueError as error:
-                ask = Ask(**{**ask.__dict__, "error": str(error)})
+                ask = replace(ask, error=str(error))
         raise AnswerValueError(f"{ask.key}: {ask.error}")
 
     def _default(
@@ -321,7 +326,9 @@ class Session:
                 break
             else:
                 raw_entry = {}
+            self._entry_heading = f"{question.prompt.rstrip(' ?:')} ({index + 1})"
             entries.append(self._group_entry(playbook, question, f"{key}[{index}]", raw_entry))
+            self._entry_heading = None
         if supplied and not low <= len(entries_given) <= (high or len(entries_given)):
             self._reject(
                 Problem(
