@@ -284,11 +284,6 @@ def test_builtins_validate_in_both_languages() -> None:
     assert run("playbook", "validate", BUILTIN).returncode == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui.console's stderr Console wraps at 80 columns when not a terminal; "
-    "remove this marker once problems are printed with soft_wrap",
-)
 def test_problem_lines_are_not_wrapped_by_default(tmp_path: Path) -> None:
     directory = tmp_path / ("a-rather-long-directory-name-" * 3)
     directory.mkdir()

@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StrictBool,
     Tag,
     field_validator,
     model_validator,
@@ -79,7 +80,7 @@ class Comparison(Strict):
     not_in: list[Scalar] | None = Field(
         default=None, description="Holds when the answer is none of these (or unanswered)."
     )
-    answered: bool | None = Field(
+    answered: StrictBool | None = Field(
         default=None, description="true: holds when answered; false: when left empty."
     )
 
@@ -191,7 +192,7 @@ class Question(Strict):
     type: QuestionType
     prompt: str = Field(min_length=1, description="What the rep is asked, as a short question.")
     help: str | None = Field(default=None, description="Shown under the prompt: the advice.")
-    required: bool = False
+    required: StrictBool = False
     default: Any = Field(default=None, description="Pre-filled answer, of the question's type.")
     default_from: AnswerRef | None = Field(
         default=None,

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from salescoach.errors import SalescoachError
 from salescoach.playbook.model import Question, QuestionType
-from salescoach.playbook.values import Answer
+from salescoach.playbook.values import Answer, AnswerValueError
 from salescoach.session.prompter import Ask
 
 
@@ -43,11 +44,17 @@ class ExamplePrompter:
     def ask(self, ask: Ask) -> Answer:
         """The example for this prompt (one item at a time for lists)."""
         value = example_value(ask.question, ask)
-        if ask.mode == "item":
-            items = value if isinstance(value, list) else [value] if value is not None else []
-            index = (ask.item_number or 1) - 1
-            return ask.check(items[index]) if index < len(items) else None
-        return ask.check(value)
+        try:
+            if ask.mode == "item":
+                items = value if isinstance(value, list) else [value] if value is not None else []
+                index = (ask.item_number or 1) - 1
+                return ask.check(items[index]) if index < len(items) else None
+            return ask.check(value)
+        except AnswerValueError as error:
+            raise SalescoachError(
+                f"{ask.key}: the playbook's example does not fit its question: {error}",
+                hint="fix the example (salescoach playbook validate checks them all)",
+            ) from None
 
     def confirm(self, key: str, message: str, default: bool) -> bool:
         """One entry per group: enough to show the shape, and to satisfy min_items of 1."""

@@ -20,4 +20,6 @@ THEME = Theme(
 )
 
 out = Console(theme=THEME, highlight=False, soft_wrap=False)
-err = Console(theme=THEME, highlight=False, stderr=True)
+# Messages are never wrapped by us: a FILE:LINE:COL line must stay one line in a pipe or a log
+# (the terminal wraps long lines by itself).
+err = Console(theme=THEME, highlight=False, stderr=True, soft_wrap=True)
