@@ -120,7 +120,7 @@ def _spawn(home: Path, *args: str) -> pexpect.spawn:
         ["--lang", "en", *args],
         env=env,
         encoding="utf-8",
-        timeout=20,
+        timeout=45,
         dimensions=(60, 400),
     )
     return child
