@@ -64,7 +64,7 @@ def test_objections_report(repo: Repository, reference: Reference, sources: Fact
 
 
 def _debrief(*met: ObjectionMet) -> Facts:
-    return Facts("debrief", "m", "acme", "Acme", None, "2026-01-01", "", "", None, (), (), met)
+    return Facts("debrief", "m", "acme", "Acme", None, "2026-01-01", "", "", None, objections=met)
 
 
 def test_library_entries_outside_the_real_top_ten() -> None:

@@ -84,7 +84,8 @@ def test_parts_not_asked_for_are_left_empty(repo: Repository, home: Path) -> Non
     with Index.open(home) as index:
         facts = {f.kind: f for f in index.facts(account="acme")}
     assert facts["debrief"].phase == "phase-3"
-    assert facts["debrief"].funnel == ("necessary", "useful")
+    assert facts["debrief"].funnel == "nu"
+    assert facts["debrief"].levels == ("necessary", "useful")
     assert facts["debrief"].objectives == ()
     assert facts["debrief"].next_steps == ()
 
@@ -237,3 +238,29 @@ def test_a_home_the_index_cannot_be_written_in_is_indexed_in_memory(
     monkeypatch.setattr(index_module.os, "access", lambda path, mode: False)
     assert indexed(home) == expected
     assert not (home / INDEX_FILE).exists()
+
+
+def test_a_big_first_build_is_shared_between_processes(
+    repo: Repository, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small_home(repo)
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(index_module, "BATCH", 1)
+    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
+    steps: list[tuple[int, int]] = []
+    with Index.open(home, progress=lambda done, total: steps.append((done, total))) as index:
+        found = sorted(index.facts(parts=ALL_PARTS), key=key)
+    assert found == from_files(home)
+    assert steps == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_parts_are_decoded_on_first_use(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    with Index.open(home) as index:
+        (debrief_facts,) = index.facts(kind="debrief", parts={"next_steps"})
+    steps = debrief_facts.next_steps
+    assert isinstance(steps, index_module.Lazy)
+    assert steps[0].action == "Send the quote"
+    assert list(steps) == [steps[0]] and len(steps) == 1
+    assert steps == (steps[0],)
+    assert "Send the quote" in repr(steps)

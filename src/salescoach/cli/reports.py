@@ -58,6 +58,8 @@ TodayOption = Annotated[
 PROGRESS_FROM = 200
 """Reading fewer record files than this into the index shows no progress bar."""
 BAR_WIDTH = 20
+OBJECTIONS_SHOWN = 20
+"""The table shows objections up to this rank; ``--json`` has them all."""
 BAR = "\0bar"
 """A column name for :func:`_table`: a column of bars, never wrapped."""
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -87,6 +89,10 @@ def agenda(
     days: Annotated[
         int, typer.Option("--days", min=0, help="Look this many days ahead for what is coming.")
     ] = 7,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", min=0, help="Show the most urgent N items (0: all; --json: all)."),
+    ] = 30,
     as_json: JsonOption = False,
     today: TodayOption = None,
     rescan: RescanOption = False,
@@ -103,7 +109,7 @@ def agenda(
     if as_json:
         _print_json({"today": day, "days": days, "items": items})
         return
-    render_agenda(_out(), items, day + dt.timedelta(days=days))
+    render_agenda(_out(), items, day + dt.timedelta(days=days), limit)
 
 
 def account(
@@ -419,13 +425,15 @@ def bar(value: float, maximum: float, width: int = BAR_WIDTH) -> str:
 # --------------------------------------------------------------------------------- rendering
 
 
-def render_agenda(console: Console, items: list[AgendaItem], horizon: dt.date) -> None:
-    """The agenda as one table, most late first."""
+def render_agenda(
+    console: Console, items: list[AgendaItem], horizon: dt.date, limit: int = 0
+) -> None:
+    """The agenda as one table, most late first: the first ``limit`` items (0: all)."""
     if not items:
         _err().print(f"Nothing due up to {horizon.isoformat()}.", style="hint")
         return
     table = _table("when", "what", "account", "to do", "phase", "owner")
-    for item in items:
+    for item in items[: limit or None]:
         table.add_row(
             _when(item.days_late),
             item.what,
@@ -437,6 +445,8 @@ def render_agenda(console: Console, items: list[AgendaItem], horizon: dt.date) -
     late = sum(1 for item in items if item.days_late > 0)
     due = sum(1 for item in items if item.days_late == 0)
     table.caption = f"{late} late · {due} today · {len(items) - late - due} coming"
+    if limit and len(items) > limit:
+        table.caption += f" · the {limit} most urgent shown (--limit 0: all)"
     console.print(table)
 
 
@@ -482,7 +492,8 @@ def render_objections(console: Console, found: ObjectionsReport) -> None:
         return
     table = _table("#", "objection", "library", "met", "share", "handling", BAR)
     top = max(row.met for row in found.rows)
-    for row in found.rows:
+    shown = [row for row in found.rows if row.rank <= OBJECTIONS_SHOWN]
+    for row in shown:
         table.add_row(
             str(row.rank),
             row.label,
@@ -493,6 +504,8 @@ def render_objections(console: Console, found: ObjectionsReport) -> None:
             bar(row.met, top),
         )
     table.caption = f"over {found.debriefs} debriefs; handling is the rep's own rating"
+    if len(shown) < len(found.rows):
+        table.caption += f"; {len(found.rows) - len(shown)} rarer objections in --json"
     console.print(table)
     for title, names in (
         ("In the real top ten, missing from the library", found.missing_from_library),

@@ -114,7 +114,6 @@ def ics_text(facts: Iterable[Facts]) -> str:
 
 
 def _csv_row(record: Facts) -> list[str | int]:
-    results = [objective.result for objective in record.objectives]
     return [
         record.meeting,
         record.kind,
@@ -124,9 +123,9 @@ def _csv_row(record: Facts) -> list[str | int]:
         record.meeting_date or "",
         record.phase or "",
         _SEPARATOR.join(objective.text for objective in record.objectives),
-        results.count("reached"),
-        results.count("partly"),
-        results.count("not"),
+        record.results.count("r"),
+        record.results.count("p"),
+        record.results.count("n"),
         _SEPARATOR.join(objection.objection for objection in record.objections),
         _SEPARATOR.join(record.commitments_given),
         _SEPARATOR.join(record.commitments_received),
@@ -143,7 +142,7 @@ def _csv_row(record: Facts) -> list[str | int]:
             )
             for step in record.next_steps
         ),
-        _SEPARATOR.join(record.funnel),
+        _SEPARATOR.join(record.levels),
         record.created,
         record.updated,
     ]

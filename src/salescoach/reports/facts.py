@@ -12,7 +12,7 @@ needs is declared next to it (``NEEDS``), so the index decodes only those.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
@@ -24,10 +24,16 @@ ALL_PARTS: frozenset[Part] = frozenset({"objectives", "objections", "next_steps"
 
 RESULTS = ("reached", "partly", "not")
 """The values of ``debrief.objectives_result[].answer.result``, best first."""
+RESULT_CODES = {"reached": "r", "partly": "p", "not": "n", None: "-"}
+"""One letter per objective in :attr:`Facts.results`; ``?`` marks an objective of a prep."""
+PLANNED = "?"
 
 LEVELS = ("necessary", "essential", "useful", "superficial")
 """The four levels of information of the discovery funnel, from what every competitor gets to
 the "naively superficial" questions few of them ask (``debrief.learned_<level>``)."""
+LEVEL_CODES = {level: level[0] for level in LEVELS}
+"""One letter per level in :attr:`Facts.funnel`: ``n``, ``e``, ``u``, ``s``."""
+_LEVEL_OF_CODE = {code: level for level, code in LEVEL_CODES.items()}
 
 
 class Objective(NamedTuple):
@@ -56,7 +62,11 @@ class NextStep(NamedTuple):
 
 @dataclass(slots=True)
 class Facts:
-    """One record as the reports see it. Parts a loader was not asked for are left empty."""
+    """One record as the reports see it. Parts a loader was not asked for are left empty.
+
+    The parts are sequences: the index hands them over still encoded and decodes each on first
+    use, so a report that reads the next steps of one debrief per account decodes only those.
+    """
 
     kind: str
     meeting: str
@@ -68,13 +78,23 @@ class Facts:
     updated: str
     phase: str | None
     """``meeting.phase`` in a prep (before the meeting), ``debrief.phase`` in a debrief (after)."""
-    funnel: tuple[str, ...] = ()
-    """The :data:`LEVELS` a debrief recorded information at."""
-    objectives: tuple[Objective, ...] = ()
-    objections: tuple[ObjectionMet, ...] = ()
-    next_steps: tuple[NextStep, ...] = ()
-    commitments_given: tuple[str, ...] = ()
-    commitments_received: tuple[str, ...] = ()
+    funnel: str = ""
+    """The :data:`LEVELS` a debrief recorded information at, one letter each (see
+    :data:`LEVEL_CODES`; :attr:`levels` spells them out): a string, so the index hands rows to
+    the constructor as they come."""
+    results: str = ""
+    """One letter per objective (always loaded, for counting): ``?`` for each objective a prep
+    sets; ``r``, ``p``, ``n`` (reached, partly, not) or ``-`` (unrated) in a debrief."""
+    objectives: Sequence[Objective] = ()
+    objections: Sequence[ObjectionMet] = ()
+    next_steps: Sequence[NextStep] = ()
+    commitments_given: Sequence[str] = ()
+    commitments_received: Sequence[str] = ()
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """The funnel levels with information, by name, in :data:`LEVELS` order."""
+        return tuple(_LEVEL_OF_CODE[code] for code in self.funnel if code in _LEVEL_OF_CODE)
 
     @property
     def day(self) -> str:
@@ -92,6 +112,7 @@ def facts_of(record: Record) -> Facts:
     answers = record.answers
     if record.kind == "debrief":
         space = _mapping(answers.get("debrief"))
+        rated = tuple(_results(space.get("objectives_result")))
         return Facts(
             kind=record.kind,
             meeting=record.meeting,
@@ -102,14 +123,18 @@ def facts_of(record: Record) -> Facts:
             created=record.created,
             updated=record.updated,
             phase=_phase(space.get("phase")),
-            funnel=tuple(level for level in LEVELS if _filled(space.get(f"learned_{level}"))),
-            objectives=tuple(_results(space.get("objectives_result"))),
+            funnel="".join(
+                LEVEL_CODES[level] for level in LEVELS if _filled(space.get(f"learned_{level}"))
+            ),
+            results="".join(RESULT_CODES[objective.result] for objective in rated),
+            objectives=rated,
             objections=tuple(_objections(space)),
             next_steps=tuple(_next_steps(space.get("next_steps"))),
             commitments_given=tuple(_texts(space.get("commitments_given"))),
             commitments_received=tuple(_texts(space.get("commitments_received"))),
         )
     space = _mapping(answers.get("meeting"))
+    objectives = _texts(space.get("objectives"))
     return Facts(
         kind=record.kind,
         meeting=record.meeting,
@@ -120,7 +145,8 @@ def facts_of(record: Record) -> Facts:
         created=record.created,
         updated=record.updated,
         phase=_phase(space.get("phase")),
-        objectives=tuple(Objective(text, None) for text in _texts(space.get("objectives"))),
+        results=PLANNED * len(objectives),
+        objectives=tuple(Objective(text, None) for text in objectives),
     )
 
 

@@ -44,10 +44,10 @@ def funnel(facts: Iterable[Facts]) -> FunnelReport:
         if record.kind != "debrief":
             continue
         total += 1
-        depth[len(record.funnel)] += 1
-        for level in record.funnel:
-            if level in counts:
-                counts[level] += 1
+        levels = record.levels
+        depth[len(levels)] += 1
+        for level in levels:
+            counts[level] += 1
     rows = [
         LevelRow(level, counts[level], counts[level] / total if total else 0.0) for level in LEVELS
     ]

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from salescoach.reports.facts import Facts, Part
 
-NEEDS: frozenset[Part] = frozenset({"objectives"})
+_RESULT_OF_CODE = {"r": "reached", "p": "partly", "n": "not", "-": "unrated"}
+
+NEEDS: frozenset[Part] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class ObjectivesReport:
 
 
 def objectives(facts: Iterable[Facts]) -> ObjectivesReport:
-    """The objectives report (needs :data:`NEEDS`)."""
+    """The objectives report (needs :data:`NEEDS`: no parts, it counts :attr:`Facts.results`)."""
     overall: dict[str, int] = {}
     by_type: dict[str, dict[str, int]] = {}
     by_month: dict[str, dict[str, int]] = {}
@@ -57,13 +59,13 @@ def objectives(facts: Iterable[Facts]) -> ObjectivesReport:
     debriefed: set[str] = set()
     for record in facts:
         if record.kind == "prep":
-            planned[record.meeting] = len(record.objectives)
+            planned[record.meeting] = len(record.results)
             continue
         debriefed.add(record.meeting)
         type_counts = by_type.setdefault(record.meeting_type or "(no type)", {})
         month_counts = by_month.setdefault(record.day[:7], {})
-        for objective in record.objectives:
-            result = objective.result or "unrated"
+        for code in record.results:
+            result = _RESULT_OF_CODE.get(code, "unrated")
             for counts in (overall, type_counts, month_counts):
                 counts[result] = counts.get(result, 0) + 1
     types = sorted(

@@ -16,7 +16,7 @@ from salescoach.reports.facts import Facts, Part, by_account, parse_day
 from salescoach.reports.phases import moves, stays
 from salescoach.reports.reference import Reference
 
-NEEDS: frozenset[Part] = frozenset({"objectives"})
+NEEDS: frozenset[Part] = frozenset()
 CLOSING = "closing"
 """The meeting type (``meeting-types`` reference id) that closes a deal."""
 METRICS = ("meetings", "objectives_reached", "phase_advances", "days_to_closing")
@@ -72,9 +72,8 @@ def rep_figures(
         meetings += len(held)
         for record in records:
             if record.kind == "debrief":
-                results = [o.result for o in record.objectives if o.result]
-                rated += len(results)
-                reached += results.count("reached")
+                rated += len(record.results) - record.results.count("-")
+                reached += record.results.count("r")
         advances += moves(stays(records, reference, today), reference)[0]
         days = _days_to_closing(records, today)
         if days is not None:

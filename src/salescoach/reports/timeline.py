@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from salescoach.reports.agenda import current_phase
-from salescoach.reports.facts import ALL_PARTS, Facts, NextStep, Part
+from salescoach.reports.facts import Facts, NextStep, Part
 
-NEEDS: frozenset[Part] = ALL_PARTS
+NEEDS: frozenset[Part] = frozenset({"objections", "next_steps", "commitments"})
 
 
 @dataclass(frozen=True)
@@ -81,12 +81,8 @@ def timeline(facts: Iterable[Facts]) -> Timeline | None:
 def _line(prep: Facts | None, debrief: Facts | None) -> MeetingLine:
     main = prep or debrief
     assert main is not None
-    if debrief is not None:
-        results = [objective.result for objective in debrief.objectives]
-        objectives = len(results)
-    else:
-        results = []
-        objectives = len(prep.objectives) if prep else 0
+    results = debrief.results if debrief else ""
+    objectives = len(debrief.results if debrief else prep.results if prep else "")
     return MeetingLine(
         meeting=main.meeting,
         date=main.day,
@@ -95,10 +91,10 @@ def _line(prep: Facts | None, debrief: Facts | None) -> MeetingLine:
         phase_after=debrief.phase if debrief else None,
         debriefed=debrief is not None,
         objectives=objectives,
-        reached=results.count("reached"),
-        partly=results.count("partly"),
-        not_reached=results.count("not"),
+        reached=results.count("r"),
+        partly=results.count("p"),
+        not_reached=results.count("n"),
         objections=tuple(o.objection for o in debrief.objections) if debrief else (),
-        given=debrief.commitments_given if debrief else (),
-        received=debrief.commitments_received if debrief else (),
+        given=tuple(debrief.commitments_given) if debrief else (),
+        received=tuple(debrief.commitments_received) if debrief else (),
     )

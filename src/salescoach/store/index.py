@@ -29,8 +29,9 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import starmap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from salescoach.errors import StoreError
 from salescoach.reports.facts import (
@@ -45,12 +46,17 @@ from salescoach.reports.facts import (
 if TYPE_CHECKING:
     from salescoach.store.record import Record
 
+T = TypeVar("T")
+
 INDEX_FILE = ".index.sqlite3"
 STALE_MARK = ".index.stale"
-SCHEMA = 1
+SCHEMA = 3
 FULL_SCAN_LIMIT = 20_000
 """Up to this many record files, every open stats them all (about 0.1 s at the limit)."""
 BATCH = 500
+PARALLEL_FROM = 4_000
+"""From this many files to read, the work is shared between processes (up to MAX_WORKERS)."""
+MAX_WORKERS = 8
 BUSY_TIMEOUT_SECONDS = 30.0
 KINDS = ("prep", "debrief")
 
@@ -78,23 +84,32 @@ CREATE TABLE IF NOT EXISTS records (
     updated TEXT,
     phase TEXT,
     funnel TEXT,
+    results TEXT,
     objectives TEXT,
     objections TEXT,
     next_steps TEXT,
-    commitments TEXT
+    commitments_given TEXT,
+    commitments_received TEXT
 );
 CREATE INDEX IF NOT EXISTS records_by_account ON records (account_slug);
 CREATE INDEX IF NOT EXISTS records_by_folder ON records (account_dir);
 """
 _COLUMNS = (
     "path, account_dir, mtime_ns, size, problem, kind, meeting, account_slug, account_name, "
-    "meeting_type, meeting_date, created, updated, phase, funnel, objectives, objections, "
-    "next_steps, commitments"
+    "meeting_type, meeting_date, created, updated, phase, funnel, results, objectives, "
+    "objections, next_steps, commitments_given, commitments_received"
 )
+_COLUMN_COUNT = _COLUMNS.count(",") + 1
 _FACT_COLUMNS = (
     "kind, meeting, account_slug, account_name, meeting_type, meeting_date, created, updated, "
-    "phase, funnel"
+    "phase, funnel, results"
 )
+_PART_COLUMNS: dict[str, tuple[str, ...]] = {
+    "objectives": ("objectives",),
+    "objections": ("objections",),
+    "next_steps": ("next_steps",),
+    "commitments": ("commitments_given", "commitments_received"),
+}
 
 
 @dataclass(frozen=True)
@@ -225,7 +240,7 @@ class Index:
             return
         with self._write():
             self._db.execute(
-                f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES ({_marks(19)})",
+                f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES ({_marks(_COLUMN_COUNT)})",
                 _row(seen, facts_of(record)),
             )
 
@@ -241,30 +256,22 @@ class Index:
     ) -> list[Facts]:
         """The facts of every readable record (of one account slug, one kind, with a meeting on
         or after ``since``), with the ``parts`` asked for; other parts are left empty."""
-        wanted = set(parts)
-        extra = [
-            part
-            for part in ("objectives", "objections", "next_steps", "commitments")
-            if part in wanted
+        columns = [
+            column for part in _PART_COLUMNS if part in set(parts) for column in _PART_COLUMNS[part]
         ]
-        columns = _FACT_COLUMNS + "".join(f", {part}" for part in extra)
+        select = ", ".join([_FACT_COLUMNS, *columns])
         where, values = _filters(account, kind, since)
-        rows = self._db.execute(f"SELECT {columns} FROM records WHERE {where}", values)
-        funnels: dict[str, tuple[str, ...]] = {"": ()}
+        rows = self._db.execute(f"SELECT {select} FROM records WHERE {where}", values)
+        if not columns:  # every row straight into the constructor, at C speed
+            return list(starmap(Facts, rows))
         found: list[Facts] = []
-        append = found.append
         for row in rows:
-            funnel_text = row[9] or ""
-            funnel = funnels.get(funnel_text)
-            if funnel is None:
-                funnel = funnels[funnel_text] = tuple(funnel_text.split(","))
-            facts = Facts(
-                row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], funnel
-            )
-            for position, part in enumerate(extra, start=10):
-                if row[position] is not None:
-                    _decode(facts, part, row[position])
-            append(facts)
+            facts = Facts(*row[:11])
+            for position, column in enumerate(columns, start=11):
+                text = row[position]
+                if text is not None:
+                    setattr(facts, column, Lazy(text, _MAKERS[column]))
+            found.append(facts)
         return found
 
     def paths(
@@ -307,30 +314,24 @@ class Index:
         return known
 
     def _read(self, changed: list[_Seen], progress: Progress | None) -> None:
+        """Parse the changed files, in parallel processes when there are many, and store their
+        rows one batch (one transaction) at a time, so an interruption keeps what was done."""
         if not changed:
             return
-        from salescoach.store.record import Record
-        from salescoach.store.repository import Repository
-
-        repository = Repository(self.home)
         total = len(changed)
         if progress is not None:
             progress(0, total)
-        for start in range(0, total, BATCH):
-            batch = changed[start : start + BATCH]
-            rows = []
-            for seen in batch:
-                item = repository.read_or_broken(self.home / seen.path)
-                if isinstance(item, Record):
-                    rows.append(_row(seen, facts_of(item)))
-                else:
-                    rows.append(_broken_row(seen, item.message))
+        batches = [changed[start : start + BATCH] for start in range(0, total, BATCH)]
+        done = 0
+        for rows in _parsed(str(self.home), batches):
             with self._write():
                 self._db.executemany(
-                    f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES ({_marks(19)})", rows
+                    f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES ({_marks(_COLUMN_COUNT)})",
+                    rows,
                 )
+            done += len(rows)
             if progress is not None:
-                progress(min(start + BATCH, total), total)
+                progress(done, total)
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
@@ -344,6 +345,50 @@ class Index:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+
+def _parsed(home: str, batches: list[list[_Seen]]) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of each batch of files, in order; several processes share a big first build."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if workers > 1 and sum(map(len, batches)) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            pool = ProcessPoolExecutor(max_workers=workers)
+        except (OSError, NotImplementedError):  # no process support here: read in this one
+            pass
+        else:
+            from concurrent.futures.process import BrokenProcessPool
+
+            with pool:
+                results = pool.map(_parse_batch, [home] * len(batches), batches)
+                for position in range(len(batches)):
+                    try:
+                        rows = next(results)
+                    except BrokenProcessPool:  # a worker died: read the rest in this process
+                        batches = batches[position:]
+                        break
+                    yield rows
+                else:
+                    return
+    for batch in batches:
+        yield _parse_batch(home, batch)
+
+
+def _parse_batch(home: str, batch: list[_Seen]) -> list[tuple[Any, ...]]:
+    """Read a batch of record files into rows (in a worker process, or this one)."""
+    from salescoach.store.record import Record
+    from salescoach.store.repository import Repository
+
+    repository = Repository(Path(home))
+    rows = []
+    for seen in batch:
+        item = repository.read_or_broken(repository.home / seen.path)
+        if isinstance(item, Record):
+            rows.append(_row(seen, facts_of(item)))
+        else:
+            rows.append(_broken_row(seen, item.message))
+    return rows
 
 
 def note_saved(home: Path, record: Record, path: Path) -> None:
@@ -547,37 +592,74 @@ def _row(seen: _Seen, facts: Facts) -> tuple[Any, ...]:
         facts.created,
         facts.updated,
         facts.phase,
-        ",".join(facts.funnel),
+        facts.funnel,
+        facts.results,
         _json([list(item) for item in facts.objectives]),
-        _json([[o.objection, o.handling, int(o.in_library)] for o in facts.objections]),
+        _json([list(item) for item in facts.objections]),
         _json([list(item) for item in facts.next_steps]),
-        _json(
-            [list(facts.commitments_given), list(facts.commitments_received)]
-            if facts.commitments_given or facts.commitments_received
-            else []
-        ),
+        _json(list(facts.commitments_given)),
+        _json(list(facts.commitments_received)),
     )
 
 
 def _broken_row(seen: _Seen, message: str) -> tuple[Any, ...]:
-    return (seen.path, seen.account_dir, seen.mtime_ns, seen.size, message, *([None] * 14))
+    return (seen.path, seen.account_dir, seen.mtime_ns, seen.size, message) + (None,) * (
+        _COLUMN_COUNT - 5
+    )
 
 
 def _json(value: list[Any]) -> str | None:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else None
 
 
-def _decode(facts: Facts, part: str, text: str) -> None:
-    data = json.loads(text)
-    if part == "objectives":
-        facts.objectives = tuple(Objective(*item) for item in data)
-    elif part == "objections":
-        facts.objections = tuple(
-            ObjectionMet(objection, handling, bool(library))
-            for objection, handling, library in data
-        )
-    elif part == "next_steps":
-        facts.next_steps = tuple(NextStep(*item) for item in data)
-    elif part == "commitments":
-        facts.commitments_given = tuple(data[0])
-        facts.commitments_received = tuple(data[1])
+_MAKERS: dict[str, Callable[[Any], Any]] = {
+    "objectives": Objective._make,
+    "objections": ObjectionMet._make,
+    "next_steps": NextStep._make,
+    "commitments_given": str,
+    "commitments_received": str,
+}
+
+
+class Lazy(Sequence[T]):
+    """A part of a record's facts as the index stores it (JSON), decoded on first use.
+
+    A report that reads the next steps of one debrief per account decodes only those.
+    """
+
+    __slots__ = ("_items", "_make", "_text")
+
+    def __init__(self, text: str, make: Callable[[Any], T]) -> None:
+        self._text = text
+        self._make = make
+        self._items: tuple[T, ...] | None = None
+
+    def _decoded(self) -> tuple[T, ...]:
+        if self._items is None:
+            self._items = tuple(map(self._make, json.loads(self._text)))
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        return self._decoded()[index]
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._decoded())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return self._decoded() == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._decoded())
