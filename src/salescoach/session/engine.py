@@ -190,8 +190,12 @@ class Session:
         key: str,
         scope: Mapping[str, Any],
         given: Any,
+        subject: Subject | None = None,
     ) -> Answer:
-        """The answer to one question: prefilled, defaulted (with --no-input) or asked."""
+        """The answer to one question: prefilled, defaulted (with --no-input) or asked.
+
+        ``subject`` is the item an iterated question is asked about, shown with the prompt.
+        """
         if question.for_each is not None:
             return self._iterate(playbook, question, key, scope, given)
         if question.type == QuestionType.GROUP:
@@ -217,6 +221,8 @@ class Session:
                 check=self._checker(question, options),
                 options=options,
                 default=default,
+                subject=subject.label if subject else None,
+                subject_help=subject.help if subject else None,
             )
         )
 
@@ -408,43 +414,10 @@ class Session:
                 raw_entry = {} if item_given is _ABSENT else item_given
                 value: Any = self._group_entry(playbook, single, item_key, raw_entry)
             else:
-                value = self._answer_about(playbook, single, item_key, scope, item_given, subject)
+                value = self._answer(playbook, single, item_key, scope, item_given, subject)
             if not is_empty(value):
                 results.append({"item": subject.value, "answer": value})
         return results or None
-
-    def _answer_about(
-        self,
-        playbook: Playbook,
-        question: Question,
-        key: str,
-        scope: Mapping[str, Any],
-        given: Any,
-        subject: Subject,
-    ) -> Answer:
-        options = tuple(self.library.options(question))
-        default = self._default(question, playbook.id, scope, options)
-        if given is not _ABSENT:
-            checked = self._check_given(question, key, given, options)
-            if checked is not _ABSENT and not self._editing:
-                return checked
-            if checked is not _ABSENT:
-                default = checked
-        if self.no_input or self.prompter is None:
-            if default is None and question.required:
-                self._missing.append(key)
-            return default
-        return self._ask(
-            Ask(
-                key=key,
-                question=question,
-                check=self._checker(question, options),
-                options=options,
-                default=default,
-                subject=subject.label,
-                subject_help=subject.help,
-            )
-        )
 
     def subjects(
         self, question: Question, playbook_id: str, scope: Mapping[str, Any]
