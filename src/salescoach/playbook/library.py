@@ -23,11 +23,11 @@ from salescoach.playbook.loader import (
     CONTEXT_NAMESPACES,
     answer_refs,
     condition_ref_paths,
+    misfit_values,
     read_playbook,
     walk_questions,
 )
 from salescoach.playbook.model import Kind, Option, Playbook, Question
-from salescoach.playbook.values import AnswerValueError, coerce
 from salescoach.yamlio import Document, Path_
 
 PLAYBOOKS_ENV = "SALESCOACH_PLAYBOOKS"
@@ -474,20 +474,10 @@ def _check_chosen_values(
 ) -> Iterable[Problem]:
     """A ``choices_from`` question's example and default must be entries of its list."""
     options = [Option(value=e.id, label=e.label) for e in reference.entries or []]
-    single = question.model_copy(update={"for_each": None})
-    for name in ("default", "example"):
-        value = getattr(question, name)
-        if value is None:
-            continue
-        try:
-            coerce(single, value, options)
-        except AnswerValueError as error:
-            yield _problem(
-                entry,
-                (*path, name),
-                f"{name} does not fit a {question.type} question: {error}",
-                f"the choices are the entries of `{reference.id}`",
-            )
+    for name, message in misfit_values(question, options):
+        yield _problem(
+            entry, (*path, name), message, f"the choices are the entries of `{reference.id}`"
+        )
 
 
 def _check_answer_ref(

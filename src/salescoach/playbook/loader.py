@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from salescoach.errors import Location, PlaybookError, Problem
 from salescoach.playbook import model
-from salescoach.playbook.model import Playbook, Question, QuestionType
+from salescoach.playbook.model import Option, Playbook, Question, QuestionType
 from salescoach.playbook.values import AnswerValueError, coerce
 from salescoach.yamlio import Document, Path_, YamlProblems, load_file, parse
 
@@ -464,6 +464,12 @@ def _check_values(question: Question, path: Path_, where: Any) -> Iterable[Probl
     options = question.options or []
     if question.choices_from is not None or question.type == QuestionType.GROUP:
         return  # options come from another file / sub-answers are checked one by one
+    for name, message in misfit_values(question, options):
+        yield Problem(where(*path, name), message, ".".join(map(str, (*path, name))))
+
+
+def misfit_values(question: Question, options: list[Option]) -> Iterable[tuple[str, str]]:
+    """``(field, message)`` for a ``default`` or ``example`` that does not fit its question."""
     single = question.model_copy(update={"for_each": None})
     for name in ("default", "example"):
         value = getattr(question, name)
@@ -472,8 +478,4 @@ def _check_values(question: Question, path: Path_, where: Any) -> Iterable[Probl
         try:
             coerce(single, value, options)
         except AnswerValueError as error:
-            yield Problem(
-                where(*path, name),
-                f"{name} does not fit a {question.type} question: {error}",
-                ".".join(map(str, (*path, name))),
-            )
+            yield name, f"{name} does not fit a {question.type} question: {error}"
