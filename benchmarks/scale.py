@@ -85,7 +85,10 @@ def add_by_hand(home: Path) -> Path:
     repository = Repository(home)
     source = next(home.joinpath("accounts").glob("*/*/prep.md"))
     record = read_record_file(source)
-    meeting = f"2026-11-30-{record.account.slug}-by-hand"
+    number = 1
+    while (source.parent.parent / f"2026-11-30-{record.account.slug}-by-hand-{number}").exists():
+        number += 1
+    meeting = f"2026-11-30-{record.account.slug}-by-hand-{number}"
     folder = source.parent.parent / meeting
     folder.mkdir(mode=0o700)
     moved = record.model_copy(update={"meeting": meeting, "meeting_date": "2026-11-30"})

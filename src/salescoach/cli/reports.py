@@ -114,7 +114,9 @@ def agenda(
 
 def account(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The account's name or folder slug.")],
+    name: Annotated[
+        str, typer.Argument(metavar="ACCOUNT", help="The account's name or folder slug.")
+    ],
     as_json: JsonOption = False,
     rescan: RescanOption = False,
 ) -> None:
@@ -276,7 +278,7 @@ def export(
         elif export_format == ExportFormat.csv:
             text = report.csv_text(index.facts(account=slug, since=since, parts=report.NEEDS))
         else:
-            facts = index.facts(account=slug, kind="debrief", since=since, parts=report.NEEDS)
+            facts = index.facts(account=slug, kind="debrief", since=since, parts=report.ICS_NEEDS)
             text = report.ics_text(facts)
     if output is None:
         sys.stdout.flush()

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from salescoach.store.record import Record
 
 NEEDS: frozenset[Part] = ALL_PARTS
+"""What :func:`csv_text` reads."""
+ICS_NEEDS: frozenset[Part] = frozenset({"next_steps"})
+"""What :func:`ics_text` reads."""
 PRODID = "-//salescoach//next steps//EN"
 CSV_COLUMNS = (
     "meeting",
@@ -173,14 +176,15 @@ def _text(value: str) -> str:
 def _fold(line: str) -> Iterator[str]:
     """Split a content line into pieces of at most 75 octets, never inside a UTF-8 character;
     the pieces after the first start with a space."""
-    limit = 75
-    piece = ""
-    size = 0
+    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # 18 characters fit in any case
+        yield line
+        return
+    piece, size, limit = "", 0, 75
     for char in line:
         width = len(char.encode("utf-8"))
         if size + width > limit:
             yield piece
-            piece, size, limit = " ", 1, 75
+            piece, size = " ", 1
         piece += char
         size += width
     yield piece
