@@ -20,9 +20,6 @@ from salescoach.store.drafts import Draft, Drafts
 from salescoach.store.record import AccountRef, PlaybookUse, Record
 from salescoach.store.repository import Repository
 
-PREP_FLOW = "prep-flow"
-DEBRIEF_FLOW = "debrief-flow"
-
 
 @dataclass(frozen=True)
 class Saved:

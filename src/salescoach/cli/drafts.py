@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from salescoach.cli.state import AppState, state
 from salescoach.errors import NotFoundError
 from salescoach.messages import message
-from salescoach.session.engine import Session
-from salescoach.store.drafts import Drafts
-from salescoach.store.record import Record
-from salescoach.store.repository import Repository
-from salescoach.workflow import (
-    answered_count,
-    keep_draft,
-    lazy_account_context,
-    save_debrief,
-    save_prep,
-    update_record,
-)
+
+if TYPE_CHECKING:
+    from salescoach.session.engine import Session
+    from salescoach.store.drafts import Drafts
+    from salescoach.store.record import Record
+    from salescoach.store.repository import Repository
 
 INTERRUPTED_EXIT = 130
 
@@ -45,6 +39,9 @@ def walk(
     On Ctrl-C or closed input keep a draft, say how to resume, exit 130. On discard, exit 0
     without writing anything.
     """
+    from salescoach.store.drafts import Drafts
+    from salescoach.workflow import answered_count, keep_draft
+
     try:
         session.run()
         if session.prompter is None or session.no_input:
@@ -104,6 +101,16 @@ def resume(
     Ctrl-C (or closed input) during a prep or debrief keeps the answers given so far as a draft.
     Without DRAFT, list the drafts: account, meeting, flow, how far, when.
     """
+    from salescoach.session.engine import Session
+    from salescoach.store.drafts import Drafts
+    from salescoach.workflow import (
+        answered_count,
+        lazy_account_context,
+        save_debrief,
+        save_prep,
+        update_record,
+    )
+
     app_state = state(ctx)
     drafts = Drafts(app_state.data_home)
     if draft_id is None:
@@ -182,6 +189,7 @@ def _list_drafts(drafts: Drafts) -> None:
     from rich.table import Table
 
     from salescoach.ui.console import err, out
+    from salescoach.workflow import answered_count
 
     found = drafts.list()
     for broken in drafts.problems:

@@ -8,8 +8,9 @@ import shlex
 import subprocess
 import sys
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,30 +22,19 @@ from salescoach.errors import (
     SalescoachError,
     UsageError,
 )
-from salescoach.playbook.library import (
-    ORIGIN_WORDS,
-    Entry,
-    Library,
-    SearchPath,
-    Source,
-    check_paths,
-    search_directories,
-    search_path,
-    trainer_directory,
-)
-from salescoach.playbook.lint import lint_paths
-from salescoach.playbook.model import Kind
-from salescoach.playbook.outline import outline
-from salescoach.playbook.scaffold import (
-    check_id,
-    copy_text,
-    edit_target,
-    edit_until_valid,
-    new_playbook_text,
-    schema_reference,
-    target_file,
-)
-from salescoach.playbook.schema import SCHEMA_FILE, schema_text
+
+if TYPE_CHECKING:
+    from salescoach.playbook.library import Entry, Library, SearchPath
+
+
+class NewKind(StrEnum):
+    """The kinds ``playbook new`` can start (the model's ``Kind``, without importing pydantic)."""
+
+    prep = "prep"
+    debrief = "debrief"
+    reference = "reference"
+    flow = "flow"
+
 
 app = typer.Typer(
     help="Write, check and preview playbooks (the YAML files that carry the method).",
@@ -75,6 +65,7 @@ DirOption = Annotated[
 
 def _search(app_state: AppState) -> SearchPath:
     """The search path of any language, with this run's config and options."""
+    from salescoach.playbook.library import Source, search_path
 
     def for_language(language: str) -> list[Source]:
         return search_path(language, app_state.settings.playbooks, app_state.playbook_dirs)
@@ -86,6 +77,8 @@ def _search(app_state: AppState) -> SearchPath:
 
 
 def _origin(entry: Entry) -> str:
+    from salescoach.playbook.library import ORIGIN_WORDS
+
     if entry.source.origin == "built-in":
         return "built-in"
     return f"{ORIGIN_WORDS[entry.source.origin]} ({entry.source.directory})"
@@ -150,12 +143,16 @@ def show(
     markdown: MarkdownOption = False,
 ) -> None:
     """Show a playbook as a readable outline: steps, questions, conditions and iterations."""
+    from salescoach.playbook.outline import outline
+
     library, entry = _resolve(state(ctx), target)
     _print_markdown(outline(entry.playbook, library), markdown)
 
 
 def _resolve(app_state: AppState, target: str) -> tuple[Library, Entry]:
     """A playbook by id on the search path, or a file checked and put on top of it."""
+    from salescoach.playbook.library import check_paths
+
     path = Path(target)
     looks_like_file = path.suffix in (".yaml", ".yml") or os.sep in target or "/" in target
     if not path.is_file():
@@ -185,6 +182,8 @@ def _print_markdown(text: str, raw: bool) -> None:
 
 
 def _targets(app_state: AppState, paths: list[Path] | None) -> tuple[list[Path], list[Problem]]:
+    from salescoach.playbook.library import search_directories
+
     if paths:
         return list(paths), []
     return search_directories(_search(app_state)(app_state.language))
@@ -205,6 +204,8 @@ def validate(ctx: typer.Context, paths: PathsArgument = None) -> None:
     is checked against the search path of its own language, so a team directory is checked as
     reps will use it, on top of the built-ins.
     """
+    from salescoach.playbook.library import check_paths
+
     app_state = state(ctx)
     targets, missing = _targets(app_state, paths)
     checked = check_paths(targets, _search(app_state))
@@ -230,6 +231,8 @@ def lint(
     reference list nothing uses, an objection library that does not hold ten entries, a
     condition that can never hold. Warnings go to stdout as FILE:LINE:COL: field.path: message.
     """
+    from salescoach.playbook.lint import lint_paths
+
     app_state = state(ctx)
     targets, missing = _targets(app_state, paths)
     report = lint_paths(targets, _search(app_state))
@@ -259,6 +262,8 @@ def schema(
     Built-in playbooks start with `# yaml-language-server: $schema=../playbook.schema.json`;
     `playbook new` and `playbook edit` write the schema beside a team's playbooks.
     """
+    from salescoach.playbook.schema import schema_text
+
     if output is None:
         sys.stdout.write(schema_text())
     else:
@@ -271,6 +276,8 @@ def schema(
 
 
 def _trainer_dir(app_state: AppState, explicit: Path | None) -> Path | None:
+    from salescoach.playbook.library import trainer_directory
+
     if explicit is not None:
         return explicit
     return trainer_directory(_search(app_state)(app_state.language))
@@ -278,6 +285,7 @@ def _trainer_dir(app_state: AppState, explicit: Path | None) -> Path | None:
 
 def _write_new(path: Path, text: str, directory: Path) -> None:
     """Create ``path`` (never replacing a file), and the schema file beside the playbooks."""
+    from salescoach.playbook.schema import SCHEMA_FILE, schema_text
     from salescoach.store.atomic import atomic_write
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -308,7 +316,7 @@ def _not_on_path_hint(app_state: AppState, directory: Path) -> str | None:
 def new(
     ctx: typer.Context,
     playbook_id: Annotated[str, typer.Argument(metavar="ID", help="The new playbook's id.")],
-    kind: Annotated[Kind, typer.Option("--kind", "-k", help="What the playbook is.")],
+    kind: Annotated[NewKind, typer.Option("--kind", "-k", help="What the playbook is.")],
     directory: DirOption = None,
 ) -> None:
     """Create a commented starting playbook that validates as it is.
@@ -316,11 +324,21 @@ def new(
     It goes to your playbook directory (or the current directory when you have none), in the
     language chosen with --lang. Then: playbook edit ID, playbook preview ID.
     """
+    from salescoach.playbook.model import Kind
+    from salescoach.playbook.scaffold import (
+        check_id,
+        new_playbook_text,
+        schema_reference,
+        target_file,
+    )
+
     app_state = state(ctx)
     check_id(playbook_id)
     base = _trainer_dir(app_state, directory) or Path.cwd()
     path = target_file(base, playbook_id, app_state.language)
-    text = new_playbook_text(playbook_id, kind, app_state.language, schema_reference(base, path))
+    text = new_playbook_text(
+        playbook_id, Kind(kind.value), app_state.language, schema_reference(base, path)
+    )
     _write_new(path, text, base)
     from salescoach.ui.console import err
 
@@ -346,6 +364,9 @@ def edit(
     $SALESCOACH_PLAYBOOKS, --playbooks, or --dir), where it overrides the built-in. On errors
     you are offered to reopen the editor; a file left broken is reported, never silently kept.
     """
+    from salescoach.playbook.library import check_paths
+    from salescoach.playbook.scaffold import copy_text, edit_target, edit_until_valid
+
     app_state = state(ctx)
     editor = _editor_command()
     copied: Entry | None = None
@@ -506,6 +527,7 @@ def _preview_body(
     library: Library, entry: Entry, prompter: Any, answers_file: Path | None, no_input: bool
 ) -> str:
     """Walk ``entry`` in ``library`` and render the sheet; no store involved."""
+    from salescoach.playbook.model import Kind
     from salescoach.playbook.values import AnswerValueError
     from salescoach.session.answers_file import load_answers
     from salescoach.session.engine import Session
@@ -551,9 +573,9 @@ def _preview_body(
 
 def _example_prep(library: Library) -> dict[str, Any]:
     """The answers of the prep flow walked with its examples: what a debrief preview reads."""
+    from salescoach.flows import PREP_FLOW
     from salescoach.session.engine import Session
     from salescoach.session.examples import ExamplePrompter
-    from salescoach.workflow import PREP_FLOW
 
     if PREP_FLOW not in library.chosen():
         return {}

@@ -5,30 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from salescoach.cli.drafts import walk
 from salescoach.cli.state import AppState, require_terminal, state
 from salescoach.errors import UsageError
+from salescoach.flows import DEBRIEF_FLOW, PREP_FLOW
 from salescoach.messages import message
-from salescoach.session.answers_file import dump_answers, load_answers
-from salescoach.session.engine import Session
-from salescoach.session.examples import ExamplePrompter
-from salescoach.session.prompter import Prompter
-from salescoach.sheet import sheet_only
-from salescoach.workflow import (
-    DEBRIEF_FLOW,
-    PREP_FLOW,
-    Saved,
-    lazy_account_context,
-    merge_prefill,
-    prep_for_debrief,
-    save_debrief,
-    save_prep,
-    update_record,
-)
+
+if TYPE_CHECKING:
+    from salescoach.session.prompter import Prompter
+    from salescoach.workflow import Saved
 
 AnswersOption = Annotated[
     Path | None,
@@ -104,6 +93,10 @@ def prep(
 
       salescoach prep ACME --answers acme.yaml --no-input
     """
+    from salescoach.session.answers_file import load_answers
+    from salescoach.session.engine import Session
+    from salescoach.workflow import lazy_account_context, merge_prefill, save_prep
+
     app_state = state(ctx)
     if flow and playbook:
         raise UsageError("give --flow or --playbook, not both")
@@ -171,6 +164,15 @@ def debrief(
     commitments on both sides, next steps with dates, and the project's new maturation phase.
     Without MEETING (or with --last), the latest prep still waiting for its debrief.
     """
+    from salescoach.session.answers_file import load_answers
+    from salescoach.session.engine import Session
+    from salescoach.workflow import (
+        lazy_account_context,
+        merge_prefill,
+        prep_for_debrief,
+        save_debrief,
+    )
+
     app_state = state(ctx)
     if meeting and last:
         raise UsageError("give MEETING or --last, not both")
@@ -228,6 +230,9 @@ def edit(
 
     Enter keeps an answer; the meeting id, the creation date and your free notes are kept.
     """
+    from salescoach.session.engine import Session
+    from salescoach.workflow import lazy_account_context, update_record
+
     if kind not in ("prep", "debrief"):
         raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
     app_state = state(ctx)
@@ -269,6 +274,10 @@ def _print_examples(
     prefill: dict[str, Any],
     context: dict[str, Any] | None = None,
 ) -> None:
+    from salescoach.session.answers_file import dump_answers
+    from salescoach.session.engine import Session
+    from salescoach.session.examples import ExamplePrompter
+
     session = Session(
         app_state.library,
         target,
@@ -289,6 +298,7 @@ def show_saved(saved: Saved) -> None:
     """Show the saved record's sheet on stdout and where it was written on stderr."""
     from rich.markdown import Markdown
 
+    from salescoach.sheet import sheet_only
     from salescoach.ui.console import err, out
 
     record = saved.record

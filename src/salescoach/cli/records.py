@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from salescoach.cli.state import state
 from salescoach.errors import NotFoundError, UsageError
-from salescoach.store.record import Record
-from salescoach.workflow import render_record_body
+
+if TYPE_CHECKING:
+    from salescoach.reports.facts import Facts
+    from salescoach.store.record import Record
 
 KINDS = ("prep", "debrief")
 
@@ -33,60 +35,58 @@ def list_records(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array on stdout.")] = False,
 ) -> None:
-    """List meetings and their records, newest first."""
+    """List meetings and their records, newest first.
+
+    Read from the index beside the data (rebuilt on first use, kept current on every save), so
+    it stays fast with years of records.
+    """
     if kind is not None and kind not in KINDS:
         raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
-    from salescoach.ui.console import err, out
+    from salescoach.cli.reports import open_index
 
-    repository = state(ctx).repository
-    records: list[Record] = []
-    for item in repository.scan(account=account, kind=kind):
-        if isinstance(item, Record):
-            records.append(item)
-        else:
-            err.print(f"[warning]skipped[/warning] {item.path}: {item.message}", highlight=False)
-    records.sort(key=lambda r: (r.meeting_date or "", r.created), reverse=True)
+    app_state = state(ctx)
+    slug = app_state.repository.find_account(account).slug if account else None
+    with open_index(app_state.data_home, rescan=False) as index:
+        found = index.facts(account=slug, kind=kind)
+    found.sort(key=lambda f: (f.meeting_date or "", f.created), reverse=True)
     if as_json:
-        rows = [_summary(record) for record in records]
+        rows = [_summary(facts) for facts in found]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    if not records:
-        err.print("No records yet. Start with: salescoach prep ACCOUNT", style="hint")
+    if not found:
+        # Plain text: an empty home should not pay for importing Rich.
+        sys.stderr.write("No records yet. Start with: salescoach prep ACCOUNT\n")
         return
     from rich.table import Table
+
+    from salescoach.ui.console import out
 
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in ("date", "meeting", "account", "type", "kind", "phase"):
         table.add_column(column)
-    for record in records:
+    for facts in found:
         table.add_row(
-            record.meeting_date or "",
-            record.meeting,
-            record.account.name,
-            record.meeting_type or "",
-            record.kind,
-            _phase(record) or "",
+            facts.meeting_date or "",
+            facts.meeting,
+            facts.account_name,
+            facts.meeting_type or "",
+            facts.kind,
+            facts.phase or "",
         )
     out.print(table)
 
 
-def _phase(record: Record) -> str | None:
-    space = "debrief" if record.kind == "debrief" else "meeting"
-    phase = record.answers.get(space, {}).get("phase")
-    return str(phase) if phase else None
-
-
-def _summary(record: Record) -> dict[str, Any]:
+def _summary(facts: Facts) -> dict[str, Any]:
     return {
-        "meeting": record.meeting,
-        "kind": record.kind,
-        "account": record.account.name,
-        "account_slug": record.account.slug,
-        "meeting_type": record.meeting_type,
-        "meeting_date": record.meeting_date,
-        "phase": _phase(record),
-        "created": record.created,
-        "updated": record.updated,
+        "meeting": facts.meeting,
+        "kind": facts.kind,
+        "account": facts.account_name,
+        "account_slug": facts.account_slug,
+        "meeting_type": facts.meeting_type,
+        "meeting_date": facts.meeting_date,
+        "phase": facts.phase,
+        "created": facts.created,
+        "updated": facts.updated,
     }
 
 
@@ -135,6 +135,8 @@ def show(
             path = repository.path_of(meeting_id, record.kind)
             sys.stdout.write(path.read_text(encoding="utf-8"))
             continue
+        from salescoach.workflow import render_record_body
+
         body = render_record_body(record, app_state.library)
         from rich.markdown import Markdown
 

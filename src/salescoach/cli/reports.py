@@ -103,7 +103,7 @@ def agenda(
 
     app_state = state(ctx)
     day = _day(today)
-    with _open_index(app_state.data_home, rescan) as index:
+    with open_index(app_state.data_home, rescan) as index:
         facts = index.facts(parts=report.NEEDS)
     items = report.agenda(facts, _reference(app_state), day, days)
     if as_json:
@@ -126,7 +126,7 @@ def account(
 
     app_state = state(ctx)
     slug = app_state.repository.find_account(name).slug
-    with _open_index(app_state.data_home, rescan) as index:
+    with open_index(app_state.data_home, rescan) as index:
         facts = index.facts(account=slug, parts=report.NEEDS)
     found = report.timeline(facts)
     if found is None:
@@ -148,7 +148,7 @@ def report_objections(
     from salescoach.reports import objections as report
 
     app_state = state(ctx)
-    with _open_index(app_state.data_home, rescan) as index:
+    with open_index(app_state.data_home, rescan) as index:
         facts = index.facts(kind="debrief", parts=report.NEEDS)
     found = report.objections(facts, _reference(app_state))
     if as_json:
@@ -165,7 +165,7 @@ def report_objectives(
     from salescoach.reports import objectives as report
 
     app_state = state(ctx)
-    with _open_index(app_state.data_home, rescan) as index:
+    with open_index(app_state.data_home, rescan) as index:
         found = report.objectives(index.facts(parts=report.NEEDS))
     if as_json:
         _print_json(found)
@@ -187,7 +187,7 @@ def report_phases(
     from salescoach.reports import phases as report
 
     app_state = state(ctx)
-    with _open_index(app_state.data_home, rescan) as index:
+    with open_index(app_state.data_home, rescan) as index:
         facts = index.facts(parts=report.NEEDS)
     found = report.phases(facts, _reference(app_state), _day(today), stuck_after)
     if as_json:
@@ -204,7 +204,7 @@ def report_funnel(
     from salescoach.reports import funnel as report
 
     app_state = state(ctx)
-    with _open_index(app_state.data_home, rescan) as index:
+    with open_index(app_state.data_home, rescan) as index:
         found = report.funnel(index.facts(kind="debrief", parts=report.NEEDS))
     if as_json:
         _print_json(found)
@@ -233,7 +233,7 @@ def report_team(
     day = _day(today)
     figures = []
     for name, home in _rep_names(homes):
-        with _open_index(home, rescan) as index:
+        with open_index(home, rescan) as index:
             facts = index.facts(parts=report.NEEDS)
         figures.append(report.rep_figures(name, facts, reference, day))
     found = report.team(figures)
@@ -272,7 +272,7 @@ def export(
     if since is not None:
         _day(since, "--since")
     slug = app_state.repository.find_account(account).slug if account else None
-    with _open_index(app_state.data_home, rescan) as index:
+    with open_index(app_state.data_home, rescan) as index:
         if export_format == ExportFormat.json:
             text = "".join(f"{line}\n" for line in _json_lines(index, slug, since))
         elif export_format == ExportFormat.csv:
@@ -294,7 +294,7 @@ def export(
 # --------------------------------------------------------------------------------- helpers
 
 
-def _open_index(home: Path, rescan: bool) -> Index:
+def open_index(home: Path, rescan: bool) -> Index:
     """The home's index, up to date; a progress bar on stderr while many files are read."""
     from salescoach.store.index import Index
 

@@ -1,18 +1,24 @@
-"""What every command shares: the global options, and the library and store they select."""
+"""What every command shares: the global options, and the library and store they select.
+
+Imports of the core are made where they are first needed: ``salescoach --help`` must not pay
+for pydantic models it never uses.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from salescoach.errors import UsageError
-from salescoach.paths import data_home
-from salescoach.playbook.library import Library, search_path
-from salescoach.settings import Settings, choose_language, load_settings
-from salescoach.store.repository import Repository
+
+if TYPE_CHECKING:
+    from salescoach.playbook.library import Library
+    from salescoach.settings import Settings
+    from salescoach.store.repository import Repository
 
 
 @dataclass
@@ -27,27 +33,37 @@ class AppState:
     @cached_property
     def settings(self) -> Settings:
         """The user's config file (defaults when there is none)."""
+        from salescoach.settings import load_settings
+
         return load_settings()
 
     @cached_property
     def language(self) -> str:
         """``--lang``, else config, else locale, else English."""
+        from salescoach.settings import choose_language
+
         return choose_language(self.lang, self.settings)
 
     @cached_property
     def library(self) -> Library:
         """Every playbook on the search path for the chosen language."""
+        from salescoach.playbook.library import Library, search_path
+
         sources = search_path(self.language, self.settings.playbooks, self.playbook_dirs)
         return Library.load(self.language, sources)
 
     @cached_property
     def data_home(self) -> Path:
         """Where records live."""
+        from salescoach.paths import data_home
+
         return data_home(self.home or self.settings.home)
 
     @cached_property
     def repository(self) -> Repository:
         """The record store in the data home."""
+        from salescoach.store.repository import Repository
+
         return Repository(self.data_home)
 
 
