@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "salescoach"
 HOME_ENV = "SALESCOACH_HOME"
 CONFIG_ENV = "SALESCOACH_CONFIG"
@@ -19,6 +17,8 @@ def data_home(explicit: Path | None = None) -> Path:
     from_env = os.environ.get(HOME_ENV)
     if from_env:
         return Path(from_env).expanduser().absolute()
+    import platformdirs  # only when no home is given: it costs a few ms at start-up
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
@@ -27,6 +27,8 @@ def config_file() -> Path:
     from_env = os.environ.get(CONFIG_ENV)
     if from_env:
         return Path(from_env).expanduser().absolute()
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.yaml"
 
 

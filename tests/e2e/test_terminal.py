@@ -40,6 +40,9 @@ class Prompt:
 
     text: str
     keys: str
+    marker: str | None = None
+    """Text shown just before this prompt only (an iteration subject, a step title): prompts
+    with the same text in a row are told apart by it, so no key is typed into the wrong one."""
 
 
 @dataclass
@@ -47,11 +50,17 @@ class Recorder(ExamplePrompter):
     """The example prompter, noting every prompt and the keys that would give the same answer."""
 
     prompts: list[Prompt] | None = None
+    pending_marker: str | None = None
+
+    def step(self, title: str, guidance: str | None) -> None:
+        self.pending_marker = title
 
     def ask(self, ask: Ask) -> Any:
         value = super().ask(ask)
         assert self.prompts is not None
-        self.prompts.append(Prompt(_message(ask), _keys(ask, value)))
+        marker = ask.subject or self.pending_marker
+        self.pending_marker = None
+        self.prompts.append(Prompt(_message(ask), _keys(ask, value), marker))
         return value
 
     def confirm(self, key: str, message: str, default: bool) -> bool:
@@ -128,6 +137,8 @@ def _spawn(home: Path, *args: str) -> pexpect.spawn:
 
 def _walk(child: pexpect.spawn, prompts: list[Prompt]) -> Iterator[str]:
     for prompt in prompts:
+        if prompt.marker:
+            child.expect(re.escape(prompt.marker[:40]))
         child.expect(re.escape(prompt.text[:40]))
         yield prompt.text
         child.send(prompt.keys)

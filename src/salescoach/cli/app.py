@@ -1,7 +1,14 @@
-"""The command line: one Typer app, global options, and the single place errors are printed."""
+"""The command line: one Typer app, global options, and the single place errors are printed.
+
+Commands are registered lazily: ``salescoach list`` builds and imports only the module that owns
+``list``, since Typer otherwise inspects every command's signature on every run. Without a known
+command (``--help``, a typo) every command is registered, so help and "no such command" see them
+all.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 from enum import StrEnum
 from pathlib import Path
@@ -10,9 +17,24 @@ from typing import Annotated
 import typer
 
 from salescoach import __version__
-from salescoach.cli import drafts, playbooks, prep, records, reports
 from salescoach.cli.state import AppState
 from salescoach.errors import ProblemsError, SalescoachError
+
+OWNERS: dict[str, str] = {
+    "prep": "prep",
+    "debrief": "prep",
+    "edit": "prep",
+    "resume": "drafts",
+    "list": "records",
+    "show": "records",
+    "agenda": "reports",
+    "account": "reports",
+    "export": "reports",
+    "report": "reports",
+    "playbook": "playbooks",
+}
+"""Each command's module under ``salescoach.cli``; each module has ``register(app)``."""
+GLOBAL_OPTIONS_WITH_VALUE = ("--home", "--playbooks", "--lang")
 
 app = typer.Typer(
     name="salescoach",
@@ -89,16 +111,36 @@ def main(
     )
 
 
-prep.register(app)
-drafts.register(app)
-records.register(app)
-reports.register(app)
-app.add_typer(playbooks.app, name="playbook")
+def command_in(argv: list[str]) -> str | None:
+    """The command an argument list names, skipping global options; None if there is none."""
+    skip = False
+    for argument in argv:
+        if skip:
+            skip = False
+        elif argument in GLOBAL_OPTIONS_WITH_VALUE:
+            skip = True
+        elif not argument.startswith("-"):
+            return argument
+    return None
+
+
+def register_commands(argv: list[str]) -> None:
+    """Register the command ``argv`` names, or every command when it names none we know."""
+    wanted = OWNERS.get(command_in(argv) or "")
+    modules = [wanted] if wanted else list(dict.fromkeys(OWNERS.values()))
+    registered = {info.name for info in app.registered_commands} | {
+        group.name for group in app.registered_groups
+    }
+    for module in modules:
+        names = {name for name, owner in OWNERS.items() if owner == module}
+        if not names <= registered:
+            importlib.import_module(f"salescoach.cli.{module}").register(app)
 
 
 def run(argv: list[str]) -> int:
     """Run the app on ``argv`` and return the exit code; the one place errors are printed."""
     debug = "--debug" in argv or bool(os.environ.get("SALESCOACH_DEBUG"))
+    register_commands(argv)
     try:
         app(args=argv, prog_name="salescoach", standalone_mode=True)
     except SystemExit as done:

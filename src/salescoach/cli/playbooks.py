@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from salescoach.playbook.library import Entry, Library, SearchPath
 
 
+def register(parent: typer.Typer) -> None:
+    """Add the ``playbook`` command group to the app."""
+    parent.add_typer(app, name="playbook")
+
+
 class NewKind(StrEnum):
     """The kinds ``playbook new`` can start (the model's ``Kind``, without importing pydantic)."""
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 KINDS = ("prep", "debrief")
 TABLE_LIMIT = 50
+NO_RECORDS = "No records yet. Start with: salescoach prep ACCOUNT\n"
 
 
 def register(app: typer.Typer) -> None:
@@ -54,9 +55,16 @@ def list_records(
     """
     if kind is not None and kind not in KINDS:
         raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
+    app_state = state(ctx)
+    if not (app_state.data_home / "accounts").is_dir():
+        # A new home: nothing to index, and no need to pay for importing the index.
+        if as_json:
+            sys.stdout.write("[]\n")
+        else:
+            sys.stderr.write(NO_RECORDS)
+        return
     from salescoach.cli.reports import open_index
 
-    app_state = state(ctx)
     slug = app_state.repository.find_account(account).slug if account else None
     with open_index(app_state.data_home, rescan=False) as index:
         found = index.facts(account=slug, kind=kind)
@@ -72,7 +80,7 @@ def list_records(
         return
     if not found:
         # Plain text: an empty home should not pay for importing Rich.
-        sys.stderr.write("No records yet. Start with: salescoach prep ACCOUNT\n")
+        sys.stderr.write(NO_RECORDS)
         return
     from rich.table import Table
 

@@ -97,8 +97,11 @@ def agenda(
     today: TodayOption = None,
     rescan: RescanOption = False,
 ) -> None:
-    """What needs doing now: overdue and coming next steps, contacts due by the phase's cadence,
-    debriefs to write. Most late first."""
+    """What needs doing now, most late first.
+
+    Overdue and coming next steps, accounts to contact by their phase's cadence (from the
+    `phases` playbook), debriefs still to write.
+    """
     from salescoach.reports import agenda as report
 
     app_state = state(ctx)
@@ -120,8 +123,11 @@ def account(
     as_json: JsonOption = False,
     rescan: RescanOption = False,
 ) -> None:
-    """An account's timeline: meetings, phase over time, objectives reached, objections met,
-    open next steps, and the commitments given and received."""
+    """An account's timeline, and what is still open with it.
+
+    Meetings, phase over time, objectives reached, objections met, open next steps, and the
+    commitments given and received.
+    """
     from salescoach.reports import timeline as report
 
     app_state = state(ctx)
