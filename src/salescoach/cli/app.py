@@ -34,22 +34,21 @@ OWNERS: dict[str, str] = {
     "playbook": "playbooks",
 }
 """Each command's module under ``salescoach.cli``; each module has ``register(app)``."""
+SUMMARIES: dict[str, str] = {
+    "prep": "Prepare a meeting: objectives, OPA, discovery questions, MESORE, objections.",
+    "debrief": "Record the debrief of a prepared meeting, while memory is fresh.",
+    "edit": "Walk an existing prep or debrief again, its answers as defaults, and rewrite it.",
+    "resume": "Go on with an interrupted prep or debrief, at the first unanswered question.",
+    "list": "List meetings and their records, newest first.",
+    "show": "Show a meeting's prep and debrief.",
+    "agenda": "What needs doing now, most late first.",
+    "account": "An account's timeline, and what is still open with it.",
+    "export": "Export records as JSON lines or CSV, or their next steps as an iCalendar file.",
+    "report": "Reports over the records: objections, objectives, phases, funnel, team.",
+    "playbook": "Write, check and preview playbooks (the YAML files that carry the method).",
+}
+"""What ``salescoach --help`` lists: each command's first help line (a test keeps them equal)."""
 GLOBAL_OPTIONS_WITH_VALUE = ("--home", "--playbooks", "--lang")
-
-app = typer.Typer(
-    name="salescoach",
-    help=(
-        "Prepare B2B sales meetings and record their debriefs, guided by playbooks.\n\n"
-        "Start with [bold]salescoach prep ACME[/bold]; after the meeting, "
-        "[bold]salescoach debrief --last[/bold]."
-    ),
-    rich_markup_mode="rich",
-    no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-
 
 class Language(StrEnum):
     """The languages the built-in playbooks and messages exist in."""
@@ -64,7 +63,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main(
     ctx: typer.Context,
     home: Annotated[
@@ -111,6 +109,28 @@ def main(
     )
 
 
+def new_app() -> typer.Typer:
+    """The app with its global options and no command yet (see :func:`register_commands`)."""
+    built = typer.Typer(
+        name="salescoach",
+        help=(
+            "Prepare B2B sales meetings and record their debriefs, guided by playbooks.\n\n"
+            "Start with [bold]salescoach prep ACME[/bold]; after the meeting, "
+            "[bold]salescoach debrief --last[/bold]."
+        ),
+        rich_markup_mode="rich",
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+    built.callback()(main)
+    return built
+
+
+app = new_app()
+
+
 def command_in(argv: list[str]) -> str | None:
     """The command an argument list names, skipping global options; None if there is none."""
     skip = False
@@ -124,17 +144,36 @@ def command_in(argv: list[str]) -> str | None:
     return None
 
 
-def register_commands(argv: list[str]) -> None:
-    """Register the command ``argv`` names, or every command when it names none we know."""
-    wanted = OWNERS.get(command_in(argv) or "")
-    modules = [wanted] if wanted else list(dict.fromkeys(OWNERS.values()))
-    registered = {info.name for info in app.registered_commands} | {
-        group.name for group in app.registered_groups
+def register_commands(argv: list[str], target: typer.Typer | None = None) -> None:
+    """Register what a run needs: the command ``argv`` names, else every command's summary.
+
+    Without a known command (``--help``, no arguments, a typo) the app only shows names and
+    summaries, so each command stands in as its name and :data:`SUMMARIES` line; a typo still
+    gets "did you mean". A known command is imported and built for real, alone.
+    """
+    target = target or app
+    registered = {info.name for info in target.registered_commands} | {
+        group.name for group in target.registered_groups
     }
-    for module in modules:
-        names = {name for name, owner in OWNERS.items() if owner == module}
-        if not names <= registered:
-            importlib.import_module(f"salescoach.cli.{module}").register(app)
+    wanted = OWNERS.get(command_in(argv) or "")
+    if wanted is None:
+        for name, summary in SUMMARIES.items():
+            if name not in registered:
+                target.command(name=name, help=summary)(_summary_only)
+        return
+    names = {name for name, owner in OWNERS.items() if owner == wanted}
+    if not names <= registered:
+        importlib.import_module(f"salescoach.cli.{wanted}").register(target)
+
+
+def register_everything(target: typer.Typer) -> None:
+    """Register every command for real (tests compare them with :data:`SUMMARIES`)."""
+    for module in dict.fromkeys(OWNERS.values()):
+        importlib.import_module(f"salescoach.cli.{module}").register(target)
+
+
+def _summary_only() -> None:
+    """Never run: a command is registered for real before it is invoked."""
 
 
 def run(argv: list[str]) -> int:

@@ -1,0 +1,41 @@
+"""The app shell: top-level help from summaries, real commands built alone, --debug tracebacks."""
+
+from __future__ import annotations
+
+import typer
+
+from salescoach.cli.app import OWNERS, SUMMARIES, command_in, new_app, register_everything
+from tests.cli.helpers import salescoach
+
+
+def test_summaries_are_the_first_help_line_of_every_real_command() -> None:
+    real = new_app()
+    register_everything(real)
+    group = typer.main.get_command(real)
+    assert isinstance(group, typer.core.TyperGroup)
+    firsts = {
+        name: (command.help or "").strip().split("\n\n")[0].replace("\n", " ")
+        for name, command in group.commands.items()
+    }
+    assert firsts == SUMMARIES
+    assert set(OWNERS) == set(SUMMARIES)
+
+
+def test_the_command_is_found_after_global_options() -> None:
+    assert command_in(["--home", "/tmp/x", "--lang", "fr", "list", "--json"]) == "list"
+    assert command_in(["--debug", "--help"]) is None
+
+
+def test_a_known_command_runs_with_only_its_module_built(isolated_home: object) -> None:
+    result = salescoach("--lang", "fr", "list", "--json")
+    assert result.returncode == 0
+    assert result.stdout == "[]\n"
+
+
+def test_debug_shows_a_traceback_and_the_default_does_not() -> None:
+    plain = salescoach("show", "no-such-meeting")
+    assert plain.returncode == 1
+    assert "Traceback" not in plain.stderr
+    debug = salescoach("--debug", "show", "no-such-meeting")
+    assert debug.returncode != 0
+    assert "Traceback" in debug.stderr
