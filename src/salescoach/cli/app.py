@@ -6,19 +6,19 @@ command (``--help``, a typo) every command is registered, so help and "no such c
 all.
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from salescoach import __version__
 from salescoach.cli.state import AppState
-from salescoach.errors import ProblemsError, SalescoachError
+
+if TYPE_CHECKING:
+    from salescoach.errors import SalescoachError
 
 OWNERS: dict[str, str] = {
     "prep": "prep",
@@ -152,18 +152,25 @@ def register_commands(argv: list[str], target: typer.Typer | None = None) -> Non
     gets "did you mean". A known command is imported and built for real, alone.
     """
     target = target or app
-    registered = {info.name for info in target.registered_commands} | {
-        group.name for group in target.registered_groups
-    }
-    wanted = OWNERS.get(command_in(argv) or "")
+    name = command_in(argv) or ""
+    wanted = OWNERS.get(name)
     if wanted is None:
-        for name, summary in SUMMARIES.items():
-            if name not in registered:
-                target.command(name=name, help=summary)(_summary_only)
+        present = {c.name for c in target.registered_commands}
+        present |= {g.name for g in target.registered_groups}
+        for stub_name, summary in SUMMARIES.items():
+            if stub_name not in present:
+                target.command(name=stub_name, help=summary)(_summary_only)
         return
-    names = {name for name, owner in OWNERS.items() if owner == wanted}
-    if not names <= registered:
-        importlib.import_module(f"salescoach.cli.{wanted}").register(target)
+    real = {c.name for c in target.registered_commands if c.callback is not _summary_only}
+    if name in real | {g.name for g in target.registered_groups}:
+        return
+    target.registered_commands[:] = [c for c in target.registered_commands if c.name != name]
+    # The module registers all its commands; only the one being run is kept, so Typer inspects
+    # one signature rather than all of the module's.
+    scratch = typer.Typer()
+    importlib.import_module(f"salescoach.cli.{wanted}").register(scratch)
+    target.registered_commands += [c for c in scratch.registered_commands if c.name == name]
+    target.registered_groups += [g for g in scratch.registered_groups if g.name == name]
 
 
 def register_everything(target: typer.Typer) -> None:
@@ -185,8 +192,11 @@ def run(argv: list[str]) -> int:
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)
-    except SalescoachError as failure:
-        if debug:
+    except Exception as failure:
+        # Imported here: the errors module is needed only when something went wrong.
+        from salescoach.errors import SalescoachError
+
+        if debug or not isinstance(failure, SalescoachError):
             raise
         _report(failure)
         return failure.exit_code
@@ -198,7 +208,8 @@ def run(argv: list[str]) -> int:
     return 0
 
 
-def _report(failure: SalescoachError) -> None:
+def _report(failure: "SalescoachError") -> None:
+    from salescoach.errors import ProblemsError
     from salescoach.ui.console import err
 
     if isinstance(failure, ProblemsError):

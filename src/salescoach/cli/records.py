@@ -1,15 +1,15 @@
-"""``list`` and ``show``: read the records back."""
+"""``list`` and ``show``: read the records back.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here or in ``app``: Typer would ``eval`` every string
+annotation of the commands on each run, which ``list``'s start-up budget notices.
+"""
 
-import json
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from salescoach.cli.state import state
-from salescoach.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
     from salescoach.reports.facts import Facts
@@ -54,6 +54,8 @@ def list_records(
     it stays fast with years of records.
     """
     if kind is not None and kind not in KINDS:
+        from salescoach.errors import UsageError
+
         raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
     app_state = state(ctx)
     if not (app_state.data_home / "accounts").is_dir():
@@ -75,6 +77,8 @@ def list_records(
         found = found[:shown]
     if as_json:
         # One record per line: readable, and twice as fast as indented JSON at 100,000 rows.
+        import json
+
         lines = ",\n".join(json.dumps(_summary(f), ensure_ascii=False) for f in found)
         sys.stdout.write(f"[\n{lines}\n]\n" if lines else "[]\n")
         return
@@ -103,7 +107,7 @@ def list_records(
         sys.stderr.write(f"{len(found)} of {total:,} records shown; --limit 0 shows them all.\n")
 
 
-def _summary(facts: Facts) -> dict[str, Any]:
+def _summary(facts: "Facts") -> dict[str, Any]:
     return {
         "meeting": facts.meeting,
         "kind": facts.kind,
@@ -136,6 +140,8 @@ def show(
     ] = False,
 ) -> None:
     """Show a meeting's prep and debrief."""
+    from salescoach.errors import NotFoundError, UsageError
+
     if as_json and as_markdown:
         raise UsageError("give --json or --markdown, not both")
     if kind is not None and kind not in KINDS:
@@ -153,6 +159,8 @@ def show(
         raise NotFoundError(f"meeting {meeting_id} has no {kind or 'record'}")
     if as_json:
         data = {record.kind: record.model_dump(mode="json") for record in found}
+        import json
+
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     from salescoach.ui.console import out

@@ -6,14 +6,11 @@ for pydantic models it never uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-
-from salescoach.errors import UsageError
 
 if TYPE_CHECKING:
     from salescoach.playbook.library import Library
@@ -21,14 +18,20 @@ if TYPE_CHECKING:
     from salescoach.store.repository import Repository
 
 
-@dataclass
 class AppState:
     """Global options, resolved lazily: a command that needs no playbooks loads none."""
 
-    home: Path | None = None
-    playbook_dirs: list[Path] = field(default_factory=list)
-    lang: str | None = None
-    debug: bool = False
+    def __init__(
+        self,
+        home: Path | None = None,
+        playbook_dirs: list[Path] | None = None,
+        lang: str | None = None,
+        debug: bool = False,
+    ) -> None:
+        self.home = home
+        self.playbook_dirs = list(playbook_dirs or [])
+        self.lang = lang
+        self.debug = debug
 
     @cached_property
     def settings(self) -> Settings:
@@ -75,6 +78,8 @@ def state(ctx: typer.Context) -> AppState:
 
 def require_terminal(stdin_is_tty: bool) -> None:
     """Refuse to prompt without a terminal: questionary would read piped newlines as answers."""
+    from salescoach.errors import UsageError
+
     if not stdin_is_tty:
         raise UsageError(
             "standard input is not a terminal, so salescoach cannot ask its questions",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from salescoach.errors import Location, NotFoundError, PlaybookError, Problem
@@ -291,7 +291,7 @@ def _broken_dependents(before: Library, after: Library, given: Sequence[Entry]) 
         for problem in cross_check([entry], new):
             if str(problem) not in known:
                 hint = f"{problem.hint}; " if problem.hint else ""
-                found.append(replace(problem, hint=f"{hint}caused by {because}"))
+                found.append(problem._replace(hint=f"{hint}caused by {because}"))
     return found
 
 
