@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from salescoach.messages import message
 from salescoach.playbook.model import Option, Question, QuestionType
 
 Answer = Any
@@ -28,7 +29,20 @@ _NO = {"n", "no", "false", "non", "faux", "0"}
 
 
 class AnswerValueError(ValueError):
-    """The value does not fit the question; the message says what would."""
+    """The value does not fit the question; the message says what would, in any language.
+
+    ``key`` and ``params`` name a message of :mod:`salescoach.messages`; ``str()`` is English,
+    :meth:`in_language` what the rep reads.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(message("en", key, **params))
+
+    def in_language(self, language: str) -> str:
+        """The message in ``language``."""
+        return message(language, self.key, **self.params)
 
 
 def clean_text(text: str) -> str:
@@ -68,25 +82,25 @@ def coerce(
 def coerce_item(question: Question, value: Answer) -> str:
     """One item of a ``list`` question: a non-empty line of text."""
     if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise AnswerValueError("each item must be text")
+        raise AnswerValueError("value_item_text")
     text = clean_text(str(value)).strip()
     if not text:
-        raise AnswerValueError("an item cannot be empty")
+        raise AnswerValueError("value_item_empty")
     _check_length(question, text)
     return text
 
 
 def _check_length(question: Question, text: str) -> None:
     if question.max_length is not None and len(text) > question.max_length:
-        raise AnswerValueError(f"at most {question.max_length} characters ({len(text)} given)")
+        raise AnswerValueError("value_too_long", most=question.max_length, given=len(text))
 
 
 def _text(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise AnswerValueError("expected text")
+        raise AnswerValueError("value_text")
     text = str(value)
     if question.type == QuestionType.TEXT and "\n" in text.strip("\n"):
-        raise AnswerValueError("expected a single line (use a paragraph question for more)")
+        raise AnswerValueError("value_single_line")
     if question.type == QuestionType.TEXT:
         text = text.strip()
     _check_length(question, text)
@@ -104,12 +118,12 @@ def _option_value(raw: Any, options: Sequence[Option]) -> str:
         if folded in (option.value.casefold(), option.label.casefold()):
             return option.value
     allowed = ", ".join(option.value for option in options)
-    raise AnswerValueError(f"`{raw}` is not one of the choices: {allowed}")
+    raise AnswerValueError("value_not_a_choice", given=raw, allowed=allowed)
 
 
 def _choice(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> str:
     if isinstance(value, list | dict):
-        raise AnswerValueError("expected one choice")
+        raise AnswerValueError("value_one_choice")
     return _option_value(value, options)
 
 
@@ -120,7 +134,7 @@ def _choices(
     chosen: list[str] = []
     for item in items:
         if isinstance(item, list | dict):
-            raise AnswerValueError("expected a list of choices")
+            raise AnswerValueError("value_choice_list")
         option = _option_value(item, options)
         if option not in chosen:
             chosen.append(option)
@@ -130,9 +144,9 @@ def _choices(
 
 def _check_count(question: Question, items: Sequence[Any]) -> None:
     if question.min_items is not None and len(items) < question.min_items:
-        raise AnswerValueError(f"at least {question.min_items} needed ({len(items)} given)")
+        raise AnswerValueError("value_too_few", least=question.min_items, given=len(items))
     if question.max_items is not None and len(items) > question.max_items:
-        raise AnswerValueError(f"at most {question.max_items} allowed ({len(items)} given)")
+        raise AnswerValueError("value_too_many", most=question.max_items, given=len(items))
 
 
 def _yesno(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> bool:
@@ -143,14 +157,14 @@ def _yesno(question: Question, value: Answer, options: Sequence[Option], today: 
         return True
     if folded in _NO:
         return False
-    raise AnswerValueError("expected yes or no")
+    raise AnswerValueError("value_yesno")
 
 
 def _number(
     question: Question, value: Answer, options: Sequence[Option], today: dt.date
 ) -> int | float:
     if isinstance(value, bool):
-        raise AnswerValueError("expected a number")
+        raise AnswerValueError("value_number")
     number: int | float
     if isinstance(value, int | float):
         number = value
@@ -162,22 +176,22 @@ def _number(
             try:
                 number = float(text.replace(",", "."))
             except ValueError:
-                raise AnswerValueError(f"`{value}` is not a number") from None
+                raise AnswerValueError("value_not_number", given=value) from None
     else:
-        raise AnswerValueError("expected a number")
+        raise AnswerValueError("value_number")
     if number != number or number in (float("inf"), float("-inf")):
-        raise AnswerValueError("expected a finite number")
+        raise AnswerValueError("value_finite")
     if question.min is not None and number < question.min:
-        raise AnswerValueError(f"must be at least {question.min:g}")
+        raise AnswerValueError("value_min", least=f"{question.min:g}")
     if question.max is not None and number > question.max:
-        raise AnswerValueError(f"must be at most {question.max:g}")
+        raise AnswerValueError("value_max", most=f"{question.max:g}")
     return number
 
 
 def _scale(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> int:
     number = _number(question, value, options, today)
     if number != int(number):
-        raise AnswerValueError("expected a whole number on the scale")
+        raise AnswerValueError("value_whole")
     return int(number)
 
 
@@ -195,16 +209,14 @@ def parse_date(text: str, today: dt.date) -> dt.date:
     try:
         return dt.date.fromisoformat(folded)
     except ValueError:
-        raise AnswerValueError(
-            f"`{text}` is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w"
-        ) from None
+        raise AnswerValueError("value_date", given=text) from None
 
 
 def _date(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if not isinstance(value, str):
-        raise AnswerValueError("expected a date as YYYY-MM-DD")
+        raise AnswerValueError("value_date_type")
     return parse_date(value, today).isoformat()
 
 
@@ -224,7 +236,7 @@ def _group(
     # the shape is.
     items = value if isinstance(value, list) else [value]
     if not all(isinstance(item, dict) for item in items):
-        raise AnswerValueError("expected a list of entries, each a mapping of sub-answers")
+        raise AnswerValueError("value_entries")
     _check_count(question, items)
     return list(items)
 

@@ -14,7 +14,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from salescoach.errors import AnswersFileError, Location, MissingAnswersError, Problem
+from salescoach.errors import (
+    AnswersFileError,
+    Location,
+    MissingAnswersError,
+    Problem,
+    SalescoachError,
+)
 from salescoach.messages import message
 from salescoach.playbook.library import Entry, Library
 from salescoach.playbook.loader import condition_refs
@@ -242,7 +248,7 @@ class Session:
         def check(value: Any) -> Answer:
             answer = coerce(question, value, options, today=self.today)
             if answer is None and question.required:
-                raise AnswerValueError("an answer is required")
+                raise AnswerValueError("required")
             return answer
 
         return check
@@ -259,8 +265,8 @@ class Session:
             try:
                 return ask.check(raw)
             except AnswerValueError as error:
-                ask = replace(ask, error=str(error))
-        raise AnswerValueError(f"{ask.key}: {ask.error}")
+                ask = replace(ask, error=error.in_language(self.language))
+        raise SalescoachError(f"{ask.key}: no valid answer after {MAX_RETRIES} tries: {ask.error}")
 
     def _default(
         self,

@@ -130,7 +130,7 @@ class QuestionaryPrompter:
             validate_while_typing=False,
             **self._streams(),
         ).unsafe_ask()
-        return _canonical_text(ask, _as_str(text), self._language)
+        return _canonical_text(ask, _as_str(text))
 
     def _ask_paragraph(self, ask: Ask) -> Answer:
         """Several lines of text; Esc then Enter (or Alt+Enter) finishes."""
@@ -143,7 +143,7 @@ class QuestionaryPrompter:
             validate_while_typing=False,
             **self._streams(),
         ).unsafe_ask()
-        return _canonical_text(ask, _as_str(text), self._language)
+        return _canonical_text(ask, _as_str(text))
 
     def _ask_choice(self, ask: Ask) -> Answer:
         """One option out of a list, by label; the pointer starts on the default."""
@@ -198,15 +198,15 @@ class QuestionaryPrompter:
 
         def validate(selected: list[str]) -> Verdict:
             try:
-                _canonical_choices(ask, selected, self._language)
+                _canonical_choices(ask, selected)
             except AnswerValueError as error:
-                return str(error)
+                return error.in_language(self._language)
             return True
 
         picked = questionary.checkbox(
             _message(ask.question), choices=choices, validate=validate, **self._streams()
         ).unsafe_ask()
-        return _canonical_choices(ask, _as_list(picked), self._language)
+        return _canonical_choices(ask, _as_list(picked))
 
     def _ask_yesno(self, ask: Ask) -> Answer:
         """Yes or no; Enter takes the default (no when there is none)."""
@@ -277,26 +277,26 @@ def _message(question: Question) -> str:
     return question.prompt
 
 
-def _required_message(ask: Ask, language: str) -> str:
-    return message(language, "item_needed" if ask.mode == "item" else "required")
+def _required(ask: Ask) -> AnswerValueError:
+    return AnswerValueError("item_needed" if ask.mode == "item" else "required")
 
 
-def _canonical_text(ask: Ask, text: str, language: str) -> Answer:
+def _canonical_text(ask: Ask, text: str) -> Answer:
     """Typed text as the engine's answer: ``None`` when blank, else ``ask.check(text)``.
 
     Raises AnswerValueError for a value ``check`` refuses or a blank required answer.
     """
     answer = None if not text.strip() else ask.check(text)
     if answer is None and ask.required:
-        raise AnswerValueError(_required_message(ask, language))
+        raise _required(ask)
     return answer
 
 
-def _canonical_choices(ask: Ask, selected: Sequence[Any], language: str) -> Answer:
+def _canonical_choices(ask: Ask, selected: Sequence[Any]) -> Answer:
     """Ticked options as the engine's answer: ``None`` when none, else ``ask.check(list)``."""
     answer = None if not selected else ask.check(list(selected))
     if answer is None and ask.required:
-        raise AnswerValueError(_required_message(ask, language))
+        raise _required(ask)
     return answer
 
 
@@ -305,9 +305,9 @@ def _text_validator(ask: Ask, language: str) -> Callable[[str], Verdict]:
 
     def validate(text: str) -> Verdict:
         try:
-            _canonical_text(ask, text, language)
+            _canonical_text(ask, text)
         except AnswerValueError as error:
-            return str(error)
+            return error.in_language(language)
         return True
 
     return validate
