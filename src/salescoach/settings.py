@@ -48,7 +48,7 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(
             [
                 Problem(
-                    document.locate(document.real_path(d["loc"])),
+                    document.locate(tuple(d["loc"])),
                     str(d["msg"]),
                     ".".join(map(str, d["loc"])),
                 )

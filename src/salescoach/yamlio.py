@@ -73,27 +73,6 @@ class Document:
         line, column = self.positions.get(probe, (1, 1))
         return Location(self.source, line, column)
 
-    def real_path(self, loc: tuple[Any, ...]) -> Path_:
-        """Keep from a validator's ``loc`` the steps that exist in the data (drops union tags)."""
-        node: Any = self.value
-        kept: list[str | int] = []
-        for step in loc:
-            if isinstance(node, dict) and step in node:
-                kept.append(step)
-                node = node[step]
-            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-                kept.append(step)
-                node = node[step]
-            elif isinstance(node, dict | list):
-                if not isinstance(step, str) or step in {"compare", "all", "any", "not"}:
-                    continue
-                kept.append(step)  # a missing or unknown key: name it, locate its parent
-                node = None
-            else:
-                kept.append(step)
-                node = None
-        return tuple(kept)
-
 
 class YamlProblems(Exception):
     """Raised by :func:`parse` with every problem found; callers wrap them in their own error."""
