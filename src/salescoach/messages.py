@@ -46,6 +46,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "last_time": "Last time with {account} ({meeting}): phase {phase}.",
         "open_steps": "Open next steps:",
         "items_count": "{count} item(s)",
+        "select_hint": "(Use arrow keys)",
+        "checkbox_hint": (
+            "(Use arrow keys to move, <space> to select, <a> to toggle, <i> to invert)"
+        ),
+        "yes_no_hint_yes": "(Y/n) ",
+        "yes_no_hint_no": "(y/N) ",
         "value_item_text": "each item must be text",
         "value_item_empty": "an item cannot be empty",
         "value_too_long": "at most {most} characters ({given} given)",
@@ -108,6 +114,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "last_time": "Dernière fois avec {account} ({meeting}) : phase {phase}.",
         "open_steps": "Prochaines étapes ouvertes :",
         "items_count": "{count} élément(s)",
+        "select_hint": "(flèches haut/bas, puis Entrée)",
+        "checkbox_hint": "(flèches pour aller, <espace> pour cocher, Entrée pour valider)",
+        "yes_no_hint_yes": "(Y = oui / n = non) ",
+        "yes_no_hint_no": "(y = oui / N = non) ",
         "value_item_text": "chaque élément doit être du texte",
         "value_item_empty": "un élément ne peut pas être vide",
         "value_too_long": "au plus {most} caractères ({given} saisis)",

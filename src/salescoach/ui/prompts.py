@@ -69,6 +69,10 @@ class QuestionaryPrompter:
     def _say(self, key: str, **values: Any) -> str:
         return message(self._language, key, **values)
 
+    def _yes_no(self, default: bool) -> str:
+        """The keys of a yes/no prompt, the default in capitals (questionary reads y and n)."""
+        return self._say("yes_no_hint_yes" if default else "yes_no_hint_no")
+
     # --- the Prompter protocol ------------------------------------------------------------------
 
     def step(self, title: str, guidance: str | None) -> None:
@@ -104,7 +108,9 @@ class QuestionaryPrompter:
 
     def confirm(self, key: str, message: str, default: bool) -> bool:
         """A yes/no decision about the questionnaire itself ("Add another next step?")."""
-        answer = questionary.confirm(message, default=default, **self._streams()).unsafe_ask()
+        answer = questionary.confirm(
+            message, default=default, instruction=self._yes_no(default), **self._streams()
+        ).unsafe_ask()
         return bool(answer)
 
     def choose(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> str:
@@ -112,6 +118,7 @@ class QuestionaryPrompter:
         picked = questionary.select(
             message,
             choices=[questionary.Choice(title=label, value=value) for value, label in choices],
+            instruction=self._say("select_hint"),
             **self._streams(),
         ).unsafe_ask()
         return str(picked)
@@ -177,7 +184,11 @@ class QuestionaryPrompter:
         # questionary refuses a default that is not among the choices (a stale default_from).
         default = ask.default if ask.default is not None and ask.default in values else None
         picked = questionary.select(
-            _message(ask.question), choices=choices, default=default, **self._streams()
+            _message(ask.question),
+            choices=choices,
+            default=default,
+            instruction=self._say("select_hint"),
+            **self._streams(),
         ).unsafe_ask()
         if picked == _NO_ANSWER:
             return None
@@ -204,14 +215,22 @@ class QuestionaryPrompter:
             return True
 
         picked = questionary.checkbox(
-            _message(ask.question), choices=choices, validate=validate, **self._streams()
+            _message(ask.question),
+            choices=choices,
+            validate=validate,
+            instruction=self._say("checkbox_hint"),
+            **self._streams(),
         ).unsafe_ask()
         return _canonical_choices(ask, _as_list(picked))
 
     def _ask_yesno(self, ask: Ask) -> Answer:
         """Yes or no; Enter takes the default (no when there is none)."""
+        default = ask.default is True
         answer = questionary.confirm(
-            _message(ask.question), default=ask.default is True, **self._streams()
+            _message(ask.question),
+            default=default,
+            instruction=self._yes_no(default),
+            **self._streams(),
         ).unsafe_ask()
         return ask.check(bool(answer))
 
