@@ -46,6 +46,9 @@ _WORDS = {
         "watch": "Watch",
         "qualities": "Their qualities",
         "conviction": "Conviction",
+        "includes": "This meeting type's preparation",
+        "phase_plan": "Action plan for this phase",
+        "cadence": "Keep in touch at least every {days} day(s) in this phase.",
         "yes": "yes",
         "no": "no",
         "levels": "Discovery questions by level of information",
@@ -82,6 +85,9 @@ _WORDS = {
         "watch": "À surveiller",
         "qualities": "Ses qualités",
         "conviction": "Conviction",
+        "includes": "La préparation de ce type de rendez-vous",
+        "phase_plan": "Plan d'actions de cette phase",
+        "cadence": "Gardez le contact au moins tous les {days} jour(s) dans cette phase.",
         "yes": "oui",
         "no": "non",
         "levels": "Questions de découverte par niveau d'information",
@@ -199,6 +205,7 @@ class PrepSheet:
             self._mesore,
             self._objections,
             self._reminders,
+            self._method,
         ):
             section = part()
             if section:
@@ -230,6 +237,25 @@ class PrepSheet:
         if objectives:
             lines += [f"## {self.words['objectives']}", ""]
             lines += [f"{i}. {_escape(str(o))}" for i, o in enumerate(objectives, 1)]
+        return lines
+
+    def _method(self) -> list[str]:
+        """What the method asks for this meeting type and this phase (from reference lists)."""
+        lines: list[str] = []
+        meeting_type = self.answers.get("meeting", {}).get("type")
+        includes = _detail_list(self.library, "meeting-types", meeting_type, "includes")
+        if includes:
+            lines += [f"**{self.words['includes']}**", ""]
+            lines += [f"- [ ] {_escape(item)}" for item in includes]
+            lines.append("")
+        phase = self.answers.get("meeting", {}).get("phase")
+        plan = _detail_list(self.library, "phases", phase, "action_plan")
+        cadence = _detail(self.library, "phases", phase, "cadence_days")
+        if plan:
+            lines += [f"**{self.words['phase_plan']}**", ""]
+            lines += [f"- {_escape(item)}" for item in plan]
+        if isinstance(cadence, int) and not isinstance(cadence, bool):
+            lines += ["", f"*{self.words['cadence'].format(days=cadence)}*"]
         return lines
 
     def _opening(self) -> list[str]:
@@ -368,6 +394,19 @@ def sheet_only(body: str, language: str) -> str:
     """The one-page part of a prep body: everything before its "Details" heading."""
     heading = f"\n## {words(language)['details']}\n"
     return body.split(heading, 1)[0].rstrip() + "\n"
+
+
+def _detail(library: Library, reference_id: str, entry_id: Any, key: str) -> Any:
+    """A detail of a reference entry (``phases`` → ``phase-3`` → ``cadence_days``), or None."""
+    if not isinstance(entry_id, str) or reference_id not in library.chosen():
+        return None
+    entry = library.get(reference_id).playbook.entry(entry_id)
+    return entry.details.get(key) if entry is not None else None
+
+
+def _detail_list(library: Library, reference_id: str, entry_id: Any, key: str) -> list[str]:
+    value = _detail(library, reference_id, entry_id, key)
+    return [str(item) for item in value] if isinstance(value, list) else []
 
 
 def _reference_labels(library: Library, reference_id: str) -> dict[str, str]:
