@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,9 @@ hostile = st.one_of(
 )
 @given(name=hostile)
 def test_account_folders_stay_inside_the_home(tmp_path: Path, name: str) -> None:
-    home = tmp_path / "home"
+    # A fresh home per example: tmp_path is shared by all of them, and a name that is another
+    # account's slug (`1` after `1\r`) rightly finds that account.
+    home = Path(tempfile.mkdtemp(dir=tmp_path)) / "home"
     repository = Repository(home)
     try:
         account = repository.account_ref(name)

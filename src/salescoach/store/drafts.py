@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -23,8 +23,9 @@ from salescoach.store.atomic import (
     store_errors,
 )
 from salescoach.store.record import (
+    PlainAnswers,
     PlaybookUse,
-    check_plain,
+    Timestamp,
     describe_validation,
     parse_timestamp,
 )
@@ -53,10 +54,10 @@ class Draft(BaseModel):
     meeting_type: str | None = None
     flow: str | None = None
     language: str
-    answers: dict[str, Any] = Field(default_factory=dict)
+    answers: PlainAnswers = Field(default_factory=dict)
     playbooks: list[PlaybookUse] = Field(default_factory=list)
-    created: str
-    updated: str
+    created: Timestamp
+    updated: Timestamp
     position: str | None = None
     """The key of the last answer given; the session resumes after it."""
 
@@ -72,18 +73,6 @@ class Draft(BaseModel):
     def _safe_id(cls, value: str) -> str:
         if not is_draft_id(value):
             raise ValueError(f"{value!r} is not a draft id (lower-case letters, digits, hyphens)")
-        return value
-
-    @field_validator("created", "updated")
-    @classmethod
-    def _aware_datetime(cls, value: str) -> str:
-        parse_timestamp(value)
-        return value
-
-    @field_validator("answers")
-    @classmethod
-    def _plain_answers(cls, value: dict[str, Any]) -> dict[str, Any]:
-        check_plain(value)
         return value
 
 

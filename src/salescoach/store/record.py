@@ -12,9 +12,16 @@ import math
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
 
 from salescoach.errors import RecordError
 
@@ -31,6 +38,22 @@ Each function receives a plain dict (already checked to be a mapping) and return
 """
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _checked_timestamp(value: str) -> str:
+    parse_timestamp(value)
+    return value
+
+
+def _checked_plain(value: dict[str, Any]) -> dict[str, Any]:
+    check_plain(value)
+    return value
+
+
+Timestamp = Annotated[str, AfterValidator(_checked_timestamp)]
+"""An ISO datetime with its offset, as records and drafts store ``created`` and ``updated``."""
+PlainAnswers = Annotated[dict[str, Any], AfterValidator(_checked_plain)]
+"""Namespaced answers holding only plain YAML-safe data."""
 
 
 class PlaybookUse(BaseModel):
@@ -66,12 +89,12 @@ class Record(BaseModel):
     account: AccountRef
     meeting_type: str | None = None
     meeting_date: str | None = None
-    created: str
-    updated: str
+    created: Timestamp
+    updated: Timestamp
     language: str
     flow: str | None = None
     playbooks: list[PlaybookUse] = Field(default_factory=list)
-    answers: dict[str, Any] = Field(default_factory=dict)
+    answers: PlainAnswers = Field(default_factory=dict)
     notes: str = ""
 
     @field_validator("schema_version")
@@ -86,18 +109,6 @@ class Record(BaseModel):
     def _iso_date(cls, value: str | None) -> str | None:
         if value is not None:
             check_date(value)
-        return value
-
-    @field_validator("created", "updated")
-    @classmethod
-    def _aware_datetime(cls, value: str) -> str:
-        parse_timestamp(value)
-        return value
-
-    @field_validator("answers")
-    @classmethod
-    def _plain_answers(cls, value: dict[str, Any]) -> dict[str, Any]:
-        check_plain(value)
         return value
 
     def front_matter(self) -> dict[str, Any]:
