@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pexpect
 import pytest
 
 from salescoach.playbook.library import Library, search_path
@@ -16,7 +15,15 @@ from salescoach.session.engine import Session
 from salescoach.session.prompter import Ask
 from salescoach.store.repository import Repository
 from tests.cli.helpers import salescoach
-from tests.e2e.test_terminal import CLEAR_LINE, ENTER, Prompt, _keys, _spawn, _walk
+from tests.e2e.test_terminal import (
+    CLEAR_LINE,
+    ENTER,
+    Prompt,
+    _keys,
+    _save_at_review,
+    _spawn,
+    _walk,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
 
@@ -92,12 +99,7 @@ def test_edit_keeps_answers_with_enter_changes_one_and_keeps_notes(
 
     child = _spawn(isolated_home, "edit", record.meeting)  # type: ignore[union-attr]
     list(_walk(child, keeper.prompts))
-    child.expect("Review — save this prep")
-    child.send(ENTER)
-    child.expect("Saved prep")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0, child.before
+    _save_at_review(child, "prep")
 
     shown = json.loads(salescoach("show", record.meeting, "--json").stdout)  # type: ignore[union-attr]
     assert shown["prep"]["answers"] == expected

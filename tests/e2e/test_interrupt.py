@@ -14,7 +14,7 @@ import pytest
 
 from salescoach.store.drafts import Drafts
 from salescoach.store.repository import Repository
-from tests.e2e.test_terminal import _script, _spawn, _walk
+from tests.e2e.test_terminal import _save_at_review, _script, _spawn, _walk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
 
@@ -51,12 +51,7 @@ def test_ctrl_c_keeps_a_draft_that_resume_finishes(isolated_home: Path, stop_at:
 
     child = _spawn(isolated_home, "resume", draft.id)
     list(_walk(child, prompts[stop_after:]))
-    child.expect("Review — save this prep")
-    child.send("\r")
-    child.expect("Saved prep")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0, child.before
+    _save_at_review(child, "prep")
     (record,) = list(Repository(isolated_home).scan(kind="prep"))
     assert record.answers == answers  # type: ignore[union-attr]
     assert Drafts(isolated_home).list() == []

@@ -144,18 +144,23 @@ def _walk(child: pexpect.spawn, prompts: list[Prompt]) -> Iterator[str]:
         child.send(prompt.keys)
 
 
+def _save_at_review(child: pexpect.spawn, kind: str) -> None:
+    """Take "Save" on the review screen, wait for the record to be written, expect exit 0."""
+    child.expect(f"Review — save this {kind}")
+    child.send(ENTER)
+    child.expect(f"Saved {kind}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+
+
 def test_a_whole_prep_then_its_debrief_with_real_keys(isolated_home: Path) -> None:
     prep_prompts, prep_answers = _script(
         "prep-flow", {"meeting": {"account": "ACME"}}, {"account": {}}
     )
     child = _spawn(isolated_home, "prep", "ACME")
     asked = list(_walk(child, prep_prompts))
-    child.expect("Review — save this prep")
-    child.send(ENTER)
-    child.expect("Saved prep")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0, child.before
+    _save_at_review(child, "prep")
     assert len(asked) > 30  # the whole flow, not a shortcut
 
     repository = Repository(isolated_home)
@@ -170,12 +175,7 @@ def test_a_whole_prep_then_its_debrief_with_real_keys(isolated_home: Path) -> No
     )
     child = _spawn(isolated_home, "debrief", "--last")
     list(_walk(child, debrief_prompts))
-    child.expect("Review — save this debrief")
-    child.send(ENTER)
-    child.expect("Saved debrief")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0, child.before
+    _save_at_review(child, "debrief")
     debrief = repository.load(prep.meeting, "debrief")  # type: ignore[union-attr]
     assert debrief.answers == debrief_answers
     assert repository.path_of(prep.meeting, "prep").stat().st_mode & 0o777 == 0o600  # type: ignore[union-attr]
@@ -191,12 +191,7 @@ def test_the_review_screen_changes_one_answer_and_keeps_the_rest(isolated_home: 
     child.send(ENTER)  # the first: the account
     child.expect("Which account")
     child.send(CLEAR_LINE + "ACME Corporation" + ENTER)
-    child.expect("Review — save this prep")
-    child.send(ENTER)
-    child.expect("Saved prep")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0, child.before
+    _save_at_review(child, "prep")
     (record,) = list(Repository(isolated_home).scan(kind="prep"))
     answers["meeting"]["account"] = "ACME Corporation"
     assert record.answers == answers  # type: ignore[union-attr]
