@@ -109,19 +109,21 @@ class Facts:
 
 def facts_of(record: Record) -> Facts:
     """The facts of a record, every part included."""
-    answers = record.answers
+    common: dict[str, Any] = {
+        "kind": record.kind,
+        "meeting": record.meeting,
+        "account_slug": record.account.slug,
+        "account_name": record.account.name,
+        "meeting_type": record.meeting_type,
+        "meeting_date": record.meeting_date,
+        "created": record.created,
+        "updated": record.updated,
+    }
     if record.kind == "debrief":
-        space = _mapping(answers.get("debrief"))
+        space = _mapping(record.answers.get("debrief"))
         rated = tuple(_results(space.get("objectives_result")))
         return Facts(
-            kind=record.kind,
-            meeting=record.meeting,
-            account_slug=record.account.slug,
-            account_name=record.account.name,
-            meeting_type=record.meeting_type,
-            meeting_date=record.meeting_date,
-            created=record.created,
-            updated=record.updated,
+            **common,
             phase=_phase(space.get("phase")),
             funnel="".join(
                 LEVEL_CODES[level] for level in LEVELS if _filled(space.get(f"learned_{level}"))
@@ -133,17 +135,10 @@ def facts_of(record: Record) -> Facts:
             commitments_given=tuple(_texts(space.get("commitments_given"))),
             commitments_received=tuple(_texts(space.get("commitments_received"))),
         )
-    space = _mapping(answers.get("meeting"))
+    space = _mapping(record.answers.get("meeting"))
     objectives = _texts(space.get("objectives"))
     return Facts(
-        kind=record.kind,
-        meeting=record.meeting,
-        account_slug=record.account.slug,
-        account_name=record.account.name,
-        meeting_type=record.meeting_type,
-        meeting_date=record.meeting_date,
-        created=record.created,
-        updated=record.updated,
+        **common,
         phase=_phase(space.get("phase")),
         results=PLANNED * len(objectives),
         objectives=tuple(Objective(text, None) for text in objectives),
