@@ -17,7 +17,7 @@ from salescoach.playbook.library import Entry, Library
 from salescoach.session.engine import Answers, Session
 from salescoach.sheet import SheetHeader, render_body
 from salescoach.store.drafts import Draft, Drafts
-from salescoach.store.record import AccountRef, PlaybookUse, Record
+from salescoach.store.record import AccountRef, PlaybookUse, Record, now_iso
 from salescoach.store.repository import Repository
 
 
@@ -28,11 +28,6 @@ class Saved:
     record: Record
     path: Path
     body: str
-
-
-def now() -> str:
-    """The current time as an ISO timestamp with its offset."""
-    return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
 
 
 def account_context(repository: Repository, account_name: str | None) -> dict[str, Any]:
@@ -109,7 +104,7 @@ def save_prep(
     meeting_type = meeting.get("type")
     date = meeting.get("date") or today.isoformat()
     account, meeting_id = repository.new_meeting(name, date, meeting_type)
-    stamp = now()
+    stamp = now_iso()
     record = Record(
         kind="prep",
         meeting=meeting_id,
@@ -135,7 +130,7 @@ def save_debrief(
     language: str,
 ) -> Saved:
     """Write the debrief record of the prep's meeting (replacing an earlier debrief's data)."""
-    stamp = now()
+    stamp = now_iso()
     try:
         created = repository.load(prep.meeting, "debrief").created
     except NotFoundError:
@@ -239,7 +234,7 @@ def keep_draft(
     if not any(session.answers.values()) and draft_id is None:
         return None
     name = account_name or session.answers.get("meeting", {}).get("account") or "unnamed"
-    stamp = now()
+    stamp = now_iso()
     created = stamp
     if draft_id is not None:
         try:
@@ -276,7 +271,7 @@ def update_record(
     """Rewrite an existing prep or debrief with a session's answers; ids and notes are kept."""
     changes: dict[str, Any] = {
         "answers": session.answers,
-        "updated": now(),
+        "updated": now_iso(),
         "flow": session.target,
         "playbooks": playbook_uses(session.used),
     }
