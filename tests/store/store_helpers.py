@@ -35,8 +35,13 @@ def make_record(
             "flow": "prep-default",
             "playbooks": [
                 {"id": "meeting", "version": 3, "language": "en", "origin": "builtin"},
-                {"id": "opa", "version": "2026.1", "language": "en", "origin": "option",
-                 "path": "/team/opa.yaml"},
+                {
+                    "id": "opa",
+                    "version": "2026.1",
+                    "language": "en",
+                    "origin": "option",
+                    "path": "/team/opa.yaml",
+                },
             ],
             "answers": answers
             if answers is not None

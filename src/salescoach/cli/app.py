@@ -50,6 +50,7 @@ SUMMARIES: dict[str, str] = {
 """What ``salescoach --help`` lists: each command's first help line (a test keeps them equal)."""
 GLOBAL_OPTIONS_WITH_VALUE = ("--home", "--playbooks", "--lang")
 
+
 class Language(StrEnum):
     """The languages the built-in playbooks and messages exist in."""
 

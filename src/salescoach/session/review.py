@@ -53,6 +53,7 @@ def without(answers: dict[str, dict[str, Any]], answer_id: str) -> dict[str, dic
 
 def review(session: Session, prompter: Prompter, kind: str) -> Session | None:
     """Loop on the review menu; the session to save, or None when the rep discards."""
+
     def say(key: str) -> str:
         return message(session.language, key, kind=message(session.language, kind))
 

@@ -66,6 +66,7 @@ LOCK_TIMEOUT_SECONDS = 30.0
 MAX_ACCOUNT_BYTES = 1_000_000
 _MEETING_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
+
 @dataclass(frozen=True)
 class Broken:
     """A file or folder that could not be read: listed, never fatal."""
@@ -411,9 +412,7 @@ class Repository:
         if known is not None and known.is_dir():
             return self._inside(known)
         found = [
-            folder / meeting_id
-            for folder in self._account_dirs()
-            if (folder / meeting_id).is_dir()
+            folder / meeting_id for folder in self._account_dirs() if (folder / meeting_id).is_dir()
         ]
         if not found:
             raise NotFoundError(f"no meeting {meeting_id!r}", hint="`salescoach list` shows them")

@@ -50,9 +50,7 @@ _SPELLED_OUT = {
 }
 _RUNS = re.compile(r"[^a-z0-9]+")
 _WINDOWS_RESERVED = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{n}" for n in range(10)}
-    | {f"lpt{n}" for n in range(10)}
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
 )
 _SLUG = re.compile(r"[a-z0-9_]+(-[a-z0-9_]+)*")
 
