@@ -44,6 +44,10 @@ def test_only_the_prompt_adapter_imports_questionary() -> None:
     assert users == ["ui/prompts.py"]
 
 
+LINTED = ("src", "tests", "benchmarks", "tools")
+"""What ruff checks and formats."""
+
+
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
@@ -55,10 +59,10 @@ def test_mypy_strict_is_clean() -> None:
 
 
 def test_ruff_is_clean() -> None:
-    result = _run(sys.executable, "-m", "ruff", "check", "src", "tests", "benchmarks", "tools")
+    result = _run(sys.executable, "-m", "ruff", "check", *LINTED)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format_is_clean() -> None:
-    result = _run(sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "benchmarks", "tools")
+    result = _run(sys.executable, "-m", "ruff", "format", "--check", *LINTED)
     assert result.returncode == 0, result.stdout + result.stderr
