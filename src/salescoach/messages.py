@@ -72,6 +72,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "value_date": "`{given}` is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w",
         "value_date_type": "expected a date as YYYY-MM-DD",
         "value_entries": "expected a list of entries, each a mapping of sub-answers",
+        # --- sessions and drafts (service)
+        "dropped": "dropped",
+        "no_longer_asked": "no longer asked by the playbook",
+        "skipped": "skipped",
+        "no_drafts": "No drafts. An interrupted prep or debrief leaves one here.",
+        "resume_hint": "Go on with: salescoach resume DRAFT",
     },
     "fr": {
         "prep": "préparation",
@@ -138,6 +144,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "value_date": "« {given} » n'est pas une date : AAAA-MM-JJ, demain, +3d, +2w",
         "value_date_type": "une date AAAA-MM-JJ est attendue",
         "value_entries": "une liste d'entrées est attendue",
+        # --- sessions and drafts (service)
+        "dropped": "écartée",
+        "no_longer_asked": "plus posée par le playbook",
+        "skipped": "ignoré",
+        "no_drafts": "Aucun brouillon. Une préparation ou un débrief interrompu en laisse un ici.",
+        "resume_hint": "Reprendre avec : salescoach resume BROUILLON",
     },
 }
 

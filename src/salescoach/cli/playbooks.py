@@ -25,6 +25,7 @@ from salescoach.errors import (
 
 if TYPE_CHECKING:
     from salescoach.playbook.library import Entry, Library, SearchPath
+    from salescoach.session.prompter import Prompter
 
 
 def register(parent: typer.Typer) -> None:
@@ -507,7 +508,7 @@ def preview(
     library, entry = _resolve(app_state, target)
     if interactive and no_input:
         raise UsageError("give --interactive or --no-input, not both")
-    prompter: Any
+    prompter: Prompter | None = None
     if interactive:
         if not sys.stdin.isatty():
             raise UsageError(
@@ -516,78 +517,27 @@ def preview(
             )
         from salescoach.ui.prompts import QuestionaryPrompter
 
-        prompter = QuestionaryPrompter()
-    else:
+        prompter = QuestionaryPrompter(language=app_state.language)
+    elif not no_input:
         from salescoach.session.examples import ExamplePrompter
 
         prompter = ExamplePrompter()
-    body = _preview_body(library, entry, prompter, answers, no_input)
+    from salescoach.service.meetings import load_answers_file
+    from salescoach.service.previews import preview_body
+
+    body = preview_body(
+        library,
+        entry,
+        prompter,
+        answers=load_answers_file(answers),
+        answers_source=str(answers or "answers"),
+        no_input=no_input,
+        language=app_state.language,
+    )
     _print_markdown(body, markdown)
     from salescoach.ui.console import err
 
     err.print("Preview only: nothing was saved.", style="hint")
-
-
-def _preview_body(
-    library: Library, entry: Entry, prompter: Any, answers_file: Path | None, no_input: bool
-) -> str:
-    """Walk ``entry`` in ``library`` and render the sheet; no store involved."""
-    from salescoach.playbook.model import Kind
-    from salescoach.playbook.values import AnswerValueError
-    from salescoach.session.answers_file import load_answers
-    from salescoach.session.engine import Session
-    from salescoach.sheet import SheetHeader, render_body
-
-    book = entry.playbook
-    record = book.record if book.kind == Kind.FLOW else str(book.kind)
-    if record not in ("prep", "debrief"):
-        raise SalescoachError(
-            f"`{book.id}` is a reference list: there is nothing to walk",
-            hint=f"see its entries with: salescoach playbook show {book.id}",
-        )
-    prefill: dict[str, Any] = dict(load_answers(answers_file)) if answers_file else {}
-    context: dict[str, Any] = {}
-    if record == "debrief":
-        context["prep"] = prefill.pop("prep", None) or _example_prep(library)
-    session = Session(
-        library,
-        entry.id,
-        None if no_input else prompter,
-        prefill=prefill,
-        context=context,
-        no_input=no_input,
-        prefill_source=str(answers_file or "answers"),
-    )
-    try:
-        answered = session.run()
-    except AnswerValueError as error:
-        raise SalescoachError(
-            f"an example does not fit its question: {error}",
-            hint="fix the question's `example:` in the playbook (playbook validate checks most)",
-        ) from None
-    meeting = {**(context.get("prep") or {}).get("meeting", {}), **answered.get("meeting", {})}
-    header = SheetHeader(
-        kind=str(record),
-        account=str(meeting.get("account") or "Preview"),
-        meeting_type=meeting.get("type"),
-        meeting_date=meeting.get("date"),
-        language=book.language,
-    )
-    return render_body(header, answered, [used.playbook for used in session.used], library)
-
-
-def _example_prep(library: Library) -> dict[str, Any]:
-    """The answers of the prep flow walked with its examples: what a debrief preview reads."""
-    from salescoach.flows import PREP_FLOW
-    from salescoach.session.engine import Session
-    from salescoach.session.examples import ExamplePrompter
-
-    if PREP_FLOW not in library.chosen():
-        return {}
-    try:
-        return Session(library, PREP_FLOW, ExamplePrompter()).run()
-    except (SalescoachError, ValueError):
-        return {}
 
 
 def _warn_problems(problems: list[Problem]) -> None:

@@ -14,6 +14,8 @@ import typer
 
 if TYPE_CHECKING:
     from salescoach.playbook.library import Library
+    from salescoach.service.meetings import Meetings, Outcome
+    from salescoach.session.prompter import Prompter
     from salescoach.settings import Settings
     from salescoach.store.repository import Repository
 
@@ -69,6 +71,13 @@ class AppState:
 
         return Repository(self.data_home)
 
+    @cached_property
+    def meetings(self) -> Meetings:
+        """The meetings service over this store, these playbooks (loaded on use), this language."""
+        from salescoach.service.meetings import Meetings
+
+        return Meetings(self.repository, lambda: self.library, self.language)
+
 
 def state(ctx: typer.Context) -> AppState:
     """The AppState the app callback stored (a fresh one when a command is invoked directly)."""
@@ -88,3 +97,34 @@ def require_terminal(stdin_is_tty: bool) -> None:
                 "(--example-answers prints a complete file to start from)."
             ),
         )
+
+
+INTERRUPTED_EXIT = 130
+
+
+def prompter_for(no_input: bool, language: str) -> Prompter | None:
+    """The terminal prompter, or none with --no-input; refuses to prompt without a terminal."""
+    if no_input:
+        return None
+    import sys
+
+    require_terminal(sys.stdin.isatty())
+    from salescoach.ui.prompts import QuestionaryPrompter
+
+    return QuestionaryPrompter(language=language)
+
+
+def conclude(language: str, outcome: Outcome) -> None:
+    """Show how a walk ended; exit 130 after an interruption, 0 after a discard."""
+    from salescoach.service.meetings import Discarded, Finished
+    from salescoach.ui import render
+
+    if isinstance(outcome, Finished):
+        render.dropped(language, outcome.dropped, outcome.unused)
+        render.saved(outcome.saved)
+        return
+    if isinstance(outcome, Discarded):
+        render.discarded(language, outcome.kind)
+        raise typer.Exit(0)
+    render.interrupted(language, outcome)
+    raise typer.Exit(INTERRUPTED_EXIT)

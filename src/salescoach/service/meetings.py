@@ -1,0 +1,343 @@
+"""The meetings service: start a prep, a debrief, an edit or a resume; walk it; save the record.
+
+Between the commands and the core. A command calls one ``start_*`` method, then
+:meth:`Meetings.walk` with a prompter (or none), and renders the :data:`Outcome`. Everything
+here runs from Python without a terminal: a test gives a scripted prompter, reads the outcome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+from salescoach.errors import NotFoundError, Problem, UsageError
+from salescoach.flows import DEBRIEF_FLOW, PREP_FLOW
+from salescoach.playbook.library import Library
+from salescoach.session.engine import Session
+from salescoach.session.prompter import Prompter
+from salescoach.store.drafts import Draft, Drafts
+from salescoach.store.record import Record
+from salescoach.store.repository import Repository
+from salescoach.workflow import (
+    Saved,
+    account_context,
+    answered_count,
+    keep_draft,
+    lazy_account_context,
+    merge_prefill,
+    prep_for_debrief,
+    save_debrief,
+    save_prep,
+    update_record,
+)
+
+RecordKind = Literal["prep", "debrief"]
+
+
+@dataclass
+class Started:
+    """A session ready to walk, and what finishing it writes.
+
+    ``prep`` is the prep a debrief belongs to; ``existing`` the record an edit (or the resume of
+    an edit's draft) rewrites; ``draft`` the draft being resumed, deleted once the record is saved.
+    """
+
+    session: Session
+    kind: RecordKind
+    account: str | None
+    meeting: str | None = None
+    prep: Record | None = None
+    existing: Record | None = None
+    draft: Draft | None = None
+
+    @property
+    def language(self) -> str:
+        """The language the session asks in."""
+        return self.session.language
+
+    @property
+    def answered(self) -> int:
+        """How many answers are already known (a resumed draft's progress)."""
+        return answered_count(self.session.prefill)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """The record was saved; ``dropped`` and ``unused`` are resumed answers that did not fit."""
+
+    saved: Saved
+    dropped: list[Problem] = field(default_factory=list)
+    unused: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Interrupted:
+    """Ctrl-C or closed input: the answers so far are in ``draft`` (None if nothing was given)."""
+
+    kind: RecordKind
+    draft: Draft | None
+    input_closed: bool
+
+    @property
+    def answered(self) -> int:
+        """How many answers the draft keeps."""
+        return answered_count(self.draft.answers) if self.draft else 0
+
+
+@dataclass(frozen=True)
+class Discarded:
+    """The rep discarded the session at the review screen: nothing was written."""
+
+    kind: RecordKind
+
+
+Outcome = Finished | Interrupted | Discarded
+
+
+class Meetings:
+    """Preps, debriefs, edits and resumes over one store, one library and one language.
+
+    ``library`` may be a function returning it: listing drafts should not load every playbook.
+    """
+
+    def __init__(
+        self,
+        repository: Repository,
+        library: Library | Callable[[], Library],
+        language: str,
+    ) -> None:
+        self.repository = repository
+        self.drafts = Drafts(repository.home)
+        self.language = language
+        self._library = library
+
+    @cached_property
+    def library(self) -> Library:
+        """The playbooks, loaded on first use."""
+        return self._library if isinstance(self._library, Library) else self._library()
+
+    # --- starting -------------------------------------------------------------------------------
+
+    def start_prep(
+        self,
+        account: str | None = None,
+        *,
+        meeting_type: str | None = None,
+        target: str = PREP_FLOW,
+        answers: Mapping[str, Any] | None = None,
+        answers_source: str = "arguments",
+        no_input: bool = False,
+        today: dt.date | None = None,
+    ) -> Started:
+        """A new prep of ``account`` (or of the account answered at the first prompt)."""
+        given: dict[str, Any] = {}
+        if account:
+            given.setdefault("meeting", {})["account"] = account
+        if meeting_type:
+            given.setdefault("meeting", {})["type"] = meeting_type
+        self.library.get(target)  # fail early, before any prompt, on an unknown flow
+        session = self._session(
+            target,
+            prefill=merge_prefill(answers or {}, given),
+            context={"account": lazy_account_context(self.repository, account)},
+            no_input=no_input,
+            prefill_source=answers_source,
+            today=today or dt.date.today(),
+        )
+        return Started(session, "prep", account)
+
+    def start_debrief(
+        self,
+        meeting: str | None = None,
+        *,
+        target: str = DEBRIEF_FLOW,
+        answers: Mapping[str, Any] | None = None,
+        answers_source: str = "arguments",
+        no_input: bool = False,
+    ) -> Started:
+        """The debrief of ``meeting`` (a unique part of its id), else of the latest open prep."""
+        prep = prep_for_debrief(self.repository, meeting)
+        self.library.get(target)
+        session = self._session(
+            target,
+            prefill=merge_prefill(answers or {}),
+            context=self._context(prep.account.name, prep),
+            no_input=no_input,
+            prefill_source=answers_source,
+        )
+        return Started(session, "debrief", prep.account.name, prep.meeting, prep=prep)
+
+    def start_edit(self, meeting: str, kind: str = "prep") -> Started:
+        """Walk an existing record again, its answers offered as defaults."""
+        if kind not in ("prep", "debrief"):
+            raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
+        record_kind: RecordKind = "prep" if kind == "prep" else "debrief"
+        repository = self.repository
+        record = repository.load(repository.resolve_meeting(meeting), record_kind)
+        prep = repository.load(record.meeting, "prep") if record_kind == "debrief" else None
+        session = self._session(
+            record.flow or _default_flow(record_kind),
+            prefill=record.answers,
+            context=self._context(record.account.name, prep),
+            edit=True,
+            lenient=True,
+            prefill_source=f"{kind} {record.meeting}",
+        )
+        return Started(
+            session,
+            record_kind,
+            record.account.name,
+            record.meeting,
+            prep=prep,
+            existing=record,
+        )
+
+    def start_resume(self, draft_id: str) -> Started:
+        """Go on with a draft at its first unanswered question."""
+        draft = self.drafts.load(draft_id)
+        prep = None
+        if draft.kind == "debrief":
+            if draft.meeting is None:
+                raise NotFoundError(f"draft {draft.id} names no meeting")
+            prep = self.repository.load(draft.meeting, "prep")
+        session = self._session(
+            draft.flow or _default_flow(draft.kind),
+            prefill=draft.answers,
+            context=self._context(draft.account, prep),
+            lenient=True,
+            prefill_source=f"draft {draft.id}",
+        )
+        return Started(
+            session,
+            draft.kind,
+            draft.account,
+            draft.meeting,
+            prep=prep,
+            existing=self._existing(draft.meeting, draft.kind),
+            draft=draft,
+        )
+
+    # --- walking and finishing -----------------------------------------------------------------
+
+    def walk(self, started: Started, prompter: Prompter | None, *, review: bool = True) -> Outcome:
+        """Ask every question through ``prompter``, then the review screen; save the record.
+
+        Without a prompter nothing is asked (answers and defaults only, as with ``--no-input``).
+        Ctrl-C (``KeyboardInterrupt``) or closed input (``EOFError``) keeps a draft instead.
+        """
+        session = started.session
+        session.prompter = prompter
+        try:
+            session.run()
+            if review and session.prompter is not None and not session.no_input:
+                from salescoach.session.review import review as review_screen
+
+                reviewed = review_screen(session, session.prompter, started.kind)
+                if reviewed is None:
+                    self.discard(started)
+                    return Discarded(started.kind)
+                session = reviewed
+        except (KeyboardInterrupt, EOFError) as stop:
+            draft = self.keep_draft(started)
+            return Interrupted(started.kind, draft, isinstance(stop, EOFError))
+        return Finished(
+            self.finish(started, session), list(session.dropped), session.unused_prefill()
+        )
+
+    def finish(self, started: Started, session: Session | None = None) -> Saved:
+        """Write the record a finished session makes; delete the draft it was resumed from."""
+        session = session or started.session
+        if started.existing is not None:  # an edit, or the draft of one: rewrite, never duplicate
+            saved = update_record(self.repository, self.library, session, started.existing)
+        elif started.prep is not None:
+            saved = save_debrief(
+                self.repository, self.library, session, started.prep, language=self.language
+            )
+        else:
+            saved = save_prep(
+                self.repository,
+                self.library,
+                session,
+                account_name=started.account,
+                language=self.language,
+                today=session.today,
+            )
+        if started.draft is not None:
+            self.drafts.delete(started.draft.id, missing_ok=True)
+        return saved
+
+    def keep_draft(self, started: Started) -> Draft | None:
+        """Keep the answers so far as a draft (the same draft when resuming one)."""
+        return keep_draft(
+            self.drafts,
+            started.session,
+            kind=started.kind,
+            account_name=started.account,
+            meeting=started.meeting,
+            language=self.language,
+            draft_id=started.draft.id if started.draft else None,
+        )
+
+    def discard(self, started: Started) -> None:
+        """Drop a session: nothing is written, and the draft it came from is deleted."""
+        if started.draft is not None:
+            self.drafts.delete(started.draft.id, missing_ok=True)
+
+    # --- what a command shows around a session --------------------------------------------------
+
+    def example_answers(self, started: Started) -> str:
+        """A complete answers file for ``started``, from the playbooks' examples."""
+        from salescoach.session.answers_file import dump_answers
+        from salescoach.session.examples import ExamplePrompter
+
+        walked = self._session(
+            started.session.target,
+            prefill=started.session.prefill,
+            context=started.session.context,
+        )
+        walked.prompter = ExamplePrompter()
+        answers = walked.run()
+        used = ", ".join(entry.id for entry in walked.used)
+        comment = (
+            f"salescoach answers for {walked.target} ({self.language}): {used}\n"
+            "Edit, then: salescoach prep ACCOUNT --answers FILE --no-input"
+        )
+        return dump_answers(answers, comment)
+
+    def account_recap(self, account: str | None) -> dict[str, Any]:
+        """What is known of an account before a prep: last meeting, phase, open next steps."""
+        return account_context(self.repository, account)
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _session(self, target: str, **options: Any) -> Session:
+        return Session(self.library, target, None, language=self.language, **options)
+
+    def _context(self, account: str | None, prep: Record | None) -> dict[str, Any]:
+        context: dict[str, Any] = {"account": lazy_account_context(self.repository, account)}
+        if prep is not None:
+            context["prep"] = prep.answers
+        return context
+
+    def _existing(self, meeting: str | None, kind: str) -> Record | None:
+        if meeting is None:
+            return None
+        try:
+            return self.repository.load(meeting, kind)
+        except NotFoundError:
+            return None
+
+
+def _default_flow(kind: str) -> str:
+    return DEBRIEF_FLOW if kind == "debrief" else PREP_FLOW
+
+
+def load_answers_file(path: Path | None) -> dict[str, dict[str, Any]]:
+    """The answers of a ``--answers`` file, or none."""
+    from salescoach.session.answers_file import load_answers
+
+    return load_answers(path) if path else {}
