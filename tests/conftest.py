@@ -9,10 +9,11 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the data home and config at tmp_path; English unless a test says otherwise."""
+    """Point the data home, config and cache at tmp_path; English unless a test says otherwise."""
     home = tmp_path / "home"
     monkeypatch.setenv("SALESCOACH_HOME", str(home))
     monkeypatch.setenv("SALESCOACH_CONFIG", str(tmp_path / "config.yaml"))
+    monkeypatch.setenv("SALESCOACH_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("SALESCOACH_PLAYBOOKS", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)

@@ -8,6 +8,7 @@ from pathlib import Path
 APP_NAME = "salescoach"
 HOME_ENV = "SALESCOACH_HOME"
 CONFIG_ENV = "SALESCOACH_CONFIG"
+CACHE_ENV = "SALESCOACH_CACHE"
 
 
 def data_home(explicit: Path | None = None) -> Path:
@@ -30,6 +31,21 @@ def config_file() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.yaml"
+
+
+def cache_home() -> Path:
+    """Derived, deletable files (error logs): ``$SALESCOACH_CACHE``, else the user cache dir."""
+    from_env = os.environ.get(CACHE_ENV)
+    if from_env:
+        return Path(from_env).expanduser().absolute()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """Where the traceback of an unexpected error is written."""
+    return cache_home() / "logs"
 
 
 def builtin_playbooks() -> Path:

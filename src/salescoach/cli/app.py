@@ -10,15 +10,12 @@ import importlib
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from salescoach import __version__
 from salescoach.cli.state import AppState
-
-if TYPE_CHECKING:
-    from salescoach.errors import SalescoachError
 
 OWNERS: dict[str, str] = {
     "prep": "prep",
@@ -185,52 +182,21 @@ def _summary_only() -> None:
 
 
 def run(argv: list[str]) -> int:
-    """Run the app on ``argv`` and return the exit code; the one place errors are printed."""
+    """Run the app on ``argv`` and return the exit code; the one place errors are told.
+
+    A known error is one paragraph and its exit code; anything else one line, its traceback
+    in a log file, and exit 70 (see :mod:`salescoach.cli.edge`).
+    """
     debug = "--debug" in argv or bool(os.environ.get("SALESCOACH_DEBUG"))
-    register_commands(argv)
     try:
+        register_commands(argv)
         app(args=argv, prog_name="salescoach", standalone_mode=True)
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)
-    except Exception as failure:
-        # Imported here: the errors module is needed only when something went wrong.
-        from salescoach.errors import SalescoachError
+    except (Exception, KeyboardInterrupt) as failure:
+        # Imported here: the edge is needed only when something went wrong.
+        from salescoach.cli.edge import handle
 
-        if debug or not isinstance(failure, SalescoachError):
-            raise
-        _report(failure)
-        return failure.exit_code
-    except KeyboardInterrupt:
-        if debug:
-            raise
-        _error("interrupted")
-        return 130
+        return handle(failure, argv=argv, debug=debug)
     return 0
-
-
-def _report(failure: "SalescoachError") -> None:
-    from salescoach.errors import ProblemsError
-    from salescoach.ui.console import err
-
-    if isinstance(failure, ProblemsError):
-        for problem in failure.problems:
-            err.print(f"[error]error:[/error] {_escape(str(problem))}")
-        count = len(failure.problems)
-        err.print(f"{count} problem{'s' if count != 1 else ''} found.", style="hint")
-        return
-    err.print(f"[error]error:[/error] {_escape(failure.message)}")
-    if failure.hint:
-        err.print(_escape(failure.hint), style="hint")
-
-
-def _error(message: str) -> None:
-    from salescoach.ui.console import err
-
-    err.print(f"[error]{message}[/error]")
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -22,6 +22,7 @@ from salescoach.errors import (
     SalescoachError,
     UsageError,
 )
+from salescoach.messages import message
 
 if TYPE_CHECKING:
     from salescoach.playbook.library import Entry, Library, SearchPath
@@ -96,7 +97,8 @@ def list_playbooks(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array on stdout.")] = False,
 ) -> None:
     """List the playbooks on the search path, where each comes from, and what it overrides."""
-    library = state(ctx).library
+    app_state = state(ctx)
+    library = app_state.library
     rows: list[dict[str, Any]] = []
     for entry in sorted(library.chosen().values(), key=lambda e: (e.playbook.kind, e.id)):
         rows.append(
@@ -117,29 +119,29 @@ def list_playbooks(
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
-        _print_table(rows, {e.id: e for e in library.chosen().values()})
-    _warn_problems(library.problems)
+        _print_table(app_state.language, rows, {e.id: e for e in library.chosen().values()})
+    _warn_problems(app_state.language, library.problems)
 
 
-def _print_table(rows: list[dict[str, Any]], entries: dict[str, Entry]) -> None:
-    from rich.table import Table
+def _print_table(language: str, rows: list[dict[str, Any]], entries: dict[str, Entry]) -> None:
+    from salescoach.ui import render
 
-    from salescoach.ui.console import out
-
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("id", "kind", "title", "lang", "version", "from"):
-        table.add_column(column, overflow="fold")
+    table = render.new_table("id", "kind", "title", "lang", "version", "from")
     for row in rows:
-        origin = _origin(entries[row["id"]])
         overridden = {hidden["origin"] for hidden in row["overrides"]}
-        if "built-in" in overridden:
-            origin += " [warning]overrides built-in[/warning]"
-        elif overridden:
-            origin += " [warning]overrides " + ", ".join(sorted(overridden)) + "[/warning]"
-        table.add_row(
-            row["id"], row["kind"], row["title"], row["language"], str(row["version"]), origin
+        shown = "built-in" if "built-in" in overridden else ", ".join(sorted(overridden))
+        overrides = message(language, "overrides", origins=shown) if overridden else ""
+        origin = render.joined(_origin(entries[row["id"]]), render.styled(overrides, "warning"))
+        render.add_row(
+            table,
+            row["id"],
+            row["kind"],
+            row["title"],
+            row["language"],
+            str(row["version"]),
+            origin,
         )
-    out.print(table)
+    render.show(table)
 
 
 @app.command()
@@ -177,11 +179,9 @@ def _print_markdown(text: str, raw: bool) -> None:
     if raw:
         sys.stdout.write(text)
         return
-    from rich.markdown import Markdown
+    from salescoach.ui import render
 
-    from salescoach.ui.console import out
-
-    out.print(Markdown(text))
+    render.markdown(text)
 
 
 # --- validate, lint, schema ----------------------------------------------------------------------
@@ -218,9 +218,7 @@ def validate(ctx: typer.Context, paths: PathsArgument = None) -> None:
     problems = [*missing, *checked.problems]
     if problems:
         raise ProblemsError(_sorted(problems))
-    from salescoach.ui.console import err
-
-    err.print(f"[ok]{checked.count} playbook file(s) valid.[/ok]")
+    _say(app_state, "playbooks_valid", "ok", count=checked.count)
 
 
 @app.command()
@@ -248,10 +246,8 @@ def lint(
     errors = [*missing, *report.errors]
     if errors:
         raise ProblemsError(_sorted(errors))
-    from salescoach.ui.console import err
-
     count = len(report.warnings)
-    err.print(f"{count} warning(s) in {report.files} playbook file(s).", style="hint")
+    _say(app_state, "lint_summary", "hint", count=count, files=report.files)
     if strict and count:
         raise SalescoachError(f"{count} warning(s), and --strict makes warnings fail")
 
@@ -289,7 +285,7 @@ def _trainer_dir(app_state: AppState, explicit: Path | None) -> Path | None:
     return trainer_directory(_search(app_state)(app_state.language))
 
 
-def _write_new(path: Path, text: str, directory: Path) -> None:
+def _write_new(language: str, path: Path, text: str, directory: Path) -> None:
     """Create ``path`` (never replacing a file), and the schema file beside the playbooks."""
     from salescoach.playbook.schema import SCHEMA_FILE, schema_text
     from salescoach.store.atomic import atomic_write
@@ -303,9 +299,10 @@ def _write_new(path: Path, text: str, directory: Path) -> None:
     current = schema_file.read_text(encoding="utf-8") if schema_file.is_file() else None
     if current != schema_text():
         atomic_write(schema_file, schema_text())
-        from salescoach.ui.console import err
+        from salescoach.ui import render
 
-        err.print(f"{'Updated' if current else 'Wrote'} {schema_file} (for editor completion)")
+        key = "schema_updated" if current else "schema_written"
+        render.say(message(language, key, path=schema_file))
 
 
 def _not_on_path_hint(app_state: AppState, directory: Path) -> str | None:
@@ -345,17 +342,15 @@ def new(
     text = new_playbook_text(
         playbook_id, Kind(kind.value), app_state.language, schema_reference(base, path)
     )
-    _write_new(path, text, base)
-    from salescoach.ui.console import err
-
+    _write_new(app_state.language, path, text, base)
     existing = app_state.library.chosen().get(playbook_id)
     if existing is not None and existing.source.origin == "built-in":
-        err.print(f"[warning]`{playbook_id}` overrides the built-in playbook of that id.[/warning]")
+        _say(app_state, "overrides_builtin", "warning", id=playbook_id)
     sys.stdout.write(f"{path}\n")
-    err.print(f"[ok]Created[/ok] {kind} playbook `{playbook_id}`: {path}")
+    _say(app_state, "playbook_created", "ok", kind=kind.value, id=playbook_id, path=path)
     hint = _not_on_path_hint(app_state, base)
     if hint:
-        err.print(hint, style="hint")
+        _say(app_state, "", "hint", text=hint)
 
 
 @app.command()
@@ -386,17 +381,15 @@ def edit(
         path = plan.path
         if plan.copy_from is not None and trainer_dir is not None:
             copied = plan.copy_from
-            _write_new(path, copy_text(copied, trainer_dir, path), trainer_dir)
-            from salescoach.ui.console import err
-
-            err.print(f"Copied the built-in `{copied.id}` to {path}")
+            _write_new(app_state.language, path, copy_text(copied, trainer_dir, path), trainer_dir)
+            _say(app_state, "copied_builtin", "", id=copied.id, path=path)
     before = path.read_bytes()
     search = _search(app_state)
     problems = edit_until_valid(
         path,
-        lambda file: _run_editor(editor, file),
+        lambda file: _run_editor(app_state.language, editor, file),
         lambda file: _sorted(check_paths([file], search).problems),
-        _offer_reopen,
+        lambda problems: _offer_reopen(app_state.language, problems),
     )
     _after_edit(app_state, path, problems, before, copied, trainer_dir)
 
@@ -409,8 +402,6 @@ def _after_edit(
     copied: Entry | None,
     trainer_dir: Path | None,
 ) -> None:
-    from salescoach.ui.console import err
-
     if problems:
         raise SalescoachError(
             f"{path} is left with {len(problems)} problem(s), saved as you left it",
@@ -420,14 +411,14 @@ def _after_edit(
         )
     if copied is not None and path.exists() and path.read_bytes() == before:
         path.unlink()
-        err.print(f"No change: removed the copy; the built-in `{copied.id}` stays in use.")
+        _say(app_state, "copy_removed", "", id=copied.id)
         return
-    err.print(f"[ok]{path} is valid.[/ok]")
+    _say(app_state, "playbook_valid", "ok", path=path)
     if copied is not None and trainer_dir is not None:
-        err.print(f"It overrides the built-in `{copied.id}` (see `salescoach playbook list`).")
+        _say(app_state, "copy_overrides", "", id=copied.id)
         hint = _not_on_path_hint(app_state, trainer_dir)
         if hint:
-            err.print(hint, style="hint")
+            _say(app_state, "", "hint", text=hint)
 
 
 def _editor_command() -> list[str]:
@@ -440,7 +431,7 @@ def _editor_command() -> list[str]:
     return shlex.split(command)
 
 
-def _run_editor(command: list[str], path: Path) -> None:
+def _run_editor(language: str, command: list[str], path: Path) -> None:
     try:
         done = subprocess.run([*command, str(path)], check=False)
     except OSError as error:
@@ -449,24 +440,21 @@ def _run_editor(command: list[str], path: Path) -> None:
             hint="check $VISUAL / $EDITOR",
         ) from None
     if done.returncode != 0:
-        from salescoach.ui.console import err
+        from salescoach.ui import render
 
-        err.print(f"[warning]The editor exited with status {done.returncode}.[/warning]")
+        render.say(message(language, "editor_status", status=done.returncode), "warning")
 
 
-def _offer_reopen(problems: list[Problem]) -> bool:
-    from rich.markup import escape
+def _offer_reopen(language: str, problems: list[Problem]) -> bool:
+    from salescoach.ui import render
 
-    from salescoach.ui.console import err
-
-    for problem in problems:
-        err.print(f"[error]error:[/error] {escape(str(problem))}", soft_wrap=True)
+    render.error(language, ProblemsError(problems), summary=False)
     try:
         return typer.confirm(
-            f"{len(problems)} problem(s). Reopen the editor to fix them?", default=True, err=True
+            message(language, "reopen_editor", count=len(problems)), default=True, err=True
         )
     except (typer.Abort, KeyboardInterrupt, EOFError):
-        err.print("")
+        render.say("")
         return False
 
 
@@ -535,18 +523,22 @@ def preview(
         language=app_state.language,
     )
     _print_markdown(body, markdown)
-    from salescoach.ui.console import err
-
-    err.print("Preview only: nothing was saved.", style="hint")
+    _say(app_state, "preview_only", "hint")
 
 
-def _warn_problems(problems: list[Problem]) -> None:
+def _warn_problems(language: str, problems: list[Problem]) -> None:
     if not problems:
         return
-    from rich.markup import escape
+    from salescoach.ui import render
 
-    from salescoach.ui.console import err
-
-    err.print(f"[warning]{len(problems)} playbook problem(s) on the search path:[/warning]")
+    render.say(message(language, "search_path_problems", count=len(problems)), "warning")
     for problem in problems:
-        err.print(escape(str(problem)), soft_wrap=True)
+        render.say(str(problem))
+
+
+def _say(app_state: AppState, key: str, style: str, **values: Any) -> None:
+    """A message of the catalogue (or ``text`` itself when ``key`` is empty) on stderr."""
+    from salescoach.ui import render
+
+    text = message(app_state.language, key, **values) if key else str(values["text"])
+    render.say(text, style)

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 KINDS = ("prep", "debrief")
 TABLE_LIMIT = 50
-NO_RECORDS = "No records yet. Start with: salescoach prep ACCOUNT\n"
 
 
 def register(app: typer.Typer) -> None:
@@ -63,12 +62,12 @@ def list_records(
         if as_json:
             sys.stdout.write("[]\n")
         else:
-            sys.stderr.write(NO_RECORDS)
+            sys.stderr.write(_no_records(app_state.language))
         return
     from salescoach.cli.reports import open_index
 
     slug = app_state.repository.find_account(account).slug if account else None
-    with open_index(app_state.data_home, rescan=False) as index:
+    with open_index(app_state.data_home, rescan=False, language=app_state.language) as index:
         found = index.facts(account=slug, kind=kind)
     found.sort(key=lambda f: (f.meeting_date or "", f.created), reverse=True)
     total = len(found)
@@ -84,27 +83,17 @@ def list_records(
         return
     if not found:
         # Plain text: an empty home should not pay for importing Rich.
-        sys.stderr.write(NO_RECORDS)
+        sys.stderr.write(_no_records(app_state.language))
         return
-    from rich.table import Table
+    from salescoach.ui import render
 
-    from salescoach.ui.console import out
+    render.records(app_state.language, found, total)
 
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("date", "meeting", "account", "type", "kind", "phase"):
-        table.add_column(column)
-    for facts in found:
-        table.add_row(
-            facts.meeting_date or "",
-            facts.meeting,
-            facts.account_name,
-            facts.meeting_type or "",
-            facts.kind,
-            facts.phase or "",
-        )
-    out.print(table)
-    if len(found) < total:
-        sys.stderr.write(f"{len(found)} of {total:,} records shown; --limit 0 shows them all.\n")
+
+def _no_records(language: str) -> str:
+    from salescoach.messages import message
+
+    return message(language, "no_records") + "\n"
 
 
 def _summary(facts: "Facts") -> dict[str, Any]:
@@ -163,18 +152,14 @@ def show(
 
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    from salescoach.ui.console import out
-
     for record in found:
         if as_markdown:
             path = repository.path_of(meeting_id, record.kind)
             sys.stdout.write(path.read_text(encoding="utf-8"))
             continue
+        from salescoach.ui import render
         from salescoach.workflow import render_record_body
 
-        body = render_record_body(record, app_state.library)
-        from rich.markdown import Markdown
-
-        out.print(Markdown(body))
+        render.markdown(render_record_body(record, app_state.library))
         if record.notes.strip():
-            out.print(Markdown("## Notes\n\n" + record.notes))
+            render.markdown("## Notes\n\n" + record.notes)

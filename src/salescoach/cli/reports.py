@@ -1,14 +1,13 @@
 """``agenda``, ``account``, ``report …`` and ``export``: the records put to work between meetings.
 
-Every command reads the derived index (built on first use, with a progress bar), computes a
-report with a pure function of :mod:`salescoach.reports`, and prints a Rich table — or, with
-``--json``, the same rows for machines.
+Every report command has one shape: it reads from the derived index (built on first use, with
+a progress bar) what its report needs, computes it (:mod:`salescoach.reports.registry`), and
+shows it (:mod:`salescoach.ui.reports`) — or, with ``--json``, prints it as one JSON document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -18,20 +17,13 @@ import typer
 
 from salescoach.cli.state import AppState, state
 from salescoach.errors import UsageError
+from salescoach.messages import message
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.progress import Progress
-    from rich.table import Table
 
-    from salescoach.reports.agenda import AgendaItem
-    from salescoach.reports.funnel import FunnelReport
-    from salescoach.reports.objections import ObjectionsReport
-    from salescoach.reports.objectives import ObjectivesReport
-    from salescoach.reports.phases import PhasesReport
     from salescoach.reports.reference import Reference
-    from salescoach.reports.team import TeamReport
-    from salescoach.reports.timeline import MeetingLine, Timeline
+    from salescoach.reports.registry import Given
     from salescoach.store.index import Index
 
 report_app = typer.Typer(
@@ -57,12 +49,6 @@ TodayOption = Annotated[
 ]
 PROGRESS_FROM = 200
 """Reading fewer record files than this into the index shows no progress bar."""
-BAR_WIDTH = 20
-OBJECTIONS_SHOWN = 20
-"""The table shows objections up to this rank; ``--json`` has them all."""
-BAR = "\0bar"
-"""A column name for :func:`_table`: a column of bars, never wrapped."""
-_EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
 class ExportFormat(StrEnum):
@@ -102,17 +88,7 @@ def agenda(
     Overdue and coming next steps, accounts to contact by their phase's cadence (from the
     `phases` playbook), debriefs still to write.
     """
-    from salescoach.reports import agenda as report
-
-    app_state = state(ctx)
-    day = _day(today)
-    with open_index(app_state.data_home, rescan) as index:
-        facts = index.facts(parts=report.NEEDS)
-    items = report.agenda(facts, _reference(app_state), day, days)
-    if as_json:
-        _print_json({"today": day, "days": days, "items": items})
-        return
-    render_agenda(_out(), items, day + dt.timedelta(days=days), limit)
+    run_report(ctx, "agenda", as_json, rescan, today, days=days, limit=limit)
 
 
 def account(
@@ -128,21 +104,7 @@ def account(
     Meetings, phase over time, objectives reached, objections met, open next steps, and the
     commitments given and received.
     """
-    from salescoach.reports import timeline as report
-
-    app_state = state(ctx)
-    slug = app_state.repository.find_account(name).slug
-    with open_index(app_state.data_home, rescan) as index:
-        facts = index.facts(account=slug, parts=report.NEEDS)
-    found = report.timeline(facts)
-    if found is None:
-        from salescoach.errors import NotFoundError
-
-        raise NotFoundError(f"account {name!r} has no records yet", hint=f"salescoach prep {name}")
-    if as_json:
-        _print_json({**_plain(found), "balance": found.balance})
-        return
-    render_timeline(_out(), found, _reference(app_state))
+    run_report(ctx, "account", as_json, rescan, account=name)
 
 
 @report_app.command(name="objections")
@@ -151,16 +113,7 @@ def report_objections(
 ) -> None:
     """How often each objection came up and how well it was handled, against the playbook's
     top ten: objections the library lacks, entries never met."""
-    from salescoach.reports import objections as report
-
-    app_state = state(ctx)
-    with open_index(app_state.data_home, rescan) as index:
-        facts = index.facts(kind="debrief", parts=report.NEEDS)
-    found = report.objections(facts, _reference(app_state))
-    if as_json:
-        _print_json(found)
-        return
-    render_objections(_out(), found)
+    run_report(ctx, "objections", as_json, rescan)
 
 
 @report_app.command(name="objectives")
@@ -168,15 +121,7 @@ def report_objectives(
     ctx: typer.Context, as_json: JsonOption = False, rescan: RescanOption = False
 ) -> None:
     """Share of objectives reached, partly reached and not reached: by meeting type, by month."""
-    from salescoach.reports import objectives as report
-
-    app_state = state(ctx)
-    with open_index(app_state.data_home, rescan) as index:
-        found = report.objectives(index.facts(parts=report.NEEDS))
-    if as_json:
-        _print_json(found)
-        return
-    render_objectives(_out(), found, _reference(app_state))
+    run_report(ctx, "objectives", as_json, rescan)
 
 
 @report_app.command(name="phases")
@@ -190,16 +135,7 @@ def report_phases(
     rescan: RescanOption = False,
 ) -> None:
     """The pipeline by maturation phase, the time spent in each phase, and accounts stuck."""
-    from salescoach.reports import phases as report
-
-    app_state = state(ctx)
-    with open_index(app_state.data_home, rescan) as index:
-        facts = index.facts(parts=report.NEEDS)
-    found = report.phases(facts, _reference(app_state), _day(today), stuck_after)
-    if as_json:
-        _print_json(found)
-        return
-    render_phases(_out(), found)
+    run_report(ctx, "phases", as_json, rescan, today, stuck_after=stuck_after)
 
 
 @report_app.command(name="funnel")
@@ -207,15 +143,7 @@ def report_funnel(
     ctx: typer.Context, as_json: JsonOption = False, rescan: RescanOption = False
 ) -> None:
     """How deep discoveries go: share of debriefs with information at each funnel level."""
-    from salescoach.reports import funnel as report
-
-    app_state = state(ctx)
-    with open_index(app_state.data_home, rescan) as index:
-        found = report.funnel(index.facts(kind="debrief", parts=report.NEEDS))
-    if as_json:
-        _print_json(found)
-        return
-    render_funnel(_out(), found)
+    run_report(ctx, "funnel", as_json, rescan)
 
 
 @report_app.command(name="team")
@@ -232,21 +160,54 @@ def report_team(
     """Each rep's figures (meetings, objectives reached, phase advances, days to closing) and a
     score out of 5 on each against the team average (2.5 = the average)."""
     from salescoach.reports import team as report
+    from salescoach.reports.registry import Given
 
     if not homes:
         raise UsageError("give each rep's data home: salescoach report team --home DIR --home DIR")
-    reference = _reference(state(ctx))
-    day = _day(today)
+    app_state = state(ctx)
+    given = Given(_reference(app_state), _day(today))
     figures = []
     for name, home in _rep_names(homes):
-        with open_index(home, rescan) as index:
+        with open_index(home, rescan, app_state.language) as index:
             facts = index.facts(parts=report.NEEDS)
-        figures.append(report.rep_figures(name, facts, reference, day))
-    found = report.team(figures)
+        figures.append(report.rep_figures(name, facts, given.reference, given.today))
+    _show("team", report.team(figures), given, as_json, app_state.language)
+
+
+def run_report(
+    ctx: typer.Context,
+    name: str,
+    as_json: bool,
+    rescan: bool,
+    today: str | None = None,
+    account: str | None = None,
+    **options: Any,
+) -> None:
+    """Every report over one home: read what it needs from the index, compute, show."""
+    from salescoach.reports.registry import REPORTS, Given
+
+    report = REPORTS[name]
+    app_state = state(ctx)
+    slug = app_state.repository.find_account(account).slug if account else None
+    with open_index(app_state.data_home, rescan, app_state.language) as index:
+        facts = index.facts(account=slug, kind=report.kind, parts=report.needs)
+    if account is not None:
+        options["account"] = account
+    given = Given(_reference(app_state), _day(today), options)
+    found = report.compute(facts, given)
+    if as_json:
+        _print_json(report.document(found))
+        return
+    _show(name, found, given, False, app_state.language)
+
+
+def _show(name: str, found: Any, given: Given, as_json: bool, language: str) -> None:
     if as_json:
         _print_json(found)
         return
-    render_team(_out(), found)
+    from salescoach.ui.reports import RENDERERS
+
+    RENDERERS[name](found, given, language)
 
 
 def export(
@@ -278,9 +239,11 @@ def export(
     if since is not None:
         _day(since, "--since")
     slug = app_state.repository.find_account(account).slug if account else None
-    with open_index(app_state.data_home, rescan) as index:
+    with open_index(app_state.data_home, rescan, app_state.language) as index:
         if export_format == ExportFormat.json:
-            text = "".join(f"{line}\n" for line in _json_lines(index, slug, since))
+            text = "".join(
+                f"{line}\n" for line in _json_lines(index, slug, since, app_state.language)
+            )
         elif export_format == ExportFormat.csv:
             text = report.csv_text(index.facts(account=slug, since=since, parts=report.NEEDS))
         else:
@@ -294,40 +257,38 @@ def export(
     from salescoach.store.atomic import atomic_write
 
     atomic_write(output.expanduser().absolute(), text)
-    _err().print(f"[ok]Exported[/ok] {export_format.value} to {output}")
+    from salescoach.ui import render
+
+    render.say(
+        message(app_state.language, "exported", format=export_format.value, path=output), "ok"
+    )
 
 
 # --------------------------------------------------------------------------------- helpers
 
 
-def open_index(home: Path, rescan: bool) -> Index:
+def open_index(home: Path, rescan: bool, language: str = "en") -> Index:
     """The home's index, up to date; a progress bar on stderr while many files are read."""
     from salescoach.store.index import Index
 
-    bar = _ProgressBar()
+    bar = _ProgressBar(language)
     try:
         index = Index.open(home, rescan=rescan, progress=bar)
     finally:
         bar.stop()
     problems = index.problems()
     if problems:
-        console = _err()
-        for problem in problems[:3]:
-            console.print(
-                f"[warning]skipped[/warning] {_escape(str(problem.path))}: "
-                f"{_escape(problem.message)}",
-                highlight=False,
-                soft_wrap=True,
-            )
-        if len(problems) > 3:
-            console.print(f"[warning]skipped {len(problems) - 3} more unreadable records[/warning]")
+        from salescoach.ui import render
+
+        render.skipped(language, [f"{problem.path}: {problem.message}" for problem in problems])
     return index
 
 
 class _ProgressBar:
     """Shows a Rich progress bar on stderr once the index has many files to read."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str) -> None:
+        self._language = language
         self._progress: Progress | None = None
         self._task: Any = None
 
@@ -337,16 +298,18 @@ class _ProgressBar:
                 return
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
+            from salescoach.ui import console
+
             self._progress = Progress(
                 "[progress.description]{task.description}",
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
-                console=_err(),
+                console=console.err,
                 transient=True,
             )
             self._progress.start()
-            self._task = self._progress.add_task("Indexing records", total=total)
+            self._task = self._progress.add_task(message(self._language, "indexing"), total=total)
         self._progress.update(self._task, completed=done, total=total)
 
     def stop(self) -> None:
@@ -354,7 +317,7 @@ class _ProgressBar:
             self._progress.stop()
 
 
-def _json_lines(index: Index, account: str | None, since: str | None) -> list[str]:
+def _json_lines(index: Index, account: str | None, since: str | None, language: str) -> list[str]:
     from salescoach.errors import RecordError
     from salescoach.reports.export import json_line
     from salescoach.store.markdown import read_record_file
@@ -364,11 +327,9 @@ def _json_lines(index: Index, account: str | None, since: str | None) -> list[st
         try:
             lines.append(json_line(read_record_file(path)))
         except (RecordError, OSError) as error:
-            _err().print(
-                f"[warning]skipped[/warning] {_escape(str(path))}: {_escape(str(error))}",
-                highlight=False,
-                soft_wrap=True,
-            )
+            from salescoach.ui import render
+
+            render.skipped(language, [f"{path}: {error}"])
     return lines
 
 
@@ -399,276 +360,7 @@ def _day(value: str | None, option: str = "--today") -> dt.date:
     return day
 
 
-def _plain(value: Any) -> Any:
-    from salescoach.reports.jsonable import jsonable
-
-    return jsonable(value)
-
-
 def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(_plain(value), ensure_ascii=False, indent=2) + "\n")
+    from salescoach.ui import render
 
-
-def _out() -> Console:
-    from salescoach.ui.console import out
-
-    return out
-
-
-def _err() -> Console:
-    from salescoach.ui.console import err
-
-    return err
-
-
-def bar(value: float, maximum: float, width: int = BAR_WIDTH) -> str:
-    """A horizontal bar of ``value`` out of ``maximum``, ``width`` cells long, to 1/8 cell."""
-    if maximum <= 0 or value <= 0:
-        return ""
-    eighths = round(min(value / maximum, 1.0) * width * 8)
-    full, part = divmod(eighths, 8)
-    return "█" * full + (_EIGHTHS[part] if part else "")
-
-
-# --------------------------------------------------------------------------------- rendering
-
-
-def render_agenda(
-    console: Console, items: list[AgendaItem], horizon: dt.date, limit: int = 0
-) -> None:
-    """The agenda as one table, most late first: the first ``limit`` items (0: all)."""
-    if not items:
-        _err().print(f"Nothing due up to {horizon.isoformat()}.", style="hint")
-        return
-    table = _table("when", "what", "account", "to do", "phase", "owner")
-    for item in items[: limit or None]:
-        table.add_row(
-            _when(item.days_late),
-            item.what,
-            item.account,
-            item.detail,
-            item.phase or "",
-            item.owner or "",
-        )
-    late = sum(1 for item in items if item.days_late > 0)
-    due = sum(1 for item in items if item.days_late == 0)
-    table.caption = f"{late} late · {due} today · {len(items) - late - due} coming"
-    if limit and len(items) > limit:
-        table.caption += f" · the {limit} most urgent shown (--limit 0: all)"
-    console.print(table)
-
-
-def render_timeline(console: Console, found: Timeline, reference: Reference) -> None:
-    """An account's meetings, open next steps and commitments ledger."""
-    phase = reference.phase(found.phase)
-    console.print(
-        f"[heading]{_escape(found.account)}[/heading] · "
-        f"{_escape(phase.label if phase else found.phase or 'phase unknown')}"
-    )
-    meetings = _table("date", "type", "phase", "objectives", "objections", "meeting")
-    for line in found.meetings:
-        meetings.add_row(
-            line.date,
-            reference.meeting_types.get(line.meeting_type or "", line.meeting_type or ""),
-            _phase_move(line.phase_before, line.phase_after, reference),
-            _results(line),
-            ", ".join(reference.objection_label(o) for o in line.objections),
-            line.meeting,
-        )
-    console.print(meetings)
-    if found.open_next_steps:
-        steps = _table("due", "next step", "owner", title="Open next steps")
-        for step in found.open_next_steps:
-            steps.add_row(step.due or "", step.action, step.owner)
-        console.print(steps)
-    ledger = _table("date", "given", "received", title="Commitments (give and take)")
-    for line in found.meetings:
-        if line.given or line.received:
-            ledger.add_row(line.date, "\n".join(line.given), "\n".join(line.received))
-    sign = "+" if found.balance > 0 else ""
-    ledger.caption = (
-        f"given {found.given} · received {found.received} · balance {sign}{found.balance}"
-        + (" — you give more than you get" if found.balance < 0 else "")
-    )
-    console.print(ledger)
-
-
-def render_objections(console: Console, found: ObjectionsReport) -> None:
-    """Objections by frequency, with bars, then what the library should learn from them."""
-    if not found.rows:
-        _err().print(f"No objections recorded in {found.debriefs} debriefs.", style="hint")
-        return
-    table = _table("#", "objection", "library", "met", "share", "handling", BAR)
-    top = max(row.met for row in found.rows)
-    shown = [row for row in found.rows if row.rank <= OBJECTIONS_SHOWN]
-    for row in shown:
-        table.add_row(
-            str(row.rank),
-            row.label,
-            f"#{row.library_rank}" if row.library_rank else "[warning]new[/warning]",
-            str(row.met),
-            f"{row.share:.0%}",
-            f"{row.handling:.1f}/5" if row.handling is not None else "",
-            bar(row.met, top),
-        )
-    table.caption = f"over {found.debriefs} debriefs; handling is the rep's own rating"
-    if len(shown) < len(found.rows):
-        table.caption += f"; {len(found.rows) - len(shown)} rarer objections in --json"
-    console.print(table)
-    for title, names in (
-        ("In the real top ten, missing from the library", found.missing_from_library),
-        ("In the library, met but outside the top ten", found.outside_top),
-        ("In the library, never met", found.never_met),
-    ):
-        if names:
-            console.print(f"[heading]{title}:[/heading] {_escape(', '.join(names))}")
-
-
-def render_objectives(console: Console, found: ObjectivesReport, reference: Reference) -> None:
-    """Objective results overall, by meeting type and by month."""
-    overall = found.overall
-    console.print(
-        f"[heading]Objectives[/heading]: {overall.objectives} rated in debriefs · "
-        f"{_percent(overall.share(overall.reached))} reached · "
-        f"{_percent(overall.share(overall.partly))} partly · "
-        f"{_percent(overall.share(overall.not_reached))} not · "
-        f"{found.not_debriefed} set in preps not debriefed"
-    )
-    for title, groups in (("meeting type", found.by_type), ("month", found.by_month)):
-        table = _table(title, "objectives", "reached", "partly", "not", BAR)
-        for group in groups:
-            label = reference.meeting_types.get(group.group, group.group)
-            table.add_row(
-                label,
-                str(group.objectives),
-                _percent(group.share(group.reached)),
-                _percent(group.share(group.partly)),
-                _percent(group.share(group.not_reached)),
-                bar(group.share(group.reached) or 0.0, 1.0),
-            )
-        console.print(table)
-
-
-def render_phases(console: Console, found: PhasesReport) -> None:
-    """The pipeline as a funnel of bars, time in each phase, and the accounts stuck."""
-    table = _table("phase", "accounts", "share", BAR, "avg days", "stays", "stuck")
-    top = max((row.accounts for row in found.rows), default=0)
-    for row in found.rows:
-        table.add_row(
-            row.label,
-            str(row.accounts),
-            f"{row.share:.0%}",
-            bar(row.accounts, top),
-            f"{row.average_days:.0f}" if row.average_days is not None else "",
-            str(row.stays),
-            str(row.stuck) if row.stuck else "",
-        )
-    table.caption = (
-        f"{found.accounts} accounts ({found.unknown} without a phase) · "
-        f"{found.advances} phase advances, {found.setbacks} setbacks"
-    )
-    console.print(table)
-    if found.stuck:
-        stuck = _table(
-            "account", "phase", "since", "days", title=f"Stuck more than {found.stuck_after} days"
-        )
-        for account in found.stuck[:20]:
-            stuck.add_row(account.account, account.phase, account.since, str(account.days))
-        if len(found.stuck) > 20:
-            stuck.caption = f"and {len(found.stuck) - 20} more (--json lists them all)"
-        console.print(stuck)
-
-
-def render_funnel(console: Console, found: FunnelReport) -> None:
-    """The four levels of information, with bars."""
-    table = _table("level", "debriefs", "share", BAR)
-    for row in found.rows:
-        table.add_row(row.level, str(row.debriefs), f"{row.share:.0%}", bar(row.share, 1.0))
-    depth = ", ".join(f"{levels} levels: {count}" for levels, count in found.depth.items())
-    table.caption = f"over {found.debriefs} debriefs · {depth}"
-    console.print(table)
-
-
-def render_team(console: Console, found: TeamReport) -> None:
-    """Each rep's figures with their score out of 5, and the team average."""
-    table = _table("rep", "meetings", "objectives reached", "phase advances", "days to closing")
-    for line in found.reps:
-        figures = line.figures
-        table.add_row(
-            figures.rep,
-            _scored(str(figures.meetings), line.scores["meetings"]),
-            _scored(_percent(figures.objectives_reached), line.scores["objectives_reached"]),
-            _scored(str(figures.phase_advances), line.scores["phase_advances"]),
-            _scored(_number(figures.days_to_closing), line.scores["days_to_closing"]),
-        )
-    averages = found.averages
-    table.add_row(
-        "[muted]team average[/muted]",
-        _number(averages["meetings"]),
-        _percent(averages["objectives_reached"]),
-        _number(averages["phase_advances"]),
-        _number(averages["days_to_closing"]),
-    )
-    table.caption = "score out of 5: 2.5 is the team average, 5 twice as good"
-    console.print(table)
-
-
-def _table(*columns: str, title: str | None = None) -> Table:
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False, header_style="bold", title=title, title_justify="left")
-    for column in columns:
-        if column == BAR:
-            table.add_column("", no_wrap=True, min_width=BAR_WIDTH, overflow="crop")
-        else:
-            table.add_column(column)
-    return table
-
-
-def _when(days_late: int) -> str:
-    if days_late > 0:
-        return f"[error]{days_late} d late[/error]"
-    if days_late == 0:
-        return "[warning]today[/warning]"
-    return f"[ok]in {-days_late} d[/ok]"
-
-
-def _phase_move(before: str | None, after: str | None, reference: Reference) -> str:
-    def short(value: str | None) -> str:
-        known = reference.phase(value)
-        return str(known.number) if known else value or "?"
-
-    if after is None:
-        return short(before) if before else ""
-    if before is None or short(before) == short(after):
-        return short(after)
-    return f"{short(before)} → {short(after)}"
-
-
-def _results(line: MeetingLine) -> str:
-    if not line.debriefed:
-        return f"{line.objectives} set, no debrief" if line.objectives else "no debrief"
-    return f"{line.reached}/{line.objectives} reached" + (
-        f", {line.partly} partly" if line.partly else ""
-    )
-
-
-def _scored(value: str, score: float | None) -> str:
-    if score is None:
-        return value
-    style = "ok" if score >= 3 else "warning" if score >= 2 else "error"
-    return f"{value} [{style}]{score:.1f}/5[/{style}]"
-
-
-def _percent(share: float | None) -> str:
-    return "" if share is None else f"{share:.0%}"
-
-
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}".removesuffix(".0")
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
+    render.json_document(value)

@@ -11,10 +11,14 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from salescoach.messages import message
-from salescoach.ui.console import err, out
+from salescoach.ui import console
 
 if TYPE_CHECKING:
-    from salescoach.errors import Problem
+    from rich.console import RenderableType
+    from rich.table import Table
+
+    from salescoach.errors import Problem, SalescoachError
+    from salescoach.reports.facts import Facts
     from salescoach.service.meetings import Interrupted, Started
     from salescoach.store.drafts import Draft
     from salescoach.store.repository import Broken
@@ -28,23 +32,65 @@ def literal(text: object, style: str = "") -> Text:
 
 def say(text: str, style: str = "") -> None:
     """One line on standard error, literal."""
-    err.print(literal(text, style), highlight=False)
+    console.err.print(literal(text, style), highlight=False)
 
 
 def warn(label: str, text: str) -> None:
     """A warning line: a styled label, then literal text."""
+    _labelled(label, "warning", text)
+
+
+def error(language: str, failure: SalescoachError, *, summary: bool = True) -> None:
+    """A known error as one paragraph: what was wrong (and where), then what to do."""
+    from salescoach.errors import ProblemsError
+
+    label = message(language, "error_label")
+    if isinstance(failure, ProblemsError):
+        for problem in failure.problems:
+            _labelled(label, "error", str(problem))
+        if not summary:
+            return
+        count = len(failure.problems)
+        key = "problems_found_one" if count == 1 else "problems_found"
+        say(message(language, key, count=count), "hint")
+        return
+    _labelled(label, "error", failure.message)
+    if failure.hint:
+        say(failure.hint, "hint")
+
+
+def _labelled(label: str, style: str, text: str) -> None:
     line = Text()
-    line.append(label, style="warning")
+    line.append(label, style=style)
     line.append(" ")
     line.append(text)
-    err.print(line, highlight=False)
+    console.err.print(line, highlight=False)
+
+
+def json_document(value: object) -> None:
+    """One JSON document on standard output (dataclasses, named tuples and dates made plain)."""
+    import json
+    import sys
+
+    from salescoach.reports.jsonable import jsonable
+
+    sys.stdout.write(json.dumps(jsonable(value), ensure_ascii=False, indent=2) + "\n")
+
+
+def skipped(language: str, problems: Sequence[str], shown: int = 3) -> None:
+    """Files that could not be read: the first few named, then how many more."""
+    label = message(language, "skipped")
+    for problem in problems[:shown]:
+        warn(label, problem)
+    if len(problems) > shown:
+        warn(label, message(language, "skipped_more", count=len(problems) - shown))
 
 
 def markdown(body: str) -> None:
     """A Markdown document on standard output."""
     from rich.markdown import Markdown
 
-    out.print(Markdown(body))
+    console.out.print(Markdown(body))
 
 
 def _capitalised(text: str) -> str:
@@ -125,16 +171,90 @@ def account_recap(language: str, account: str, known: dict[str, Any]) -> None:
                 say("  - " + " · ".join(bits))
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """A plain table on standard output; cells are literal text."""
+Cell = str | Text
+"""A table cell: plain text (always literal), or a :class:`Text` styled by the renderer."""
+
+
+def styled(text: object, style: str) -> Text:
+    """A cell or line part in one of the theme's styles (``ok``, ``warning``, ``error``…)."""
+    return Text(str(text), style=style)
+
+
+def joined(*parts: Cell) -> Text:
+    """Pieces of text side by side, each literal or styled."""
+    line = Text()
+    for part in parts:
+        line.append(part if isinstance(part, Text) else Text(part))
+    return line
+
+
+BAR_COLUMN = "\0bar"
+"""A column name for :func:`new_table`: a column of bars, never wrapped."""
+BAR_WIDTH = 20
+
+
+def new_table(*columns: str, title: str | None = None) -> Table:
+    """An empty table in the program's plain style; add rows with :func:`add_row`."""
     from rich.table import Table
 
-    shown = Table(box=None, pad_edge=False, header_style="bold")
-    for header in headers:
-        shown.add_column(header)
+    shown = Table(box=None, pad_edge=False, header_style="bold", title=title, title_justify="left")
+    for column in columns:
+        if column == BAR_COLUMN:
+            shown.add_column("", no_wrap=True, min_width=BAR_WIDTH, overflow="crop")
+        else:
+            # Folded, never cut with an ellipsis: an id is copied from here into the next command.
+            shown.add_column(column, overflow="fold")
+    return shown
+
+
+def add_row(shown: Table, *cells: Cell | None) -> None:
+    """A row of literal cells (``None`` is an empty cell)."""
+    shown.add_row(*(cell if isinstance(cell, Text) else Text(cell or "") for cell in cells))
+
+
+def show(renderable: RenderableType) -> None:
+    """A result on standard output; a table is never cut when the output is not a terminal."""
+    from rich.table import Table
+
+    screen = console.out
+    if isinstance(renderable, Table) and not screen.is_terminal:
+        from rich.measure import Measurement
+
+        natural = Measurement.get(screen, screen.options.update(width=UNCUT), renderable).maximum
+        if natural > screen.width:
+            saved_width = screen.width
+            screen.width = natural
+            try:
+                screen.print(renderable)
+            finally:
+                screen.width = saved_width
+            return
+    screen.print(renderable)
+
+
+UNCUT = 1_000_000
+"""The width a table is measured in when nothing but its content limits it."""
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Cell | None]]) -> None:
+    """A plain table on standard output; cells are literal text."""
+    shown = new_table(*headers)
     for row in rows:
-        shown.add_row(*(literal("" if cell is None else cell) for cell in row))
-    out.print(shown)
+        add_row(shown, *row)
+    show(shown)
+
+
+def records(language: str, found: Sequence[Facts], total: int) -> None:
+    """``list``: one row per record, newest first; how many were left out."""
+    table(
+        ("date", "meeting", "account", "type", "kind", "phase"),
+        (
+            (f.meeting_date, f.meeting, f.account_name, f.meeting_type, f.kind, f.phase)
+            for f in found
+        ),
+    )
+    if len(found) < total:
+        say(message(language, "records_shown", shown=len(found), total=f"{total:,}"))
 
 
 def drafts(language: str, found: Sequence[Draft], problems: Iterable[Broken]) -> None:

@@ -1,0 +1,104 @@
+"""Every report behind one shape: what it reads of the index, how it computes, its JSON.
+
+A command names a report, the CLI reads the facts it :attr:`~Report.needs` (filtered by its
+:attr:`~Report.kind` and the command's account), calls :attr:`~Report.compute`, and hands the
+result to the renderer registered under the same name (``salescoach.ui.reports``) or, with
+``--json``, prints :meth:`Report.document` — one JSON document per run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from salescoach.errors import NotFoundError
+from salescoach.reports import agenda, funnel, objections, objectives, phases, timeline
+from salescoach.reports.facts import Facts, Part
+from salescoach.reports.jsonable import jsonable
+from salescoach.reports.reference import Reference
+
+
+@dataclass(frozen=True)
+class Given:
+    """What a report is computed with besides the facts: the playbooks' reference, the day it is
+    computed as of, and the command's own options (``days``, ``stuck_after``, ``account``)."""
+
+    reference: Reference
+    today: dt.date
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The agenda as of ``today``, looking ``days`` ahead."""
+
+    today: dt.date
+    days: int
+    items: list[agenda.AgendaItem]
+
+    @property
+    def horizon(self) -> dt.date:
+        """The last day looked at."""
+        return self.today + dt.timedelta(days=self.days)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report: what it reads, how it computes, how its JSON document is made."""
+
+    name: str
+    needs: frozenset[Part]
+    compute: Callable[[Sequence[Facts], Given], Any]
+    kind: str | None = None
+    """Only records of this kind are read (``debrief`` for the objection report)."""
+    extra_json: Callable[[Any], Mapping[str, Any]] | None = None
+    """Computed properties the JSON document adds to the result's own fields."""
+
+    def document(self, found: Any) -> Any:
+        """The result as one JSON document."""
+        plain = jsonable(found)
+        return {**plain, **self.extra_json(found)} if self.extra_json else plain
+
+
+def _agenda(facts: Sequence[Facts], given: Given) -> Agenda:
+    days = int(given.options.get("days", 7))
+    return Agenda(given.today, days, agenda.agenda(facts, given.reference, given.today, days))
+
+
+def _timeline(facts: Sequence[Facts], given: Given) -> timeline.Timeline:
+    found = timeline.timeline(facts)
+    if found is None:
+        name = given.options.get("account", "")
+        raise NotFoundError(f"account {name!r} has no records yet", hint=f"salescoach prep {name}")
+    return found
+
+
+def _balance(found: timeline.Timeline) -> Mapping[str, Any]:
+    return {"balance": found.balance}
+
+
+REPORTS: dict[str, Report] = {
+    report.name: report
+    for report in (
+        Report("agenda", agenda.NEEDS, _agenda),
+        Report("account", timeline.NEEDS, _timeline, extra_json=_balance),
+        Report(
+            "objections",
+            objections.NEEDS,
+            lambda facts, given: objections.objections(facts, given.reference),
+            kind="debrief",
+        ),
+        Report("objectives", objectives.NEEDS, lambda facts, given: objectives.objectives(facts)),
+        Report(
+            "phases",
+            phases.NEEDS,
+            lambda facts, given: phases.phases(
+                facts, given.reference, given.today, int(given.options.get("stuck_after", 90))
+            ),
+        ),
+        Report("funnel", funnel.NEEDS, lambda facts, given: funnel.funnel(facts), kind="debrief"),
+    )
+}
+"""Every report over one home, by name (``team`` compares several homes: see the CLI)."""

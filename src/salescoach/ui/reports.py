@@ -1,0 +1,312 @@
+"""How each report is shown: tables and bars on standard output, user text always literal.
+
+One renderer per report of :data:`salescoach.reports.registry.REPORTS`, under the same name,
+plus ``team``. Each takes the report's result, the :class:`~salescoach.reports.registry.Given`
+it was computed with, and the language of the words around the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from salescoach.messages import message
+from salescoach.ui.render import (
+    BAR_COLUMN,
+    BAR_WIDTH,
+    Cell,
+    add_row,
+    joined,
+    new_table,
+    say,
+    show,
+    styled,
+)
+
+if TYPE_CHECKING:
+    from salescoach.reports.funnel import FunnelReport
+    from salescoach.reports.objections import ObjectionsReport
+    from salescoach.reports.objectives import ObjectivesReport
+    from salescoach.reports.phases import PhasesReport
+    from salescoach.reports.reference import Reference
+    from salescoach.reports.registry import Agenda, Given
+    from salescoach.reports.team import TeamReport
+    from salescoach.reports.timeline import MeetingLine, Timeline
+
+OBJECTIONS_SHOWN = 20
+"""The table shows objections up to this rank; ``--json`` has them all."""
+STUCK_SHOWN = 20
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, maximum: float, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar of ``value`` out of ``maximum``, ``width`` cells long, to 1/8 cell."""
+    if maximum <= 0 or value <= 0:
+        return ""
+    eighths = round(min(value / maximum, 1.0) * width * 8)
+    full, part = divmod(eighths, 8)
+    return "█" * full + (_EIGHTHS[part] if part else "")
+
+
+def _words(language: str) -> Callable[..., str]:
+    def say_in(key: str, **values: Any) -> str:
+        return message(language, f"report_{key}", **values)
+
+    return say_in
+
+
+def render_agenda(found: Agenda, given: Given, language: str) -> None:
+    """The agenda as one table, most late first: the first ``limit`` items (0: all)."""
+    w = _words(language)
+    items = found.items
+    if not items:
+        say(w("nothing_due", horizon=found.horizon.isoformat()), "hint")
+        return
+    limit = int(given.options.get("limit", 0))
+    table = new_table(w("when"), w("what"), w("account"), w("to_do"), w("phase"), w("owner"))
+    for item in items[: limit or None]:
+        when = _when(item.days_late, w)
+        add_row(table, when, item.what, item.account, item.detail, item.phase, item.owner)
+    late = sum(1 for item in items if item.days_late > 0)
+    due = sum(1 for item in items if item.days_late == 0)
+    table.caption = w("agenda_caption", late=late, due=due, coming=len(items) - late - due)
+    if limit and len(items) > limit:
+        table.caption += w("agenda_limited", limit=limit)
+    show(table)
+
+
+def render_account(found: Timeline, given: Given, language: str) -> None:
+    """An account's meetings, open next steps and commitments ledger."""
+    w = _words(language)
+    reference = given.reference
+    phase = reference.phase(found.phase)
+    label = phase.label if phase else found.phase or w("phase_unknown")
+    show(joined(styled(found.account, "heading"), " · ", label))
+    meetings = new_table(
+        w("date"), w("type"), w("phase"), w("objectives"), w("objections"), w("meeting")
+    )
+    for line in found.meetings:
+        add_row(
+            meetings,
+            line.date,
+            reference.meeting_types.get(line.meeting_type or "", line.meeting_type or ""),
+            _phase_move(line.phase_before, line.phase_after, reference),
+            _results(line, w),
+            ", ".join(reference.objection_label(o) for o in line.objections),
+            line.meeting,
+        )
+    show(meetings)
+    if found.open_next_steps:
+        steps = new_table(w("due"), w("next_step"), w("owner"), title=w("open_next_steps"))
+        for step in found.open_next_steps:
+            add_row(steps, step.due, step.action, step.owner)
+        show(steps)
+    ledger = new_table(w("date"), w("given"), w("received"), title=w("commitments"))
+    for line in found.meetings:
+        if line.given or line.received:
+            add_row(ledger, line.date, "\n".join(line.given), "\n".join(line.received))
+    sign = "+" if found.balance > 0 else ""
+    ledger.caption = w(
+        "ledger_caption",
+        given=found.given,
+        received=found.received,
+        balance=f"{sign}{found.balance}",
+    ) + (w("gives_more") if found.balance < 0 else "")
+    show(ledger)
+
+
+def render_objections(found: ObjectionsReport, given: Given, language: str) -> None:
+    """Objections by frequency, with bars, then what the library should learn from them."""
+    w = _words(language)
+    if not found.rows:
+        say(w("no_objections", debriefs=found.debriefs), "hint")
+        return
+    table = new_table(
+        "#", w("objection"), w("library"), w("met"), w("share"), w("handling"), BAR_COLUMN
+    )
+    top = max(row.met for row in found.rows)
+    shown = [row for row in found.rows if row.rank <= OBJECTIONS_SHOWN]
+    for row in shown:
+        add_row(
+            table,
+            str(row.rank),
+            row.label,
+            f"#{row.library_rank}" if row.library_rank else styled(w("new"), "warning"),
+            str(row.met),
+            f"{row.share:.0%}",
+            f"{row.handling:.1f}/5" if row.handling is not None else "",
+            bar(row.met, top),
+        )
+    table.caption = w("objections_caption", debriefs=found.debriefs)
+    if len(shown) < len(found.rows):
+        table.caption += w("objections_rarer", count=len(found.rows) - len(shown))
+    show(table)
+    for key, names in (
+        ("missing_from_library", found.missing_from_library),
+        ("outside_top", found.outside_top),
+        ("never_met", found.never_met),
+    ):
+        if names:
+            show(joined(styled(w(key) + ":", "heading"), " ", ", ".join(names)))
+
+
+def render_objectives(found: ObjectivesReport, given: Given, language: str) -> None:
+    """Objective results overall, by meeting type and by month."""
+    w = _words(language)
+    overall = found.overall
+    summary = w(
+        "objectives_summary",
+        rated=overall.objectives,
+        reached=_percent(overall.share(overall.reached)),
+        partly=_percent(overall.share(overall.partly)),
+        not_reached=_percent(overall.share(overall.not_reached)),
+        undebriefed=found.not_debriefed,
+    )
+    show(joined(styled(w("objectives_title"), "heading"), summary))
+    for title, groups in ((w("meeting_type"), found.by_type), (w("month"), found.by_month)):
+        table = new_table(title, w("objectives"), w("reached"), w("partly"), w("not"), BAR_COLUMN)
+        for group in groups:
+            add_row(
+                table,
+                given.reference.meeting_types.get(group.group, group.group),
+                str(group.objectives),
+                _percent(group.share(group.reached)),
+                _percent(group.share(group.partly)),
+                _percent(group.share(group.not_reached)),
+                bar(group.share(group.reached) or 0.0, 1.0),
+            )
+        show(table)
+
+
+def render_phases(found: PhasesReport, given: Given, language: str) -> None:
+    """The pipeline as a funnel of bars, time in each phase, and the accounts stuck."""
+    w = _words(language)
+    table = new_table(
+        w("phase"), w("accounts"), w("share"), BAR_COLUMN, w("avg_days"), w("stays"), w("stuck")
+    )
+    top = max((row.accounts for row in found.rows), default=0)
+    for row in found.rows:
+        add_row(
+            table,
+            row.label,
+            str(row.accounts),
+            f"{row.share:.0%}",
+            bar(row.accounts, top),
+            f"{row.average_days:.0f}" if row.average_days is not None else "",
+            str(row.stays),
+            str(row.stuck) if row.stuck else "",
+        )
+    table.caption = w(
+        "phases_caption",
+        accounts=found.accounts,
+        unknown=found.unknown,
+        advances=found.advances,
+        setbacks=found.setbacks,
+    )
+    show(table)
+    if found.stuck:
+        stuck = new_table(
+            w("account"),
+            w("phase"),
+            w("since"),
+            w("days"),
+            title=w("stuck_title", days=found.stuck_after),
+        )
+        for account in found.stuck[:STUCK_SHOWN]:
+            add_row(stuck, account.account, account.phase, account.since, str(account.days))
+        if len(found.stuck) > STUCK_SHOWN:
+            stuck.caption = w("stuck_more", count=len(found.stuck) - STUCK_SHOWN)
+        show(stuck)
+
+
+def render_funnel(found: FunnelReport, given: Given, language: str) -> None:
+    """The four levels of information, with bars."""
+    w = _words(language)
+    table = new_table(w("level"), w("debriefs"), w("share"), BAR_COLUMN)
+    for row in found.rows:
+        add_row(table, row.level, str(row.debriefs), f"{row.share:.0%}", bar(row.share, 1.0))
+    depth = ", ".join(w("levels_count", levels=k, count=v) for k, v in found.depth.items())
+    table.caption = w("funnel_caption", debriefs=found.debriefs, depth=depth)
+    show(table)
+
+
+def render_team(found: TeamReport, given: Given, language: str) -> None:
+    """Each rep's figures with their score out of 5, and the team average."""
+    w = _words(language)
+    table = new_table(
+        w("rep"), w("meetings"), w("objectives_reached"), w("phase_advances"), w("days_to_close")
+    )
+    for line in found.reps:
+        figures, scores = line.figures, line.scores
+        add_row(
+            table,
+            figures.rep,
+            _scored(str(figures.meetings), scores["meetings"]),
+            _scored(_percent(figures.objectives_reached), scores["objectives_reached"]),
+            _scored(str(figures.phase_advances), scores["phase_advances"]),
+            _scored(_number(figures.days_to_closing), scores["days_to_closing"]),
+        )
+    averages = found.averages
+    add_row(
+        table,
+        styled(w("team_average"), "muted"),
+        _number(averages["meetings"]),
+        _percent(averages["objectives_reached"]),
+        _number(averages["phase_advances"]),
+        _number(averages["days_to_closing"]),
+    )
+    table.caption = w("team_caption")
+    show(table)
+
+
+RENDERERS: dict[str, Callable[[Any, Given, str], None]] = {
+    "agenda": render_agenda,
+    "account": render_account,
+    "objections": render_objections,
+    "objectives": render_objectives,
+    "phases": render_phases,
+    "funnel": render_funnel,
+    "team": render_team,
+}
+
+
+def _when(days_late: int, w: Callable[..., str]) -> Cell:
+    if days_late > 0:
+        return styled(w("days_late", days=days_late), "error")
+    if days_late == 0:
+        return styled(w("today"), "warning")
+    return styled(w("in_days", days=-days_late), "ok")
+
+
+def _phase_move(before: str | None, after: str | None, reference: Reference) -> str:
+    def short(value: str | None) -> str:
+        known = reference.phase(value)
+        return str(known.number) if known else value or "?"
+
+    if after is None:
+        return short(before) if before else ""
+    if before is None or short(before) == short(after):
+        return short(after)
+    return f"{short(before)} → {short(after)}"
+
+
+def _results(line: MeetingLine, w: Callable[..., str]) -> str:
+    if not line.debriefed:
+        return w("set_no_debrief", count=line.objectives) if line.objectives else w("no_debrief")
+    text = w("reached_of", reached=line.reached, objectives=line.objectives)
+    return text + (w("and_partly", partly=line.partly) if line.partly else "")
+
+
+def _scored(value: str, score: float | None) -> Cell:
+    if score is None:
+        return value
+    style = "ok" if score >= 3 else "warning" if score >= 2 else "error"
+    return joined(value, " ", styled(f"{score:.1f}/5", style))
+
+
+def _percent(share: float | None) -> str:
+    return "" if share is None else f"{share:.0%}"
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}".removesuffix(".0")

@@ -1,0 +1,177 @@
+"""The renderer: user text is shown as typed, brackets and all; tables are not cut in a pipe."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+from salescoach.errors import SalescoachError
+from salescoach.playbook.library import Library, search_path
+from salescoach.reports.agenda import AgendaItem
+from salescoach.reports.reference import Reference
+from salescoach.reports.registry import Agenda, Given
+from salescoach.store.drafts import Draft
+from salescoach.ui import console, render
+from salescoach.ui.reports import render_agenda
+
+MARKUP_LIKE = [
+    "Acme [/x] Corp",
+    "Send [bold]the quote[/bold] (tag [v2])",
+    "[v2]",
+    "[/]",
+    "[red]",
+    "[link=https://example.com]x[/link]",
+    ":smile: [b]",
+    "\\[escaped]",
+    "[[double]]",
+]
+CHARACTERS = st.characters(
+    blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn"), blacklist_characters="\t"
+)
+USER_TEXT = st.one_of(
+    st.sampled_from(MARKUP_LIKE),
+    st.text(alphabet=st.sampled_from("[]/\\=:#abc XYZ"), min_size=1, max_size=30),
+    st.text(alphabet=CHARACTERS, min_size=1, max_size=30),
+).filter(lambda text: text.strip() != "")
+
+
+class Screens:
+    """Both consoles, recorded; what was shown, with the layout's spaces collapsed."""
+
+    def __init__(self) -> None:
+        self.out = Console(file=io.StringIO(), width=120, theme=console.THEME, no_color=True)
+        self.err = Console(file=io.StringIO(), width=120, theme=console.THEME, no_color=True)
+
+    def take(self) -> str:
+        text = ""
+        for screen in (self.out, self.err):
+            assert isinstance(screen.file, io.StringIO)
+            text += screen.file.getvalue()
+            screen.file.seek(0)
+            screen.file.truncate()
+        return " ".join(text.split())
+
+
+@pytest.fixture
+def screens(monkeypatch: pytest.MonkeyPatch) -> Iterator[Screens]:
+    recorded = Screens()
+    monkeypatch.setattr(console, "out", recorded.out)
+    monkeypatch.setattr(console, "err", recorded.err)
+    yield recorded
+
+
+def _shown(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return Reference.from_library(Library.load("en", search_path("en")))
+
+
+def _draft(account: str) -> Draft:
+    stamp = "2026-11-28T10:00:00+00:00"
+    return Draft(
+        id="prep-acme-1",
+        kind="prep",
+        account=account,
+        language="en",
+        answers={"meeting": {"account": account}},
+        created=stamp,
+        updated=stamp,
+        flow="prep-flow",
+    )
+
+
+SETTINGS = settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(text=USER_TEXT)
+def test_said_warned_and_errors_show_user_text_literally(screens: Screens, text: str) -> None:
+    render.say(text)
+    assert _shown(text) in screens.take()
+    render.warn("skipped", text)
+    assert _shown(text) in screens.take()
+    render.error("en", SalescoachError(text, hint=text))
+    shown = screens.take()
+    assert shown.count(_shown(text)) >= 2
+
+
+@SETTINGS
+@given(text=USER_TEXT)
+def test_table_cells_are_literal(screens: Screens, text: str) -> None:
+    render.table(("account", "next step"), [(text, text)])
+    assert screens.take().count(_shown(text)) >= 2
+
+
+@SETTINGS
+@given(account=USER_TEXT, step=USER_TEXT)
+def test_the_recap_before_a_prep_is_literal(screens: Screens, account: str, step: str) -> None:
+    known = {
+        "last_meeting": "2026-11-01-x",
+        "phase": "phase-2",
+        "open_next_steps": [{"action": step}],
+    }
+    render.account_recap("en", account, known)
+    shown = screens.take()
+    assert _shown(account) in shown and _shown(step) in shown
+
+
+@SETTINGS
+@given(account=USER_TEXT)
+def test_the_drafts_table_is_literal(screens: Screens, account: str) -> None:
+    render.drafts("en", [_draft(account)], [])
+    assert _shown(account) in screens.take()
+
+
+@SETTINGS
+@given(account=USER_TEXT, detail=USER_TEXT)
+def test_the_agenda_is_literal(
+    screens: Screens, reference: Reference, account: str, detail: str
+) -> None:
+    today = dt.date(2026, 11, 28)
+    item = AgendaItem("next-step", account, "acme", "2026-11-20", 8, detail, owner=detail)
+    render_agenda(Agenda(today, 7, [item]), Given(reference, today), "en")
+    shown = screens.take()
+    assert _shown(account) in shown and _shown(detail) in shown
+    assert "8 d late" in shown
+
+
+def test_a_table_in_a_pipe_keeps_whole_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    pipe = Console(file=io.StringIO(), width=80, theme=console.THEME)
+    assert not pipe.is_terminal
+    monkeypatch.setattr(console, "out", pipe)
+    meeting = "2026-12-03-acme-corporation-international-holdings-negotiation-2"
+    render.table(("date", "meeting", "account"), [("2026-12-03", meeting, "Acme " * 8)])
+    assert isinstance(pipe.file, io.StringIO)
+    lines = pipe.file.getvalue().splitlines()
+    assert meeting in lines[1] and "…" not in lines[1]
+    assert pipe.width == 80  # the console is left as it was
+
+
+def test_a_saved_record_is_announced_literally(
+    screens: Screens, tmp_path: Path, reference: Reference
+) -> None:
+    from salescoach.store.record import AccountRef, Record
+    from salescoach.workflow import Saved
+
+    stamp = "2026-11-28T10:00:00+00:00"
+    record = Record(
+        kind="debrief",
+        meeting="2026-11-28-acme-x",
+        account=AccountRef(slug="acme-x", name="Acme [/x] Corp"),
+        created=stamp,
+        updated=stamp,
+        language="en",
+    )
+    render.saved(Saved(record, tmp_path / "[v2].md", "# Acme [/x] Corp\n"))
+    shown = screens.take()
+    assert "[v2].md" in shown and "Acme [/x] Corp" in shown
