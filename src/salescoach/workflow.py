@@ -15,7 +15,7 @@ from typing import Any
 from salescoach.errors import NotFoundError, SalescoachError
 from salescoach.playbook.library import Entry, Library
 from salescoach.session.engine import Answers, Session
-from salescoach.sheet import SheetHeader, render_body
+from salescoach.sheet import Sheet, SheetHeader, prep_sheet, render_body
 from salescoach.store.drafts import Draft, Drafts
 from salescoach.store.record import AccountRef, PlaybookUse, Record, now_iso
 from salescoach.store.repository import Repository
@@ -28,6 +28,7 @@ class Saved:
     record: Record
     path: Path
     body: str
+    sheet: Sheet | None = None
 
 
 def account_context(repository: Repository, account_name: str | None) -> dict[str, Any]:
@@ -152,31 +153,49 @@ def save_debrief(
 
 
 def _write(repository: Repository, library: Library, record: Record, session: Session) -> Saved:
-    body = render_record_body(record, library, [entry.playbook for entry in session.used])
+    playbooks = [entry.playbook for entry in session.used]
+    body = render_record_body(record, library, playbooks)
     path = repository.save(record, body)
     from salescoach.store.index import note_saved
 
     note_saved(repository.home, record, path)
-    return Saved(record, path, body)
+    sheet = record_sheet(record, library, playbooks) if record.kind == "prep" else None
+    return Saved(record, path, body, sheet)
 
 
 def render_record_body(record: Record, library: Library, playbooks: list[Any] | None = None) -> str:
     """The Markdown body of a record, from the playbooks that asked it (or today's versions)."""
     if playbooks is None:
-        playbooks = []
-        for use in record.playbooks:
-            try:
-                playbooks.append(library.get(use.id).playbook)
-            except NotFoundError:
-                continue
-    header = SheetHeader(
+        playbooks = _record_playbooks(record, library)
+    return render_body(_header(record), record.answers, playbooks, library, record.flow)
+
+
+def record_sheet(record: Record, library: Library, playbooks: list[Any] | None = None) -> Sheet:
+    """The one-page sheet of a prep record, laid out by the flow it walked."""
+    if playbooks is None:
+        playbooks = _record_playbooks(record, library)
+    return prep_sheet(_header(record), record.answers, playbooks, library, record.flow)
+
+
+def _record_playbooks(record: Record, library: Library) -> list[Any]:
+    """The playbooks a record used, in today's versions (those gone are skipped)."""
+    playbooks = []
+    for use in record.playbooks:
+        try:
+            playbooks.append(library.get(use.id).playbook)
+        except NotFoundError:
+            continue
+    return playbooks
+
+
+def _header(record: Record) -> SheetHeader:
+    return SheetHeader(
         kind=record.kind,
         account=record.account.name,
         meeting_type=record.meeting_type,
         meeting_date=record.meeting_date,
         language=record.language,
     )
-    return render_body(header, record.answers, playbooks, library)
 
 
 def prep_for_debrief(repository: Repository, query: str | None) -> Record:

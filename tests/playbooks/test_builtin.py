@@ -251,7 +251,9 @@ def test_objections_are_ten_and_complete(language: str) -> None:
     for entry in entries:
         assert entry.label.strip() and entry.help and entry.help.strip(), entry.id
         details = entry.details
-        assert set(details) == {"category", "response", "questions_back", "proof"}, entry.id
+        assert set(details) == {"category", "reply", "response", "questions_back", "proof"}, (
+            entry.id
+        )
         assert details["category"] in OBJECTION_CATEGORIES, entry.id
         categories.add(details["category"])
         assert isinstance(details["response"], str) and details["response"].strip(), entry.id

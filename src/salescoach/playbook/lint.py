@@ -36,6 +36,7 @@ from salescoach.playbook.model import (
     QuestionType,
     Scalar,
 )
+from salescoach.playbook.sheet_checks import check_sheet_across
 from salescoach.yamlio import Path_
 
 OBJECTION_LIBRARY = "objections"
@@ -97,6 +98,7 @@ class _Linter:
             yield from _help_and_examples(entry)
             yield from _unreachable(entry, chosen)
             yield from _not_in_flow(entry, chosen)
+            yield from (p._replace(severity="warning") for p in check_sheet_across(entry, chosen))
             if entry.playbook.kind == Kind.REFERENCE:
                 yield from _unused_reference(entry, chosen)
                 yield from _objection_count(entry)

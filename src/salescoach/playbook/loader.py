@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from salescoach.errors import Location, PlaybookError, Problem
 from salescoach.playbook import model
 from salescoach.playbook.model import Option, Playbook, Question, QuestionType
+from salescoach.playbook.sheet_checks import check_sheet
 from salescoach.playbook.values import AnswerValueError, coerce
 from salescoach.yamlio import Document, Path_, YamlProblems, load_file, parse
 
@@ -366,6 +367,7 @@ def check_playbook(playbook: Playbook, document: Document | None = None) -> Iter
             yield from _check_group(question, path, asked, playbook, where)
             yield from _check_values(question, path, where)
             asked.setdefault(question.id, path)
+    yield from check_sheet(playbook, where)
 
 
 def _local_ref(

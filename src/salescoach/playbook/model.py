@@ -185,6 +185,84 @@ class ForEach(Strict):
         return self
 
 
+# --- the prep sheet ---------------------------------------------------------------------------
+
+
+class SheetForm(StrEnum):
+    """How an answer is written on the sheet."""
+
+    LINE = "line"
+    INLINE = "inline"
+    SAY = "say"
+    ITEMS = "items"
+    NUMBERED = "numbered"
+
+
+class SheetPlace(Strict):
+    """Where a question's answer goes on the one-page prep sheet, and how it reads there.
+
+    A question without ``sheet`` stays in the record under "Details". On a group's sub-question
+    only ``label`` applies: the short name its part carries inside the group's line.
+    """
+
+    section: Identifier | None = Field(
+        default=None, description="The id of the sheet section the answer goes in."
+    )
+    group: Identifier | None = Field(
+        default=None, description="A group of that section, e.g. a level of information."
+    )
+    label: str | None = Field(
+        default=None, min_length=1, max_length=40, description="Short label before the answer."
+    )
+    form: SheetForm = Field(
+        default=SheetForm.LINE,
+        description="line: one line; inline: shares one line with the section's other inline "
+        "answers; say: a sentence to say, quoted; items: one line per item; numbered: the same, "
+        "numbered.",
+    )
+    limit: int | None = Field(
+        default=None, ge=1, description="Show at most this many items of the answer."
+    )
+    detail: Identifier | None = Field(
+        default=None,
+        description="For answers picked from a reference list: the entry detail shown beside "
+        "each pick (e.g. `reply` of an objection).",
+    )
+
+
+class SheetGroup(Strict):
+    """A titled part of a sheet section (a level of information under "Questions to ask")."""
+
+    id: Identifier
+    heading: str = Field(min_length=1, max_length=80)
+    limit: int | None = Field(
+        default=None, ge=1, description="At most this many lines in the group (a few per level)."
+    )
+
+
+class SheetSection(Strict):
+    """A section of the prep sheet, declared by a flow (the layout) or by a prep playbook.
+
+    Sections appear in the order declared: a flow's first, then those of its playbooks, each
+    placed ``after`` the section it names, else at the end.
+    """
+
+    id: Identifier
+    heading: str | None = Field(
+        default=None,
+        max_length=80,
+        description="The section's heading; none for the lines under the sheet's title.",
+    )
+    box: StrictBool = Field(default=False, description="Draw the section in a frame.")
+    after: Identifier | None = Field(
+        default=None, description="In a prep playbook: the section this one follows."
+    )
+    limit: int | None = Field(
+        default=None, ge=1, description="At most this many lines in the section."
+    )
+    groups: list[SheetGroup] | None = None
+
+
 class Question(Strict):
     """One thing asked of the rep. ``type`` says which fields apply; the loader checks the rest."""
 
@@ -222,6 +300,9 @@ class Question(Strict):
     questions: list[Question] | None = None
     # tags for rendering and reports, e.g. a funnel level
     tags: list[Identifier] = Field(default_factory=list)
+    sheet: SheetPlace | None = Field(
+        default=None, description="Show the answer on the one-page prep sheet, and how."
+    )
 
     @model_validator(mode="after")
     def _fields_fit_type(self) -> Question:
@@ -257,7 +338,18 @@ class Question(Strict):
             raise ValueError(f"min_items ({self.min_items}) is greater than max_items")
         if self.default is not None and self.default_from is not None:
             raise ValueError("give default or default_from, not both")
+        if self.sheet is not None:
+            self._sheet_fits_type(self.sheet)
         return self
+
+    def _sheet_fits_type(self, place: SheetPlace) -> None:
+        if place.limit is not None and not (self.repeated or self.type == QuestionType.CHOICES):
+            raise ValueError(f"sheet.limit applies to answers with items, not to a {self.type}")
+        picks = {QuestionType.CHOICE, QuestionType.CHOICES}
+        if place.detail is not None and (self.type not in picks or self.choices_from is None):
+            raise ValueError(
+                "sheet.detail applies to a choice or choices question with choices_from"
+            )
 
     @property
     def repeated(self) -> bool:
@@ -311,6 +403,10 @@ class Playbook(Strict):
     steps: list[Step] | None = None
     entries: list[ReferenceEntry] | None = None
     flow: list[FlowItem] | None = None
+    sheet: list[SheetSection] | None = Field(
+        default=None,
+        description="For a flow or a prep playbook: the prep sheet's sections, in order.",
+    )
 
     @field_validator("version")
     @classmethod
@@ -337,7 +433,21 @@ class Playbook(Strict):
             raise ValueError("a flow needs `record: prep` or `record: debrief`")
         if self.kind != Kind.FLOW and self.record is not None:
             raise ValueError("`record` applies to flows only")
+        if self.sheet is not None:
+            self._sheet_fits_kind(self.sheet)
         return self
+
+    def _sheet_fits_kind(self, sections: list[SheetSection]) -> None:
+        if self.kind == Kind.PREP:
+            return
+        if self.kind != Kind.FLOW or self.record != "prep":
+            raise ValueError("`sheet` sections belong to a prep playbook or a prep flow")
+        placed = [section.id for section in sections if section.after is not None]
+        if placed:
+            raise ValueError(
+                f"a flow lays the sheet out in order: `after` applies to a prep playbook's "
+                f"sections (found on {', '.join(placed)})"
+            )
 
     def questions(self) -> list[Question]:
         """Every top-level question of the playbook, in order, across steps."""

@@ -98,12 +98,15 @@ def _capitalised(text: str) -> str:
 
 
 def saved(result: Saved) -> None:
-    """The saved record's sheet on stdout, and where it was written on stderr."""
-    from salescoach.sheet import sheet_only
-
+    """The saved prep's sheet (alone on the screen, paged when taller) or debrief on stdout, and
+    where it was written on stderr."""
     record = result.record
-    body = sheet_only(result.body, record.language) if record.kind == "prep" else result.body
-    markdown(body)
+    if result.sheet is not None:
+        from salescoach.ui.sheet import print_sheet
+
+        print_sheet(result.sheet, out, pager=True, alone=True)
+    else:
+        markdown(result.body)
     kind = message(record.language, record.kind)
     text = message(record.language, "saved", kind=kind, meeting=record.meeting, path=result.path)
     say(_capitalised(text), "ok")
