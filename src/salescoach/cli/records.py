@@ -5,6 +5,7 @@ annotation of the commands on each run, which ``list``'s start-up budget notices
 """
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -127,12 +128,38 @@ def show(
     as_markdown: Annotated[
         bool, typer.Option("--markdown", help="The records' Markdown, as stored.")
     ] = False,
+    sheet: Annotated[
+        bool, typer.Option("--sheet", help="Only the one-page prep sheet (paged when taller).")
+    ] = False,
+    html: Annotated[
+        bool,
+        typer.Option("--html", help="The prep sheet as a printable A4 HTML page (stdout or -o)."),
+    ] = False,
+    pdf: Annotated[
+        Path | None,
+        typer.Option(
+            "--pdf", help="Print the prep sheet to this PDF (needs Chromium).", dir_okay=False
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="With --html: write the page here.", dir_okay=False),
+    ] = None,
 ) -> None:
-    """Show a meeting's prep and debrief."""
+    """Show a meeting's prep and debrief.
+
+    --sheet shows only the one-page prep sheet; --html writes it as a printable A4 page (on
+    stdout, or into -o FILE); --pdf FILE prints it with Chromium when installed.
+    """
     from salescoach.errors import NotFoundError, UsageError
 
-    if as_json and as_markdown:
-        raise UsageError("give --json or --markdown, not both")
+    if sum((as_json, as_markdown, sheet or html or pdf is not None)) > 1:
+        raise UsageError("give one of --json, --markdown, or the sheet (--sheet, --html, --pdf)")
+    if sheet or html or pdf is not None or output is not None:
+        from salescoach.cli.sheet_output import show_sheet
+
+        show_sheet(state(ctx), meeting, html=html, pdf=pdf, output=output)
+        return
     if kind is not None and kind not in KINDS:
         raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
     app_state = state(ctx)
