@@ -45,13 +45,12 @@ def show_sheet(
         show_in_terminal(sheet)
 
 
-def show_in_terminal(sheet: Sheet, *, alone: bool = False) -> None:
-    """The sheet on stdout; on a terminal, paged when taller than it (``alone``: on a clear
-    screen, as after a prep)."""
+def show_in_terminal(sheet: Sheet) -> None:
+    """The sheet on stdout; on a terminal, paged when taller than it."""
     from salescoach.ui.console import out
     from salescoach.ui.sheet import print_sheet
 
-    print_sheet(sheet, out, pager=True, alone=alone)
+    print_sheet(sheet, out, pager=True)
 
 
 def write_html(sheet: Sheet, output: Path | None) -> None:
