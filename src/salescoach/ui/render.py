@@ -104,7 +104,7 @@ def saved(result: Saved) -> None:
     if result.sheet is not None:
         from salescoach.ui.sheet import print_sheet
 
-        print_sheet(result.sheet, out, pager=True, alone=True)
+        print_sheet(result.sheet, console.out, pager=True, alone=True)
     else:
         markdown(result.body)
     kind = message(record.language, record.kind)
