@@ -172,3 +172,15 @@ def test_lint_warns_of_a_section_no_flow_declares_with_a_suggestion(tmp_path: Pa
     assert len(found) == 1
     assert found[0].location.line == 14
     assert found[0].hint == "did you mean `known`?"
+
+
+def test_playbook_show_says_where_each_answer_goes_on_the_sheet() -> None:
+    from salescoach.playbook.library import Library
+    from salescoach.playbook.outline import outline
+
+    library = Library.load("fr", search_path("fr", environ={}))
+    mesore = outline(library.get("mesore").playbook, library)
+    assert "on the prep sheet, section `mesore` (line, labelled “Arrivée idéale”)" in mesore
+    flow = outline(library.get("prep-flow").playbook, library)
+    assert "- `mesore` · **Négociation — MESORE** · in a box" in flow
+    assert "  - `necessary` **Informations nécessaires** · at most 3 lines" in flow

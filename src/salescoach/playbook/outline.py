@@ -96,9 +96,48 @@ def _question_lines(question: Question, library: Library, indent: str) -> list[s
         lines.append(f"{indent}  - pre-filled from `{question.default_from}`")
     elif question.default is not None:
         lines.append(f"{indent}  - default: {question.default}")
+    if question.sheet is not None and question.sheet.section is not None:
+        lines.append(f"{indent}  - {_sheet_words(question)}")
     for sub in question.questions or []:
         lines += _question_lines(sub, library, indent + "  ")
     return lines
+
+
+def _sheet_words(question: Question) -> str:
+    place = question.sheet
+    assert place is not None
+    where = f"on the prep sheet, section `{place.section}`"
+    if place.group:
+        where += f", group `{place.group}`"
+    how = [str(place.form)]
+    if place.label:
+        how.append(f"labelled “{place.label}”")
+    if place.limit:
+        how.append(f"at most {place.limit} items")
+    if place.detail:
+        how.append(f"with each pick's `{place.detail}`")
+    return f"{where} ({', '.join(how)})"
+
+
+def _sheet_lines(playbook: Playbook) -> list[str]:
+    """The sheet sections a flow or prep playbook declares, in order."""
+    if not playbook.sheet:
+        return []
+    lines = ["## Prep sheet", ""]
+    for section in playbook.sheet:
+        bits = [f"`{section.id}`"]
+        bits.append(f"**{section.heading}**" if section.heading else "(under the title)")
+        if section.box:
+            bits.append("in a box")
+        if section.after:
+            bits.append(f"after `{section.after}`")
+        if section.limit:
+            bits.append(f"at most {section.limit} lines")
+        lines.append("- " + " · ".join(bits))
+        for group in section.groups or []:
+            limit = f" · at most {group.limit} lines" if group.limit else ""
+            lines.append(f"  - `{group.id}` **{group.heading}**{limit}")
+    return [*lines, ""]
 
 
 def _flow_line(library: Library, playbook_id: str) -> str:
@@ -134,4 +173,6 @@ def outline(playbook: Playbook, library: Library) -> str:
     for number, item in enumerate(playbook.flow or [], start=1):
         condition = f" — only when {describe_condition(item.when)}" if item.when else ""
         lines.append(f"{number}. {_flow_line(library, item.playbook)}{condition}")
+    if playbook.sheet:
+        lines += ["", *_sheet_lines(playbook)]
     return "\n".join(lines).rstrip() + "\n"
