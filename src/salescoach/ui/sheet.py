@@ -46,6 +46,8 @@ def print_sheet(
             import os
 
             os.environ.setdefault("LESS", "-RX")  # colours, and the sheet stays on screen after q
+            if (console.encoding or "").lower().replace("-", "") == "utf8":
+                os.environ.setdefault("LESSCHARSET", "utf-8")  # what is written, whatever LANG says
             with console.pager(styles=True):
                 console.print(renderable)
             return
