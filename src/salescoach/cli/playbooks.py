@@ -180,8 +180,10 @@ def _print_markdown(text: str, raw: bool) -> None:
         sys.stdout.write(text)
         return
     from salescoach.ui import render
+    from salescoach.ui.pager import paged
 
-    render.markdown(text)
+    with paged():
+        render.markdown(text)
 
 
 # --- validate, lint, schema ----------------------------------------------------------------------

@@ -13,7 +13,7 @@ import typer
 from salescoach.cli.state import state
 
 if TYPE_CHECKING:
-    from salescoach.reports.facts import Facts
+    from salescoach.store.facts import Facts
     from salescoach.store.record import Record
 
 KINDS = ("prep", "debrief")
@@ -87,8 +87,10 @@ def list_records(
         sys.stderr.write(_no_records(app_state.language))
         return
     from salescoach.ui import render
+    from salescoach.ui.pager import paged
 
-    render.records(app_state.language, found, total)
+    with paged():
+        render.records(app_state.language, found, total)
 
 
 def _no_records(language: str) -> str:
@@ -179,14 +181,16 @@ def show(
 
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    for record in found:
-        if as_markdown:
-            path = repository.path_of(meeting_id, record.kind)
-            sys.stdout.write(path.read_text(encoding="utf-8"))
-            continue
-        from salescoach.ui import render
-        from salescoach.workflow import render_record_body
+    if as_markdown:
+        for record in found:
+            sys.stdout.write(repository.path_of(meeting_id, record.kind).read_text("utf-8"))
+        return
+    from salescoach.ui import render
+    from salescoach.ui.pager import paged
+    from salescoach.workflow import render_record_body
 
-        render.markdown(render_record_body(record, app_state.library))
-        if record.notes.strip():
-            render.markdown("## Notes\n\n" + record.notes)
+    with paged():
+        for record in found:
+            render.markdown(render_record_body(record, app_state.library))
+            if record.notes.strip():
+                render.markdown("## Notes\n\n" + record.notes)

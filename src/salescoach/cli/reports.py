@@ -205,9 +205,11 @@ def _show(name: str, found: Any, given: Given, as_json: bool, language: str) -> 
     if as_json:
         _print_json(found)
         return
+    from salescoach.ui.pager import paged
     from salescoach.ui.reports import RENDERERS
 
-    RENDERERS[name](found, given, language)
+    with paged():
+        RENDERERS[name](found, given, language)
 
 
 def export(
@@ -352,7 +354,7 @@ def _rep_names(homes: list[Path]) -> list[tuple[str, Path]]:
 def _day(value: str | None, option: str = "--today") -> dt.date:
     if value is None:
         return dt.date.today()
-    from salescoach.reports.facts import parse_day
+    from salescoach.store.facts import parse_day
 
     day = parse_day(value)
     if day is None:
