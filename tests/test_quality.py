@@ -48,6 +48,65 @@ LINTED = ("src", "tests", "benchmarks", "tools")
 """What ruff checks and formats."""
 
 
+LAYERS: dict[str, int] = {
+    # the foundations: no other salescoach module
+    "__init__": 0,
+    "errors": 0,
+    "messages": 0,
+    "paths": 0,
+    "flows": 0,
+    "yamlio": 1,
+    # the core: the language and the store, then what reads them
+    "settings": 2,
+    "playbook": 2,
+    "store": 2,
+    "session": 3,
+    "reports": 3,
+    "sheet": 3,
+    "workflow": 4,
+    # the application layer, the renderer, the commands
+    "service": 5,
+    "ui": 6,
+    "cli": 7,
+    "__main__": 8,
+}
+"""Each package (or top-level module) imports only from layers below its own: the core never
+reaches the service, the renderer or the commands, and the store never reaches the reports."""
+
+
+def _unit(path: Path) -> str:
+    parts = path.relative_to(SOURCE).parts
+    return parts[0] if len(parts) > 1 else parts[0].removesuffix(".py")
+
+
+def _salescoach_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        found.update(name.split(".")[1] for name in names if name.startswith("salescoach."))
+    return found
+
+
+def test_every_package_has_a_layer() -> None:
+    units = {_unit(path) for path in SOURCE.rglob("*.py")}
+    assert units - set(LAYERS) == set(), "give each new package a layer in LAYERS"
+
+
+def test_imports_go_down_the_layers_only() -> None:
+    wrong: dict[str, list[str]] = {}
+    for path in SOURCE.rglob("*.py"):
+        unit = _unit(path)
+        for target in _salescoach_imports(path) - {unit}:
+            if LAYERS.get(target, 99) >= LAYERS.get(unit, -1):
+                wrong.setdefault(str(path.relative_to(SOURCE)), []).append(target)
+    assert wrong == {}, "an import goes up (or across) the layers, see LAYERS"
+
+
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 

@@ -58,6 +58,17 @@ class Problem(NamedTuple):
         return f"{where}{what}{self.message}{tail}"
 
 
+class Broken(NamedTuple):
+    """A file or folder the store could not read (a record, an account, a draft): listed, never
+    fatal. The one type every reader uses for it: the repository, the index, the drafts."""
+
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
 class ProblemsError(SalescoachError):
     """A file failed to load; ``problems`` lists every error found, not just the first."""
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from salescoach.reports.facts import Facts, Part
 from salescoach.reports.reference import Reference
+from salescoach.store.facts import Facts, Part
 from salescoach.store.index import Index
 from salescoach.store.repository import Repository
 from tests.reports.homes import all_facts, builtin_reference

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from salescoach.playbook.library import Library, search_path
-from salescoach.reports.facts import Facts, facts_of
 from salescoach.reports.reference import Reference
+from salescoach.store.facts import Facts, facts_of
 from salescoach.store.record import Record
 from salescoach.store.repository import Repository
 

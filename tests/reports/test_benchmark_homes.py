@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from salescoach.reports.facts import facts_of
 from salescoach.reports.phases import phases
 from salescoach.reports.reference import Reference
+from salescoach.store.facts import facts_of
 from salescoach.store.record import Record
 from salescoach.store.repository import Repository
 

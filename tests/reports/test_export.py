@@ -11,7 +11,7 @@ import json
 import icalendar
 
 from salescoach.reports.export import CSV_COLUMNS, csv_text, ics_text, json_line
-from salescoach.reports.facts import NextStep, facts_of
+from salescoach.store.facts import NextStep, facts_of
 from salescoach.store.record import Record
 from salescoach.store.repository import Repository
 from tests.reports.homes import debrief, prep

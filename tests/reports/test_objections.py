@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from salescoach.reports.facts import Facts, ObjectionMet
 from salescoach.reports.objections import NEEDS, normalise, objections
 from salescoach.reports.reference import Reference
+from salescoach.store.facts import Facts, ObjectionMet
 from salescoach.store.repository import Repository
 from tests.reports.conftest import FactSources
 from tests.reports.homes import debrief, prep

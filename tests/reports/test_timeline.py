@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from salescoach.reports.facts import NextStep
 from salescoach.reports.timeline import NEEDS, timeline
+from salescoach.store.facts import NextStep
 from salescoach.store.repository import Repository
 from tests.reports.conftest import FactSources
 from tests.reports.homes import debrief, prep

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from salescoach.errors import Broken
 from salescoach.store.atomic import clean_stale_temps, is_temp_name
 from salescoach.store.record import Record
-from salescoach.store.repository import Broken, Repository
+from salescoach.store.repository import Repository
 from tests.store import store_workers
 from tests.store.store_helpers import BODY, new_record
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from salescoach.errors import NotFoundError, RecordError, StoreError
+from salescoach.errors import Broken, NotFoundError, RecordError, StoreError
 from salescoach.store.markdown import NOTES_MARKER, render_record_file
 from salescoach.store.record import Record
-from salescoach.store.repository import Account, Broken, Repository
+from salescoach.store.repository import Account, Repository
 from salescoach.yamlio import load_file
 from tests.store.store_helpers import BODY, make_record, new_record
 

@@ -28,6 +28,7 @@ from salescoach.playbook.loader import (
     walk_questions,
 )
 from salescoach.playbook.model import Kind, Option, Playbook, Question
+from salescoach.playbook.refs import parse_ref
 from salescoach.yamlio import Document, Path_
 
 PLAYBOOKS_ENV = "SALESCOACH_PLAYBOOKS"
@@ -316,10 +317,7 @@ def playbooks_read(playbook: Playbook) -> set[str]:
 
 
 def _book_of(ref: str) -> str:
-    parts = ref.split(".")
-    if parts[0] == "prep":
-        parts = parts[1:]
-    return parts[0] if len(parts) >= 2 and parts[0] != "account" else ""
+    return parse_ref(ref).playbook or ""
 
 
 def search_directories(sources: Sequence[Source]) -> tuple[list[Path], list[Problem]]:
@@ -407,15 +405,16 @@ def _check_flow(entry: Entry, chosen: dict[str, Entry]) -> Iterable[Problem]:
 def _check_flow_ref(
     entry: Entry, ref: str, path: Path_, earlier: list[str], chosen: dict[str, Entry]
 ) -> Iterable[Problem]:
-    parts = ref.split(".")
-    if parts[0] == "account":
+    parsed = parse_ref(ref)
+    parts = list(parsed.path)
+    if parsed.source == "account":
         yield from _check_account(entry, ref, path)
         return
-    if parts[0] == "prep":
+    if parsed.source == "prep":
         if entry.playbook.record != "debrief":
             yield _problem(entry, path, f"`{ref}`: prep answers are known only in a debrief flow")
             return
-        yield from _check_question_ref(entry, ref, parts[1:], path, chosen, Kind.PREP)
+        yield from _check_question_ref(entry, ref, parts, path, chosen, Kind.PREP)
         return
     if len(parts) < 2:
         yield _problem(
@@ -483,22 +482,23 @@ def _check_chosen_values(
 def _check_answer_ref(
     entry: Entry, ref: str, path: Path_, chosen: dict[str, Entry], flows: list[Entry]
 ) -> Iterable[Problem]:
-    parts = ref.split(".")
-    if len(parts) == 1 or parts[0] == entry.id:
+    parsed = parse_ref(ref)
+    parts = list(parsed.path)
+    if parsed.local or (parsed.source == "answers" and parts[0] == entry.id):
         return  # this playbook's own questions: checked with the file
-    if parts[0] == "account":
+    if parsed.source == "account":
         yield from _check_account(entry, ref, path)
         return
-    if parts[0] == "prep":
+    if parsed.source == "prep":
         if entry.playbook.kind != Kind.DEBRIEF:
             yield _problem(
                 entry,
                 path,
                 f"`{ref}`: prep answers are known only in a debrief",
-                f"in a prep, name the answer without `prep.`: `{'.'.join(parts[1:])}`",
+                f"in a prep, name the answer without `prep.`: `{'.'.join(parts)}`",
             )
             return
-        yield from _check_question_ref(entry, ref, parts[1:], path, chosen, Kind.PREP)
+        yield from _check_question_ref(entry, ref, parts, path, chosen, Kind.PREP)
         return
     found = list(_check_question_ref(entry, ref, parts, path, chosen, None))
     if found:
@@ -520,7 +520,7 @@ def _check_answer_ref(
 
 
 def _check_account(entry: Entry, ref: str, path: Path_) -> Iterable[Problem]:
-    name = ref.split(".", 1)[1] if "." in ref else ""
+    name = parse_ref(ref).question
     if name not in ACCOUNT_CONTEXT:
         yield _problem(
             entry,

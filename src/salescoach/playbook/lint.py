@@ -36,6 +36,7 @@ from salescoach.playbook.model import (
     QuestionType,
     Scalar,
 )
+from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.sheet_checks import check_sheet_across
 from salescoach.yamlio import Path_
 
@@ -228,16 +229,17 @@ def _not_in_flow(entry: Entry, chosen: dict[str, Entry]) -> Iterator[Problem]:
     flows = [e for e in chosen.values() if e.playbook.kind == Kind.FLOW]
     for path, question in walk_questions(entry.playbook):
         for ref, ref_path, _ in answer_refs(question, path):
-            parts = ref.split(".")
-            if len(parts) != 2 or parts[0] in (entry.id, "account", "prep"):
+            parsed = parse_ref(ref)
+            other = parsed.playbook
+            if parsed.source != "answers" or len(parsed.path) != 2 or other == entry.id:
                 continue
             for flow in flows:
                 order = [item.playbook for item in flow.playbook.flow or []]
-                if entry.id in order and parts[0] not in order:
+                if entry.id in order and other not in order:
                     yield _warning(
                         entry,
                         ref_path,
-                        f"flow `{flow.id}` walks `{entry.id}` but not `{parts[0]}`: "
+                        f"flow `{flow.id}` walks `{entry.id}` but not `{other}`: "
                         f"`{ref}` is never answered there",
                     )
 
@@ -293,11 +295,10 @@ def _target(
     ref: str, entry: Entry, chosen: dict[str, Entry], group: Question | None
 ) -> Question | None:
     """The question an answer reference reads, when it is a question of a known playbook."""
-    parts = ref.split(".")
-    if parts[0] == "account":
+    parsed = parse_ref(ref)
+    if parsed.source == "account":
         return None
-    if parts[0] == "prep":
-        parts = parts[1:]
+    parts = list(parsed.path)
     if len(parts) == 1:
         siblings = (group.questions or []) if group is not None else []
         local = [*siblings, *entry.playbook.questions()]

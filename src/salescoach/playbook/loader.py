@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from salescoach.errors import Location, PlaybookError, Problem
 from salescoach.playbook import model
 from salescoach.playbook.model import Option, Playbook, Question, QuestionType
+from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.sheet_checks import check_sheet
 from salescoach.playbook.values import AnswerValueError, coerce
 from salescoach.yamlio import Document, Path_, YamlProblems, load_file, parse
@@ -381,11 +382,11 @@ def _local_ref(
     current: str | None = None,
 ) -> Iterable[Problem]:
     """A reference to this playbook's own answers must name a question asked before."""
-    parts = ref.split(".")
-    if len(parts) == 2 and parts[0] == playbook.id:
-        name = parts[1]
-    elif len(parts) == 1:
-        name = parts[0]
+    parsed = parse_ref(ref)
+    if parsed.local or (parsed.source == "answers" and parsed.path[:1] == (playbook.id,)):
+        name = parsed.question
+        if len(parsed.path) > 2:
+            return
     else:
         return  # another playbook or the context: checked across files
     if name in earlier:

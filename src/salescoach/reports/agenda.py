@@ -19,8 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from salescoach.reports.facts import Facts, Part, by_account, parse_day
 from salescoach.reports.reference import Reference
+from salescoach.store.facts import Facts, Part, by_account, parse_day
 
 NEEDS: frozenset[Part] = frozenset({"next_steps"})
 DEBRIEF_LOOKBACK_DAYS = 30

@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from salescoach.reports.facts import ALL_PARTS, Facts, Part, parse_day
+from salescoach.store.facts import ALL_PARTS, Facts, Part, parse_day
 
 if TYPE_CHECKING:
     from salescoach.store.record import Record

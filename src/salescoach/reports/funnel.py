@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from salescoach.reports.facts import LEVELS, Facts, Part
+from salescoach.store.facts import LEVELS, Facts, Part
 
 NEEDS: frozenset[Part] = frozenset()
 

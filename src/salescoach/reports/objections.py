@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from salescoach.reports.facts import Facts, Part
 from salescoach.reports.reference import Reference
+from salescoach.store.facts import Facts, Part
 
 NEEDS: frozenset[Part] = frozenset({"objections"})
 TOP = 10

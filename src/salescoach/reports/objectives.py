@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from salescoach.reports.facts import Facts, Part
+from salescoach.store.facts import Facts, Part
 
 _RESULT_OF_CODE = {"r": "reached", "p": "partly", "n": "not", "-": "unrated"}
 

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from salescoach.reports.facts import Facts, Part, by_account, parse_day
 from salescoach.reports.reference import Reference
+from salescoach.store.facts import Facts, Part, by_account, parse_day
 
 NEEDS: frozenset[Part] = frozenset()
 STUCK_AFTER_DAYS = 90

@@ -15,9 +15,9 @@ from typing import Any
 
 from salescoach.errors import NotFoundError
 from salescoach.reports import agenda, funnel, objections, objectives, phases, timeline
-from salescoach.reports.facts import Facts, Part
 from salescoach.reports.jsonable import jsonable
 from salescoach.reports.reference import Reference
+from salescoach.store.facts import Facts, Part
 
 
 @dataclass(frozen=True)

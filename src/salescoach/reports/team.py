@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from salescoach.reports.facts import Facts, Part, by_account, parse_day
 from salescoach.reports.phases import moves, stays
 from salescoach.reports.reference import Reference
+from salescoach.store.facts import Facts, Part, by_account, parse_day
 
 NEEDS: frozenset[Part] = frozenset()
 CLOSING = "closing"

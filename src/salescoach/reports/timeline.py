@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from salescoach.reports.agenda import current_phase
-from salescoach.reports.facts import Facts, NextStep, Part
+from salescoach.store.facts import Facts, NextStep, Part
 
 NEEDS: frozenset[Part] = frozenset({"objections", "next_steps", "commitments"})
 

@@ -36,6 +36,7 @@ from salescoach.playbook.model import (
     Question,
     QuestionType,
 )
+from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.values import Answer, AnswerValueError, coerce, coerce_item, is_empty
 from salescoach.session.prompter import Ask, Prompter
 
@@ -451,37 +452,34 @@ class Session:
 
     def question_for(self, ref: str, playbook_id: str) -> Question | None:
         """The question an answer reference points to, when it is a playbook's question."""
-        parts = ref.split(".")
-        if parts[0] == "prep":
-            parts = parts[1:]
-        if parts[0] == "account":
+        parsed = parse_ref(ref)
+        if parsed.source == "account":
             return None
-        book_id, question_id = (playbook_id, parts[0]) if len(parts) == 1 else parts[:2]
         try:
-            book = self.library.get(book_id).playbook
+            book = self.library.get(parsed.playbook_or(playbook_id)).playbook
         except Exception:  # noqa: BLE001 - a missing playbook just means "no labels"
             return None
-        return next((q for q in book.questions() if q.id == question_id), None)
+        return next((q for q in book.questions() if q.id == parsed.question), None)
 
     # --- references and conditions -------------------------------------------------------------
 
     def lookup(self, ref: str, playbook_id: str, scope: Mapping[str, Any]) -> Any:
         """The value an answer reference names, or ``_ABSENT``."""
-        parts = ref.split(".")
-        if len(parts) == 1:
-            if parts[0] in scope:
-                return scope[parts[0]]
-            return self.answers.get(playbook_id, {}).get(parts[0], _ABSENT)
-        if parts[0] in ("prep", "account"):
-            node: Any = self.context.get(parts[0], _ABSENT)
+        parsed = parse_ref(ref)
+        if parsed.local:
+            if parsed.question in scope:
+                return scope[parsed.question]
+            return self.answers.get(playbook_id, {}).get(parsed.question, _ABSENT)
+        if parsed.source != "answers":
+            node: Any = self.context.get(parsed.source, _ABSENT)
             if callable(node):  # context that depends on answers (the account typed at a prompt)
                 node = node(self.answers)
-            for part in parts[1:]:
+            for part in parsed.path:
                 if not isinstance(node, Mapping) or part not in node:
                     return _ABSENT
                 node = node[part]
             return node
-        return self.answers.get(parts[0], {}).get(parts[1], _ABSENT)
+        return self.answers.get(parsed.path[0], {}).get(parsed.path[1], _ABSENT)
 
     def _holds(self, condition: Condition, playbook_id: str, scope: Mapping[str, Any]) -> bool:
         if isinstance(condition, AllOf):

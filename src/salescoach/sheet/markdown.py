@@ -14,6 +14,7 @@ from typing import Any
 from salescoach.messages import message
 from salescoach.playbook.library import Library
 from salescoach.playbook.model import Option, Playbook, Question, QuestionType, SheetForm
+from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.values import is_empty
 from salescoach.sheet.model import Line, Part, Sheet, build_sheet
 
@@ -247,13 +248,12 @@ def _item_label(question: Question, item: Any, library: Library, playbook_id: st
 
 
 def _source_question(ref: str, playbook_id: str, library: Library) -> Question | None:
-    parts = ref.split(".")
-    if parts[0] == "prep":
-        parts = parts[1:]
-    book_id, question_id = (playbook_id, parts[0]) if len(parts) == 1 else (parts[0], parts[1])
-    if book_id not in library.chosen():
+    parsed = parse_ref(ref)
+    book_id = parsed.playbook_or(playbook_id)
+    if parsed.source == "account" or book_id not in library.chosen():
         return None
-    return next((q for q in library.get(book_id).playbook.questions() if q.id == question_id), None)
+    questions = library.get(book_id).playbook.questions()
+    return next((q for q in questions if q.id == parsed.question), None)
 
 
 def _inline(question: Question, value: Any, library: Library, language: str) -> str:

@@ -26,6 +26,7 @@ from salescoach.playbook.model import (
     SheetPlace,
     SheetSection,
 )
+from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.values import is_empty
 
 ShownKey = tuple[str, str]
@@ -354,12 +355,10 @@ def _iterated(question: Question, playbook_id: str) -> tuple[str, str] | None:
     for_each = question.for_each
     if for_each is None or for_each.answer is None:
         return None
-    parts = for_each.answer.split(".")
-    if parts[0] == "prep":
-        parts = parts[1:]
-    if len(parts) == 1:
-        return (playbook_id, parts[0])
-    return (parts[0], parts[1])
+    parsed = parse_ref(for_each.answer)
+    if parsed.source == "account":
+        return None
+    return (parsed.playbook_or(playbook_id), parsed.question)
 
 
 def _item_label(question: Question, item: Any, library: Library, playbook_id: str) -> str:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from salescoach.errors import NotFoundError, RecordError
+from salescoach.errors import Broken, NotFoundError, RecordError
 from salescoach.store.atomic import (
     atomic_write,
     clean_stale_temps,
@@ -22,6 +22,7 @@ from salescoach.store.atomic import (
     private_dir,
     store_errors,
 )
+from salescoach.store.layout import DRAFTS_DIR
 from salescoach.store.record import (
     PlainAnswers,
     PlaybookUse,
@@ -29,12 +30,10 @@ from salescoach.store.record import (
     describe_validation,
     parse_timestamp,
 )
-from salescoach.store.repository import Broken
 from salescoach.store.serialize import dump_exact
 from salescoach.store.slug import slugify
 from salescoach.yamlio import YamlProblems, decode, parse
 
-DRAFTS_DIR = "drafts"
 DRAFT_SCHEMA = 1
 MAX_DRAFT_BYTES = 5_000_000
 _DRAFT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,150}")

@@ -4,13 +4,15 @@ The answer ids read here are a contract with the built-in playbooks (``meeting.p
 ``meeting.objectives``, ``debrief.objectives_result``, ``debrief.next_steps``…). A record edited
 by hand may hold anything under them: :func:`facts_of` never raises, it skips what does not fit.
 
-Facts are small on purpose: the derived index (:mod:`salescoach.store.index`) stores them, so a
-report over 100,000 records reads rows from SQLite instead of parsing YAML. Which parts a report
-needs is declared next to it (``NEEDS``), so the index decodes only those.
+Facts are small on purpose: the derived index (:mod:`salescoach.store.index`) stores them, one
+column per field (:data:`SCALAR_FIELDS`, then the :data:`PART_FIELDS`), so a report over 100,000
+records reads rows from SQLite instead of parsing YAML. Which parts a report needs is declared
+next to it (``NEEDS``), so the index decodes only those.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -105,6 +107,22 @@ class Facts:
     def order(self) -> tuple[str, int, str]:
         """Chronological sort key: day, prep before debrief, creation time."""
         return (self.day, 0 if self.kind == "prep" else 1, self.created)
+
+
+PART_FIELDS: dict[Part, tuple[str, ...]] = {
+    "objectives": ("objectives",),
+    "objections": ("objections",),
+    "next_steps": ("next_steps",),
+    "commitments": ("commitments_given", "commitments_received"),
+}
+"""The fields that hold each part, loaded only when asked for."""
+FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Facts))
+SCALAR_FIELDS: tuple[str, ...] = tuple(
+    name for name in FIELDS if all(name not in names for names in PART_FIELDS.values())
+)
+"""The fields always loaded: the first ones of :class:`Facts`, so a row of them is its
+positional arguments."""
+assert FIELDS[: len(SCALAR_FIELDS)] == SCALAR_FIELDS, "the parts must be Facts' last fields"
 
 
 def facts_of(record: Record) -> Facts:

@@ -1,7 +1,7 @@
 """The derived index: the facts of every record in one SQLite file beside the data.
 
 ``<home>/.index.sqlite3`` holds, for each record file, its size and modification time and the
-:class:`~salescoach.reports.facts.Facts` the reports read — so a report over 100,000 records reads
+:class:`~salescoach.store.facts.Facts` the reports read — so a report over 100,000 records reads
 rows instead of parsing 100,000 YAML front matters. The files stay the truth: the index is
 rebuilt from them when it is missing, unreadable, or of another schema, and may be deleted at
 any time.
@@ -33,14 +33,25 @@ from itertools import starmap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
-from salescoach.errors import StoreError
-from salescoach.reports.facts import (
+from salescoach.errors import Broken, StoreError
+from salescoach.store.facts import (
+    FIELDS,
+    PART_FIELDS,
+    SCALAR_FIELDS,
     Facts,
     NextStep,
     ObjectionMet,
     Objective,
     Part,
     facts_of,
+)
+from salescoach.store.layout import (
+    KINDS,
+    account_entries,
+    accounts_dir,
+    meeting_entries,
+    record_parts,
+    record_relative,
 )
 
 if TYPE_CHECKING:
@@ -58,7 +69,6 @@ PARALLEL_FROM = 4_000
 """From this many files to read, the work is shared between processes (up to MAX_WORKERS)."""
 MAX_WORKERS = 8
 BUSY_TIMEOUT_SECONDS = 30.0
-KINDS = ("prep", "debrief")
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while record files are read into the index."""
@@ -74,42 +84,18 @@ CREATE TABLE IF NOT EXISTS records (
     mtime_ns INTEGER NOT NULL,
     size INTEGER NOT NULL,
     problem TEXT,
-    kind TEXT,
-    meeting TEXT,
-    account_slug TEXT,
-    account_name TEXT,
-    meeting_type TEXT,
-    meeting_date TEXT,
-    created TEXT,
-    updated TEXT,
-    phase TEXT,
-    funnel TEXT,
-    results TEXT,
-    objectives TEXT,
-    objections TEXT,
-    next_steps TEXT,
-    commitments_given TEXT,
-    commitments_received TEXT
+    {fact_columns}
 );
 CREATE INDEX IF NOT EXISTS records_by_account ON records (account_slug);
 CREATE INDEX IF NOT EXISTS records_by_folder ON records (account_dir);
-"""
-_COLUMNS = (
-    "path, account_dir, mtime_ns, size, problem, kind, meeting, account_slug, account_name, "
-    "meeting_type, meeting_date, created, updated, phase, funnel, results, objectives, "
-    "objections, next_steps, commitments_given, commitments_received"
-)
-_COLUMN_COUNT = _COLUMNS.count(",") + 1
-_FACT_COLUMNS = (
-    "kind, meeting, account_slug, account_name, meeting_type, meeting_date, created, updated, "
-    "phase, funnel, results"
-)
-_PART_COLUMNS: dict[str, tuple[str, ...]] = {
-    "objectives": ("objectives",),
-    "objections": ("objections",),
-    "next_steps": ("next_steps",),
-    "commitments": ("commitments_given", "commitments_received"),
-}
+""".format(fact_columns=",\n    ".join(f"{name} TEXT" for name in FIELDS))
+FILE_COLUMNS = ("path", "account_dir", "mtime_ns", "size", "problem")
+"""The columns about the file itself; then one column per field of :class:`Facts`."""
+_COLUMNS = ", ".join((*FILE_COLUMNS, *FIELDS))
+_COLUMN_COUNT = len(FILE_COLUMNS) + len(FIELDS)
+_FACT_COLUMNS = ", ".join(SCALAR_FIELDS)
+_SCALARS = len(SCALAR_FIELDS)
+_PART_COLUMNS = PART_FIELDS
 
 
 @dataclass(frozen=True)
@@ -119,14 +105,6 @@ class Refreshed:
     read: int
     removed: int
     full: bool
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A record file the index could not read (the same message ``list`` shows)."""
-
-    path: Path
-    message: str
 
 
 @dataclass(frozen=True)
@@ -162,7 +140,7 @@ class Index:
         A home without records gets an empty in-memory index and no file is created.
         """
         home = Path(home).expanduser().absolute()
-        if not (home / "accounts").is_dir():
+        if not accounts_dir(home).is_dir():
             connection = sqlite3.connect(":memory:")
             connection.executescript(_SCHEMA_SQL)
             return cls(home, connection)
@@ -266,8 +244,8 @@ class Index:
             return list(starmap(Facts, rows))
         found: list[Facts] = []
         for row in rows:
-            facts = Facts(*row[:11])
-            for position, column in enumerate(columns, start=11):
+            facts = Facts(*row[:_SCALARS])
+            for position, column in enumerate(columns, start=_SCALARS):
                 text = row[position]
                 if text is not None:
                     setattr(facts, column, Lazy(text, _MAKERS[column]))
@@ -286,12 +264,12 @@ class Index:
         )
         return [self.home / path for (path,) in rows]
 
-    def problems(self) -> list[Problem]:
+    def problems(self) -> list[Broken]:
         """The record files that could not be read, and why."""
         rows = self._db.execute(
             "SELECT path, problem FROM records WHERE problem IS NOT NULL ORDER BY path"
         )
-        return [Problem(self.home / path, message) for path, message in rows]
+        return [Broken(self.home / path, message) for path, message in rows]
 
     def __len__(self) -> int:
         return self._count()
@@ -515,35 +493,18 @@ def _filters(account: str | None, kind: str | None, since: str | None) -> tuple[
 def _account_folders(home: Path) -> dict[str, int]:
     """Account folder name → modification time (ns), as the repository lists them."""
     folders: dict[str, int] = {}
-    try:
-        entries = list(os.scandir(home / "accounts"))
-    except FileNotFoundError:
-        return folders
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
+    for entry in account_entries(home):
         with contextlib.suppress(OSError):
-            if entry.is_dir():
-                folders[entry.name] = entry.stat().st_mtime_ns
+            folders[entry.name] = entry.stat().st_mtime_ns
     return folders
 
 
 def _record_files(home: Path, folder: str) -> Iterator[_Seen]:
     """The record files of one account folder, as :meth:`Repository.scan` finds them."""
-    from salescoach.store.atomic import is_temp_name
-
-    base = home / "accounts" / folder
-    try:
-        meetings = [
-            entry.name
-            for entry in os.scandir(base)
-            if not entry.name.startswith(".") and not is_temp_name(entry.name) and entry.is_dir()
-        ]
-    except OSError:
-        return
+    meetings = [entry.name for entry in meeting_entries(accounts_dir(home) / folder)]
     for meeting in meetings:
         for kind in KINDS:
-            relative = f"accounts/{folder}/{meeting}/{kind}.md"
+            relative = record_relative(folder, meeting, kind)
             full = f"{home}{os.sep}{relative}"
             try:
                 # os.stat on a str: at 100,000 files, building Path objects costs more than stat.
@@ -564,7 +525,7 @@ def _stat(home: Path, path: Path) -> _Seen | None:
     except ValueError:
         return None
     parts = relative.parts
-    if len(parts) != 4 or parts[0] != "accounts":
+    if record_parts(parts) is None:
         return None
     try:
         status = path.stat()
@@ -576,30 +537,27 @@ def _stat(home: Path, path: Path) -> _Seen | None:
 # --------------------------------------------------------------------------------- rows
 
 
+_PART_NAMES = frozenset(name for names in PART_FIELDS.values() for name in names)
+
+
 def _row(seen: _Seen, facts: Facts) -> tuple[Any, ...]:
+    """The index row of a record: its file's columns, then each field of its facts in order."""
+    values = [getattr(facts, name) for name in FIELDS]
     return (
         seen.path,
         seen.account_dir,
         seen.mtime_ns,
         seen.size,
         None,
-        facts.kind,
-        facts.meeting,
-        facts.account_slug,
-        facts.account_name,
-        facts.meeting_type,
-        facts.meeting_date,
-        facts.created,
-        facts.updated,
-        facts.phase,
-        facts.funnel,
-        facts.results,
-        _json([list(item) for item in facts.objectives]),
-        _json([list(item) for item in facts.objections]),
-        _json([list(item) for item in facts.next_steps]),
-        _json(list(facts.commitments_given)),
-        _json(list(facts.commitments_received)),
+        *(
+            _json(list(map(_plain, value))) if name in _PART_NAMES else value
+            for name, value in zip(FIELDS, values, strict=True)
+        ),
     )
+
+
+def _plain(item: Any) -> Any:
+    return list(item) if isinstance(item, tuple) else item
 
 
 def _broken_row(seen: _Seen, message: str) -> tuple[Any, ...]:

@@ -1,11 +1,6 @@
 """Records on disk, grouped by account then by meeting, under one data home.
 
-Layout::
-
-    <home>/accounts/<account-slug>/account.yaml          real name, slug, facts about the account
-    <home>/accounts/<account-slug>/<meeting-id>/prep.md
-    <home>/accounts/<account-slug>/<meeting-id>/debrief.md
-    <home>/.locks/                                        lock files, safe to delete when idle
+The layout (folders and which entries count) is :mod:`salescoach.store.layout`'s.
 
 Every file is written through :func:`~salescoach.store.atomic.atomic_write` (0600), every directory
 is created 0700, and every path is checked, symlinks followed, to stay inside the home. Names that
@@ -22,7 +17,6 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -30,14 +24,21 @@ from typing import Any
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from salescoach.errors import NotFoundError, RecordError, SalescoachError, StoreError
+from salescoach.errors import Broken, NotFoundError, RecordError, SalescoachError, StoreError
 from salescoach.store.atomic import (
     FILE_MODE,
     atomic_write,
     clean_stale_temps,
-    is_temp_name,
     private_dir,
     store_errors,
+)
+from salescoach.store.layout import (
+    ACCOUNT_FILE,
+    ACCOUNTS_DIR,
+    LOCKS_DIR,
+    account_entries,
+    meeting_entries,
+    record_name,
 )
 from salescoach.store.markdown import (
     decode_record,
@@ -58,24 +59,10 @@ from salescoach.store.serialize import UnfaithfulYaml, dump_exact
 from salescoach.store.slug import MAX_BYTES, is_slug, slugify, with_suffix
 from salescoach.yamlio import YamlProblems, decode, parse
 
-ACCOUNTS_DIR = "accounts"
-LOCKS_DIR = ".locks"
-ACCOUNT_FILE = "account.yaml"
 ACCOUNT_SCHEMA = 1
 LOCK_TIMEOUT_SECONDS = 30.0
 MAX_ACCOUNT_BYTES = 1_000_000
 _MEETING_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
-
-
-@dataclass(frozen=True)
-class Broken:
-    """A file or folder that could not be read: listed, never fatal."""
-
-    path: Path
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
 
 
 class Account(BaseModel):
@@ -263,7 +250,7 @@ class Repository:
         NotFoundError if the meeting does not exist, StoreError if its path leaves the home.
         """
         _check_kind(kind)
-        return self._inside(self._meeting_dir(meeting_id) / f"{kind}.md")
+        return self._inside(self._meeting_dir(meeting_id) / record_name(kind))
 
     @store_errors
     def forget_meeting(self, meeting_id: str) -> None:
@@ -341,7 +328,7 @@ class Repository:
             for meeting in meetings:
                 self._meeting_dirs.setdefault(meeting.name, meeting)
                 for wanted in kinds:
-                    path = meeting / f"{wanted}.md"
+                    path = meeting / record_name(wanted)
                     if os.path.lexists(path):
                         yield self.read_or_broken(path)
 
@@ -386,24 +373,7 @@ class Repository:
         return folder
 
     def _account_dirs(self) -> list[Path]:
-        try:
-            entries = sorted(os.scandir(self.accounts_dir), key=lambda entry: entry.name)
-        except FileNotFoundError:
-            return []
-        folders = []
-        for entry in entries:
-            if entry.name.startswith(".") or not entry.is_dir():
-                continue
-            if entry.is_symlink() and self._aliases_an_account(Path(entry.path)):
-                continue  # the folder it points to is listed under its own name
-            folders.append(Path(entry.path))
-        return folders
-
-    def _aliases_an_account(self, link: Path) -> bool:
-        try:
-            return link.resolve().parent == self.accounts_dir.resolve()
-        except (OSError, RuntimeError):
-            return False
+        return [Path(entry.path) for entry in account_entries(self.home)]
 
     def _meeting_dir(self, meeting_id: str) -> Path:
         if not _MEETING_ID.fullmatch(meeting_id) or len(meeting_id.encode()) > 4 * MAX_BYTES:
@@ -544,14 +514,7 @@ class _Lock:
 
 
 def _meeting_dirs(folder: Path) -> list[Path]:
-    return sorted(
-        (
-            Path(entry.path)
-            for entry in os.scandir(folder)
-            if not entry.name.startswith(".") and not is_temp_name(entry.name) and entry.is_dir()
-        ),
-        key=lambda path: path.name,
-    )
+    return [Path(entry.path) for entry in meeting_entries(folder)]
 
 
 def _check_kind(kind: str) -> str:
@@ -563,7 +526,7 @@ def _check_kind(kind: str) -> str:
 def _check_placement(record: Record, path: Path) -> None:
     """A record must sit where its data says: ``<account>/<meeting>/<kind>.md``."""
     meeting_dir = path.parent
-    expected = (record.account.slug, record.meeting, f"{record.kind}.md")
+    expected = (record.account.slug, record.meeting, record_name(record.kind))
     actual = (meeting_dir.parent.name, meeting_dir.name, path.name)
     if expected != actual:
         raise RecordError(

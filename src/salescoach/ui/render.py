@@ -17,11 +17,10 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
 
-    from salescoach.errors import Problem, SalescoachError
-    from salescoach.reports.facts import Facts
+    from salescoach.errors import Broken, Problem, SalescoachError
     from salescoach.service.meetings import Interrupted, Started
     from salescoach.store.drafts import Draft
-    from salescoach.store.repository import Broken
+    from salescoach.store.facts import Facts
     from salescoach.workflow import Saved
 
 

@@ -1,0 +1,104 @@
+"""The folder layout of a data home, in one place: the repository and the index both read it.
+
+::
+
+    <home>/accounts/<account-slug>/account.yaml          real name, slug, facts about the account
+    <home>/accounts/<account-slug>/<meeting-id>/prep.md
+    <home>/accounts/<account-slug>/<meeting-id>/debrief.md
+    <home>/drafts/<draft-id>.yaml                         interrupted sessions
+    <home>/.locks/                                        lock files, safe to delete when idle
+
+Which entries count is decided here too, so every reader sees the same records: names starting
+with a dot and temporary files are not folders of the layout; an account folder that is a
+symbolic link to another account folder of the same home is an alias, not a second account.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ACCOUNTS_DIR = "accounts"
+ACCOUNT_FILE = "account.yaml"
+DRAFTS_DIR = "drafts"
+LOCKS_DIR = ".locks"
+KINDS = ("prep", "debrief")
+RECORD_SUFFIX = ".md"
+
+
+def accounts_dir(home: Path) -> Path:
+    """The folder that holds one folder per account."""
+    return Path(home) / ACCOUNTS_DIR
+
+
+def record_name(kind: str) -> str:
+    """The file name of a meeting's ``kind`` record: ``prep.md``, ``debrief.md``."""
+    return f"{kind}{RECORD_SUFFIX}"
+
+
+def record_relative(account_folder: str, meeting: str, kind: str) -> str:
+    """A record's path relative to the home, with ``/`` whatever the platform (the index key)."""
+    return f"{ACCOUNTS_DIR}/{account_folder}/{meeting}/{record_name(kind)}"
+
+
+def record_parts(relative: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """``(account folder, meeting, kind)`` of a path relative to the home, or None if the path
+    is not where a record lives."""
+    if len(relative) != 4 or relative[0] != ACCOUNTS_DIR:
+        return None
+    kind, _, suffix = relative[3].rpartition(".")
+    if f".{suffix}" != RECORD_SUFFIX or kind not in KINDS:
+        return None
+    return relative[1], relative[2], kind
+
+
+def _counts(name: str) -> bool:
+    from salescoach.store.atomic import is_temp_name
+
+    return not name.startswith(".") and not is_temp_name(name)
+
+
+def account_entries(home: Path) -> list[os.DirEntry[str]]:
+    """The account folders of a home, sorted by name (aliases and hidden entries left out)."""
+    base = accounts_dir(home)
+    try:
+        entries = sorted(os.scandir(base), key=lambda entry: entry.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    real_base: Path | None = None
+    folders = []
+    for entry in entries:
+        try:
+            if not _counts(entry.name) or not entry.is_dir():
+                continue
+            if entry.is_symlink():
+                real_base = real_base or base.resolve()
+                if _resolves_into(Path(entry.path), real_base):
+                    continue  # the folder it points to is listed under its own name
+        except OSError:
+            continue
+        folders.append(entry)
+    return folders
+
+
+def _resolves_into(link: Path, real_base: Path) -> bool:
+    try:
+        return link.resolve().parent == real_base
+    except (OSError, RuntimeError):
+        return False
+
+
+def meeting_entries(account_folder: Path | str) -> list[os.DirEntry[str]]:
+    """The meeting folders of an account folder, sorted by name."""
+    try:
+        entries = sorted(os.scandir(account_folder), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        try:
+            if _counts(entry.name) and entry.is_dir():
+                found.append(entry)
+        except OSError:
+            continue
+    return found
