@@ -188,6 +188,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "reopen_editor": "{count} problem(s). Reopen the editor to fix them?",
         "preview_only": "Preview only: nothing was saved.",
         "search_path_problems": "{count} playbook problem(s) on the search path:",
+        # --- completion
+        "completion_no_shell": (
+            "cannot tell your shell from $SHELL: name it, e.g. salescoach completion install bash"
+        ),
+        "completion_installed": "Installed {shell} completion: {path}",
+        "completion_rc": "and loaded from {path}",
+        "completion_restart": "It takes effect in a new shell.",
+        # --- editor
+        "no_editor": "no editor to open: $VISUAL and $EDITOR are not set",
+        "no_editor_hint": "e.g. export EDITOR=nano (or 'code --wait')",
+        "editor_failed": "cannot start the editor `{editor}`: {why}",
+        "editor_failed_hint": "check $VISUAL / $EDITOR",
+        # --- config
+        "config_unset": "(not set)",
+        "config_no_file": "(no file yet: defaults)",
+        "config_file": "Config file: {path}",
+        "config_language_in_use": "language in use",
+        "config_home_in_use": "data home in use",
+        "config_setting": "setting",
+        "config_value": "value",
+        "config_valid": "{path} is valid.",
+        "config_left_broken": "{path} is left with {count} problem(s), saved as you left it",
+        "config_left_broken_hint": (
+            "every command reports them until they are fixed: run salescoach config edit again"
+        ),
+        # --- export
+        "excel_needs_csv": "--excel is for --format csv",
         # --- the error edge
         "error_label": "error:",
         "problems_found_one": "1 problem found.",
@@ -392,6 +419,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "reopen_editor": "{count} problème(s). Rouvrir l'éditeur pour les corriger ?",
         "preview_only": "Aperçu seulement : rien n'a été enregistré.",
         "search_path_problems": "{count} problème(s) de playbook sur le chemin de recherche :",
+        # --- completion
+        "completion_no_shell": (
+            "impossible de reconnaître votre shell d'après $SHELL : nommez-le, par exemple "
+            "salescoach completion install bash"
+        ),
+        "completion_installed": "Complétion {shell} installée : {path}",
+        "completion_rc": "et chargée depuis {path}",
+        "completion_restart": "Elle s'applique dans un nouveau shell.",
+        # --- editor
+        "no_editor": "aucun éditeur à ouvrir : $VISUAL et $EDITOR ne sont pas définis",
+        "no_editor_hint": "par exemple export EDITOR=nano (ou 'code --wait')",
+        "editor_failed": "impossible de lancer l'éditeur `{editor}` : {why}",
+        "editor_failed_hint": "vérifiez $VISUAL / $EDITOR",
+        # --- config
+        "config_unset": "(non défini)",
+        "config_no_file": "(pas encore de fichier : valeurs par défaut)",
+        "config_file": "Fichier de réglages : {path}",
+        "config_language_in_use": "langue utilisée",
+        "config_home_in_use": "dossier de données utilisé",
+        "config_setting": "réglage",
+        "config_value": "valeur",
+        "config_valid": "{path} est valide.",
+        "config_left_broken": (
+            "{path} garde {count} problème(s), enregistré tel que vous l'avez laissé"
+        ),
+        "config_left_broken_hint": (
+            "chaque commande les signale jusqu'à ce qu'ils soient corrigés : relancez salescoach "
+            "config edit"
+        ),
+        # --- export
+        "excel_needs_csv": "--excel ne s'applique qu'à --format csv",
         # --- the error edge
         "error_label": "erreur :",
         "problems_found_one": "1 problème trouvé.",

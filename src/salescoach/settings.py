@@ -49,8 +49,7 @@ def load_settings(path: Path | None = None) -> Settings:
             [
                 Problem(
                     document.locate(tuple(d["loc"])),
-                    str(d["msg"]),
-                    ".".join(map(str, d["loc"])),
+                    *_explained(d["type"], d["loc"], d.get("input"), str(d["msg"])),
                 )
                 for d in error.errors()
             ]
@@ -59,6 +58,35 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings.model_copy(
         update={"playbooks": [(base / p.expanduser()).resolve() for p in settings.playbooks]}
     )
+
+
+KNOWN_VALUES: dict[str, tuple[str, ...]] = {"lang": LANGUAGES}
+"""The settings that take one of a few values."""
+
+
+def _explained(
+    kind: str, location: tuple[int | str, ...], given: object, message: str
+) -> tuple[str, str, str | None]:
+    """A settings error as ``(message, field path, hint)``, with "did you mean" when the key or
+    the value is a near miss of a known one."""
+    import difflib
+
+    field_path = ".".join(map(str, location))
+    name = str(location[0]) if location else ""
+    if kind == "extra_forbidden":
+        known = sorted(Settings.model_fields)
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+        hint = f"did you mean `{close[0]}`?" if close else f"the settings are: {', '.join(known)}"
+        return f"`{name}` is not a setting", field_path, hint
+    if name in KNOWN_VALUES and isinstance(given, str):
+        allowed = KNOWN_VALUES[name]
+        near = difflib.get_close_matches(given.lower(), allowed, n=1, cutoff=0.3)
+        return (
+            f"`{given}` is not one of {', '.join(allowed)}",
+            field_path,
+            f"did you mean `{near[0]}`?" if near else None,
+        )
+    return message, field_path, None
 
 
 def choose_language(explicit: str | None, settings: Settings) -> str:

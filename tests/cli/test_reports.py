@@ -225,6 +225,29 @@ def test_export_csv_for_one_account(repo: Repository, salescoach: Any) -> None:
     ]
 
 
+def test_export_csv_for_a_french_excel_reads_back_in_its_dialect(
+    repo: Repository, salescoach: Any, tmp_path: Path
+) -> None:
+    from salescoach.reports.export import ExcelSemicolon
+
+    build_export_home(repo)
+    prep(repo, "Société Générale", "2026-04-01", objectives=["Budget; calendrier", "Délais"])
+    target = tmp_path / "export.csv"
+    done = salescoach("--lang", "fr", "export", "-f", "csv", "--excel", "-o", str(target))
+    assert done.code == 0, done.stderr
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM that tells Excel it is UTF-8
+    with target.open(encoding="utf-8-sig", newline="") as opened:
+        rows = list(csv.DictReader(opened, dialect=ExcelSemicolon))
+    assert raw[3:].split(b"\r\n")[0].count(b";") == len(rows[0]) - 1
+    societe = next(row for row in rows if row["account"] == "Société Générale")
+    assert societe["objectives"] == "Budget; calendrier; Délais"
+    english = salescoach("--lang", "en", "export", "-f", "csv", "--excel").stdout
+    assert english.startswith("\ufeffmeeting,kind,")
+    refused = salescoach("export", "-f", "json", "--excel")
+    assert refused.code == 2 and "--excel" in refused.stderr
+
+
 def test_export_ics_to_a_file(repo: Repository, salescoach: Any, tmp_path: Path) -> None:
     build_export_home(repo)
     target = tmp_path / "steps.ics"

@@ -29,6 +29,8 @@ OWNERS: dict[str, str] = {
     "export": "reports",
     "report": "reports",
     "playbook": "playbooks",
+    "completion": "completion",
+    "config": "config",
 }
 """Each command's module under ``salescoach.cli``; each module has ``register(app)``."""
 SUMMARIES: dict[str, str] = {
@@ -43,9 +45,13 @@ SUMMARIES: dict[str, str] = {
     "export": "Export records as JSON lines or CSV, or their next steps as an iCalendar file.",
     "report": "Reports over the records: objections, objectives, phases, funnel, team.",
     "playbook": "Write, check and preview playbooks (the YAML files that carry the method).",
+    "completion": "Install shell completion (bash, zsh, fish), or print its script.",
+    "config": "Show, locate or edit your settings (language, team playbooks, data home).",
 }
 """What ``salescoach --help`` lists: each command's first help line (a test keeps them equal)."""
 GLOBAL_OPTIONS_WITH_VALUE = ("--home", "--playbooks", "--lang")
+COMPLETE_VAR = "_SALESCOACH_COMPLETE"
+"""Set by the completion scripts (``salescoach completion``) when the shell asks."""
 
 
 class Language(StrEnum):
@@ -189,7 +195,13 @@ def run(argv: list[str]) -> int:
     """
     debug = "--debug" in argv or bool(os.environ.get("SALESCOACH_DEBUG"))
     try:
-        register_commands(argv)
+        if os.environ.get(COMPLETE_VAR):  # the shell asks what to complete: every command, real
+            from salescoach.cli.completion import prepare_completion
+
+            prepare_completion()
+            register_everything(app)
+        else:
+            register_commands(argv)
         app(args=argv, prog_name="salescoach", standalone_mode=True)
     except SystemExit as done:
         code = done.code

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shlex
-import subprocess
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -14,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from salescoach.cli.state import AppState, state
+from salescoach.cli.state import AppState, offer_reopen, state
 from salescoach.errors import (
     PlaybookError,
     Problem,
@@ -271,9 +269,9 @@ def schema(
     if output is None:
         sys.stdout.write(schema_text())
     else:
-        from salescoach.store.atomic import atomic_write
+        from salescoach.store.atomic import SHARED_MODE, atomic_write
 
-        atomic_write(output, schema_text())
+        atomic_write(output.expanduser().absolute(), schema_text(), mode=SHARED_MODE)
 
 
 # --- new, edit -----------------------------------------------------------------------------------
@@ -290,17 +288,17 @@ def _trainer_dir(app_state: AppState, explicit: Path | None) -> Path | None:
 def _write_new(language: str, path: Path, text: str, directory: Path) -> None:
     """Create ``path`` (never replacing a file), and the schema file beside the playbooks."""
     from salescoach.playbook.schema import SCHEMA_FILE, schema_text
-    from salescoach.store.atomic import atomic_write
+    from salescoach.store.atomic import SHARED_MODE, atomic_write
 
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        atomic_write(path, text, exclusive=True)
+        atomic_write(path, text, exclusive=True, mode=SHARED_MODE)
     except FileExistsError:
         raise SalescoachError(f"{path} already exists", hint="edit it instead") from None
     schema_file = directory / SCHEMA_FILE
     current = schema_file.read_text(encoding="utf-8") if schema_file.is_file() else None
     if current != schema_text():
-        atomic_write(schema_file, schema_text())
+        atomic_write(schema_file, schema_text(), mode=SHARED_MODE)
         from salescoach.ui import render
 
         key = "schema_updated" if current else "schema_written"
@@ -371,7 +369,9 @@ def edit(
     from salescoach.playbook.scaffold import copy_text, edit_target, edit_until_valid
 
     app_state = state(ctx)
-    editor = _editor_command()
+    from salescoach.ui.editor import editor_command
+
+    editor = editor_command(app_state.language)
     copied: Entry | None = None
     trainer_dir: Path | None = None
     if Path(target).is_file():
@@ -391,7 +391,7 @@ def edit(
         path,
         lambda file: _run_editor(app_state.language, editor, file),
         lambda file: _sorted(check_paths([file], search).problems),
-        lambda problems: _offer_reopen(app_state.language, problems),
+        lambda problems: offer_reopen(app_state.language, problems),
     )
     _after_edit(app_state, path, problems, before, copied, trainer_dir)
 
@@ -423,41 +423,14 @@ def _after_edit(
             _say(app_state, "", "hint", text=hint)
 
 
-def _editor_command() -> list[str]:
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not command:
-        raise SalescoachError(
-            "no editor to open: $VISUAL and $EDITOR are not set",
-            hint="e.g. export EDITOR=nano (or 'code --wait')",
-        )
-    return shlex.split(command)
-
-
 def _run_editor(language: str, command: list[str], path: Path) -> None:
-    try:
-        done = subprocess.run([*command, str(path)], check=False)
-    except OSError as error:
-        raise SalescoachError(
-            f"cannot start the editor `{command[0]}`: {error.strerror}",
-            hint="check $VISUAL / $EDITOR",
-        ) from None
-    if done.returncode != 0:
+    from salescoach.ui.editor import run_editor
+
+    status = run_editor(language, command, path)
+    if status != 0:
         from salescoach.ui import render
 
-        render.say(message(language, "editor_status", status=done.returncode), "warning")
-
-
-def _offer_reopen(language: str, problems: list[Problem]) -> bool:
-    from salescoach.ui import render
-
-    render.error(language, ProblemsError(problems), summary=False)
-    try:
-        return typer.confirm(
-            message(language, "reopen_editor", count=len(problems)), default=True, err=True
-        )
-    except (typer.Abort, KeyboardInterrupt, EOFError):
-        render.say("")
-        return False
+        render.say(message(language, "editor_status", status=status), "warning")
 
 
 # --- preview -------------------------------------------------------------------------------------

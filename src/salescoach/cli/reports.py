@@ -7,6 +7,7 @@ shows it (:mod:`salescoach.ui.reports`) — or, with ``--json``, prints it as on
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import sys
 from enum import StrEnum
@@ -232,12 +233,22 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
     ] = None,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help="CSV that Excel opens by double-click: UTF-8 with a BOM, and `;` between fields "
+            "in French (--lang fr), where the comma is the decimal separator.",
+        ),
+    ] = False,
     rescan: RescanOption = False,
 ) -> None:
     """Export records as JSON lines or CSV, or their next steps as an iCalendar file."""
     from salescoach.reports import export as report
 
     app_state = state(ctx)
+    if excel and export_format != ExportFormat.csv:
+        raise UsageError(message(app_state.language, "excel_needs_csv"))
     if since is not None:
         _day(since, "--since")
     slug = app_state.repository.find_account(account).slug if account else None
@@ -247,7 +258,9 @@ def export(
                 f"{line}\n" for line in _json_lines(index, slug, since, app_state.language)
             )
         elif export_format == ExportFormat.csv:
-            text = report.csv_text(index.facts(account=slug, since=since, parts=report.NEEDS))
+            facts = index.facts(account=slug, since=since, parts=report.NEEDS)
+            dialect = report.excel_dialect(app_state.language) if excel else csv.excel
+            text = report.csv_text(facts, dialect, bom=excel)
         else:
             facts = index.facts(account=slug, kind="debrief", since=since, parts=report.ICS_NEEDS)
             text = report.ics_text(facts)

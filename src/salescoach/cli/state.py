@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from salescoach.errors import Problem
     from salescoach.playbook.library import Library
     from salescoach.service.meetings import Meetings, Outcome
     from salescoach.session.prompter import Prompter
@@ -48,6 +49,16 @@ class AppState:
         from salescoach.settings import choose_language
 
         return choose_language(self.lang, self.settings)
+
+    def language_without_config(self) -> str:
+        """The language, even when the config file is broken (to speak while it is fixed)."""
+        from salescoach.errors import ProblemsError
+        from salescoach.settings import Settings, choose_language
+
+        try:
+            return self.language
+        except ProblemsError:
+            return choose_language(self.lang, Settings())
 
     @cached_property
     def library(self) -> Library:
@@ -128,3 +139,19 @@ def conclude(language: str, outcome: Outcome) -> None:
         raise typer.Exit(0)
     render.interrupted(language, outcome)
     raise typer.Exit(INTERRUPTED_EXIT)
+
+
+def offer_reopen(language: str, problems: list[Problem]) -> bool:
+    """After an edit left problems: show them, ask whether to reopen the editor."""
+    from salescoach.errors import ProblemsError
+    from salescoach.messages import message
+    from salescoach.ui import render
+
+    render.error(language, ProblemsError(problems), summary=False)
+    try:
+        return typer.confirm(
+            message(language, "reopen_editor", count=len(problems)), default=True, err=True
+        )
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        render.say("")
+        return False

@@ -56,18 +56,37 @@ def json_line(record: Record) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def csv_text(facts: Iterable[Facts]) -> str:
+class ExcelSemicolon(csv.excel):
+    """Excel where the decimal separator is a comma (French, and most of Europe): a ``;`` between
+    fields, as Excel writes and expects there."""
+
+    delimiter = ";"
+
+
+BOM = "\ufeff"
+"""Without it, Excel reads a CSV file in the system's legacy code page (é becomes Ã©)."""
+
+
+def excel_dialect(language: str) -> type[csv.Dialect]:
+    """The CSV dialect the Excel of a user of ``language`` opens by double-click."""
+    return ExcelSemicolon if language == "fr" else csv.excel
+
+
+def csv_text(
+    facts: Iterable[Facts], dialect: type[csv.Dialect] = csv.excel, *, bom: bool = False
+) -> str:
     """Every record as a CSV row (:data:`CSV_COLUMNS`); lists are joined with ``"; "``.
 
     A cell that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``)
-    gets a leading apostrophe, so opening an export never runs what a client said.
+    gets a leading apostrophe, so opening an export never runs what a client said. For Excel,
+    give :func:`excel_dialect` and ``bom=True``.
     """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, dialect=dialect, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for record in sorted(facts, key=lambda item: (item.account_slug, item.order)):
         writer.writerow([_cell(value) for value in _csv_row(record)])
-    return buffer.getvalue()
+    return (BOM if bom else "") + buffer.getvalue()
 
 
 def ics_text(facts: Iterable[Facts]) -> str:

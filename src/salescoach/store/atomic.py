@@ -24,6 +24,8 @@ from typing import ParamSpec, TypeVar
 from salescoach.errors import StoreError
 
 FILE_MODE = 0o600
+SHARED_MODE = 0o644
+"""For files meant to be shared and committed (a playbook schema, a completion script)."""
 DIR_MODE = 0o700
 TEMP_MARK = ".tmp-"
 STALE_AFTER_SECONDS = 3600.0
@@ -46,18 +48,22 @@ def is_temp_name(name: str) -> bool:
     return _TEMP_NAME.fullmatch(name) is not None
 
 
-def atomic_write(path: Path, data: str | bytes, *, exclusive: bool = False) -> None:
+def atomic_write(
+    path: Path, data: str | bytes, *, exclusive: bool = False, mode: int = FILE_MODE
+) -> None:
     """Write ``data`` (text is UTF-8) to ``path`` atomically, as a 0600 file whatever the umask.
 
     With ``exclusive=True`` an existing ``path`` is never replaced: ``FileExistsError`` is raised
-    and the existing file is left as it was. The parent directory must exist.
+    and the existing file is left as it was. The parent directory must exist. ``mode``
+    :data:`SHARED_MODE` is for files meant to be shared (a schema, a completion script), never
+    for a rep's records.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     temporary = temp_path(path)
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, FILE_MODE)
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, mode)
     try:
         try:
-            _fchmod(descriptor)
+            _fchmod(descriptor, mode)
             _write_all(descriptor, payload)
             os.fsync(descriptor)
         finally:
@@ -162,10 +168,10 @@ def fsync_dir(directory: Path) -> None:
 _O_BINARY: int = getattr(os, "O_BINARY", 0)
 
 
-def _fchmod(descriptor: int) -> None:
+def _fchmod(descriptor: int, mode: int = FILE_MODE) -> None:
     # os.open's mode is filtered by the umask; a umask like 0o277 would leave 0400.
     if hasattr(os, "fchmod"):
-        os.fchmod(descriptor, FILE_MODE)
+        os.fchmod(descriptor, mode)
 
 
 def _write_all(descriptor: int, payload: bytes) -> None:

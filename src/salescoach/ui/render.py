@@ -259,6 +259,24 @@ def records(language: str, found: Sequence[Facts], total: int) -> None:
         say(message(language, "records_shown", shown=len(found), total=f"{total:,}"))
 
 
+def settings(language: str, shown: dict[str, Any]) -> None:
+    """``config show``: each setting and its value, then what they lead to."""
+    unset = message(language, "config_unset")
+    file_state = "" if shown["config_file_exists"] else " " + message(language, "config_no_file")
+    say(message(language, "config_file", path=shown["config_file"]) + file_state, "hint")
+    rows = [
+        ("lang", shown["lang"] or unset),
+        ("playbooks", ", ".join(shown["playbooks"]) or unset),
+        ("home", shown["home"] or unset),
+    ]
+    in_use = shown["in_use"]
+    rows += [
+        (message(language, "config_language_in_use"), in_use["language"]),
+        (message(language, "config_home_in_use"), in_use["data_home"]),
+    ]
+    table((message(language, "config_setting"), message(language, "config_value")), rows)
+
+
 def drafts(language: str, found: Sequence[Draft], problems: Iterable[Broken]) -> None:
     """The drafts ``resume`` can go on with, and the draft files it could not read."""
     from salescoach.workflow import answered_count
