@@ -107,6 +107,26 @@ def test_imports_go_down_the_layers_only() -> None:
     assert wrong == {}, "an import goes up (or across) the layers, see LAYERS"
 
 
+COMMAND_BODY_LINES = 40
+
+
+def test_commands_are_thin() -> None:
+    """A command parses, calls the service or a report, renders: its body stays under 40 lines."""
+    long: dict[str, int] = {}
+    for path in (SOURCE / "cli").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or not node.body:
+                continue
+            body = node.body
+            if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                body = body[1:] or body  # the docstring is not logic
+            assert node.end_lineno is not None
+            lines = node.end_lineno - body[0].lineno + 1
+            if lines > COMMAND_BODY_LINES:
+                long[f"{path.name}:{node.name}"] = lines
+    assert long == {}
+
+
 def _run(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
