@@ -9,6 +9,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -319,7 +320,7 @@ def team(tmp_path: Path) -> Path:
     return directory
 
 
-def _listed(result: subprocess.CompletedProcess[str]) -> dict[str, dict[str, object]]:
+def _listed(result: subprocess.CompletedProcess[str]) -> dict[str, dict[str, Any]]:
     assert result.returncode == 0, result.stderr
     return {row["id"]: row for row in json.loads(result.stdout)}
 
@@ -563,6 +564,7 @@ def test_new_refuses_a_bad_id_and_a_bad_kind(tmp_path: Path) -> None:
 EDITOR = """\
 import sys
 from pathlib import Path
+from typing import Any
 
 count_file = Path(sys.argv[0]).with_suffix(".count")
 count = int(count_file.read_text()) + 1 if count_file.exists() else 1

@@ -83,7 +83,7 @@ def test_ics_read_back_by_icalendar(repo: Repository) -> None:
     assert str(events[0]["description"]) == (
         f"Owner: Me\nAccount: Société Générale\nMeeting: {second.meeting}"
     )
-    assert events[0]["dtstamp"].dt == dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.UTC)
+    assert events[0].decoded("dtstamp") == dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.UTC)
     uids = [str(event["uid"]) for event in events]
     assert len(set(uids)) == 2
     # The same export again gives the same UIDs: a calendar updates instead of duplicating.

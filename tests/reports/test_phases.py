@@ -57,7 +57,7 @@ def test_a_longer_threshold_leaves_nobody_stuck(
 def test_a_phase_the_reference_does_not_know_gets_its_own_row(reference: Reference) -> None:
     from salescoach.store.facts import Facts
 
-    odd = Facts("prep", "m", "x", "X", None, "2026-01-01", "", "", "lost", ())
+    odd = Facts("prep", "m", "x", "X", None, "2026-01-01", "", "", "lost")
     found = phases([odd], reference, TODAY)
     assert found.rows[-1].phase == "lost"
     assert found.rows[-1].number is None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
 
+from salescoach.errors import StoreError
 from salescoach.store import index as index_module
 from salescoach.store.facts import ALL_PARTS, Facts
 from salescoach.store.index import INDEX_FILE, STALE_MARK, Index, note_saved
@@ -19,8 +21,8 @@ def key(facts: Facts) -> tuple[str, str]:
     return (facts.meeting, facts.kind)
 
 
-def indexed(home: Path, **options: bool) -> list[Facts]:
-    with Index.open(home, **options) as index:
+def indexed(home: Path, *, rescan: bool = False) -> list[Facts]:
+    with Index.open(home, rescan=rescan) as index:
         return sorted(index.facts(parts=ALL_PARTS), key=key)
 
 
@@ -232,10 +234,10 @@ def test_a_home_the_index_cannot_be_written_in_is_indexed_in_memory(
     expected = from_files(home)
 
     def refused(home: Path) -> sqlite3.Connection:
-        raise index_module.StoreError("cannot create the index: Permission denied")
+        raise StoreError("cannot create the index: Permission denied")
 
     monkeypatch.setattr(index_module, "_connect", refused)
-    monkeypatch.setattr(index_module.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
     assert indexed(home) == expected
     assert not (home / INDEX_FILE).exists()
 
@@ -246,7 +248,7 @@ def test_a_big_first_build_is_shared_between_processes(
     small_home(repo)
     monkeypatch.setattr(index_module, "PARALLEL_FROM", 1)
     monkeypatch.setattr(index_module, "BATCH", 1)
-    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     steps: list[tuple[int, int]] = []
     with Index.open(home, progress=lambda done, total: steps.append((done, total))) as index:
         found = sorted(index.facts(parts=ALL_PARTS), key=key)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from salescoach.store import atomic
 from salescoach.store.atomic import (
     atomic_write,
     clean_stale_temps,
@@ -84,7 +83,7 @@ def test_exclusive_without_hard_links_falls_back_to_o_excl(
     def no_links(source: object, target: object) -> None:
         raise PermissionError(1, "Operation not permitted")
 
-    monkeypatch.setattr(atomic.os, "link", no_links)
+    monkeypatch.setattr(os, "link", no_links)
     target = tmp_path / "record.md"
     atomic_write(target, "first", exclusive=True)
     with pytest.raises(FileExistsError):
@@ -103,7 +102,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     def disk_full(descriptor: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fsync", disk_full)
+    monkeypatch.setattr(os, "fsync", disk_full)
     with pytest.raises(OSError, match="No space"):
         atomic_write(target, "new")
     assert target.read_text() == "old"

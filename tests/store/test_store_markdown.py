@@ -87,7 +87,10 @@ def test_tricky_answers_round_trip(text: str) -> None:
 
 
 def test_every_tricky_text_at_once_and_as_keys() -> None:
-    answers = {"meeting": {f"q{i}": text for i, text in enumerate(TRICKY_TEXTS)}, "odd keys": {}}
+    answers: dict[str, dict[str, Any]] = {
+        "meeting": {f"q{i}": text for i, text in enumerate(TRICKY_TEXTS)},
+        "odd keys": {},
+    }
     answers["odd keys"] = {text: i for i, text in enumerate(TRICKY_TEXTS) if text}
     record = record_with(answers)
     assert round_trip(record) == record
