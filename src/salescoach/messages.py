@@ -466,6 +466,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+def locale_language() -> str:
+    """The language of the user's locale (``fr_*`` is French), else English."""
+    import os
+
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    import locale
+
+    try:
+        current = locale.getlocale()[0] or ""
+    except ValueError:
+        current = ""
+    return "fr" if current.lower().startswith("fr") else "en"
+
+
 def message(language: str, key: str, **values: Any) -> str:
     """The message ``key`` in ``language`` (English when unknown), placeholders filled."""
     catalogue = CATALOGUE.get(language, CATALOGUE["en"])

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import locale
-import os
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from salescoach.errors import Problem, ProblemsError
+from salescoach.messages import locale_language
 from salescoach.paths import config_file
 from salescoach.yamlio import YamlProblems, load_file
 
@@ -95,12 +94,4 @@ def choose_language(explicit: str | None, settings: Settings) -> str:
         return explicit
     if settings.lang:
         return settings.lang
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    try:
-        current = locale.getlocale()[0] or ""
-    except ValueError:
-        current = ""
-    return "fr" if current.lower().startswith("fr") else "en"
+    return locale_language()

@@ -46,6 +46,14 @@ class AppState:
     @cached_property
     def language(self) -> str:
         """``--lang``, else config, else locale, else English."""
+        if self.lang:
+            return self.lang
+        from salescoach.paths import config_file
+
+        if not config_file().is_file():  # no settings to read: no pydantic to import
+            from salescoach.messages import locale_language
+
+            return locale_language()
         from salescoach.settings import choose_language
 
         return choose_language(self.lang, self.settings)
