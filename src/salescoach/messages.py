@@ -215,6 +215,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         # --- export
         "excel_needs_csv": "--excel is for --format csv",
+        # --- commands' own errors
+        "record": "record",
+        "not_both": "give {first} or {second}, not both",
+        "one_output": "give one of --json, --markdown, or the sheet (--sheet, --html, --pdf)",
+        "bad_kind": "--kind must be prep or debrief, not `{given}`",
+        "meeting_has_no": "meeting {meeting} has no {what}",
+        "draft_no_meeting": "draft {draft} names no meeting",
+        "answers_comment": (
+            "salescoach answers for {target} ({lang}): {used}\nEdit, then: salescoach prep "
+            "ACCOUNT --answers FILE --no-input"
+        ),
+        "no_such_file": "{path}: no such file",
+        "strict_warnings": "{count} warning(s), and --strict makes warnings fail",
+        "already_exists": "{path} already exists",
+        "edit_it": "edit it instead",
+        "playbook_left_broken": "{path} is left with {count} problem(s), saved as you left it",
+        "playbook_left_broken_hint": (
+            "Until it is fixed, salescoach skips this file and reports it (run `salescoach "
+            "playbook validate {path}`); run `salescoach playbook edit {path}` to fix it."
+        ),
+        "interactive_needs_terminal": "--interactive needs a terminal to ask in",
+        "interactive_needs_terminal_hint": (
+            "without it, preview answers with the playbooks' examples (or --answers)"
+        ),
+        "team_needs_homes": (
+            "give each rep's data home: salescoach report team --home DIR --home DIR"
+        ),
+        "bad_date": "{option} takes a date as YYYY-MM-DD, not `{given}`",
+        "no_terminal": "standard input is not a terminal, so salescoach cannot ask its questions",
+        "no_terminal_hint": (
+            "Give the answers with --answers FILE --no-input (--example-answers prints a complete "
+            "file to start from)."
+        ),
         # --- the error edge
         "error_label": "error:",
         "problems_found_one": "1 problem found.",
@@ -450,6 +483,51 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         # --- export
         "excel_needs_csv": "--excel ne s'applique qu'à --format csv",
+        # --- commands' own errors
+        "record": "enregistrement",
+        "not_both": "donnez {first} ou {second}, pas les deux",
+        "one_output": (
+            "donnez une seule sortie : --json, --markdown, ou la fiche (--sheet, --html, --pdf)"
+        ),
+        "bad_kind": "--kind vaut prep ou debrief, pas « {given} »",
+        "meeting_has_no": "le rendez-vous {meeting} n'a pas de {what}",
+        "draft_no_meeting": "le brouillon {draft} ne nomme aucun rendez-vous",
+        "answers_comment": (
+            "réponses salescoach pour {target} ({lang}) : {used}\nModifiez-les, puis : "
+            "salescoach prep COMPTE --answers FICHIER --no-input"
+        ),
+        "no_such_file": "{path} : fichier introuvable",
+        "strict_warnings": (
+            "{count} avertissement(s), et --strict fait échouer sur un avertissement"
+        ),
+        "already_exists": "{path} existe déjà",
+        "edit_it": "modifiez-le plutôt",
+        "playbook_left_broken": (
+            "{path} garde {count} problème(s), enregistré tel que vous l'avez laissé"
+        ),
+        "playbook_left_broken_hint": (
+            "Tant qu'il n'est pas corrigé, salescoach ignore ce fichier et le signale (lancez "
+            "`salescoach playbook validate {path}`) ; lancez `salescoach playbook edit {path}` "
+            "pour le corriger."
+        ),
+        "interactive_needs_terminal": (
+            "--interactive a besoin d'un terminal pour poser ses questions"
+        ),
+        "interactive_needs_terminal_hint": (
+            "sans lui, l'aperçu répond avec les exemples des playbooks (ou --answers)"
+        ),
+        "team_needs_homes": (
+            "donnez le dossier de données de chaque commercial : salescoach report team --home "
+            "DOSSIER --home DOSSIER"
+        ),
+        "bad_date": "{option} attend une date AAAA-MM-JJ, pas « {given} »",
+        "no_terminal": (
+            "l'entrée standard n'est pas un terminal : salescoach ne peut pas poser ses questions"
+        ),
+        "no_terminal_hint": (
+            "Donnez les réponses avec --answers FICHIER --no-input (--example-answers écrit un "
+            "fichier complet pour commencer)."
+        ),
         # --- the error edge
         "error_label": "erreur :",
         "problems_found_one": "1 problème trouvé.",

@@ -163,7 +163,7 @@ def _resolve(app_state: AppState, target: str) -> tuple[Library, Entry]:
     looks_like_file = path.suffix in (".yaml", ".yml") or os.sep in target or "/" in target
     if not path.is_file():
         if looks_like_file:
-            raise SalescoachError(f"{target}: no such file")
+            raise SalescoachError(message(app_state.language, "no_such_file", path=target))
         library = app_state.library
         return library, library.get(target)
     checked = check_paths([path], _search(app_state))
@@ -249,7 +249,7 @@ def lint(
     count = len(report.warnings)
     _say(app_state, "lint_summary", "hint", count=count, files=report.files)
     if strict and count:
-        raise SalescoachError(f"{count} warning(s), and --strict makes warnings fail")
+        raise SalescoachError(message(app_state.language, "strict_warnings", count=count))
 
 
 @app.command()
@@ -294,7 +294,9 @@ def _write_new(language: str, path: Path, text: str, directory: Path) -> None:
     try:
         atomic_write(path, text, exclusive=True, mode=SHARED_MODE)
     except FileExistsError:
-        raise SalescoachError(f"{path} already exists", hint="edit it instead") from None
+        raise SalescoachError(
+            message(language, "already_exists", path=path), hint=message(language, "edit_it")
+        ) from None
     schema_file = directory / SCHEMA_FILE
     current = schema_file.read_text(encoding="utf-8") if schema_file.is_file() else None
     if current != schema_text():
@@ -405,11 +407,10 @@ def _after_edit(
     trainer_dir: Path | None,
 ) -> None:
     if problems:
+        language = app_state.language
         raise SalescoachError(
-            f"{path} is left with {len(problems)} problem(s), saved as you left it",
-            hint="Until it is fixed, salescoach skips this file and reports it (run "
-            f"`salescoach playbook validate {path}`); run `salescoach playbook edit {path}` to "
-            "fix it.",
+            message(language, "playbook_left_broken", path=path, count=len(problems)),
+            hint=message(language, "playbook_left_broken_hint", path=path),
         )
     if copied is not None and path.exists() and path.read_bytes() == before:
         path.unlink()
@@ -470,13 +471,15 @@ def preview(
     app_state = state(ctx)
     library, entry = _resolve(app_state, target)
     if interactive and no_input:
-        raise UsageError("give --interactive or --no-input, not both")
+        raise UsageError(
+            message(app_state.language, "not_both", first="--interactive", second="--no-input")
+        )
     prompter: Prompter | None = None
     if interactive:
         if not sys.stdin.isatty():
             raise UsageError(
-                "--interactive needs a terminal to ask in",
-                hint="without it, preview answers with the playbooks' examples (or --answers)",
+                message(app_state.language, "interactive_needs_terminal"),
+                hint=message(app_state.language, "interactive_needs_terminal_hint"),
             )
         from salescoach.ui.prompts import QuestionaryPrompter
 

@@ -11,6 +11,7 @@ import typer
 from salescoach.cli.state import conclude, prompter_for, state
 from salescoach.errors import UsageError
 from salescoach.flows import DEBRIEF_FLOW, PREP_FLOW
+from salescoach.messages import message
 
 AnswersOption = Annotated[
     Path | None,
@@ -90,9 +91,9 @@ def prep(
     from salescoach.ui import render
 
     app_state = state(ctx)
-    if flow and playbook:
-        raise UsageError("give --flow or --playbook, not both")
     language = app_state.language
+    if flow and playbook:
+        raise UsageError(message(language, "not_both", first="--flow", second="--playbook"))
     meetings = app_state.meetings
     started = meetings.start_prep(
         account,
@@ -140,9 +141,9 @@ def debrief(
     from salescoach.ui import render
 
     app_state = state(ctx)
-    if meeting and last:
-        raise UsageError("give MEETING or --last, not both")
     language = app_state.language
+    if meeting and last:
+        raise UsageError(message(language, "not_both", first="MEETING", second="--last"))
     meetings = app_state.meetings
     started = meetings.start_debrief(
         meeting,

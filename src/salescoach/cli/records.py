@@ -53,11 +53,8 @@ def list_records(
     Read from the index beside the data (rebuilt on first use, kept current on every save), so
     it stays fast with years of records.
     """
-    if kind is not None and kind not in KINDS:
-        from salescoach.errors import UsageError
-
-        raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
     app_state = state(ctx)
+    _check_kind(app_state.language, kind)
     if not (app_state.data_home / "accounts").is_dir():
         # A new home: nothing to index, and no need to pay for importing the index.
         if as_json:
@@ -91,6 +88,14 @@ def list_records(
 
     with paged():
         render.records(app_state.language, found, total)
+
+
+def _check_kind(language: str, kind: str | None) -> None:
+    if kind is not None and kind not in KINDS:
+        from salescoach.errors import UsageError
+        from salescoach.messages import message
+
+        raise UsageError(message(language, "bad_kind", given=kind))
 
 
 def _no_records(language: str) -> str:
@@ -154,17 +159,17 @@ def show(
     stdout, or into -o FILE); --pdf FILE prints it with Chromium when installed.
     """
     from salescoach.errors import NotFoundError, UsageError
+    from salescoach.messages import message
 
+    app_state = state(ctx)
     if sum((as_json, as_markdown, sheet or html or pdf is not None)) > 1:
-        raise UsageError("give one of --json, --markdown, or the sheet (--sheet, --html, --pdf)")
+        raise UsageError(message(app_state.language, "one_output"))
     if sheet or html or pdf is not None or output is not None:
         from salescoach.cli.sheet_output import show_sheet
 
-        show_sheet(state(ctx), meeting, html=html, pdf=pdf, output=output)
+        show_sheet(app_state, meeting, html=html, pdf=pdf, output=output)
         return
-    if kind is not None and kind not in KINDS:
-        raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
-    app_state = state(ctx)
+    _check_kind(app_state.language, kind)
     repository = app_state.repository
     meeting_id = repository.resolve_meeting(meeting)
     found: list[Record] = []
@@ -174,7 +179,10 @@ def show(
         except NotFoundError:
             continue
     if not found:
-        raise NotFoundError(f"meeting {meeting_id} has no {kind or 'record'}")
+        what = message(app_state.language, kind or "record")
+        raise NotFoundError(
+            message(app_state.language, "meeting_has_no", meeting=meeting_id, what=what)
+        )
     if as_json:
         data = {record.kind: record.model_dump(mode="json") for record in found}
         import json

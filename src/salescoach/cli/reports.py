@@ -163,10 +163,10 @@ def report_team(
     from salescoach.reports import team as report
     from salescoach.reports.registry import Given
 
-    if not homes:
-        raise UsageError("give each rep's data home: salescoach report team --home DIR --home DIR")
     app_state = state(ctx)
-    given = Given(_reference(app_state), _day(today))
+    if not homes:
+        raise UsageError(message(app_state.language, "team_needs_homes"))
+    given = Given(_reference(app_state), _day(today, app_state.language))
     figures = []
     for name, home in _rep_names(homes):
         with open_index(home, rescan, app_state.language) as index:
@@ -194,7 +194,7 @@ def run_report(
         facts = index.facts(account=slug, kind=report.kind, parts=report.needs)
     if account is not None:
         options["account"] = account
-    given = Given(_reference(app_state), _day(today), options)
+    given = Given(_reference(app_state), _day(today, app_state.language), options)
     found = report.compute(facts, given)
     if as_json:
         _print_json(report.document(found))
@@ -250,7 +250,7 @@ def export(
     if excel and export_format != ExportFormat.csv:
         raise UsageError(message(app_state.language, "excel_needs_csv"))
     if since is not None:
-        _day(since, "--since")
+        _day(since, app_state.language, "--since")
     slug = app_state.repository.find_account(account).slug if account else None
     with open_index(app_state.data_home, rescan, app_state.language) as index:
         if export_format == ExportFormat.json:
@@ -364,14 +364,14 @@ def _rep_names(homes: list[Path]) -> list[tuple[str, Path]]:
     ]
 
 
-def _day(value: str | None, option: str = "--today") -> dt.date:
+def _day(value: str | None, language: str, option: str = "--today") -> dt.date:
     if value is None:
         return dt.date.today()
     from salescoach.store.facts import parse_day
 
     day = parse_day(value)
     if day is None:
-        raise UsageError(f"{option} takes a date as YYYY-MM-DD, not {value!r}")
+        raise UsageError(message(language, "bad_date", option=option, given=value))
     return day
 
 

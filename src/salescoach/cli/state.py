@@ -104,17 +104,14 @@ def state(ctx: typer.Context) -> AppState:
     return found if found is not None else AppState()
 
 
-def require_terminal(stdin_is_tty: bool) -> None:
+def require_terminal(stdin_is_tty: bool, language: str = "en") -> None:
     """Refuse to prompt without a terminal: questionary would read piped newlines as answers."""
     from salescoach.errors import UsageError
+    from salescoach.messages import message
 
     if not stdin_is_tty:
         raise UsageError(
-            "standard input is not a terminal, so salescoach cannot ask its questions",
-            hint=(
-                "Give the answers with --answers FILE --no-input "
-                "(--example-answers prints a complete file to start from)."
-            ),
+            message(language, "no_terminal"), hint=message(language, "no_terminal_hint")
         )
 
 
@@ -127,7 +124,7 @@ def prompter_for(no_input: bool, language: str) -> Prompter | None:
         return None
     import sys
 
-    require_terminal(sys.stdin.isatty())
+    require_terminal(sys.stdin.isatty(), language)
     from salescoach.ui.prompts import QuestionaryPrompter
 
     return QuestionaryPrompter(language=language)

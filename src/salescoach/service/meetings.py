@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from salescoach.errors import NotFoundError, Problem, UsageError
 from salescoach.flows import DEBRIEF_FLOW, PREP_FLOW
+from salescoach.messages import message
 from salescoach.playbook.library import Library
 from salescoach.session.engine import Session
 from salescoach.session.prompter import Prompter
@@ -174,7 +175,7 @@ class Meetings:
     def start_edit(self, meeting: str, kind: str = "prep") -> Started:
         """Walk an existing record again, its answers offered as defaults."""
         if kind not in ("prep", "debrief"):
-            raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
+            raise UsageError(message(self.language, "bad_kind", given=kind))
         record_kind: RecordKind = "prep" if kind == "prep" else "debrief"
         repository = self.repository
         record = repository.load(repository.resolve_meeting(meeting), record_kind)
@@ -202,7 +203,7 @@ class Meetings:
         prep = None
         if draft.kind == "debrief":
             if draft.meeting is None:
-                raise NotFoundError(f"draft {draft.id} names no meeting")
+                raise NotFoundError(message(self.language, "draft_no_meeting", draft=draft.id))
             prep = self.repository.load(draft.meeting, "prep")
         session = self._session(
             draft.flow or _default_flow(draft.kind),
@@ -302,9 +303,12 @@ class Meetings:
         walked.prompter = ExamplePrompter()
         answers = walked.run()
         used = ", ".join(entry.id for entry in walked.used)
-        comment = (
-            f"salescoach answers for {walked.target} ({self.language}): {used}\n"
-            "Edit, then: salescoach prep ACCOUNT --answers FILE --no-input"
+        comment = message(
+            self.language,
+            "answers_comment",
+            target=walked.target,
+            lang=self.language,
+            used=used,
         )
         return dump_answers(answers, comment)
 
