@@ -1,4 +1,9 @@
-"""--example-answers → prep --answers --no-input → show --json gives the answers back exactly."""
+"""--example-answers → prep --answers --no-input → show --json gives the answers back exactly.
+
+Every meeting type in both languages goes through the meetings service
+(``tests/service/test_meetings.py``); here the installed command is run once per language, for
+the wiring: options, files, standard output.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +15,8 @@ import pytest
 from salescoach.yamlio import parse
 from tests.cli.helpers import salescoach
 
-MEETING_TYPES = (
-    "presentation",
-    "proposal-defence",
-    "discovery",
-    "negotiation",
-    "closing",
-    "dispute",
-)
 
-
-@pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("meeting_type", MEETING_TYPES)
+@pytest.mark.parametrize(("lang", "meeting_type"), [("en", "negotiation"), ("fr", "discovery")])
 def test_example_answers_round_trip(tmp_path: Path, lang: str, meeting_type: str) -> None:
     examples = salescoach(
         "--lang", lang, "prep", "ACME", "--type", meeting_type, "--example-answers"

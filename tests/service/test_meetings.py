@@ -190,3 +190,38 @@ def test_preview_walks_a_debrief_against_an_example_prep_and_refuses_a_reference
     assert body.startswith("# ")
     with pytest.raises(SalescoachError, match="nothing to walk"):
         preview_body(library, library.get("phases"), ExamplePrompter())
+
+
+MEETING_TYPES = (
+    "presentation",
+    "proposal-defence",
+    "discovery",
+    "negotiation",
+    "closing",
+    "dispute",
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("meeting_type", MEETING_TYPES)
+def test_example_answers_round_trip_through_prep_and_debrief(
+    isolated_home: Path, lang: str, meeting_type: str
+) -> None:
+    """--example-answers, then --answers --no-input, saves exactly those answers, both records."""
+    meetings = Meetings(Repository(isolated_home), Library.load(lang, search_path(lang)), lang)
+    examples = parse(
+        meetings.example_answers(meetings.start_prep("ACME", meeting_type=meeting_type)), "x"
+    ).value
+    saved = meetings.walk(meetings.start_prep(answers=examples, no_input=True), None)
+    assert isinstance(saved, Finished)
+    assert meetings.repository.load(saved.saved.record.meeting, "prep").answers == examples
+    assert ("mesore" in examples) == (meeting_type in ("negotiation", "closing"))
+    assert ("discovery-funnel" in examples) == (meeting_type in ("discovery", "presentation"))
+
+    debrief_examples = parse(meetings.example_answers(meetings.start_debrief()), "d").value
+    started = meetings.start_debrief(answers=debrief_examples, no_input=True)
+    debriefed = meetings.walk(started, None)
+    assert isinstance(debriefed, Finished)
+    assert debriefed.saved.record.meeting == saved.saved.record.meeting
+    stored = meetings.repository.load(saved.saved.record.meeting, "debrief")
+    assert stored.answers == debrief_examples
