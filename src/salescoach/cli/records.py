@@ -13,6 +13,7 @@ import typer
 from salescoach.cli.state import state
 
 if TYPE_CHECKING:
+    from salescoach.cli.state import AppState
     from salescoach.store.facts import Facts
     from salescoach.store.record import Record
 
@@ -90,6 +91,29 @@ def list_records(
         render.records(app_state.language, found, total)
 
 
+def _records_of(
+    app_state: "AppState", meeting: str, kind: str | None
+) -> "tuple[str, list[Record]]":
+    """The meeting's id and its records (of one kind, if given); NotFoundError if none."""
+    from salescoach.errors import NotFoundError
+    from salescoach.messages import message
+
+    repository = app_state.repository
+    meeting_id = repository.resolve_meeting(meeting)
+    found: list[Record] = []
+    for wanted in (kind,) if kind else KINDS:
+        try:
+            found.append(repository.load(meeting_id, wanted))
+        except NotFoundError:
+            continue
+    if not found:
+        what = message(app_state.language, kind or "record")
+        raise NotFoundError(
+            message(app_state.language, "meeting_has_no", meeting=meeting_id, what=what)
+        )
+    return meeting_id, found
+
+
 def _check_kind(language: str, kind: str | None) -> None:
     if kind is not None and kind not in KINDS:
         from salescoach.errors import UsageError
@@ -158,7 +182,7 @@ def show(
     --sheet shows only the one-page prep sheet; --html writes it as a printable A4 page (on
     stdout, or into -o FILE); --pdf FILE prints it with Chromium when installed.
     """
-    from salescoach.errors import NotFoundError, UsageError
+    from salescoach.errors import UsageError
     from salescoach.messages import message
 
     app_state = state(ctx)
@@ -171,18 +195,7 @@ def show(
         return
     _check_kind(app_state.language, kind)
     repository = app_state.repository
-    meeting_id = repository.resolve_meeting(meeting)
-    found: list[Record] = []
-    for wanted in (kind,) if kind else KINDS:
-        try:
-            found.append(repository.load(meeting_id, wanted))
-        except NotFoundError:
-            continue
-    if not found:
-        what = message(app_state.language, kind or "record")
-        raise NotFoundError(
-            message(app_state.language, "meeting_has_no", meeting=meeting_id, what=what)
-        )
+    meeting_id, found = _records_of(app_state, meeting, kind)
     if as_json:
         data = {record.kind: record.model_dump(mode="json") for record in found}
         import json

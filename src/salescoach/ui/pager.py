@@ -2,7 +2,8 @@
 
 What a command prints inside :func:`paged` is captured; if it is taller than the terminal it is
 handed to ``$SALESCOACH_PAGER``, else ``$PAGER``, else ``less`` (``more`` on Windows) — with
-``LESS=FRX`` unless ``LESS`` is set, so colours pass and a short text is not paged. Otherwise, or
+``LESS=FRX`` unless ``LESS`` is set, so colours pass and a short text is not paged, and
+``LESSCHARSET=utf-8`` unless set, since the text is handed over in UTF-8. Otherwise, or
 in a pipe, it is written as it is. ``SALESCOACH_PAGER=`` (empty) or ``cat`` turns paging off.
 """
 
@@ -14,6 +15,8 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from rich.console import Console
 
 from salescoach.ui import console
 
@@ -34,9 +37,9 @@ def pager_command() -> list[str] | None:
 
 
 @contextmanager
-def paged() -> Iterator[None]:
-    """Page what is printed on standard output inside the block, when it is long."""
-    screen = console.out
+def paged(screen: Console | None = None) -> Iterator[None]:
+    """Page what is printed on ``screen`` (standard output) inside the block, when it is long."""
+    screen = screen or console.out
     if not screen.is_terminal:
         yield
         return
@@ -45,24 +48,26 @@ def paged() -> Iterator[None]:
     text = captured.get()
     command = pager_command()
     if command is None or text.count("\n") < screen.height - 1:
-        _write(text)
+        _write(screen, text)
         return
-    show_in_pager(command, text)
+    show_in_pager(command, text, screen)
 
 
-def _write(text: str) -> None:
-    screen = console.out
+def _write(screen: Console, text: str) -> None:
     screen.file.write(text)
     screen.file.flush()
 
 
-def show_in_pager(command: list[str], text: str) -> None:
+def show_in_pager(command: list[str], text: str, screen: Console | None = None) -> None:
     """Run the pager on ``text``; if it cannot start, write the text instead."""
     environment = {**os.environ}
     environment.setdefault("LESS", "FRX")
+    # The text goes in as UTF-8 whatever the locale says: under LANG=C less would otherwise
+    # show <E2><80><94> for every dash.
+    environment.setdefault("LESSCHARSET", "utf-8")
     try:
         subprocess.run(
             command, input=text.encode("utf-8"), env=environment, check=False, stderr=None
         )
     except OSError:
-        _write(text)
+        _write(screen or console.out, text)

@@ -40,17 +40,12 @@ def print_sheet(
     renderable = sheet_renderable(sheet)
     if console.is_terminal and alone:
         console.clear()
-    if pager and console.is_terminal:
-        height = len(console.render_lines(renderable, console.options, pad=False))
-        if height > console.size.height:
-            import os
+    if pager:
+        from salescoach.ui.pager import paged
 
-            os.environ.setdefault("LESS", "-RX")  # colours, and the sheet stays on screen after q
-            if (console.encoding or "").lower().replace("-", "") == "utf8":
-                os.environ.setdefault("LESSCHARSET", "utf-8")  # what is written, whatever LANG says
-            with console.pager(styles=True):
-                console.print(renderable)
-            return
+        with paged(console):  # the program's one pager: $SALESCOACH_PAGER, $PAGER, less
+            console.print(renderable)
+        return
     console.print(renderable)
 
 
