@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salescoach.playbook.refs import parse_ref
@@ -42,6 +42,7 @@ def test_a_local_reference_belongs_to_the_playbook_it_is_written_in() -> None:
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_-0123456789", min_size=1, max_size=8)
 
 
+@settings(deadline=None)
 @given(st.lists(WORD, min_size=1, max_size=4))
 def test_the_path_and_its_prefix_give_the_text_back(words: list[str]) -> None:
     text = ".".join(words)
