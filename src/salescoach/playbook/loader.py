@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from salescoach.errors import Location, PlaybookError, Problem
 from salescoach.playbook import model
-from salescoach.playbook.model import Option, Playbook, Question, QuestionType
+from salescoach.playbook.model import Depth, Option, Playbook, Question, QuestionType
 from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.sheet_checks import check_sheet
 from salescoach.playbook.values import AnswerValueError, coerce
@@ -30,7 +30,22 @@ MAX_PLAYBOOK_BYTES = 1_000_000
 MAX_PLAYBOOK_DEPTH = 40
 CONTEXT_NAMESPACES = ("prep", "account")
 """Answer references outside the playbooks: a debrief's prep, the account's known state."""
-ACCOUNT_CONTEXT = ("name", "phase", "open_next_steps", "last_meeting")
+ACCOUNT_CONTEXT = (
+    "name",
+    "phase",
+    "open_next_steps",
+    "last_meeting",
+    "contacts",
+    "market",
+    "competitors",
+    "stakes",
+    "news",
+    "knows_company",
+    "history",
+    "open_objectives",
+    "objections_met",
+)
+"""What is known about an account from its records (see ``workflow.account_context``)."""
 
 # pydantic names the member of a union it tried (``int``, ``list[...]``, ``function-after[...]``)
 # inside an error's location; those steps are not in the data and are dropped.
@@ -369,6 +384,58 @@ def check_playbook(playbook: Playbook, document: Document | None = None) -> Iter
             yield from _check_values(question, path, where)
             asked.setdefault(question.id, path)
     yield from check_sheet(playbook, where)
+    yield from _check_depths(playbook, where)
+
+
+def question_depths(playbook: Playbook) -> dict[str, Depth]:
+    """The depth from which each top-level question of a playbook is asked."""
+    return {
+        question.id: question.depth or playbook.step_depth(step)
+        for step in playbook.steps or []
+        for question in step.questions
+    }
+
+
+def _check_depths(playbook: Playbook, where: Callable[..., Location]) -> Iterable[Problem]:
+    """A question cannot read an answer asked only deeper, nor a sub-question be shallower
+    than its group: at the shallower depth that answer never exists."""
+    depths = question_depths(playbook)
+    for step_index, step in enumerate(playbook.steps or []):
+        for q_index, question in enumerate(step.questions):
+            path: Path_ = ("steps", step_index, "questions", q_index)
+            depth = depths[question.id]
+            for ref, ref_path, reader in answer_refs(question, path):
+                if reader == "default_from":
+                    continue  # a default that is absent is only no default
+                name = _own_question(ref, playbook.id)
+                read = depths.get(name) if name else None
+                if read is not None and read.rank > depth.rank:
+                    yield Problem(
+                        where(*ref_path),
+                        f"`{question.id}` is asked from {depth} depth but reads `{ref}`, "
+                        f"asked only from {read}",
+                        ".".join(map(str, ref_path)),
+                        hint=f"give `{question.id}` depth: {read}, or `{name}` depth: {depth}",
+                    )
+            for sub_index, sub in enumerate(question.questions or []):
+                if sub.depth is not None and sub.depth.rank < depth.rank:
+                    sub_path = (*path, "questions", sub_index, "depth")
+                    yield Problem(
+                        where(*sub_path),
+                        f"sub-question `{sub.id}` says {sub.depth}, but its group "
+                        f"`{question.id}` is asked only from {depth}",
+                        ".".join(map(str, sub_path)),
+                        hint="a sub-question can be deeper than its group, not shallower",
+                    )
+
+
+def _own_question(ref: str, playbook_id: str) -> str | None:
+    parts = ref.split(".")
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2 and parts[0] == playbook_id:
+        return parts[1]
+    return None
 
 
 def _local_ref(

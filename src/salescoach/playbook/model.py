@@ -47,6 +47,31 @@ class Kind(StrEnum):
     FLOW = "flow"
 
 
+class Depth(StrEnum):
+    """How much of the method a session walks: ``quick`` ⊂ ``standard`` ⊂ ``full``.
+
+    A step or a question says from which depth on it is asked (``depth: full``: asked in full
+    sessions only; ``depth: quick``: in every session). Without ``depth`` a question takes its
+    step's, the step its playbook's, and a playbook that says nothing is ``standard``: asked in
+    everyday (standard) and full sessions. ``quick`` is the trainer's chosen essentials.
+    """
+
+    QUICK = "quick"
+    STANDARD = "standard"
+    FULL = "full"
+
+    @property
+    def rank(self) -> int:
+        """0 for quick, 1 for standard, 2 for full: deeper is greater."""
+        return list(Depth).index(self)
+
+
+DEPTH_HELP = (
+    "From which depth on this is asked: quick (every session), standard (standard and full) "
+    "or full (full only). Without it: the enclosing step's, then the playbook's, else standard."
+)
+
+
 class QuestionType(StrEnum):
     """The answer types a question can ask for."""
 
@@ -280,6 +305,7 @@ class Question(Strict):
         default=None, description="A realistic answer, used by --example-answers and previews."
     )
     when: Condition | None = Field(default=None, description="Ask only when this holds.")
+    depth: Depth | None = Field(default=None, description=DEPTH_HELP)
     for_each: ForEach | None = None
     # choice / choices
     options: list[Option] | None = None
@@ -364,6 +390,7 @@ class Step(Strict):
     title: str = Field(min_length=1)
     guidance: str | None = Field(default=None, description="Shown before the questions.")
     when: Condition | None = Field(default=None, description="Show the step only when this holds.")
+    depth: Depth | None = Field(default=None, description=DEPTH_HELP)
     questions: list[Question] = Field(default_factory=list)
 
 
@@ -400,6 +427,11 @@ class Playbook(Strict):
     record: Literal["prep", "debrief"] | None = Field(
         default=None, description="For a flow: which record it produces."
     )
+    depth: Depth | None = Field(
+        default=None,
+        description="For a prep or a debrief: the depth of steps and questions that say none "
+        "(default standard).",
+    )
     steps: list[Step] | None = None
     entries: list[ReferenceEntry] | None = None
     flow: list[FlowItem] | None = None
@@ -435,6 +467,8 @@ class Playbook(Strict):
             raise ValueError("`record` applies to flows only")
         if self.sheet is not None:
             self._sheet_fits_kind(self.sheet)
+        if self.kind not in (Kind.PREP, Kind.DEBRIEF) and self.depth is not None:
+            raise ValueError("`depth` applies to prep and debrief playbooks only")
         return self
 
     def _sheet_fits_kind(self, sections: list[SheetSection]) -> None:
@@ -452,6 +486,10 @@ class Playbook(Strict):
     def questions(self) -> list[Question]:
         """Every top-level question of the playbook, in order, across steps."""
         return [question for step in self.steps or [] for question in step.questions]
+
+    def step_depth(self, step: Step) -> Depth:
+        """The depth a step's questions take when they say none."""
+        return step.depth or self.depth or Depth.STANDARD
 
     def entry(self, entry_id: str) -> ReferenceEntry | None:
         """The reference entry with this id, if any."""

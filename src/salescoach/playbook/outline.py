@@ -9,6 +9,7 @@ from salescoach.playbook.model import (
     AnyOf,
     Comparison,
     Condition,
+    Depth,
     NotOf,
     Playbook,
     Question,
@@ -86,8 +87,12 @@ def _iteration_words(question: Question, library: Library) -> str:
     return f"asked once for each item answered to `{question.for_each.answer}`"
 
 
-def _question_lines(question: Question, library: Library, indent: str) -> list[str]:
-    lines = [f"{indent}- `{question.id}` — {question.prompt} *({_type_words(question, library)})*"]
+def _question_lines(
+    question: Question, library: Library, indent: str, depth: Depth | None = None
+) -> list[str]:
+    asked = f" · from {depth}" if depth is not None else ""
+    words = _type_words(question, library)
+    lines = [f"{indent}- `{question.id}` — {question.prompt} *({words}{asked})*"]
     if question.when is not None:
         lines.append(f"{indent}  - only when {describe_condition(question.when)}")
     if question.for_each is not None:
@@ -99,7 +104,8 @@ def _question_lines(question: Question, library: Library, indent: str) -> list[s
     if question.sheet is not None and question.sheet.section is not None:
         lines.append(f"{indent}  - {_sheet_words(question)}")
     for sub in question.questions or []:
-        lines += _question_lines(sub, library, indent + "  ")
+        deeper = sub.depth if sub.depth is not None and sub.depth != depth else None
+        lines += _question_lines(sub, library, indent + "  ", deeper)
     return lines
 
 
@@ -163,7 +169,8 @@ def outline(playbook: Playbook, library: Library) -> str:
         if step.when is not None:
             lines += [f"*Only when {describe_condition(step.when)}.*", ""]
         for question in step.questions:
-            lines += _question_lines(question, library, "")
+            depth = question.depth or playbook.step_depth(step)
+            lines += _question_lines(question, library, "", depth)
         lines.append("")
     for entry in playbook.entries or []:
         help_text = f": {entry.help}" if entry.help else ""
