@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -24,6 +25,11 @@ class Settings(BaseModel):
         default_factory=list, description="Team playbook directories, searched after built-ins."
     )
     home: Path | None = None
+    depth: Literal["quick", "standard", "full"] | None = Field(
+        default=None,
+        description="How much of the method a prep or debrief walks unless --quick or --depth "
+        "says otherwise (default standard).",
+    )
 
 
 class ConfigError(ProblemsError):
@@ -95,3 +101,25 @@ def choose_language(explicit: str | None, settings: Settings) -> str:
     if settings.lang:
         return settings.lang
     return locale_language()
+
+
+DEFAULT_DEPTH = "standard"
+
+
+def choose_depth(quick: bool, depth: str | None, settings: Settings) -> str:
+    """``--quick``, else ``--depth``, else the config's ``depth``, else standard.
+
+    Raises :class:`~salescoach.errors.UsageError` when both options are given or the depth is
+    not one of quick, standard, full.
+    """
+    from salescoach.errors import UsageError
+
+    if quick and depth is not None and depth != "quick":
+        raise UsageError(f"give --quick or --depth {depth}, not both")
+    if quick:
+        return "quick"
+    if depth is not None:
+        if depth not in ("quick", "standard", "full"):
+            raise UsageError(f"--depth must be quick, standard or full, not {depth!r}")
+        return depth
+    return settings.depth or DEFAULT_DEPTH

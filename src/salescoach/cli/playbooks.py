@@ -461,6 +461,12 @@ def preview(
     interactive: Annotated[
         bool, typer.Option("--interactive", "-i", help="Answer the questions yourself.")
     ] = False,
+    depth: Annotated[
+        str,
+        typer.Option(
+            "--depth", metavar="quick|standard|full", help="Walk at this depth (default: full)."
+        ),
+    ] = "full",
     markdown: MarkdownOption = False,
 ) -> None:
     """Walk a playbook with example answers and show what the rep would get. Nothing is saved.
@@ -469,6 +475,10 @@ def preview(
     example prep (the prep flow walked with its examples).
     """
     app_state = state(ctx)
+    from salescoach.playbook.model import Depth
+    from salescoach.settings import choose_depth
+
+    walk_depth = Depth(choose_depth(False, depth, app_state.settings))
     library, entry = _resolve(app_state, target)
     if interactive and no_input:
         raise UsageError(
@@ -499,6 +509,7 @@ def preview(
         answers_source=str(answers or "answers"),
         no_input=no_input,
         language=app_state.language,
+        depth=walk_depth,
     )
     _print_markdown(body, markdown)
     _say(app_state, "preview_only", "hint")

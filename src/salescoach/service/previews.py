@@ -8,7 +8,7 @@ from typing import Any
 from salescoach.errors import SalescoachError
 from salescoach.flows import PREP_FLOW
 from salescoach.playbook.library import Entry, Library
-from salescoach.playbook.model import Kind
+from salescoach.playbook.model import Depth, Kind
 from salescoach.session.engine import Session
 from salescoach.session.prompter import Prompter
 
@@ -22,11 +22,12 @@ def preview_body(
     answers_source: str = "answers",
     no_input: bool = False,
     language: str | None = None,
+    depth: Depth = Depth.FULL,
 ) -> str:
     """Walk ``entry`` and render the sheet the rep would get; a debrief reads an example prep.
 
     ``prompter`` is the examples prompter or a terminal one; with ``no_input`` only ``answers``
-    and defaults are used.
+    and defaults are used. ``depth`` is the depth walked (the debrief's example prep too).
     """
     from salescoach.playbook.values import AnswerValueError
     from salescoach.sheet import SheetHeader, render_body
@@ -41,7 +42,7 @@ def preview_body(
     prefill: dict[str, Any] = dict(answers or {})
     context: dict[str, Any] = {}
     if record == "debrief":
-        context["prep"] = prefill.pop("prep", None) or example_prep(library)
+        context["prep"] = prefill.pop("prep", None) or example_prep(library, depth)
     session = Session(
         library,
         entry.id,
@@ -51,6 +52,7 @@ def preview_body(
         no_input=no_input,
         prefill_source=answers_source,
         language=language or book.language,
+        depth=depth,
     )
     try:
         answered = session.run()
@@ -70,13 +72,13 @@ def preview_body(
     return render_body(header, answered, [used.playbook for used in session.used], library)
 
 
-def example_prep(library: Library) -> dict[str, Any]:
+def example_prep(library: Library, depth: Depth = Depth.FULL) -> dict[str, Any]:
     """The answers of the prep flow walked with its examples: what a debrief preview reads."""
     from salescoach.session.examples import ExamplePrompter
 
     if PREP_FLOW not in library.chosen():
         return {}
     try:
-        return Session(library, PREP_FLOW, ExamplePrompter()).run()
+        return Session(library, PREP_FLOW, ExamplePrompter(), depth=depth).run()
     except (SalescoachError, ValueError):
         return {}

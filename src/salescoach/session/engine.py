@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
 from salescoach.errors import (
     AnswersFileError,
@@ -29,6 +29,7 @@ from salescoach.playbook.model import (
     AnyOf,
     Comparison,
     Condition,
+    Depth,
     Kind,
     NotOf,
     Option,
@@ -44,6 +45,22 @@ Answers = dict[str, dict[str, Any]]
 """Answers by playbook id, then question id: ``{"meeting": {"type": "negotiation"}}``."""
 
 MAX_RETRIES = 5
+
+
+@dataclass(frozen=True)
+class Known:
+    """An answer known from an earlier record of the account, and where it was found.
+
+    The account context holds these (``account.contacts``); a question whose ``default_from``
+    names one takes it without asking in a quick session, or when the question is deeper than
+    the session; otherwise it is asked with the known value as its default. Either way, when
+    the answer kept is the known one, :attr:`Session.carried` says where it came from.
+    """
+
+    value: Any
+    meeting: str
+    kind: Literal["prep", "debrief"]
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +93,12 @@ class Session:
     With ``no_input`` nothing is asked: a required answer that is neither prefilled nor
     defaulted is collected, and :meth:`run` raises one :class:`MissingAnswersError` listing
     them all.
+
+    ``depth`` says how much of the method is walked: a question deeper than it is not asked
+    (a prefilled or known answer to it is still kept). ``walked`` is the depth an earlier walk
+    of the same record already covered: only what lies deeper is asked (going deeper later).
+    ``force`` names answers asked whatever the depth (one answer changed on the review screen).
+    ``carried`` collects, by answer id, the known answers kept from earlier records.
     """
 
     library: Library
@@ -92,7 +115,13 @@ class Session:
     lenient: bool = False
     edit: bool = False
     language: str = "en"
+    depth: Depth = Depth.FULL
+    walked: Depth | None = None
+    force: frozenset[str] = frozenset()
+    carried: dict[str, Known] = field(default_factory=dict)
     dropped: list[Problem] = field(default_factory=list)
+    _silent: bool = False
+    _offering: bool = False
     _missing: list[str] = field(default_factory=list)
     _invalid: list[Problem] = field(default_factory=list)
     _entry_heading: str | None = None
@@ -145,18 +174,16 @@ class Session:
             ]
             if not possible:
                 continue
-            if (
-                self.prompter is not None
-                and not self.no_input
-                and self._needs_prompt(playbook, possible)
-            ):
+            depth = playbook.step_depth(step)
+            if self._interactive and self._needs_prompt(playbook, possible, depth):
+                assert self.prompter is not None
                 self.prompter.step(step.title, step.guidance)
             for question in possible:
                 key = f"{playbook.id}.{question.id}"
                 if not self._applies(question, playbook.id, {}):
                     namespace.pop(question.id, None)
                     continue
-                value = self._answer(playbook, question, key, {}, self._prefilled(key))
+                value = self._top_answer(playbook, question, key, question.depth or depth)
                 if value is not None:
                     namespace[question.id] = value
                 else:
@@ -164,10 +191,112 @@ class Session:
         if not namespace:
             self.answers.pop(playbook.id, None)
 
-    def _needs_prompt(self, playbook: Playbook, questions: list[Question]) -> bool:
-        return self._editing or any(
-            self._prefilled(f"{playbook.id}.{q.id}") is _ABSENT for q in questions
-        )
+    def _needs_prompt(self, playbook: Playbook, questions: list[Question], depth: Depth) -> bool:
+        for question in questions:
+            key = f"{playbook.id}.{question.id}"
+            if not self._asks(question.depth or depth, key):
+                continue
+            if self._editing:
+                return True
+            if self._prefilled(key) is _ABSENT and not (
+                self.depth == Depth.QUICK and self._known(question, playbook.id) is not None
+            ):
+                return True
+        return False
+
+    def _asks(self, depth: Depth, key: str | None = None) -> bool:
+        """Whether a question from this depth on is asked in this session."""
+        if key is not None and key in self.force:
+            return True
+        if self.walked is not None and depth.rank <= self.walked.rank:
+            return False
+        return depth.rank <= self.depth.rank
+
+    @property
+    def _interactive(self) -> bool:
+        return self.prompter is not None and not self.no_input and not self._silent
+
+    def _top_answer(self, playbook: Playbook, question: Question, key: str, depth: Depth) -> Answer:
+        """A playbook's own question: asked at this depth, or kept from what is already known."""
+        given = self._prefilled(key)
+        asks = self._asks(depth, key)
+        if given is not _ABSENT:
+            return self._quietly(not asks, playbook, question, key, given, depth)
+        known = self._known(question, playbook.id)
+        if known is not None:
+            options = tuple(self.library.options(question))
+            try:
+                known_value = coerce(question, known.value, options, today=self.today)
+            except AnswerValueError:
+                known = None  # a stale earlier answer (an option since removed): ask afresh
+            else:
+                value = self._offer(playbook, question, key, depth, known_value, asks)
+                if value == known_value and not is_empty(value):
+                    self.carried[key] = replace(known, value=value)
+                return value
+        if not asks:
+            return None
+        return self._answer(playbook, question, key, {}, _ABSENT, depth=depth)
+
+    def _quietly(
+        self,
+        quiet: bool,
+        playbook: Playbook,
+        question: Question,
+        key: str,
+        given: Any,
+        depth: Depth,
+    ) -> Answer:
+        """Answer a question, asking nothing when ``quiet`` (kept as given or as known)."""
+        if not quiet:
+            return self._answer(playbook, question, key, {}, given, depth=depth)
+        was, self._silent = self._silent, True
+        try:
+            return self._answer(playbook, question, key, {}, given, depth=depth)
+        finally:
+            self._silent = was
+
+    def _offer(
+        self,
+        playbook: Playbook,
+        question: Question,
+        key: str,
+        depth: Depth,
+        known: Answer,
+        asks: bool,
+    ) -> Answer:
+        """A known answer: kept unasked (quick, or deeper than the session), else offered."""
+        if not asks or (self.depth == Depth.QUICK and key not in self.force):
+            return self._quietly(True, playbook, question, key, known, depth)
+        if not self._interactive:
+            return self._quietly(True, playbook, question, key, known, depth)
+        if not question.repeated:  # asked, the known value as its default (default_from)
+            return self._answer(playbook, question, key, {}, _ABSENT, depth=depth)
+        # A known list or group: one question keeps it whole; else each item is offered again.
+        if self._keep_known(question, key, known):
+            return known
+        was, self._offering = self._offering, True
+        try:
+            return self._answer(playbook, question, key, {}, known, depth=depth)
+        finally:
+            self._offering = was
+
+    def _keep_known(self, question: Question, key: str, known: Answer) -> bool:
+        assert self.prompter is not None
+        items = known if isinstance(known, list) else []
+        shown = "; ".join(_brief(item) for item in items)
+        if len(shown) > 160:
+            shown = shown[:159] + "…"
+        text = message(self.language, "keep_known", what=question.prompt.rstrip(" ?:"), items=shown)
+        self.position = key
+        return self.prompter.confirm(f"{key}.keep", text, True)
+
+    def _known(self, question: Question, playbook_id: str) -> Known | None:
+        """The earlier record's answer a question's ``default_from`` names, if any."""
+        if question.default_from is None:
+            return None
+        found = self.lookup(question.default_from, playbook_id, {}, unwrap=False)
+        return found if isinstance(found, Known) else None
 
     def _applies(self, question: Question, playbook_id: str, scope: Mapping[str, Any]) -> bool:
         return question.when is None or self._holds(question.when, playbook_id, scope)
@@ -176,8 +305,9 @@ class Session:
 
     @property
     def _editing(self) -> bool:
-        """Prefilled answers are offered as defaults and asked again (``edit``)."""
-        return self.edit and not self.no_input and self.prompter is not None
+        """Prefilled answers are offered as defaults and asked again (``edit``, or a known
+        list or group the rep chose to go over again)."""
+        return (self.edit or self._offering) and self._interactive
 
     def _reject(self, problem: Problem) -> None:
         """A prefilled answer that does not fit: an error, or with ``lenient`` dropped and asked."""
@@ -198,15 +328,17 @@ class Session:
         scope: Mapping[str, Any],
         given: Any,
         subject: Subject | None = None,
+        depth: Depth = Depth.QUICK,
     ) -> Answer:
         """The answer to one question: prefilled, defaulted (with --no-input) or asked.
 
         ``subject`` is the item an iterated question is asked about, shown with the prompt.
+        ``depth`` is the question's own, which its sub-questions inherit.
         """
         if question.for_each is not None:
-            return self._iterate(playbook, question, key, scope, given)
+            return self._iterate(playbook, question, key, scope, given, depth)
         if question.type == QuestionType.GROUP:
-            return self._group(playbook, question, key, given)
+            return self._group(playbook, question, key, given, depth)
         options = tuple(self.library.options(question))
         default = self._default(question, playbook.id, scope, options)
         if given is not _ABSENT:
@@ -215,8 +347,8 @@ class Session:
                 return checked
             if checked is not _ABSENT:
                 default = checked
-        if self.no_input or self.prompter is None:
-            if default is None and question.required:
+        if not self._interactive:
+            if default is None and question.required and not self._silent:
                 self._missing.append(key)
             return default
         if question.type == QuestionType.LIST:
@@ -313,12 +445,12 @@ class Session:
         return items or None
 
     def _group(
-        self, playbook: Playbook, question: Question, key: str, given: Any
+        self, playbook: Playbook, question: Question, key: str, given: Any, depth: Depth
     ) -> list[dict[str, Any]] | None:
         entries_given: list[Any] = given if isinstance(given, list) else []
         if given is not _ABSENT and not isinstance(given, list) and given is not None:
             self._reject(Problem(Location(self.prefill_source), "expected a list of entries", key))
-        interactive = not self.no_input and self.prompter is not None
+        interactive = self._interactive
         supplied = given is not _ABSENT and given is not None
         low = question.min_items or (1 if question.required else 0)
         high = question.max_items
@@ -340,7 +472,8 @@ class Session:
             else:
                 raw_entry = {}
             self._entry_heading = f"{question.prompt.rstrip(' ?:')} ({index + 1})"
-            entries.append(self._group_entry(playbook, question, f"{key}[{index}]", raw_entry))
+            entry = self._group_entry(playbook, question, f"{key}[{index}]", raw_entry, depth)
+            entries.append(entry)
             self._entry_heading = None
         if supplied and not low <= len(entries_given) <= (high or len(entries_given)):
             self._reject(
@@ -361,7 +494,7 @@ class Session:
         )
 
     def _group_entry(
-        self, playbook: Playbook, question: Question, key: str, raw_entry: Any
+        self, playbook: Playbook, question: Question, key: str, raw_entry: Any, depth: Depth
     ) -> dict[str, Any]:
         if not isinstance(raw_entry, Mapping):
             self._reject(
@@ -382,7 +515,15 @@ class Session:
             if not self._applies(sub, playbook.id, entry):
                 continue
             given = raw_entry.get(sub.id, _ABSENT)
-            value = self._answer(playbook, sub, f"{key}.{sub.id}", entry, given)
+            sub_depth = sub.depth or depth
+            sub_key = f"{key}.{sub.id}"
+            # A sub-question follows its group unless it says it is deeper.
+            if sub.depth is not None and not self._silent and not self._asks(sub_depth):
+                if given is _ABSENT:
+                    continue
+                value = self._quietly(True, playbook, sub, sub_key, given, sub_depth)
+            else:
+                value = self._answer(playbook, sub, sub_key, entry, given, depth=sub_depth)
             if value is not None:
                 entry[sub.id] = value
         return entry
@@ -394,6 +535,7 @@ class Session:
         key: str,
         scope: Mapping[str, Any],
         given: Any,
+        depth: Depth,
     ) -> list[dict[str, Any]] | None:
         subjects = self.subjects(question, playbook.id, scope)
         given_by_item: dict[str, Any] = {}
@@ -412,16 +554,15 @@ class Session:
             item_key = f"{key}[{index}]"
             item_given = given_by_item.get(str(subject.value), _ABSENT)
             if single.type == QuestionType.GROUP:
-                if (
-                    (item_given is _ABSENT or self._editing)
-                    and self.prompter is not None
-                    and (not self.no_input)
-                ):
+                if (item_given is _ABSENT or self._editing) and self._interactive:
+                    assert self.prompter is not None
                     self.prompter.step(subject.label, subject.help)
                 raw_entry = {} if item_given is _ABSENT else item_given
-                value: Any = self._group_entry(playbook, single, item_key, raw_entry)
+                value: Any = self._group_entry(playbook, single, item_key, raw_entry, depth)
             else:
-                value = self._answer(playbook, single, item_key, scope, item_given, subject)
+                value = self._answer(
+                    playbook, single, item_key, scope, item_given, subject, depth=depth
+                )
             if not is_empty(value):
                 results.append({"item": subject.value, "answer": value})
         return results or None
@@ -463,8 +604,11 @@ class Session:
 
     # --- references and conditions -------------------------------------------------------------
 
-    def lookup(self, ref: str, playbook_id: str, scope: Mapping[str, Any]) -> Any:
-        """The value an answer reference names, or ``_ABSENT``."""
+    def lookup(
+        self, ref: str, playbook_id: str, scope: Mapping[str, Any], *, unwrap: bool = True
+    ) -> Any:
+        """The value an answer reference names, or ``_ABSENT``; a :class:`Known` is unwrapped
+        to its value unless ``unwrap`` is false."""
         parsed = parse_ref(ref)
         if parsed.local:
             if parsed.question in scope:
@@ -478,7 +622,7 @@ class Session:
                 if not isinstance(node, Mapping) or part not in node:
                     return _ABSENT
                 node = node[part]
-            return node
+            return node.value if unwrap and isinstance(node, Known) else node
         return self.answers.get(parsed.path[0], {}).get(parsed.path[1], _ABSENT)
 
     def _holds(self, condition: Condition, playbook_id: str, scope: Mapping[str, Any]) -> bool:
@@ -502,6 +646,13 @@ class Session:
             return present and any(v in condition.in_ for v in values)
         assert condition.not_in is not None
         return not present or not any(v in condition.not_in for v in values)
+
+
+def _brief(item: Any) -> str:
+    """An item of a known list or group in a few words: a group entry's values joined."""
+    if isinstance(item, Mapping):
+        return ", ".join(str(value) for value in item.values() if not is_empty(value))
+    return " ".join(str(item).split())
 
 
 def _reads_any(question: Question, ids: set[str]) -> bool:

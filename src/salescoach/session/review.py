@@ -79,6 +79,9 @@ def review(session: Session, prompter: Prompter, kind: str) -> Session | None:
         again = replace(
             session,
             prefill=without(session.answers, picked),
+            # Asked whatever the depth; a known answer, once changed, is the rep's own.
+            force=session.force | {picked},
+            carried={k: v for k, v in session.carried.items() if k != picked},
             answers={},
             used=[],
             dropped=[],

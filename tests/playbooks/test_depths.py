@@ -1,0 +1,116 @@
+"""The built-in playbooks at each depth: budgets hold, quick keeps the method, en = fr."""
+
+from __future__ import annotations
+
+import pytest
+
+from salescoach.playbook.library import Library, search_path
+from salescoach.playbook.loader import question_depths
+from salescoach.playbook.model import Depth, Kind
+from salescoach.session.budget import budget, count_prompts, prompt_table
+from salescoach.session.engine import Session
+from salescoach.session.examples import ExamplePrompter
+
+LANGUAGES = ("en", "fr")
+MEETING_TYPES = [
+    "presentation",
+    "proposal-defence",
+    "discovery",
+    "negotiation",
+    "closing",
+    "dispute",
+]
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def library(request: pytest.FixtureRequest) -> Library:
+    language = str(request.param)
+    return Library.load(language, search_path(language, environ={}))
+
+
+def given(meeting_type: str) -> dict[str, dict[str, str]]:
+    return {"meeting": {"account": "Acme Logistics", "type": meeting_type}}
+
+
+def test_every_walk_keeps_its_budget(library: Library) -> None:
+    table = prompt_table(library, MEETING_TYPES)
+    over = [
+        f"{meeting_type} {column}: {count}"
+        for meeting_type, row in table.items()
+        for column, count in row.items()
+        if (most := budget(column.split()[0], meeting_type, Depth(column.split()[1]))) is not None
+        and count > most
+    ]
+    assert over == []
+    # The depths are really different walks, and full is today's whole method.
+    for row in table.values():
+        assert row["prep quick"] < row["prep standard"] < row["prep full"]
+        assert row["debrief quick"] < row["debrief standard"] < row["debrief full"]
+    assert table["negotiation"]["prep full"] > 40
+
+
+@pytest.mark.parametrize("meeting_type", ["negotiation", "closing"])
+def test_a_quick_negotiation_keeps_what_a_trainer_looks_for(
+    library: Library, meeting_type: str
+) -> None:
+    walked = count_prompts(library, "prep-flow", Depth.QUICK, prefill=given(meeting_type))
+    answers = walked.answers
+    assert 1 <= len(answers["meeting"]["objectives"]) <= 3
+    assert len(answers["opa"]["plan"]) == 3
+    assert answers["opa"]["time_available"]
+    assert set(answers["mesore"]) == {
+        "starting_point",
+        "ideal_outcome",
+        "walk_away",
+        "own_mesore",
+        "client_mesore",
+    }
+    assert answers["objection-prep"]["expected"]
+    assert "rehearsal" not in answers["objection-prep"]  # the library's answer is shown instead
+
+
+def test_a_quick_discovery_has_no_mesore_but_a_question_on_the_project(library: Library) -> None:
+    answers = count_prompts(library, "prep-flow", Depth.QUICK, prefill=given("discovery")).answers
+    assert "mesore" not in answers
+    assert answers["discovery-funnel"]["origin_questions"]
+
+
+def test_a_quick_debrief_asks_results_objections_next_steps_and_phase(library: Library) -> None:
+    prep = count_prompts(library, "prep-flow", Depth.QUICK, prefill=given("negotiation")).answers
+    walked = count_prompts(library, "debrief-flow", Depth.QUICK, context={"prep": prep})
+    keys = {key.split("[")[0].split(".more")[0] for key in walked.asked}
+    assert keys == {
+        "debrief.objectives_result",
+        "debrief.objections_met",
+        "debrief.objection_handling",
+        "debrief.next_steps",
+        "debrief.phase",
+        "debrief.negotiation_position",
+    }
+    # The objections expected in the prep come pre-marked.
+    assert walked.answers["debrief"]["objections_met"] == prep["objection-prep"]["expected"]
+
+
+@pytest.mark.parametrize("depth", list(Depth))
+def test_example_answers_feed_back_without_input_at_every_depth(
+    library: Library, depth: Depth
+) -> None:
+    examples = Session(
+        library, "prep-flow", ExamplePrompter(), prefill=given("negotiation"), depth=depth
+    ).run()
+    again = Session(library, "prep-flow", None, prefill=examples, no_input=True, depth=depth)
+    assert again.run() == examples
+
+
+def test_english_and_french_ask_the_same_questions_at_each_depth() -> None:
+    books = {
+        language: Library.load(language, search_path(language, environ={}))
+        for language in LANGUAGES
+    }
+    english, french = (books[language].chosen() for language in LANGUAGES)
+    for playbook_id, entry in english.items():
+        if entry.playbook.kind not in (Kind.PREP, Kind.DEBRIEF):
+            continue
+        assert question_depths(entry.playbook) == question_depths(french[playbook_id].playbook), (
+            playbook_id
+        )
