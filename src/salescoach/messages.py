@@ -43,7 +43,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nothing_kept": "{why}: nothing answered yet, nothing kept.",
         "kept_draft": "{why}: {count} answer(s) kept in draft {draft}. Resume with: {command}",
         "resuming": "Resuming {kind} for {account} ({count} answers kept)",
-        "last_time": "Last time with {account} ({meeting}): phase {phase}.",
+        "last_time": "Last time with {account}: {meeting}.",
+        "known_kept": "Known from earlier meetings — kept, not asked (change any at the review):",
+        "known_offered": "Known from earlier meetings — offered as the default (Enter keeps):",
+        "known_line": "{what}: {value}",
         "open_steps": "Open next steps:",
         "sheet_prep": "Prep",
         "sheet_debrief": "Debrief",
@@ -58,6 +61,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheet_html_written": "Printable sheet written: {path} (open it in a browser and print)",
         "sheet_pdf_written": "PDF written: {path}",
         "sheet_no_prep": "meeting {meeting} has no prep, so no prep sheet",
+        "keep_known": "{what} — keep what is known: {items}?",
         "items_count": "{count} item(s)",
         "select_hint": "(Use arrow keys)",
         "checkbox_hint": (
@@ -299,7 +303,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "Reprendre avec : {command}"
         ),
         "resuming": "Reprise de la {kind} pour {account} ({count} réponses conservées)",
-        "last_time": "Dernière fois avec {account} ({meeting}) : phase {phase}.",
+        "last_time": "Dernière fois avec {account} : {meeting}.",
+        "known_kept": "Déjà connu (rendez-vous précédents) — repris sans être redemandé "
+        "(modifiable à la relecture) :",
+        "known_offered": "Déjà connu (rendez-vous précédents) — proposé par défaut "
+        "(Entrée le garde) :",
+        "known_line": "{what} : {value}",
         "open_steps": "Prochaines étapes ouvertes :",
         "sheet_prep": "Préparation",
         "sheet_debrief": "Débrief",
@@ -316,6 +325,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "sheet_pdf_written": "PDF écrit : {path}",
         "sheet_no_prep": "le rendez-vous {meeting} n'a pas de préparation, donc pas de fiche",
+        "keep_known": "{what} — garder ce qui est connu : {items} ?",
         "items_count": "{count} élément(s)",
         "select_hint": "(flèches haut/bas, puis Entrée)",
         "checkbox_hint": "(flèches pour aller, <espace> pour cocher, Entrée pour valider)",

@@ -14,10 +14,11 @@ from typing import Any
 
 from salescoach.errors import NotFoundError, SalescoachError
 from salescoach.playbook.library import Entry, Library
-from salescoach.session.engine import Answers, Session
+from salescoach.playbook.model import Depth
+from salescoach.session.engine import Answers, Known, Session
 from salescoach.sheet import Sheet, SheetHeader, prep_sheet, render_body
 from salescoach.store.drafts import Draft, Drafts
-from salescoach.store.record import AccountRef, PlaybookUse, Record, now_iso
+from salescoach.store.record import AccountRef, CarriedFrom, PlaybookUse, Record, now_iso
 from salescoach.store.repository import Repository
 
 
@@ -31,32 +32,46 @@ class Saved:
     sheet: Sheet | None = None
 
 
-def account_context(repository: Repository, account_name: str | None) -> dict[str, Any]:
-    """What a prep knows about an account: its name, last phase, open next steps, last meeting."""
+def account_context(
+    repository: Repository, account_name: str | None, *, exclude: str | None = None
+) -> dict[str, Any]:
+    """What a prep knows about an account: its name, last meeting, the open next steps of its
+    last debrief, and every answer known from its records (:func:`salescoach.carry.known_answers`:
+    phase, contacts, research, history, unreached objectives, objections met), each a
+    :class:`~salescoach.session.engine.Known` saying which record it comes from.
+
+    ``exclude`` leaves one meeting's records out (the meeting being edited).
+    """
     if not account_name:
         return {}
     try:
         slug = repository.find_account(account_name).slug
     except NotFoundError:
         return {"name": account_name}
-    context: dict[str, Any] = {"name": account_name}
-    last_debrief = repository.latest(slug, "debrief")
-    last_prep = repository.latest(slug, "prep")
-    if last_prep is not None:
-        context["last_meeting"] = last_prep.meeting
-        phase = last_prep.answers.get("meeting", {}).get("phase")
-        if phase:
-            context["phase"] = phase
-    if last_debrief is not None:
-        debrief = last_debrief.answers.get("debrief", {})
-        if debrief.get("phase"):
-            context["phase"] = debrief["phase"]
+    from salescoach.carry import known_answers
+
+    records = [
+        record
+        for record in repository.scan(slug)
+        if isinstance(record, Record) and record.meeting != exclude
+    ]
+    context: dict[str, Any] = {"name": account_name, **known_answers(records)}
+    if records:
+        context["last_meeting"] = max(records, key=_recency).meeting
+    debriefs = [record for record in records if record.kind == "debrief"]
+    if debriefs:
+        debrief = max(debriefs, key=_recency).answers.get("debrief", {})
         context["open_next_steps"] = list(debrief.get("next_steps", []))
-        context["last_meeting"] = max(context.get("last_meeting", ""), last_debrief.meeting)
     return context
 
 
-def lazy_account_context(repository: Repository, given: str | None) -> Any:
+def _recency(record: Record) -> tuple[str, dt.datetime]:
+    return (record.meeting_date or "", record.created_at)
+
+
+def lazy_account_context(
+    repository: Repository, given: str | None, *, exclude: str | None = None
+) -> Any:
     """The account context as a function of the answers: the name may be typed at a prompt."""
     cache: dict[str, dict[str, Any]] = {}
 
@@ -65,7 +80,7 @@ def lazy_account_context(repository: Repository, given: str | None) -> Any:
         if not isinstance(name, str):
             return {}
         if name not in cache:
-            cache[name] = account_context(repository, name)
+            cache[name] = account_context(repository, name, exclude=exclude)
         return cache[name]
 
     return resolve
@@ -118,8 +133,32 @@ def save_prep(
         flow=session.target,
         playbooks=playbook_uses(session.used),
         answers=session.answers,
+        **walk_facts(session),
     )
     return _write(repository, library, record, session)
+
+
+def walk_facts(session: Session) -> dict[str, Any]:
+    """What a record or draft keeps of how it was walked: the depth and the carried answers."""
+    carried = {}
+    for key, known in session.carried.items():
+        namespace, _, question = key.partition(".")
+        if session.answers.get(namespace, {}).get(question) == known.value:  # changed: the rep's
+            carried[key] = CarriedFrom(meeting=known.meeting, kind=known.kind, date=known.date)
+    return {"depth": str(session.depth), "carried": carried}
+
+
+def carried_back(
+    answers: Mapping[str, Any], carried: Mapping[str, CarriedFrom]
+) -> dict[str, Known]:
+    """A record's or draft's carried answers as the engine holds them, to walk it again."""
+    found: dict[str, Known] = {}
+    for key, origin in carried.items():
+        namespace, _, question = key.partition(".")
+        space = answers.get(namespace)
+        if isinstance(space, Mapping) and question in space:
+            found[key] = Known(space[question], origin.meeting, origin.kind, origin.date)
+    return found
 
 
 def save_debrief(
@@ -148,6 +187,7 @@ def save_debrief(
         flow=session.target,
         playbooks=playbook_uses(session.used),
         answers=session.answers,
+        **walk_facts(session),
     )
     return _write(repository, library, record, session)
 
@@ -274,6 +314,7 @@ def keep_draft(
         created=created,
         updated=stamp,
         position=session.position,
+        **walk_facts(session),
     )
     drafts.save(draft)
     return draft
@@ -282,6 +323,24 @@ def keep_draft(
 def answered_count(answers: Mapping[str, Mapping[str, Any]]) -> int:
     """How many questions have an answer (a measure of how far a draft went)."""
     return sum(len(space) for space in answers.values())
+
+
+@dataclass(frozen=True)
+class EditPlan:
+    """How ``edit`` walks a record again: at which depth, and whether every answer is re-asked."""
+
+    depth: Depth
+    edit: bool
+    walked: Depth | None = None
+
+
+def plan_edit(record: Record, wanted: Depth | None) -> EditPlan:
+    """Editing at the record's depth (or shallower) asks every answer again, as defaults;
+    going deeper asks only what the deeper depth adds and keeps every answer given."""
+    done = Depth(record.depth or Depth.FULL)
+    if wanted is None or wanted.rank <= done.rank:
+        return EditPlan(depth=wanted or done, edit=True)
+    return EditPlan(depth=wanted, edit=False, walked=done)
 
 
 def update_record(
@@ -293,6 +352,7 @@ def update_record(
         "updated": now_iso(),
         "flow": session.target,
         "playbooks": playbook_uses(session.used),
+        **walk_facts(session),
     }
     if record.kind == "prep":
         meeting = session.answers.get("meeting", {})

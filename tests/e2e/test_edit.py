@@ -75,10 +75,17 @@ class Keeper:
 def test_edit_keeps_answers_with_enter_changes_one_and_keeps_notes(
     tmp_path: Path, isolated_home: Path
 ) -> None:
-    examples = salescoach("prep", "ACME", "--type", "negotiation", "--example-answers")
+    examples = salescoach(
+        "prep", "ACME", "--type", "negotiation", "--depth", "full", "--example-answers"
+    )
     answers_file = tmp_path / "a.yaml"
     answers_file.write_text(examples.stdout, encoding="utf-8")
-    assert salescoach("prep", "--answers", str(answers_file), "--no-input").returncode == 0
+    assert (
+        salescoach(
+            "prep", "--answers", str(answers_file), "--no-input", "--depth", "full"
+        ).returncode
+        == 0
+    )
     repository = Repository(isolated_home)
     (record,) = list(repository.scan(kind="prep"))
     path = repository.path_of(record.meeting, "prep")  # type: ignore[union-attr]

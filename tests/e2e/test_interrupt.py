@@ -28,7 +28,7 @@ CTRL_C, CTRL_D = "\x03", "\x04"
 def test_ctrl_c_keeps_a_draft_that_resume_finishes(isolated_home: Path, stop_at: str) -> None:
     prompts, answers = _script("prep-flow", {"meeting": {"account": "ACME"}}, {"account": {}})
     stop_after = next(i for i, p in enumerate(prompts) if p.text.startswith(stop_at))
-    child = _spawn(isolated_home, "prep", "ACME")
+    child = _spawn(isolated_home, "prep", "ACME", "--depth", "full")
     list(_walk(child, prompts[:stop_after]))
     child.expect(re.escape(prompts[stop_after].text[:40]))
     child.send(CTRL_C)
@@ -59,7 +59,7 @@ def test_ctrl_c_keeps_a_draft_that_resume_finishes(isolated_home: Path, stop_at:
 
 def test_closed_input_keeps_a_draft_with_its_own_message(isolated_home: Path) -> None:
     prompts, _ = _script("prep-flow", {"meeting": {"account": "ACME"}}, {"account": {}})
-    child = _spawn(isolated_home, "prep", "ACME")
+    child = _spawn(isolated_home, "prep", "ACME", "--depth", "full")
     list(_walk(child, prompts[:1]))
     child.expect(re.escape(prompts[1].text[:40]))
     child.send(CTRL_D)

@@ -158,7 +158,7 @@ def test_a_whole_prep_then_its_debrief_with_real_keys(isolated_home: Path) -> No
     prep_prompts, prep_answers = _script(
         "prep-flow", {"meeting": {"account": "ACME"}}, {"account": {}}
     )
-    child = _spawn(isolated_home, "prep", "ACME")
+    child = _spawn(isolated_home, "prep", "ACME", "--depth", "full")
     asked = list(_walk(child, prep_prompts))
     _save_at_review(child, "prep")
     assert len(asked) > 30  # the whole flow, not a shortcut
@@ -173,7 +173,7 @@ def test_a_whole_prep_then_its_debrief_with_real_keys(isolated_home: Path) -> No
         {},
         {"prep": prep.answers, "account": {}},  # type: ignore[union-attr]
     )
-    child = _spawn(isolated_home, "debrief", "--last")
+    child = _spawn(isolated_home, "debrief", "--last", "--depth", "full")
     list(_walk(child, debrief_prompts))
     _save_at_review(child, "debrief")
     debrief = repository.load(prep.meeting, "debrief")  # type: ignore[union-attr]
@@ -183,7 +183,7 @@ def test_a_whole_prep_then_its_debrief_with_real_keys(isolated_home: Path) -> No
 
 def test_the_review_screen_changes_one_answer_and_keeps_the_rest(isolated_home: Path) -> None:
     prompts, answers = _script("prep-flow", {"meeting": {"account": "ACME"}}, {"account": {}})
-    child = _spawn(isolated_home, "prep", "ACME")
+    child = _spawn(isolated_home, "prep", "ACME", "--depth", "full")
     list(_walk(child, prompts))
     child.expect("Review — save this prep")
     child.send(DOWN + ENTER)  # Change an answer
@@ -200,7 +200,7 @@ def test_the_review_screen_changes_one_answer_and_keeps_the_rest(isolated_home: 
 
 def test_discard_on_the_review_screen_writes_nothing(isolated_home: Path) -> None:
     prompts, _ = _script("prep-flow", {"meeting": {"account": "ACME"}}, {"account": {}})
-    child = _spawn(isolated_home, "prep", "ACME")
+    child = _spawn(isolated_home, "prep", "ACME", "--depth", "full")
     list(_walk(child, prompts))
     child.expect("Review — save this prep")
     child.send(DOWN + DOWN + ENTER)

@@ -475,10 +475,7 @@ def preview(
     example prep (the prep flow walked with its examples).
     """
     app_state = state(ctx)
-    from salescoach.playbook.model import Depth
-    from salescoach.settings import choose_depth
-
-    walk_depth = Depth(choose_depth(False, depth, app_state.settings))
+    walk_depth = app_state.depth(False, depth)
     library, entry = _resolve(app_state, target)
     if interactive and no_input:
         raise UsageError(

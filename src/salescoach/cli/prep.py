@@ -30,6 +30,22 @@ NoInputOption = Annotated[
         help="Never prompt: use --answers and defaults; exit 1 listing every missing answer.",
     ),
 ]
+QuickOption = Annotated[
+    bool,
+    typer.Option(
+        "--quick",
+        help="The ten-minute walk: only the method's essentials; what is known is not asked.",
+    ),
+]
+DepthOption = Annotated[
+    str | None,
+    typer.Option(
+        "--depth",
+        metavar="quick|standard|full",
+        help="How much of the method to walk (default: the config's depth, else standard).",
+        show_default=False,
+    ),
+]
 ExampleOption = Annotated[
     bool,
     typer.Option(
@@ -70,6 +86,8 @@ def prep(
     playbook: Annotated[
         str | None, typer.Option("--playbook", help="Walk a single playbook instead of a flow.")
     ] = None,
+    quick: QuickOption = False,
+    depth: DepthOption = None,
     answers: AnswersOption = None,
     no_input: NoInputOption = False,
     example_answers: ExampleOption = False,
@@ -82,6 +100,8 @@ def prep(
     Examples:
 
       salescoach prep ACME --type negotiation
+
+      salescoach prep ACME --type negotiation --quick
 
       salescoach prep ACME --example-answers > acme.yaml
 
@@ -102,12 +122,13 @@ def prep(
         answers=load_answers_file(answers),
         answers_source=str(answers or "arguments"),
         no_input=no_input,
+        depth=app_state.depth(quick, depth),
     )
     if example_answers:
         sys.stdout.write(meetings.example_answers(started))
         return
     if account and not no_input:
-        render.account_recap(language, account, meetings.account_recap(account))
+        render.account_recap(language, account, meetings.account_recap(started))
     conclude(language, meetings.walk(started, prompter_for(no_input, language)))
 
 
@@ -127,6 +148,8 @@ def debrief(
     flow: Annotated[
         str | None, typer.Option("--flow", help=f"Flow to walk (default: {DEBRIEF_FLOW}).")
     ] = None,
+    quick: QuickOption = False,
+    depth: DepthOption = None,
     answers: AnswersOption = None,
     no_input: NoInputOption = False,
     example_answers: ExampleOption = False,
@@ -151,6 +174,7 @@ def debrief(
         answers=load_answers_file(answers),
         answers_source=str(answers or "arguments"),
         no_input=no_input,
+        depth=app_state.depth(quick, depth),
     )
     if example_answers:
         sys.stdout.write(meetings.example_answers(started))
@@ -171,13 +195,24 @@ def edit(
     kind: Annotated[
         str, typer.Option("--kind", "-k", help="Which record to edit: prep | debrief.")
     ] = "prep",
+    depth: Annotated[
+        str | None,
+        typer.Option(
+            "--depth",
+            metavar="standard|full",
+            help="Go deeper: ask only what this depth adds to the record's, keeping every answer.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Walk an existing prep or debrief again, its answers as defaults, and rewrite it.
 
     Enter keeps an answer; the meeting id, the creation date and your free notes are kept.
+    With --depth deeper than the record's (a quick prep, then --depth standard), only the
+    questions the deeper walk adds are asked.
     """
     app_state = state(ctx)
     language = app_state.language
     meetings = app_state.meetings
-    started = meetings.start_edit(meeting, kind)
+    started = meetings.start_edit(meeting, kind, app_state.depth(False, depth) if depth else None)
     conclude(language, meetings.walk(started, prompter_for(False, language)))

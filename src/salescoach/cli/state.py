@@ -15,6 +15,7 @@ import typer
 if TYPE_CHECKING:
     from salescoach.errors import Problem
     from salescoach.playbook.library import Library
+    from salescoach.playbook.model import Depth
     from salescoach.service.meetings import Meetings, Outcome
     from salescoach.session.prompter import Prompter
     from salescoach.settings import Settings
@@ -96,6 +97,13 @@ class AppState:
         from salescoach.service.meetings import Meetings
 
         return Meetings(self.repository, lambda: self.library, self.language)
+
+    def depth(self, quick: bool, depth: str | None) -> Depth:
+        """The depth to walk: ``--quick``, else ``--depth``, else the config's, else standard."""
+        from salescoach.playbook.model import Depth
+        from salescoach.settings import choose_depth
+
+        return Depth(choose_depth(quick, depth, self.settings))
 
 
 def state(ctx: typer.Context) -> AppState:

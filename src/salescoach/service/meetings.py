@@ -14,10 +14,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
+from salescoach.carry import RecapLine, recap
 from salescoach.errors import NotFoundError, Problem, UsageError
 from salescoach.flows import DEBRIEF_FLOW, PREP_FLOW
 from salescoach.messages import message
 from salescoach.playbook.library import Library
+from salescoach.playbook.model import Depth
 from salescoach.session.engine import Session
 from salescoach.session.prompter import Prompter
 from salescoach.store.drafts import Draft, Drafts
@@ -27,9 +29,11 @@ from salescoach.workflow import (
     Saved,
     account_context,
     answered_count,
+    carried_back,
     keep_draft,
     lazy_account_context,
     merge_prefill,
+    plan_edit,
     prep_for_debrief,
     save_debrief,
     save_prep,
@@ -99,6 +103,17 @@ class Discarded:
 Outcome = Finished | Interrupted | Discarded
 
 
+@dataclass(frozen=True)
+class AccountRecap:
+    """What a prep shows before its first prompt: the account's last meeting, what its records
+    already answer (kept unasked when ``quick``, else offered), and its open next steps."""
+
+    last_meeting: str | None
+    known: list[RecapLine]
+    open_next_steps: list[Any]
+    quick: bool
+
+
 class Meetings:
     """Preps, debriefs, edits and resumes over one store, one library and one language.
 
@@ -133,8 +148,10 @@ class Meetings:
         answers_source: str = "arguments",
         no_input: bool = False,
         today: dt.date | None = None,
+        depth: Depth = Depth.STANDARD,
     ) -> Started:
-        """A new prep of ``account`` (or of the account answered at the first prompt)."""
+        """A new prep of ``account`` (or of the account answered at the first prompt), walked
+        at ``depth``; what the account's records already answer is carried forward."""
         given: dict[str, Any] = {}
         if account:
             given.setdefault("meeting", {})["account"] = account
@@ -148,6 +165,7 @@ class Meetings:
             no_input=no_input,
             prefill_source=answers_source,
             today=today or dt.date.today(),
+            depth=depth,
         )
         return Started(session, "prep", account)
 
@@ -159,6 +177,7 @@ class Meetings:
         answers: Mapping[str, Any] | None = None,
         answers_source: str = "arguments",
         no_input: bool = False,
+        depth: Depth = Depth.STANDARD,
     ) -> Started:
         """The debrief of ``meeting`` (a unique part of its id), else of the latest open prep."""
         prep = prep_for_debrief(self.repository, meeting)
@@ -169,24 +188,33 @@ class Meetings:
             context=self._context(prep.account.name, prep),
             no_input=no_input,
             prefill_source=answers_source,
+            depth=depth,
         )
         return Started(session, "debrief", prep.account.name, prep.meeting, prep=prep)
 
-    def start_edit(self, meeting: str, kind: str = "prep") -> Started:
-        """Walk an existing record again, its answers offered as defaults."""
+    def start_edit(self, meeting: str, kind: str = "prep", depth: Depth | None = None) -> Started:
+        """Walk an existing record again, its answers offered as defaults.
+
+        With a ``depth`` deeper than the record's, only what the deeper depth adds is asked and
+        every answer given is kept.
+        """
         if kind not in ("prep", "debrief"):
             raise UsageError(message(self.language, "bad_kind", given=kind))
         record_kind: RecordKind = "prep" if kind == "prep" else "debrief"
         repository = self.repository
         record = repository.load(repository.resolve_meeting(meeting), record_kind)
         prep = repository.load(record.meeting, "prep") if record_kind == "debrief" else None
+        how = plan_edit(record, depth)
         session = self._session(
             record.flow or _default_flow(record_kind),
             prefill=record.answers,
-            context=self._context(record.account.name, prep),
-            edit=True,
+            context=self._context(record.account.name, prep, exclude=record.meeting),
+            edit=how.edit,
             lenient=True,
             prefill_source=f"{kind} {record.meeting}",
+            depth=how.depth,
+            walked=how.walked,
+            carried=carried_back(record.answers, record.carried),
         )
         return Started(
             session,
@@ -211,6 +239,8 @@ class Meetings:
             context=self._context(draft.account, prep),
             lenient=True,
             prefill_source=f"draft {draft.id}",
+            depth=Depth(draft.depth or Depth.FULL),
+            carried=carried_back(draft.answers, draft.carried),
         )
         return Started(
             session,
@@ -299,6 +329,7 @@ class Meetings:
             started.session.target,
             prefill=started.session.prefill,
             context=started.session.context,
+            depth=started.session.depth,
         )
         walked.prompter = ExamplePrompter()
         answers = walked.run()
@@ -307,22 +338,32 @@ class Meetings:
             self.language,
             "answers_comment",
             target=walked.target,
-            lang=self.language,
+            lang=f"{self.language}, {walked.depth}",
             used=used,
         )
         return dump_answers(answers, comment)
 
-    def account_recap(self, account: str | None) -> dict[str, Any]:
-        """What is known of an account before a prep: last meeting, phase, open next steps."""
-        return account_context(self.repository, account)
+    def account_recap(self, started: Started) -> AccountRecap:
+        """What is known of the prep's account before its first prompt (nothing when new)."""
+        known = account_context(self.repository, started.account)
+        return AccountRecap(
+            last_meeting=known.get("last_meeting"),
+            known=recap(self.library, started.session.target, known),
+            open_next_steps=list(known.get("open_next_steps") or []),
+            quick=started.session.depth == Depth.QUICK,
+        )
 
     # --- helpers -------------------------------------------------------------------------------
 
     def _session(self, target: str, **options: Any) -> Session:
         return Session(self.library, target, None, language=self.language, **options)
 
-    def _context(self, account: str | None, prep: Record | None) -> dict[str, Any]:
-        context: dict[str, Any] = {"account": lazy_account_context(self.repository, account)}
+    def _context(
+        self, account: str | None, prep: Record | None, exclude: str | None = None
+    ) -> dict[str, Any]:
+        context: dict[str, Any] = {
+            "account": lazy_account_context(self.repository, account, exclude=exclude)
+        }
         if prep is not None:
             context["prep"] = prep.answers
         return context

@@ -24,6 +24,8 @@ from salescoach.store.atomic import (
 )
 from salescoach.store.layout import DRAFTS_DIR
 from salescoach.store.record import (
+    CarriedFrom,
+    DepthName,
     PlainAnswers,
     PlaybookUse,
     Timestamp,
@@ -59,6 +61,8 @@ class Draft(BaseModel):
     updated: Timestamp
     position: str | None = None
     """The key of the last answer given; the session resumes after it."""
+    depth: DepthName | None = None
+    carried: dict[str, CarriedFrom] = Field(default_factory=dict)
 
     @field_validator("schema_version")
     @classmethod

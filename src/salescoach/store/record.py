@@ -69,6 +69,19 @@ class PlaybookUse(BaseModel):
     path: str | None = None
 
 
+DepthName = Literal["quick", "standard", "full"]
+
+
+class CarriedFrom(BaseModel):
+    """Where an answer carried forward from an earlier record of the account comes from."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    meeting: str
+    kind: Kind
+    date: str | None = None
+
+
 class AccountRef(BaseModel):
     """The account a record belongs to: its folder's slug and its real name."""
 
@@ -95,6 +108,11 @@ class Record(BaseModel):
     flow: str | None = None
     playbooks: list[PlaybookUse] = Field(default_factory=list)
     answers: PlainAnswers = Field(default_factory=dict)
+    depth: DepthName | None = None
+    """How much of the method was walked; records written before depths existed say nothing
+    (they are full walks)."""
+    carried: dict[str, CarriedFrom] = Field(default_factory=dict)
+    """Answer ids kept from earlier records of the account (``meeting.contacts``) and whence."""
     notes: str = ""
 
     @field_validator("schema_version")

@@ -6,7 +6,7 @@ Results go to standard output, everything else (progress, hints, warnings) to st
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from salescoach.errors import Broken, Problem, SalescoachError
-    from salescoach.service.meetings import Interrupted, Started
+    from salescoach.service.meetings import AccountRecap, Interrupted, Started
     from salescoach.store.drafts import Draft
     from salescoach.store.facts import Facts
     from salescoach.workflow import Saved
@@ -155,16 +155,18 @@ def debrief_of(language: str, meeting: str | None) -> None:
     say(message(language, "debrief_of", meeting=meeting), "bold")
 
 
-def account_recap(language: str, account: str, known: dict[str, Any]) -> None:
-    """Before a prep: the account's last phase and the open next steps of its last debrief."""
-    if "last_meeting" not in known:
+def account_recap(language: str, account: str, known: AccountRecap) -> None:
+    """Before a prep: what the account's records already answer, with the date of each, and
+    the open next steps of its last debrief."""
+    if known.last_meeting is None:
         return
-    phase = known.get("phase", "?")
-    text = message(
-        language, "last_time", account=account, meeting=known["last_meeting"], phase=phase
-    )
-    say(text, "heading")
-    steps = known.get("open_next_steps") or []
+    say(message(language, "last_time", account=account, meeting=known.last_meeting), "heading")
+    if known.known:
+        say(message(language, "known_kept" if known.quick else "known_offered"))
+        for line in known.known:
+            text = message(language, "known_line", what=line.prompt, value=line.value)
+            say(f"  - {text} ({line.date or line.meeting})")
+    steps = known.open_next_steps
     if steps:
         say(message(language, "open_steps"))
         for step in steps:
