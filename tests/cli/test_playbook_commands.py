@@ -447,7 +447,7 @@ def test_show_a_file_and_an_unknown_id(tmp_path: Path) -> None:
     path.write_text(HEAD.replace("id: demo", "id: deal") + BUDGET, encoding="utf-8")
     shown = run("playbook", "show", path, "--markdown")
     assert shown.returncode == 0, shown.stderr
-    assert "`budget` — Budget? *(number)*" in shown.stdout
+    assert "`budget` — Budget? *(number · from standard)*" in shown.stdout
     unknown = run("playbook", "show", "meting")
     assert unknown.returncode == 1
     assert "did you mean `meeting`?" in unknown.stderr
