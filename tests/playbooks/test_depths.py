@@ -7,9 +7,11 @@ import pytest
 from salescoach.playbook.library import Library, search_path
 from salescoach.playbook.loader import question_depths
 from salescoach.playbook.model import Depth, Kind
+from salescoach.playbook.values import Answer
 from salescoach.session.budget import budget, count_prompts, prompt_table
 from salescoach.session.engine import Session
 from salescoach.session.examples import ExamplePrompter
+from salescoach.session.prompter import Ask
 
 LANGUAGES = ("en", "fr")
 MEETING_TYPES = [
@@ -114,3 +116,40 @@ def test_english_and_french_ask_the_same_questions_at_each_depth() -> None:
         assert question_depths(entry.playbook) == question_depths(french[playbook_id].playbook), (
             playbook_id
         )
+
+
+class ShownRecorder(ExamplePrompter):
+    """The example prompter, keeping what each prompt showed under ``show:``."""
+
+    def __init__(self) -> None:
+        self.shown: dict[str, tuple[str, ...]] = {}
+
+    def ask(self, ask: Ask) -> Answer:
+        self.shown[ask.key] = ask.shown
+        return super().ask(ask)
+
+
+def test_the_debrief_shows_the_mesore_box_and_each_rehearsed_answer(library: Library) -> None:
+    prep = Session(
+        library, "prep-flow", ExamplePrompter(), prefill=given("negotiation"), depth=Depth.FULL
+    ).run()
+    recorder = ShownRecorder()
+    Session(library, "debrief-flow", recorder, context={"prep": prep}, depth=Depth.QUICK).run()
+    box = recorder.shown["debrief.negotiation_position"]
+    mesore = prep["mesore"]
+    assert [line.split(": ", 1)[1] for line in box] == [
+        " ".join(mesore[key].split())
+        for key in ("starting_point", "ideal_outcome", "walk_away", "own_mesore")
+    ]
+    rehearsed = {pair["item"]: pair["answer"] for pair in prep["objection-prep"]["rehearsal"]}
+    for index, objection in enumerate(prep["objection-prep"]["expected"]):
+        (line,) = recorder.shown[f"debrief.objection_handling[{index}]"]
+        assert line.endswith(" ".join(rehearsed[objection].split()))
+
+
+def test_a_quick_prep_leaves_nothing_to_show_but_the_library_reply(library: Library) -> None:
+    prep = count_prompts(library, "prep-flow", Depth.QUICK, prefill=given("negotiation")).answers
+    recorder = ShownRecorder()
+    Session(library, "debrief-flow", recorder, context={"prep": prep}, depth=Depth.QUICK).run()
+    assert recorder.shown["debrief.objection_handling[0]"] == ()
+    assert len(recorder.shown["debrief.negotiation_position"]) == 4

@@ -169,10 +169,10 @@ def test_edit_refuses_an_unknown_kind_before_asking_anything(meetings: Meetings)
 def test_account_recap_tells_what_the_last_debrief_left_open(meetings: Meetings) -> None:
     _prep(meetings)
     meetings.walk(meetings.start_debrief(), Rep())
-    known = meetings.account_recap("ACME")
-    assert known["last_meeting"]
-    assert known["open_next_steps"]
-    assert meetings.account_recap("Nobody") == {"name": "Nobody"}
+    known = meetings.account_recap(meetings.start_prep("ACME"))
+    assert known.last_meeting
+    assert known.open_next_steps
+    assert meetings.account_recap(meetings.start_prep("Nobody")).last_meeting is None
 
 
 def test_the_library_is_not_loaded_to_list_drafts(isolated_home: Path) -> None:

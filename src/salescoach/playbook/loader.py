@@ -348,6 +348,8 @@ def answer_refs(question: Question, path: Path_) -> list[tuple[str, Path_, str]]
         found.append((question.for_each.answer, (*path, "for_each", "answer"), "iteration"))
     if question.default_from is not None:
         found.append((question.default_from, (*path, "default_from"), "default_from"))
+    for index, ref in enumerate(question.show):
+        found.append((ref, (*path, "show", index), "show"))
     return found
 
 
@@ -405,8 +407,8 @@ def _check_depths(playbook: Playbook, where: Callable[..., Location]) -> Iterabl
             path: Path_ = ("steps", step_index, "questions", q_index)
             depth = depths[question.id]
             for ref, ref_path, reader in answer_refs(question, path):
-                if reader == "default_from":
-                    continue  # a default that is absent is only no default
+                if reader in ("default_from", "show"):
+                    continue  # an absent default is no default; an absent answer is not shown
                 name = _own_question(ref, playbook.id)
                 read = depths.get(name) if name else None
                 if read is not None and read.rank > depth.rank:
@@ -459,7 +461,12 @@ def _local_ref(
     if name in earlier:
         return
     field_path = ".".join(map(str, ref_path))
-    what = {"condition": "a condition", "iteration": "for_each", "default_from": "default_from"}
+    what = {
+        "condition": "a condition",
+        "iteration": "for_each",
+        "default_from": "default_from",
+        "show": "show",
+    }
     if name == current:
         yield Problem(
             where(*ref_path),

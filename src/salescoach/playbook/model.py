@@ -306,6 +306,12 @@ class Question(Strict):
     )
     when: Condition | None = Field(default=None, description="Ask only when this holds.")
     depth: Depth | None = Field(default=None, description=DEPTH_HELP)
+    show: list[AnswerRef] = Field(
+        default_factory=list,
+        max_length=12,
+        description="Earlier answers (or the prep's) shown with the prompt, e.g. "
+        "`prep.mesore.walk_away`; for an iterated question, the answer for the same item.",
+    )
     for_each: ForEach | None = None
     # choice / choices
     options: list[Option] | None = None

@@ -159,6 +159,8 @@ class Session:
             raise AnswersFileError(
                 [Problem(Location(entry.path), f"`{playbook.id}` is a {playbook.kind}, not asked")]
             )
+        if not self._reaches(playbook):
+            return  # nothing of it at this depth: not walked, not named in the record
         self.used.append(entry)
         namespace = self.answers.setdefault(playbook.id, {})
         for step in playbook.steps or []:
@@ -190,6 +192,17 @@ class Session:
                     namespace.pop(question.id, None)
         if not namespace:
             self.answers.pop(playbook.id, None)
+
+    def _reaches(self, playbook: Playbook) -> bool:
+        """Whether a walk at this depth has anything of the playbook to ask or to keep."""
+        if isinstance(self.prefill.get(playbook.id), Mapping) and self.prefill[playbook.id]:
+            return True
+        return any(
+            self._asks(question.depth or playbook.step_depth(step), f"{playbook.id}.{question.id}")
+            or self._known(question, playbook.id) is not None
+            for step in playbook.steps or []
+            for question in step.questions
+        )
 
     def _needs_prompt(self, playbook: Playbook, questions: list[Question], depth: Depth) -> bool:
         for question in questions:
@@ -281,6 +294,27 @@ class Session:
         finally:
             self._offering = was
 
+    def _shown(
+        self,
+        question: Question,
+        playbook_id: str,
+        scope: Mapping[str, Any],
+        subject: Subject | None = None,
+    ) -> tuple[str, ...]:
+        """The lines ``show:`` puts with a prompt: each earlier answer named, with its label."""
+        lines: list[str] = []
+        for ref in question.show:
+            value = self.lookup(ref, playbook_id, scope)
+            if subject is not None and _is_iterated(value):
+                value = next((p.get("answer") for p in value if p["item"] == subject.value), None)
+            if value is _ABSENT or is_empty(value):
+                continue
+            source = self.question_for(ref, playbook_id)
+            label = source.prompt.split(" — ")[0].rstrip(" ?:") if source else ref
+            items = value if isinstance(value, list) else [value]
+            lines.append(f"{label}: " + "; ".join(_brief(item) for item in items))
+        return tuple(lines)
+
     def _keep_known(self, question: Question, key: str, known: Answer) -> bool:
         assert self.prompter is not None
         items = known if isinstance(known, list) else []
@@ -352,7 +386,7 @@ class Session:
                 self._missing.append(key)
             return default
         if question.type == QuestionType.LIST:
-            return self._list(question, key, default)
+            return self._list(question, key, default, self._shown(question, playbook.id, scope))
         return self._ask(
             Ask(
                 key=key,
@@ -362,6 +396,7 @@ class Session:
                 default=default,
                 subject=subject.label if subject else None,
                 subject_help=subject.help if subject else None,
+                shown=self._shown(question, playbook.id, scope, subject),
             )
         )
 
@@ -419,7 +454,9 @@ class Session:
         except AnswerValueError:
             return None  # a stale context value (a phase that no longer exists) is no default
 
-    def _list(self, question: Question, key: str, default: Answer) -> list[str] | None:
+    def _list(
+        self, question: Question, key: str, default: Answer, shown: tuple[str, ...] = ()
+    ) -> list[str] | None:
         defaults = default if isinstance(default, list) else []
         items: list[str] = []
         low = question.min_items or (1 if question.required else 0)
@@ -435,6 +472,7 @@ class Session:
                     mode="item",
                     item_number=number,
                     can_finish=len(items) >= low,
+                    shown=shown if not items else (),
                 )
             )
             if value is None:
@@ -646,6 +684,11 @@ class Session:
             return present and any(v in condition.in_ for v in values)
         assert condition.not_in is not None
         return not present or not any(v in condition.not_in for v in values)
+
+
+def _is_iterated(value: Any) -> bool:
+    """Whether an answer is a ``for_each`` result: ``[{item: …, answer: …}, …]``."""
+    return isinstance(value, list) and all(isinstance(p, Mapping) and "item" in p for p in value)
 
 
 def _brief(item: Any) -> str:

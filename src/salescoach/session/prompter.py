@@ -38,6 +38,8 @@ class Ask:
     item_number: int | None = None
     can_finish: bool = True
     error: str | None = None
+    shown: tuple[str, ...] = ()
+    """Earlier answers to show with the prompt (``show:``), one line each: "Walk-away point: …"."""
 
     @property
     def required(self) -> bool:

@@ -261,6 +261,8 @@ class QuestionaryPrompter:
                     self._write(textwrap.indent(ask.subject_help.strip(), "  "))
             if ask.question.help:
                 self._write(textwrap.indent(ask.question.help.strip(), "  "))
+            for line in ask.shown:
+                self._write(f"  · {line}")
         if ask.error:
             self._write(f"! {ask.error}")
 
