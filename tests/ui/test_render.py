@@ -12,11 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
+from salescoach.carry import RecapLine
 from salescoach.errors import SalescoachError
 from salescoach.playbook.library import Library, search_path
 from salescoach.reports.agenda import AgendaItem
 from salescoach.reports.reference import Reference
 from salescoach.reports.registry import Agenda, Given
+from salescoach.service.meetings import AccountRecap
 from salescoach.store.drafts import Draft
 from salescoach.ui import console, render
 from salescoach.ui.reports import render_agenda
@@ -117,14 +119,16 @@ def test_table_cells_are_literal(screens: Screens, text: str) -> None:
 @SETTINGS
 @given(account=USER_TEXT, step=USER_TEXT)
 def test_the_recap_before_a_prep_is_literal(screens: Screens, account: str, step: str) -> None:
-    known = {
-        "last_meeting": "2026-11-01-x",
-        "phase": "phase-2",
-        "open_next_steps": [{"action": step}],
-    }
+    known = AccountRecap(
+        last_meeting="2026-11-01-x",
+        known=[RecapLine("meeting.market", "Their market", step, "2026-11-01", "2026-11-01-x")],
+        open_next_steps=[{"action": step}],
+        quick=True,
+    )
     render.account_recap("en", account, known)
     shown = screens.take()
     assert _shown(account) in shown and _shown(step) in shown
+    assert "Their market" in shown and "2026-11-01)" in shown
 
 
 @SETTINGS
