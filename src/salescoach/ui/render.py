@@ -6,7 +6,7 @@ Results go to standard output, everything else (progress, hints, warnings) to st
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
