@@ -36,8 +36,9 @@ def account_context(
     repository: Repository, account_name: str | None, *, exclude: str | None = None
 ) -> dict[str, Any]:
     """What a prep knows about an account: its name, last meeting, the open next steps of its
-    last debrief, and every answer known from its records (:func:`salescoach.carry.known_answers`:
-    phase, contacts, research, history, unreached objectives, objections met), each a
+    last debrief, and every answer known from its records
+    (:func:`salescoach.session.carry.known_answers`: phase, contacts, research, history,
+    unreached objectives, objections met), each a
     :class:`~salescoach.session.engine.Known` saying which record it comes from.
 
     ``exclude`` leaves one meeting's records out (the meeting being edited).
@@ -48,7 +49,7 @@ def account_context(
         slug = repository.find_account(account_name).slug
     except NotFoundError:
         return {"name": account_name}
-    from salescoach.carry import known_answers
+    from salescoach.session.carry import known_answers
 
     records = [
         record

@@ -12,13 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from salescoach.carry import RecapLine
 from salescoach.errors import SalescoachError
 from salescoach.playbook.library import Library, search_path
 from salescoach.reports.agenda import AgendaItem
 from salescoach.reports.reference import Reference
 from salescoach.reports.registry import Agenda, Given
 from salescoach.service.meetings import AccountRecap
+from salescoach.session.carry import RecapLine
 from salescoach.store.drafts import Draft
 from salescoach.ui import console, render
 from salescoach.ui.reports import render_agenda

@@ -14,12 +14,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from salescoach.carry import RecapLine, recap
 from salescoach.errors import NotFoundError, Problem, UsageError
 from salescoach.flows import DEBRIEF_FLOW, PREP_FLOW
 from salescoach.messages import message
 from salescoach.playbook.library import Library
 from salescoach.playbook.model import Depth
+from salescoach.session.carry import RecapLine, recap
 from salescoach.session.engine import Session
 from salescoach.session.prompter import Prompter
 from salescoach.store.drafts import Draft, Drafts
