@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "src" / "salescoach"
-CORE = ("playbook", "session", "store", "reports")
+CORE = ("playbook", "session", "store", "reports", "drill")
 UI_LIBRARIES = ("typer", "rich", "questionary", "prompt_toolkit", "click")
 
 

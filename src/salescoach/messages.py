@@ -264,6 +264,69 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "salescoach failed unexpectedly ({what}, in {where}); run again with --debug "
             "to see the traceback"
         ),
+        "drill_card": "Card {number} of {total} — {what}",
+        "drill_objection": "Objection",
+        "drill_met_card": "An objection you met, not in the library",
+        "drill_against": "Against {against}.",
+        "drill_handled": ", handled {score}/5",
+        "drill_met": "Met {count} time(s) in your debriefs, last with {account} on {day}{handled}.",
+        "drill_your_answer": "Your answer, in your own words",
+        "drill_answer_help": "Enter alone if you answered aloud.",
+        "drill_reveal": "What the library says",
+        "drill_response": "Recommended response:",
+        "drill_no_response": "Not in the objection library yet: no recommended response.",
+        "drill_method": "The method's way:",
+        "drill_questions_back": "Questions to ask back:",
+        "drill_proof": "Proof to bring:",
+        "drill_last_answer": "Your answer last time ({day}):",
+        "drill_rate": "How did your answer hold up?",
+        "drill_again": "Again — no answer, or I gave in ({when})",
+        "drill_hard": "Hard — I got there, with difficulty ({when})",
+        "drill_good": "Good — the substance was there ({when})",
+        "drill_easy": "Easy — ready for the client ({when})",
+        "drill_in_day": "next in 1 day",
+        "drill_in_days": "next in {days} days",
+        "drill_added": "New card from your debriefs: “{prompt}” ({account}, {day})",
+        "drill_dropped": (
+            "Dropped, no longer in the library: {card} “{title}” ({count} review(s) kept)"
+        ),
+        "drill_quote": "“{text}”",
+        "drill_incomplete": (
+            "Some playbooks failed to load: their cards are left out "
+            "(salescoach playbook validate shows why)."
+        ),
+        "drill_empty": "No cards to practise: the library has no objections and no card playbook.",
+        "drill_none_due": "No card due today ({cards} in the deck). {next}",
+        "drill_due": "{count} card(s) due today ({cards} in the deck): {details}.",
+        "drill_reason_debrief": "{count} handled poorly in a debrief",
+        "drill_reason_met": "{count} met in debriefs, never practised",
+        "drill_reason_review": "{count} to review",
+        "drill_reason_new": "{count} new",
+        "drill_next": "Next: {days}.",
+        "drill_next_day": "{count} on {day}",
+        "drill_nothing_next": "Nothing scheduled after today.",
+        "drill_done": "{count} card(s) rated and scheduled. {next}",
+        "drill_rated": "{prompt}: {rating}, next on {day}",
+        "drill_stopped": "{why}: {count} rating(s) kept; {left} card(s) left for next time.",
+        "drill_no_stats": "No card practised yet: start with salescoach drill.",
+        "drill_col_card": "card",
+        "drill_col_source": "from",
+        "drill_col_reviews": "reviews",
+        "drill_col_last": "last rating",
+        "drill_col_due": "due",
+        "drill_col_retention": "retention",
+        "drill_source_library": "library",
+        "drill_source_team": "team",
+        "drill_source_debrief": "debrief",
+        "drill_rating_again": "again",
+        "drill_rating_hard": "hard",
+        "drill_rating_good": "good",
+        "drill_rating_easy": "easy",
+        "drill_stats_caption": (
+            "retention: FSRS's chance that you recall the answer today · {reviews} review(s) in all"
+        ),
+        "team_practice": "practice (30 d)",
+        "team_practice_cell": "{count} · {share} good",
     },
     "fr": {
         "prep": "préparation",
@@ -550,6 +613,82 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "salescoach a échoué de façon inattendue ({what}, dans {where}) ; relancez avec "
             "--debug pour voir la trace"
         ),
+        "drill_card": "Carte {number} sur {total} — {what}",
+        "drill_objection": "Objection",
+        "drill_met_card": "Une objection rencontrée, absente de la bibliothèque",
+        "drill_against": "Face à {against}.",
+        "drill_handled": ", traitée {score}/5",
+        "drill_met": (
+            "Rencontrée {count} fois dans vos débriefs, la dernière avec {account} le {day}"
+            "{handled}."
+        ),
+        "drill_your_answer": "Votre réponse, avec vos mots",
+        "drill_answer_help": "Entrée seule si vous avez répondu à voix haute.",
+        "drill_reveal": "Ce que dit la bibliothèque",
+        "drill_response": "Réponse recommandée :",
+        "drill_no_response": (
+            "Pas encore dans la bibliothèque d'objections : aucune réponse recommandée."
+        ),
+        "drill_method": "La méthode :",
+        "drill_questions_back": "Questions à poser en retour :",
+        "drill_proof": "Preuve à apporter :",
+        "drill_last_answer": "Votre réponse la dernière fois ({day}) :",
+        "drill_rate": "Votre réponse a-t-elle tenu ?",
+        "drill_again": "À revoir — pas de réponse, ou j'ai cédé ({when})",
+        "drill_hard": "Difficile — j'y suis arrivé, avec peine ({when})",
+        "drill_good": "Bien — l'essentiel y était ({when})",
+        "drill_easy": "Facile — prêt pour le client ({when})",
+        "drill_in_day": "de nouveau dans 1 jour",
+        "drill_in_days": "de nouveau dans {days} jours",
+        "drill_added": "Nouvelle carte issue de vos débriefs : « {prompt} » ({account}, {day})",
+        "drill_dropped": (
+            "Retirée, absente de la bibliothèque : {card} « {title} » "
+            "({count} révision(s) conservée(s))"
+        ),
+        "drill_incomplete": (
+            "Des playbooks n'ont pas pu être chargés : leurs cartes sont laissées de côté "
+            "(salescoach playbook validate dit pourquoi)."
+        ),
+        "drill_empty": (
+            "Aucune carte à travailler : la bibliothèque n'a ni objections ni playbook de cartes."
+        ),
+        "drill_none_due": "Aucune carte à revoir aujourd'hui ({cards} dans le jeu). {next}",
+        "drill_due": "{count} carte(s) à revoir aujourd'hui ({cards} dans le jeu) : {details}.",
+        "drill_reason_debrief": "{count} mal traitée(s) dans un débrief",
+        "drill_reason_met": "{count} rencontrée(s) en débrief, jamais travaillée(s)",
+        "drill_reason_review": "{count} à réviser",
+        "drill_reason_new": "{count} nouvelle(s)",
+        "drill_next": "Ensuite : {days}.",
+        "drill_next_day": "{count} le {day}",
+        "drill_nothing_next": "Rien de prévu après aujourd'hui.",
+        "drill_done": "{count} carte(s) notée(s) et replanifiée(s). {next}",
+        "drill_rated": "{prompt} : {rating}, prochaine fois le {day}",
+        "drill_stopped": (
+            "{why} : {count} note(s) conservée(s) ; {left} carte(s) pour la prochaine fois."
+        ),
+        "drill_no_stats": (
+            "Aucune carte travaillée pour l'instant : commencez par salescoach drill."
+        ),
+        "drill_quote": "« {text} »",
+        "drill_col_card": "carte",
+        "drill_col_source": "origine",
+        "drill_col_reviews": "révisions",
+        "drill_col_last": "dernière note",
+        "drill_col_due": "échéance",
+        "drill_col_retention": "rétention",
+        "drill_source_library": "bibliothèque",
+        "drill_source_team": "équipe",
+        "drill_source_debrief": "débrief",
+        "drill_rating_again": "à revoir",
+        "drill_rating_hard": "difficile",
+        "drill_rating_good": "bien",
+        "drill_rating_easy": "facile",
+        "drill_stats_caption": (
+            "rétention : la probabilité, selon FSRS, que vous retrouviez la réponse aujourd'hui"
+            " · {reviews} révision(s) en tout"
+        ),
+        "team_practice": "entraînement (30 j)",
+        "team_practice_cell": "{count} · {share} bien",
     },
 }
 

@@ -31,6 +31,7 @@ OWNERS: dict[str, str] = {
     "playbook": "playbooks",
     "completion": "completion",
     "config": "config",
+    "drill": "drill",
 }
 """Each command's module under ``salescoach.cli``; each module has ``register(app)``."""
 SUMMARIES: dict[str, str] = {
@@ -47,6 +48,7 @@ SUMMARIES: dict[str, str] = {
     "playbook": "Write, check and preview playbooks (the YAML files that carry the method).",
     "completion": "Install shell completion (bash, zsh, fish), or print its script.",
     "config": "Show, locate or edit your settings (language, team playbooks, data home).",
+    "drill": "Practise objections and the team's cards between meetings (spaced repetition, FSRS).",
 }
 """What ``salescoach --help`` lists: each command's first help line (a test keeps them equal)."""
 GLOBAL_OPTIONS_WITH_VALUE = ("--home", "--playbooks", "--lang")

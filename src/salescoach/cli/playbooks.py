@@ -39,6 +39,7 @@ class NewKind(StrEnum):
     debrief = "debrief"
     reference = "reference"
     flow = "flow"
+    cards = "cards"
 
 
 app = typer.Typer(

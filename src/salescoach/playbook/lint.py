@@ -535,6 +535,7 @@ def _differences(entry: Entry, other: Entry) -> Iterator[Problem]:
     if [k for k in mine_q if k in theirs_q] != [k for k in theirs_q if k in mine_q]:
         yield drift(("steps",), "the questions are not in the same order")
     yield from _entry_drift(here, there, drift)
+    yield from _card_drift(here, there, drift)
     mine_flow = [(i.playbook, _condition_shape(i.when)) for i in here.flow or []]
     theirs_flow = [(i.playbook, _condition_shape(i.when)) for i in there.flow or []]
     if mine_flow != theirs_flow:
@@ -577,4 +578,24 @@ def _entry_drift(here: Playbook, there: Playbook, drift: Any) -> Iterable[Proble
         yield drift(
             ("entries",),
             f"entr{'y' if len(missing) == 1 else 'ies'} {', '.join(missing)} missing here",
+        )
+
+
+def _card_drift(here: Playbook, there: Playbook, drift: Any) -> Iterable[Problem]:
+    """Cards of one language missing from the other: those reps never practise them."""
+    theirs = {card.id: card for card in there.cards or []}
+    mine_ids = [card.id for card in here.cards or []]
+    for index, card in enumerate(here.cards or []):
+        other = theirs.get(card.id)
+        if other is None:
+            yield drift(("cards", index, "id"), f"card `{card.id}` is not there")
+        elif card.topic != other.topic:
+            yield drift(
+                ("cards", index, "topic"),
+                f"card `{card.id}`: topic {card.topic} here, {other.topic} there",
+            )
+    missing = [f"`{card_id}`" for card_id in theirs if card_id not in mine_ids]
+    if missing:
+        yield drift(
+            ("cards",), f"card{'' if len(missing) == 1 else 's'} {', '.join(missing)} missing here"
         )

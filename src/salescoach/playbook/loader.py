@@ -387,6 +387,7 @@ def check_playbook(playbook: Playbook, document: Document | None = None) -> Iter
             asked.setdefault(question.id, path)
     yield from check_sheet(playbook, where)
     yield from _check_depths(playbook, where)
+    yield from _check_cards(playbook, where)
 
 
 def question_depths(playbook: Playbook) -> dict[str, Depth]:
@@ -438,6 +439,20 @@ def _own_question(ref: str, playbook_id: str) -> str | None:
     if len(parts) == 2 and parts[0] == playbook_id:
         return parts[1]
     return None
+
+
+def _check_cards(playbook: Playbook, where: Callable[..., Location]) -> Iterable[Problem]:
+    """Card ids are unique: a rep's practice schedule is kept under them."""
+    first: dict[str, int] = {}
+    for index, card in enumerate(playbook.cards or []):
+        if card.id in first:
+            yield Problem(
+                where("cards", index, "id"),
+                f"card id `{card.id}` is used twice in this playbook",
+                f"cards.{index}.id",
+                hint=f"the first is at line {where('cards', first[card.id], 'id').line}",
+            )
+        first.setdefault(card.id, index)
 
 
 def _local_ref(

@@ -39,12 +39,14 @@ class Strict(BaseModel):
 
 
 class Kind(StrEnum):
-    """What a playbook is: a questionnaire for a prep or a debrief, data, or an ordered flow."""
+    """What a playbook is: a questionnaire for a prep or a debrief, data, an ordered flow, or
+    practice cards (``salescoach drill``)."""
 
     PREP = "prep"
     DEBRIEF = "debrief"
     REFERENCE = "reference"
     FLOW = "flow"
+    CARDS = "cards"
 
 
 class Depth(StrEnum):
@@ -413,6 +415,37 @@ class ReferenceEntry(Strict):
     details: dict[str, Scalar | list[str] | None] = Field(default_factory=dict)
 
 
+class CardTopic(StrEnum):
+    """What a practice card is about: the company knowledge a rep must have ready."""
+
+    STRENGTH = "strength"
+    WEAKNESS = "weakness"
+    REFERENCE = "reference"
+    SUCCESS_STORY = "success-story"
+    OTHER = "other"
+
+
+class Card(Strict):
+    """One practice card a trainer writes: a question, the answer the team expects, its proof.
+
+    ``salescoach drill`` asks the prompt, lets the rep answer in their own words, then shows the
+    answer, the questions to ask back and the proof, and schedules the card again.
+    """
+
+    id: Identifier = Field(description="Stable: the rep's practice schedule is kept under it.")
+    topic: CardTopic = Field(description="strength, weakness, reference, success-story or other.")
+    prompt: str = Field(min_length=1, description="What the rep is asked, as a client would.")
+    help: str | None = Field(default=None, description="A hint shown with the prompt.")
+    against: str | None = Field(
+        default=None, description="The competitor the card compares the offer with."
+    )
+    answer: str = Field(min_length=1, description="The answer the team expects, in substance.")
+    questions_back: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list, description="Questions to ask the client back."
+    )
+    proof: str | None = Field(default=None, description="The proof to bring: a story, a figure.")
+
+
 class FlowItem(Strict):
     """One playbook in a flow, included only when its condition holds."""
 
@@ -421,7 +454,8 @@ class FlowItem(Strict):
 
 
 class Playbook(Strict):
-    """One playbook file: metadata, then steps (prep/debrief), entries (reference) or a flow."""
+    """One playbook file: metadata, then steps (prep/debrief), entries (reference), a flow, or
+    cards."""
 
     id: Identifier
     kind: Kind
@@ -445,6 +479,7 @@ class Playbook(Strict):
         default=None,
         description="For a flow or a prep playbook: the prep sheet's sections, in order.",
     )
+    cards: list[Card] | None = None
 
     @field_validator("version")
     @classmethod
@@ -455,12 +490,18 @@ class Playbook(Strict):
 
     @model_validator(mode="after")
     def _body_fits_kind(self) -> Playbook:
-        bodies = {"steps": self.steps, "entries": self.entries, "flow": self.flow}
+        bodies = {
+            "steps": self.steps,
+            "entries": self.entries,
+            "flow": self.flow,
+            "cards": self.cards,
+        }
         wanted = {
             Kind.PREP: "steps",
             Kind.DEBRIEF: "steps",
             Kind.REFERENCE: "entries",
             Kind.FLOW: "flow",
+            Kind.CARDS: "cards",
         }[self.kind]
         if not bodies[wanted]:
             raise ValueError(f"a {self.kind} playbook needs a non-empty `{wanted}` list")

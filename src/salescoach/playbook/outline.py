@@ -175,6 +175,13 @@ def outline(playbook: Playbook, library: Library) -> str:
     for entry in playbook.entries or []:
         help_text = f": {entry.help}" if entry.help else ""
         lines.append(f"- `{entry.id}` — **{entry.label}**{help_text}")
+    for card in playbook.cards or []:
+        against = f", against {card.against}" if card.against else ""
+        lines.append(f"- `{card.id}` ({card.topic}{against}) — **{card.prompt}**")
+        lines.append(f"  - answer: {' '.join(card.answer.split())}")
+        lines += [f"  - ask back: {question}" for question in card.questions_back]
+        if card.proof:
+            lines.append(f"  - proof: {' '.join(card.proof.split())}")
     if playbook.flow:
         lines += [f"Produces a {playbook.record} record, walking in order:", ""]
     for number, item in enumerate(playbook.flow or [], start=1):

@@ -338,9 +338,38 @@ flow:
   - playbook: objection-prep
 """
 
+_CARDS = """\
+id: {id}
+kind: cards
+title: {title}
+language: {language}
+version: 1
+summary: >-
+  What every rep must have ready about the offer: `salescoach drill` asks each card, the rep
+  answers in their own words, then reads the answer below and rates their own.
+source: Your team's knowledge of the offer and the competition.
+cards:
+  - id: first-card        # the rep's schedule is kept under it: keep it stable
+    topic: strength       # strength, weakness, reference, success-story or other
+    against: A competitor # optional: who the card compares the offer with
+    prompt: What do we do better than them?
+    help: A hint shown with the question (optional).
+    answer: >-
+      The answer the team expects, in substance.
+    questions_back:
+      - A question to ask the client back
+    proof: A reference, a figure or a success story that backs the answer.
+  - id: second-card
+    topic: success-story
+    prompt: Tell the story of a client like this one.
+    answer: >-
+      Who they were, what they needed, what we did, the result in figures.
+"""
+
 _TEMPLATES = {
     Kind.PREP: _PREP,
     Kind.DEBRIEF: _DEBRIEF,
     Kind.REFERENCE: _REFERENCE,
     Kind.FLOW: _FLOW,
+    Kind.CARDS: _CARDS,
 }

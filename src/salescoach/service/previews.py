@@ -36,8 +36,11 @@ def preview_body(
     record = book.record if book.kind == Kind.FLOW else str(book.kind)
     if record not in ("prep", "debrief"):
         raise SalescoachError(
-            f"`{book.id}` is a reference list: there is nothing to walk",
-            hint=f"see its entries with: salescoach playbook show {book.id}",
+            f"`{book.id}` is "
+            + ("a reference list" if book.kind == Kind.REFERENCE else f"a {book.kind} playbook")
+            + ": there is nothing to walk",
+            hint=f"see it with: salescoach playbook show {book.id}"
+            + ("; practise its cards with: salescoach drill" if book.kind == Kind.CARDS else ""),
         )
     prefill: dict[str, Any] = dict(answers or {})
     context: dict[str, Any] = {}

@@ -17,14 +17,14 @@ class UnfaithfulYaml(ValueError):
     """The value cannot be written as YAML that reads back equal (should never happen)."""
 
 
-def dump_exact(value: Any) -> str:
+def dump_exact(value: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Block YAML for plain data (dict, list, str, int, float, bool, None) that reads back equal."""
     text = dump(value)
-    if len(text) > DEFAULT_MAX_BYTES:
+    if len(text) > max_bytes:
         raise UnfaithfulYaml(
-            f"{len(text):,} characters of YAML, more than the {DEFAULT_MAX_BYTES:,} allowed"
+            f"{len(text):,} characters of YAML, more than the {max_bytes:,} allowed"
         )
-    if _reads_back(text, value):
+    if _reads_back(text, value, max_bytes):
         return text
     raise UnfaithfulYaml("this data cannot be written as YAML that reads back the same")
 
@@ -52,9 +52,9 @@ def same_data(left: Any, right: Any) -> bool:
     return True
 
 
-def _reads_back(text: str, value: Any) -> bool:
+def _reads_back(text: str, value: Any, max_bytes: int) -> bool:
     try:
-        document = parse(text, "<dump>")
+        document = parse(text, "<dump>", max_bytes=max_bytes)
     except YamlProblems:
         return False
     return same_data(document.value, value)
