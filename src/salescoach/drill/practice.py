@@ -124,8 +124,8 @@ def due_cards(log: DrillLog, deck: Deck, today: dt.date) -> list[DueCard]:
     """Every card due on ``today`` (or before), in the order of the module docstring."""
     tiers: dict[Reason, list[tuple[tuple[float, int], DueCard]]] = {r: [] for r in REASONS}
     for position, (key, card) in enumerate(deck.cards.items()):
-        state = log.cards.get(key)
-        if state is None or state.dropped is not None:
+        state = log.cards.get(key) or _unseen(card, today)
+        if state.dropped is not None:
             continue
         last = state.last_reviewed()
         poor = [moment for e in card.poorly_handled if (moment := _recorded_after(e, last))]
@@ -162,6 +162,11 @@ def upcoming(log: DrillLog, deck: Deck, today: dt.date) -> list[NextDay]:
         if due.date() > today:
             days[due.date()] = days.get(due.date(), 0) + 1
     return [NextDay(day, count) for day, count in sorted(days.items())]
+
+
+def _unseen(card: DrillCard, today: dt.date) -> CardState:
+    """The state of a card the log does not hold yet: new."""
+    return CardState(title=card.prompt, source=card.source, added=f"{today}T00:00:00+00:00")
 
 
 def _recorded_after(encounter: Encounter, last: dt.datetime | None) -> dt.datetime | None:
@@ -201,8 +206,9 @@ class DrillSession:
 
     def plan(self, count: int) -> list[DueCard]:
         """The cards this session will walk: the first ``count`` due today."""
-        log = read_log(self.home)
-        self.planned = due_cards(log, self.deck, self.clock().date())[:count]
+        now = self.clock()
+        log = sync(read_log(self.home), self.deck, now).log
+        self.planned = due_cards(log, self.deck, now.date())[:count]
         return self.planned
 
     def run(self, count: int = DEFAULT_CARDS) -> list[Rated]:
