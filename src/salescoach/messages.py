@@ -325,8 +325,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_stats_caption": (
             "retention: FSRS's chance that you recall the answer today · {reviews} review(s) in all"
         ),
-        "team_practice": "practice (30 d)",
-        "team_practice_cell": "{count} · {share} good",
+        "report_practice": "practice (30 d)",
+        "report_practice_cell": "{count} · {share} good",
     },
     "fr": {
         "prep": "préparation",
@@ -687,8 +687,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "rétention : la probabilité, selon FSRS, que vous retrouviez la réponse aujourd'hui"
             " · {reviews} révision(s) en tout"
         ),
-        "team_practice": "entraînement (30 j)",
-        "team_practice_cell": "{count} · {share} bien",
+        "report_practice": "entraînement (30 j)",
+        "report_practice_cell": "{count} · {share} bien",
     },
 }
 

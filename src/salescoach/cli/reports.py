@@ -23,6 +23,8 @@ from salescoach.messages import message
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from salescoach.drill.figures import Practice
+
     from salescoach.reports.reference import Reference
     from salescoach.reports.registry import Given
     from salescoach.store.index import Index
@@ -171,8 +173,24 @@ def report_team(
     for name, home in _rep_names(homes):
         with open_index(home, rescan, app_state.language) as index:
             facts = index.facts(parts=report.NEEDS)
-        figures.append(report.rep_figures(name, facts, given.reference, given.today))
+        practice = _practice(home, given.today, app_state.language)
+        figures.append(report.rep_figures(name, facts, given.reference, given.today, practice))
     _show("team", report.team(figures), given, as_json, app_state.language)
+
+
+def _practice(home: Path, day: dt.date, language: str) -> Practice | None:
+    """A rep's drill practice; a warning and no figure when their drill file is unreadable."""
+    from salescoach.drill.figures import practice
+    from salescoach.drill.log import read_log
+    from salescoach.errors import RecordError
+
+    try:
+        return practice(read_log(home), day)
+    except RecordError as error:
+        from salescoach.ui import render
+
+        render.skipped(language, [str(error)])
+        return None
 
 
 def run_report(

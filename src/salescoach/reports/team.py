@@ -1,9 +1,11 @@
 """A manager's view of several reps' homes: each rep's figures and a score out of 5 on each.
 
-Figures: meetings held, share of rated objectives reached, phase advances, and the average days
+Figures: meetings held, share of rated objectives reached, phase advances, the average days
 from an account's first meeting to its first closing meeting. A score compares a figure with the
 team average: the average scores 2.5, twice the average (or half, for days to closing, where
 less is better) scores 5, and scores are capped at 5. With one rep, everyone is the average.
+Practice (``salescoach drill``: cards rated in the last 30 days, share good or easy) is shown
+beside the figures, not scored.
 """
 
 from __future__ import annotations
@@ -11,10 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from salescoach.reports.phases import moves, stays
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Part, by_account, parse_day
+
+if TYPE_CHECKING:
+    from salescoach.drill.figures import Practice
 
 NEEDS: frozenset[Part] = frozenset()
 CLOSING = "closing"
@@ -37,6 +43,10 @@ class RepFigures:
     closings: int
     """Accounts that had a closing meeting: the sample behind ``days_to_closing``."""
     days_to_closing: float | None
+    cards_reviewed: int = 0
+    """Drill ratings given in the last 30 days (``salescoach drill``)."""
+    practice_good: float | None = None
+    """Share of those ratings that were good or easy."""
 
     def value(self, metric: str) -> float | None:
         """The figure a score is computed on."""
@@ -61,9 +71,13 @@ class TeamReport:
 
 
 def rep_figures(
-    rep: str, facts: Iterable[Facts], reference: Reference, today: dt.date
+    rep: str,
+    facts: Iterable[Facts],
+    reference: Reference,
+    today: dt.date,
+    practice: Practice | None = None,
 ) -> RepFigures:
-    """One rep's figures from their records (needs :data:`NEEDS`)."""
+    """One rep's figures from their records (needs :data:`NEEDS`) and drill practice."""
     accounts = by_account(facts)
     meetings = reached = rated = advances = 0
     to_closing: list[int] = []
@@ -87,6 +101,8 @@ def rep_figures(
         phase_advances=advances,
         closings=len(to_closing),
         days_to_closing=sum(to_closing) / len(to_closing) if to_closing else None,
+        cards_reviewed=practice.reviewed if practice else 0,
+        practice_good=practice.good_or_easy if practice else None,
     )
 
 

@@ -231,13 +231,23 @@ def render_funnel(found: FunnelReport, given: Given, language: str) -> None:
 
 
 def render_team(found: TeamReport, given: Given, language: str) -> None:
-    """Each rep's figures with their score out of 5, and the team average."""
+    """Each rep's figures with their score out of 5, the team average, and drill practice."""
     w = _words(language)
     table = new_table(
-        w("rep"), w("meetings"), w("objectives_reached"), w("phase_advances"), w("days_to_close")
+        w("rep"),
+        w("meetings"),
+        w("objectives_reached"),
+        w("phase_advances"),
+        w("days_to_close"),
+        w("practice"),
     )
     for line in found.reps:
         figures, scores = line.figures, line.scores
+        practice = (
+            w("practice_cell", count=figures.cards_reviewed, share=_percent(figures.practice_good))
+            if figures.cards_reviewed
+            else "0"
+        )
         add_row(
             table,
             figures.rep,
@@ -245,6 +255,7 @@ def render_team(found: TeamReport, given: Given, language: str) -> None:
             _scored(_percent(figures.objectives_reached), scores["objectives_reached"]),
             _scored(str(figures.phase_advances), scores["phase_advances"]),
             _scored(_number(figures.days_to_closing), scores["days_to_closing"]),
+            practice,
         )
     averages = found.averages
     add_row(
