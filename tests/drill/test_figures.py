@@ -104,3 +104,35 @@ def test_report_team_shows_each_reps_practice(tmp_path: Path) -> None:
     assert shown.returncode == 0, shown.stderr
     assert "practice (30 d)" in shown.stdout and "3 · 67% good" in shown.stdout
     assert f"skipped {drill_path(cleo)}" in " ".join(shown.stderr.split())
+
+
+def test_fsrs_is_imported_by_the_drill_only(isolated_home: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from salescoach.cli.app import run\n"
+        "code = run(sys.argv[1:])\n"
+        "print('fsrs' in sys.modules, file=sys.stderr)\n"
+    )
+
+    def imports_fsrs(*args: str) -> bool:
+        result = subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+        return result.stderr.strip().splitlines()[-1] == "True"
+
+    drill(isolated_home, ["good"], Clock())
+    assert not imports_fsrs("--help")
+    assert not imports_fsrs("list", "--json")
+    assert imports_fsrs("drill", "--stats")  # the retention of the card rated
+
+
+def test_the_cli_default_length_is_the_cores() -> None:
+    from salescoach.cli import drill as command
+    from salescoach.drill import practice as core
+
+    assert command.DEFAULT_CARDS == core.DEFAULT_CARDS == 5

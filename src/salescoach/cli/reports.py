@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from salescoach.drill.figures import Practice
-
     from salescoach.reports.reference import Reference
     from salescoach.reports.registry import Given
     from salescoach.store.index import Index

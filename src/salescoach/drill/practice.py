@@ -28,7 +28,7 @@ from typing import Literal, NamedTuple
 from salescoach.drill.deck import Deck, DrillCard, Encounter
 from salescoach.drill.log import RATINGS, CardState, DrillLog, Rating, Review, locked, read_log
 from salescoach.drill.log import write_log as _write_log
-from salescoach.messages import message
+from salescoach.messages import CATALOGUE, message
 from salescoach.playbook.model import Question, QuestionType
 from salescoach.playbook.values import Answer, coerce
 from salescoach.session.prompter import Ask, Prompter
@@ -257,7 +257,12 @@ class DrillSession:
         if card.source == "debrief":
             return self._say("drill_met_card")
         kind = self._say("drill_objection") if card.source == "library" else card.title
-        return f"{kind} · {card.topic}" if card.topic else kind
+        return f"{kind} · {self._topic(card.topic)}" if card.topic else kind
+
+    def _topic(self, topic: str) -> str:
+        """A known category or card topic in the rep's language; a trainer's own as written."""
+        key = f"drill_topic_{topic}"
+        return self._say(key) if key in CATALOGUE["en"] else topic
 
     def _front(self, due: DueCard) -> list[str]:
         card = due.card
