@@ -299,14 +299,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_none_due": "No card due today ({cards} in the deck). {next}",
         "drill_due": "{count} card(s) due today ({cards} in the deck): {details}.",
         "drill_reason_debrief": "{count} handled poorly in a debrief",
-        "drill_reason_met": "{count} met in debriefs, never practised",
+        "drill_reason_met": "{count} met in debriefs and never practised",
         "drill_reason_review": "{count} to review",
         "drill_reason_new": "{count} new",
         "drill_next": "Next: {days}.",
         "drill_next_day": "{count} on {day}",
         "drill_nothing_next": "Nothing scheduled after today.",
         "drill_done": "{count} card(s) rated and scheduled. {next}",
-        "drill_rated": "{prompt}: {rating}, next on {day}",
+        "drill_rated": "“{prompt}” — {rating}, next on {day}",
+        "drill_method_way": (
+            "Ask before you answer (what does the client mean, compared with what?), trade rather "
+            "than give (“on condition that…”), and prove it: a success story, then "
+            "characteristics, advantages, benefits."
+        ),
+        "drill_no_terminal": (
+            "standard input is not a terminal, so salescoach drill cannot ask its cards"
+        ),
+        "drill_no_terminal_hint": (
+            "Run it in a terminal; salescoach drill --due and --stats work anywhere (--json)."
+        ),
         "drill_stopped": "{why}: {count} rating(s) kept; {left} card(s) left for next time.",
         "drill_no_stats": "No card practised yet: start with salescoach drill.",
         "drill_col_card": "card",
@@ -666,14 +677,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_none_due": "Aucune carte à revoir aujourd'hui ({cards} dans le jeu). {next}",
         "drill_due": "{count} carte(s) à revoir aujourd'hui ({cards} dans le jeu) : {details}.",
         "drill_reason_debrief": "{count} mal traitée(s) dans un débrief",
-        "drill_reason_met": "{count} rencontrée(s) en débrief, jamais travaillée(s)",
+        "drill_reason_met": "{count} rencontrée(s) en débrief et jamais travaillée(s)",
         "drill_reason_review": "{count} à réviser",
         "drill_reason_new": "{count} nouvelle(s)",
         "drill_next": "Ensuite : {days}.",
         "drill_next_day": "{count} le {day}",
         "drill_nothing_next": "Rien de prévu après aujourd'hui.",
         "drill_done": "{count} carte(s) notée(s) et replanifiée(s). {next}",
-        "drill_rated": "{prompt} : {rating}, prochaine fois le {day}",
+        "drill_rated": "« {prompt} » — {rating}, prochaine fois le {day}",
+        "drill_method_way": (
+            "Questionnez avant de répondre (que veut dire le client, par rapport à quoi ?), "
+            "échangez au lieu de céder (« à condition que… »), et prouvez : une histoire de "
+            "réussite, puis caractéristiques, avantages, bénéfices."
+        ),
+        "drill_no_terminal": (
+            "l'entrée standard n'est pas un terminal : salescoach drill ne peut pas poser ses "
+            "cartes"
+        ),
+        "drill_no_terminal_hint": (
+            "Lancez-le dans un terminal ; salescoach drill --due et --stats marchent partout "
+            "(--json)."
+        ),
         "drill_stopped": (
             "{why} : {count} note(s) conservée(s) ; {left} carte(s) pour la prochaine fois."
         ),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from salescoach.cli.state import AppState, require_terminal, state
+from salescoach.cli.state import AppState, state
 from salescoach.messages import message
 
 if TYPE_CHECKING:
@@ -105,12 +105,17 @@ def _session(app_state: AppState, deck: Deck, count: int, language: str) -> None
     from salescoach.ui.console import err
 
     home = app_state.data_home
-    synced = open_log(home, deck, _now(), write=True)
-    render.render_changes(err, synced, deck, language)
     if not deck.cards:
         err.print(message(language, "drill_empty"), markup=False)
         return
-    require_terminal(sys.stdin.isatty())
+    if not sys.stdin.isatty():
+        from salescoach.errors import UsageError
+
+        raise UsageError(
+            message(language, "drill_no_terminal"), hint=message(language, "drill_no_terminal_hint")
+        )
+    synced = open_log(home, deck, _now(), write=True)
+    render.render_changes(err, synced, deck, language)
     from salescoach.ui.prompts import QuestionaryPrompter
 
     session = DrillSession(home, deck, QuestionaryPrompter(language=language), language)

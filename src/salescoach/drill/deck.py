@@ -83,8 +83,6 @@ class Deck:
     """Every card the rep can practise now, in the order new cards are introduced."""
 
     cards: dict[str, DrillCard] = field(default_factory=dict)
-    advice: str | None = None
-    """The objection library's summary: the method's way, shown where a card has no answer."""
     complete: bool = True
     """False when some playbook failed to load: a card missing from the deck may be in it."""
 
@@ -96,11 +94,9 @@ def build_deck(library: Library, debriefs: Iterable[Facts] = ()) -> Deck:
     """
     by_id, by_words = _encounters(debriefs)
     cards: dict[str, DrillCard] = {}
-    advice = None
     chosen = library.chosen()
     objections = chosen.get(OBJECTIONS)
     if objections is not None and objections.playbook.kind == Kind.REFERENCE:
-        advice = objections.playbook.summary
         for card in _objection_cards(objections.playbook, by_id):
             cards[card.key] = card
     for entry in sorted(chosen.values(), key=lambda e: e.id):
@@ -118,7 +114,7 @@ def build_deck(library: Library, debriefs: Iterable[Facts] = ()) -> Deck:
                 playbook=MET,
                 met=tuple(encounter for _, encounter in met),
             )
-    return Deck(cards, advice, complete=not library.problems)
+    return Deck(cards, complete=not library.problems)
 
 
 def objection_library(library: Library) -> Playbook | None:

@@ -294,8 +294,7 @@ class DrillSession:
             lines += [self._say("drill_response"), _indent(card.response)]
         else:
             lines.append(self._say("drill_no_response"))
-            if self.deck.advice:
-                lines += [self._say("drill_method"), _indent(self.deck.advice)]
+            lines += [self._say("drill_method"), _indent(self._say("drill_method_way"))]
         if card.questions_back:
             lines.append(self._say("drill_questions_back"))
             lines += [
