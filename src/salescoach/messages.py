@@ -318,6 +318,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_no_terminal_hint": (
             "Run it in a terminal; salescoach drill --due and --stats work anywhere (--json)."
         ),
+        "drill_due_or_stats": "give --due or --stats, not both",
+        "drill_json_needs": "--json goes with --due or --stats",
+        "drill_no_playbook": "no cards from playbook `{playbook}` in the drill",
+        "drill_no_playbook_hint": "the drill's playbooks: {known}",
         "drill_stopped": "{why}: {count} rating(s) kept; {left} card(s) left for next time.",
         "drill_no_stats": "No card practised yet: start with salescoach drill.",
         "drill_col_card": "card",
@@ -698,6 +702,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "Lancez-le dans un terminal ; salescoach drill --due et --stats marchent partout "
             "(--json)."
         ),
+        "drill_due_or_stats": "--due ou --stats, pas les deux",
+        "drill_json_needs": "--json va avec --due ou --stats",
+        "drill_no_playbook": "aucune carte du playbook « {playbook} » dans l'entraînement",
+        "drill_no_playbook_hint": "les playbooks de l'entraînement : {known}",
         "drill_stopped": (
             "{why} : {count} note(s) conservée(s) ; {left} carte(s) pour la prochaine fois."
         ),

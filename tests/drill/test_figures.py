@@ -136,3 +136,32 @@ def test_the_cli_default_length_is_the_cores() -> None:
     from salescoach.drill import practice as core
 
     assert command.DEFAULT_CARDS == core.DEFAULT_CARDS == 5
+
+
+def test_due_for_one_playbook_and_the_options_misused(isolated_home: Path, tmp_path: Path) -> None:
+    from tests.drill.test_cards_playbook import CARDS
+
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "offer.yaml").write_text(CARDS, encoding="utf-8")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "salescoach", "--playbooks", str(team), "drill", *args],
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+
+    offer = json.loads(run("--due", "--json", "--playbook", "offer").stdout)
+    assert (offer["due"], offer["cards"]) == (3, 3)
+    assert json.loads(run("--due", "--json").stdout)["cards"] == 13
+    unknown = run("--due", "--playbook", "ofer")
+    assert unknown.returncode == 1
+    assert "no cards from playbook `ofer`" in unknown.stderr
+    assert "objections, offer" in unknown.stderr
+    assert run("--json").returncode == 2
+    assert run("--due", "--stats").returncode == 2
+    assert "Traceback" not in unknown.stderr

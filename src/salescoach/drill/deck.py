@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from salescoach.errors import NotFoundError
 from salescoach.playbook.model import Kind, Playbook
 from salescoach.store.slug import slugify
 
@@ -117,12 +116,10 @@ def build_deck(library: Library, debriefs: Iterable[Facts] = ()) -> Deck:
     return Deck(cards, complete=not library.problems)
 
 
-def objection_library(library: Library) -> Playbook | None:
-    """The objection library on the search path, if there is one."""
-    try:
-        return library.get(OBJECTIONS, Kind.REFERENCE).playbook
-    except NotFoundError:
-        return None
+def only(deck: Deck, playbook: str) -> Deck:
+    """The deck's cards from one playbook (``met``: the objections met outside the library)."""
+    cards = {key: card for key, card in deck.cards.items() if card.playbook == playbook}
+    return Deck(cards, deck.complete)
 
 
 def _objection_cards(book: Playbook, encounters: dict[str, list[Encounter]]) -> Iterable[DrillCard]:

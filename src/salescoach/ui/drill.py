@@ -1,48 +1,47 @@
 """What ``salescoach drill`` prints around the session: new and dropped cards, due, stats.
 
-Every line goes through the message catalogue; card text (the library's, the rep's) is printed
-as literal text, never as Rich markup.
+Every line goes through the message catalogue and :mod:`salescoach.ui.render`; card text (the
+library's, the rep's) is literal, never Rich markup. Results (``--due``, ``--stats``) go to
+standard output, what surrounds a session to standard error.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from salescoach.drill.deck import Deck
 from salescoach.drill.figures import CardStats, DueSummary
-from salescoach.drill.practice import REASONS, Rated, Synced
+from salescoach.drill.practice import REASONS, NextDay, Rated, Synced
 from salescoach.messages import message
+from salescoach.ui.render import add_row, literal, new_table, say, show
 
 
-def render_changes(console: Console, synced: Synced, deck: Deck, language: str) -> None:
+def changes(synced: Synced, deck: Deck, language: str) -> None:
     """The cards that just joined from debriefs or left the library; a broken playbook."""
     for card in synced.added_from_debriefs:
         last = card.met[-1]
-        line = message(
-            language, "drill_added", prompt=card.prompt, account=last.account, day=last.day
+        say(
+            message(
+                language, "drill_added", prompt=card.prompt, account=last.account, day=last.day
+            ),
+            "ok",
         )
-        console.print(Text(line, style="ok"))
     for key, state in synced.dropped:
-        line = message(
+        text = message(
             language, "drill_dropped", card=key, title=state.title, count=len(state.rated)
         )
-        console.print(Text(line, style="warning"))
+        say(text, "warning")
     if not deck.complete:
-        console.print(Text(message(language, "drill_incomplete"), style="warning"))
+        say(message(language, "drill_incomplete"), "warning")
 
 
-def next_text(days: Sequence[tuple[dt.date, int]], language: str) -> str:
+def next_text(days: Sequence[NextDay], language: str) -> str:
     """``Next: 2 on 2026-12-03, 1 on 2026-12-08.`` (the first three days)."""
     if not days:
         return message(language, "drill_nothing_next")
     shown = ", ".join(
-        message(language, "drill_next_day", count=count, day=day.isoformat())
-        for day, count in days[:3]
+        message(language, "drill_next_day", count=item.cards, day=item.day.isoformat())
+        for item in days[:3]
     )
     return message(language, "drill_next", days=shown)
 
@@ -51,10 +50,7 @@ def due_text(summary: DueSummary, language: str) -> str:
     """The ``--due`` answer as one paragraph."""
     if summary.due == 0:
         return message(
-            language,
-            "drill_none_due",
-            cards=summary.cards,
-            next=next_text(summary.next, language),
+            language, "drill_none_due", cards=summary.cards, next=next_text(summary.next, language)
         )
     details = ", ".join(
         message(language, f"drill_reason_{reason}", count=summary.reasons[reason])
@@ -65,13 +61,19 @@ def due_text(summary: DueSummary, language: str) -> str:
     return f"{head} {next_text(summary.next, language)}"
 
 
-def render_due(console: Console, summary: DueSummary, language: str) -> None:
-    """``drill --due``."""
-    console.print(Text(due_text(summary, language)))
+def due(summary: DueSummary, language: str) -> None:
+    """``drill --due`` on standard output."""
+    show(literal(due_text(summary, language)))
 
 
-def render_done(console: Console, rated: Sequence[Rated], next_days: str, language: str) -> None:
+def nothing_due(summary: DueSummary, language: str) -> None:
+    """A drill with nothing due today: when the next cards are."""
+    say(due_text(summary, language))
+
+
+def done(rated: Sequence[Rated], days: Sequence[NextDay], language: str) -> None:
     """After a drill: each rating and when the card comes back, then what is next."""
+    say("")
     for item in rated:
         line = message(
             language,
@@ -80,32 +82,41 @@ def render_done(console: Console, rated: Sequence[Rated], next_days: str, langua
             rating=message(language, f"drill_rating_{item.rating}"),
             day=item.due.date().isoformat(),
         )
-        console.print(Text(f"  {line}", style="hint"))
-    console.print(Text(message(language, "drill_done", count=len(rated), next=next_days)))
+        say(f"  {line}", "hint")
+    say(message(language, "drill_done", count=len(rated), next=next_text(days, language)))
 
 
-def render_stats(console: Console, stats: Sequence[CardStats], language: str) -> None:
-    """``drill --stats``: one row per card, practised ones first."""
-    if not any(card.reviews for card in stats):
-        console.print(Text(message(language, "drill_no_stats")))
+def stopped(why: str, rated: int, left: int, language: str) -> None:
+    """A drill interrupted: what was kept, what is left."""
+    say("")
+    say(message(language, "drill_stopped", why=why, count=rated, left=left))
+
+
+def stats(cards: Sequence[CardStats], language: str) -> None:
+    """``drill --stats``: one row per card, practised ones first, soonest due first."""
+    if not any(card.reviews for card in cards):
+        show(literal(message(language, "drill_no_stats")))
         return
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for name in ("card", "source", "reviews", "last", "due", "retention"):
-        table.add_column(message(language, f"drill_col_{name}"))
-    ordered = sorted(stats, key=lambda card: (card.reviews == 0, card.due or "9999"))
-    for card in ordered:
-        table.add_row(
-            Text(_short(card.prompt, 48)),
+    table = new_table(
+        *(
+            message(language, f"drill_col_{name}")
+            for name in ("card", "source", "reviews", "last", "due", "retention")
+        )
+    )
+    for card in sorted(cards, key=lambda card: (card.reviews == 0, card.due or "9999")):
+        add_row(
+            table,
+            _short(card.prompt, 48),
             message(language, f"drill_source_{card.source}"),
             str(card.reviews),
-            message(language, f"drill_rating_{card.last_rating}") if card.last_rating else "",
-            card.due or "",
-            f"{card.retention:.0%}" if card.retention is not None else "",
+            message(language, f"drill_rating_{card.last_rating}") if card.last_rating else None,
+            card.due,
+            f"{card.retention:.0%}" if card.retention is not None else None,
         )
     table.caption = message(
-        language, "drill_stats_caption", reviews=sum(card.reviews for card in stats)
+        language, "drill_stats_caption", reviews=sum(card.reviews for card in cards)
     )
-    console.print(table)
+    show(table)
 
 
 def _short(text: str, most: int = 60) -> str:
