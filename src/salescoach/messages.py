@@ -273,6 +273,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_your_answer": "Your answer, in your own words",
         "drill_answer_help": "Enter alone if you answered aloud.",
         "drill_reveal": "What the library says",
+        "drill_reveal_team": "What the team expects",
+        "drill_expected": "Expected answer:",
         "drill_response": "Recommended response:",
         "drill_no_response": "Not in the objection library yet: no recommended response.",
         "drill_method": "The method's way:",
@@ -651,6 +653,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_your_answer": "Votre réponse, avec vos mots",
         "drill_answer_help": "Entrée seule si vous avez répondu à voix haute.",
         "drill_reveal": "Ce que dit la bibliothèque",
+        "drill_reveal_team": "Ce que l'équipe attend",
+        "drill_expected": "Réponse attendue :",
         "drill_response": "Réponse recommandée :",
         "drill_no_response": (
             "Pas encore dans la bibliothèque d'objections : aucune réponse recommandée."

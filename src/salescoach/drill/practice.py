@@ -228,7 +228,8 @@ class DrillSession:
         self.prompter.step(title, "\n".join(front))
         answer = self._answer()
         try:
-            self.prompter.step(self._say("drill_reveal"), "\n".join(self._back(card, due.state)))
+            reveal = "drill_reveal_team" if card.source == "team" else "drill_reveal"
+            self.prompter.step(self._say(reveal), "\n".join(self._back(card, due.state)))
             now = self.clock()
             choices = [(r, self._rating_label(due.state, r, now)) for r in RATINGS]
             rating = self.prompter.choose(RATING_KEY, self._say("drill_rate"), choices)
@@ -291,7 +292,8 @@ class DrillSession:
     def _back(self, card: DrillCard, state: CardState) -> list[str]:
         lines: list[str] = []
         if card.response:
-            lines += [self._say("drill_response"), _indent(card.response)]
+            label = "drill_expected" if card.source == "team" else "drill_response"
+            lines += [self._say(label), _indent(card.response)]
         else:
             lines.append(self._say("drill_no_response"))
             lines += [self._say("drill_method"), _indent(self._say("drill_method_way"))]
