@@ -64,6 +64,7 @@ LAYERS: dict[str, int] = {
     "reports": 3,
     "sheet": 3,
     "workflow": 4,
+    "drill": 4,
     # the application layer, the renderer, the commands
     "service": 5,
     "ui": 6,

@@ -23,9 +23,9 @@ from salescoach.messages import message
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from salescoach.drill.figures import Practice
     from salescoach.reports.reference import Reference
     from salescoach.reports.registry import Given
+    from salescoach.reports.team import Practice
     from salescoach.store.index import Index
 
 report_app = typer.Typer(

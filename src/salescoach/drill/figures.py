@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from salescoach.drill.deck import Deck
 from salescoach.drill.log import DrillLog, Rating
 from salescoach.drill.practice import NextDay, Reason, count_by_reason, due_cards, upcoming
+from salescoach.reports.team import Practice
 from salescoach.store.record import parse_timestamp
 
 PRACTICE_DAYS = 30
@@ -41,16 +42,6 @@ class CardStats:
     """The day it is due (``YYYY-MM-DD``), ``None`` for a card never rated."""
     retention: float | None
     """FSRS's probability, now, that the rep recalls the answer (``None``: never rated)."""
-
-
-@dataclass(frozen=True)
-class Practice:
-    """A rep's practice over the last :data:`PRACTICE_DAYS` days, for the team report."""
-
-    reviewed: int
-    """Ratings given (one card rated twice counts twice)."""
-    good_or_easy: float | None
-    """Share of those ratings that were good or easy."""
 
 
 def due_summary(log: DrillLog, deck: Deck, today: dt.date) -> DueSummary:

@@ -13,20 +13,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from salescoach.reports.phases import moves, stays
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Part, by_account, parse_day
-
-if TYPE_CHECKING:
-    from salescoach.drill.figures import Practice
 
 NEEDS: frozenset[Part] = frozenset()
 CLOSING = "closing"
 """The meeting type (``meeting-types`` reference id) that closes a deal."""
 METRICS = ("meetings", "objectives_reached", "phase_advances", "days_to_closing")
 LOWER_IS_BETTER = frozenset({"days_to_closing"})
+
+
+@dataclass(frozen=True)
+class Practice:
+    """A rep's drill practice over the last 30 days (computed by :mod:`salescoach.drill`)."""
+
+    reviewed: int
+    """Ratings given (one card rated twice counts twice)."""
+    good_or_easy: float | None
+    """Share of those ratings that were good or easy."""
 
 
 @dataclass(frozen=True)
