@@ -15,6 +15,7 @@ import pytest
 from rich.console import Console
 
 from salescoach.playbook.library import Library, search_path
+from salescoach.playbook.model import Depth
 from salescoach.session.engine import Session
 from salescoach.session.examples import ExamplePrompter
 from salescoach.sheet import Sheet, SheetHeader, prep_sheet, render_body, sheet_only
@@ -35,7 +36,10 @@ MAX_LINES = 50
 
 
 def example_prep(
-    language: str, meeting_type: str, library: Library | None = None
+    language: str,
+    meeting_type: str,
+    library: Library | None = None,
+    depth: Depth = Depth.FULL,
 ) -> tuple[dict[str, Any], Session, Library]:
     """The prep flow walked with its examples, as ``--example-answers`` gives it."""
     library = library or Library.load(language, search_path(language))
@@ -44,14 +48,21 @@ def example_prep(
         "prep-flow",
         ExamplePrompter(),
         prefill={"meeting": {"account": "ACME", "type": meeting_type}},
+        depth=depth,
     )
     return session.run(), session, library
 
 
-def example_sheet(language: str, meeting_type: str, library: Library | None = None) -> Sheet:
-    """The sheet of an example prep."""
-    answers, session, library = example_prep(language, meeting_type, library)
-    header = SheetHeader("prep", "ACME", meeting_type, answers["meeting"]["date"], language)
+def example_sheet(
+    language: str,
+    meeting_type: str,
+    library: Library | None = None,
+    depth: Depth = Depth.FULL,
+) -> Sheet:
+    """The sheet of an example prep (the whole method unless ``depth`` says less)."""
+    answers, session, library = example_prep(language, meeting_type, library, depth)
+    date = answers["meeting"].get("date")
+    header = SheetHeader("prep", "ACME", meeting_type, date, language)
     return prep_sheet(header, answers, [e.playbook for e in session.used], library, "prep-flow")
 
 
@@ -85,12 +96,13 @@ def test_prep_sheet_snapshot(language: str, meeting_type: str) -> None:
     _check_snapshot(f"prep-sheet-{meeting_type}-{language}.txt", screen)
 
 
+@pytest.mark.parametrize("depth", [Depth.STANDARD, Depth.FULL])
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("meeting_type", MEETING_TYPES)
 def test_each_example_sheet_fits_fifty_lines_at_100_columns(
-    language: str, meeting_type: str
+    language: str, meeting_type: str, depth: Depth
 ) -> None:
-    lines = on_screen(example_sheet(language, meeting_type), 100)
+    lines = on_screen(example_sheet(language, meeting_type, depth=depth), 100)
     assert len(lines) <= MAX_LINES, "\n".join(lines)
     assert all(len(line) <= 100 for line in lines)
 
