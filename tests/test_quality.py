@@ -55,6 +55,7 @@ LAYERS: dict[str, int] = {
     "messages": 0,
     "paths": 0,
     "flows": 0,
+    "signals": 0,
     "yamlio": 1,
     # the core: the language and the store, then what reads them
     "settings": 2,

@@ -15,9 +15,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         "no_answer": "(no answer)",
-        "paragraph_hint": (
-            "(several lines: Enter starts a new line; Esc then Enter, or Alt+Enter, finishes)\n>"
-        ),
+        "paragraph_hint": "(several lines)\n>",
+        "hint_paragraph": "Enter: new line · Esc then Enter (or Alt+Enter): finish",
+        "hint_keep": "Enter: keep as it is · Esc then Enter (or Alt+Enter): finish an edit",
+        "hint_back": "Shift+Tab: back",
+        "hint_stop": "Ctrl-C: stop (answers kept)",
+        "step_of": "step {number}/{total}",
         "date_hint": "(YYYY-MM-DD, today, tomorrow, +3d, +2w)",
         "finish_list_hint": "(empty line to finish)",
         "item": "{prompt} — item {number}",
@@ -40,13 +43,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "debrief_of": "Debrief of {meeting}",
         "interrupted": "Interrupted",
         "input_closed": "Input closed",
+        "stopped_by": "Stopped ({signal})",
         "nothing_kept": "{why}: nothing answered yet, nothing kept.",
         "kept_draft": "{why}: {count} answer(s) kept in draft {draft}. Resume with: {command}",
         "resuming": "Resuming {kind} for {account} ({count} answers kept)",
-        "last_time": "Last time with {account}: {meeting}.",
         "known_kept": "Known from earlier meetings — kept, not asked (change any at the review):",
         "known_offered": "Known from earlier meetings — offered as the default (Enter keeps):",
         "known_line": "{what}: {value}",
+        "draft_kept": "Your answers are kept in a draft; once this is fixed, go on with: {command}",
+        "last_time": "Last time with {account}: {meeting}.",
         "open_steps": "Open next steps:",
         "sheet_prep": "Prep",
         "sheet_debrief": "Debrief",
@@ -62,13 +67,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheet_pdf_written": "PDF written: {path}",
         "sheet_no_prep": "meeting {meeting} has no prep, so no prep sheet",
         "keep_known": "{what} — keep what is known: {items}?",
-        "items_count": "{count} item(s)",
-        "select_hint": "(Use arrow keys)",
-        "checkbox_hint": (
-            "(Use arrow keys to move, <space> to select, <a> to toggle, <i> to invert)"
-        ),
+        "items_count": "{count} items",
+        "one_item": "{count} item",
+        "select_hint": "(↑↓, Enter)",
+        "select_number_hint": "(↑↓ or {low}–{high}, Enter)",
+        "checkbox_hint": "(Space ticks)",
+        "checkbox_keys": "↑↓ · Space: tick · a: all · i: invert · Enter: done",
+        "none_ticked": "(none)",
         "yes_no_hint_yes": "(Y/n) ",
         "yes_no_hint_no": "(y/N) ",
+        "yes_keys": "y",
+        "no_keys": "n",
+        "echo_yes": "Yes",
+        "echo_no": "No",
         "value_item_text": "each item must be text",
         "value_item_empty": "an item cannot be empty",
         "value_too_long": "at most {most} characters ({given} given)",
@@ -362,11 +373,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "yes": "oui",
         "no": "non",
         "no_answer": "(pas de réponse)",
-        "paragraph_hint": (
-            "(plusieurs lignes : Entrée passe à la ligne ; Échap puis Entrée, ou Alt+Entrée, "
-            "termine)\n>"
+        "paragraph_hint": "(plusieurs lignes)\n>",
+        "hint_paragraph": "Entrée : nouvelle ligne · Échap puis Entrée (ou Alt+Entrée) : terminer",
+        "hint_keep": (
+            "Entrée : garder tel quel · Échap puis Entrée (ou Alt+Entrée) : terminer une "
+            "modification"
         ),
-        "date_hint": "(AAAA-MM-JJ, demain, +3d, +2w)",
+        "hint_back": "Maj+Tab : retour",
+        "hint_stop": "Ctrl-C : arrêter (réponses gardées)",
+        "step_of": "étape {number}/{total}",
+        "date_hint": "(AAAA-MM-JJ, JJ/MM/AAAA, aujourd'hui, demain, +3j, +2s)",
         "finish_list_hint": "(ligne vide pour terminer)",
         "item": "{prompt} — élément {number}",
         "range_hint": "(de {low} à {high})",
@@ -388,18 +404,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "debrief_of": "Débrief de {meeting}",
         "interrupted": "Interrompu",
         "input_closed": "Entrée fermée",
+        "stopped_by": "Arrêt ({signal})",
         "nothing_kept": "{why} : aucune réponse encore, rien de conservé.",
         "kept_draft": (
             "{why} : {count} réponse(s) conservée(s) dans le brouillon {draft}. "
             "Reprendre avec : {command}"
         ),
         "resuming": "Reprise de la {kind} pour {account} ({count} réponses conservées)",
-        "last_time": "Dernière fois avec {account} : {meeting}.",
         "known_kept": "Déjà connu (rendez-vous précédents) — repris sans être redemandé "
         "(modifiable à la relecture) :",
         "known_offered": "Déjà connu (rendez-vous précédents) — proposé par défaut "
         "(Entrée le garde) :",
         "known_line": "{what} : {value}",
+        "draft_kept": (
+            "Vos réponses sont conservées dans un brouillon ; une fois ce point réglé, "
+            "reprenez avec : {command}"
+        ),
+        "last_time": "Dernière fois avec {account} : {meeting}.",
         "open_steps": "Prochaines étapes ouvertes :",
         "sheet_prep": "Préparation",
         "sheet_debrief": "Débrief",
@@ -417,11 +438,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheet_pdf_written": "PDF écrit : {path}",
         "sheet_no_prep": "le rendez-vous {meeting} n'a pas de préparation, donc pas de fiche",
         "keep_known": "{what} — garder ce qui est connu : {items} ?",
-        "items_count": "{count} élément(s)",
-        "select_hint": "(flèches haut/bas, puis Entrée)",
-        "checkbox_hint": "(flèches pour aller, <espace> pour cocher, Entrée pour valider)",
-        "yes_no_hint_yes": "(Y = oui / n = non) ",
-        "yes_no_hint_no": "(y = oui / N = non) ",
+        "items_count": "{count} éléments",
+        "one_item": "{count} élément",
+        "select_hint": "(↑↓, Entrée)",
+        "select_number_hint": "(↑↓ ou {low} à {high}, Entrée)",
+        "checkbox_hint": "(Espace coche)",
+        "checkbox_keys": "↑↓ · Espace : cocher · a : tout · i : inverser · Entrée : valider",
+        "none_ticked": "(aucun)",
+        "yes_no_hint_yes": "(O/n) ",
+        "yes_no_hint_no": "(o/N) ",
+        "yes_keys": "oy",
+        "no_keys": "n",
+        "echo_yes": "Oui",
+        "echo_no": "Non",
         "value_item_text": "chaque élément doit être du texte",
         "value_item_empty": "un élément ne peut pas être vide",
         "value_too_long": "au plus {most} caractères ({given} saisis)",
@@ -439,7 +468,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "value_min": "doit valoir au moins {least}",
         "value_max": "doit valoir au plus {most}",
         "value_whole": "un nombre entier de l'échelle est attendu",
-        "value_date": "« {given} » n'est pas une date : AAAA-MM-JJ, demain, +3d, +2w",
+        "value_date": (
+            "« {given} » n'est pas une date : AAAA-MM-JJ, JJ/MM/AAAA, aujourd'hui, demain, +3j, +2s"
+        ),
         "value_date_type": "une date AAAA-MM-JJ est attendue",
         "value_entries": "une liste d'entrées est attendue",
         # --- sessions and drafts (service)

@@ -77,7 +77,8 @@ def lazy_account_context(
     cache: dict[str, dict[str, Any]] = {}
 
     def resolve(answers: Answers) -> dict[str, Any]:
-        name = given or answers.get("meeting", {}).get("account")
+        # The answer wins over the argument: an argument that did not fit was asked again.
+        name = answers.get("meeting", {}).get("account") or given
         if not isinstance(name, str):
             return {}
         if name not in cache:
@@ -289,11 +290,14 @@ def keep_draft(
 ) -> Draft | None:
     """Save an interrupted session's answers as a draft (the same draft when resuming one).
 
+    The draft keeps what was typed and what was given up front but not reached yet (``--type``,
+    an answers file, the answers of the record being edited): nothing is lost by stopping.
     Returns None when there is nothing worth keeping (no answer given yet).
     """
-    if not any(session.answers.values()) and draft_id is None:
+    answers = kept_answers(session)
+    if not any(answers.values()) and draft_id is None:
         return None
-    name = account_name or session.answers.get("meeting", {}).get("account") or "unnamed"
+    name = session.answers.get("meeting", {}).get("account") or account_name or "unnamed"
     stamp = now_iso()
     created = stamp
     if draft_id is not None:
@@ -301,7 +305,7 @@ def keep_draft(
             created = drafts.load(draft_id).created
         except (NotFoundError, SalescoachError):
             created = stamp
-    meeting_answers = session.answers.get("meeting", {})
+    meeting_answers = answers.get("meeting", {})
     draft = Draft(
         id=draft_id or drafts.new_id(kind, str(name)),
         kind="debrief" if kind == "debrief" else "prep",
@@ -310,7 +314,7 @@ def keep_draft(
         meeting_type=meeting_answers.get("type"),
         flow=session.target,
         language=language,
-        answers=session.answers,
+        answers=answers,
         playbooks=playbook_uses(session.used),
         created=created,
         updated=stamp,
@@ -319,6 +323,20 @@ def keep_draft(
     )
     drafts.save(draft)
     return draft
+
+
+def kept_answers(session: Session) -> dict[str, dict[str, Any]]:
+    """The session's answers, over what was prefilled for questions the walk has not reached."""
+    kept: dict[str, dict[str, Any]] = {}
+    for namespace, space in session.prefill.items():
+        if not isinstance(space, Mapping):
+            continue
+        for question_id, value in space.items():
+            if f"{namespace}.{question_id}" not in session.visited:
+                kept.setdefault(namespace, {})[question_id] = value
+    for namespace, space in session.answers.items():
+        kept.setdefault(namespace, {}).update(space)
+    return {namespace: space for namespace, space in kept.items() if space}
 
 
 def answered_count(answers: Mapping[str, Mapping[str, Any]]) -> int:

@@ -12,7 +12,7 @@ from salescoach.drill.deck import Deck, build_deck
 from salescoach.playbook.library import Library, search_path
 from salescoach.playbook.values import Answer
 from salescoach.reports.facts import Facts, ObjectionMet
-from salescoach.session.prompter import Ask
+from salescoach.session.prompter import Ask, Progress
 
 UTC = dt.UTC
 DAY = dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -73,7 +73,7 @@ class CardScript:
     """Every step's title and text, in order."""
     choices: list[list[tuple[str, str]]] = field(default_factory=list)
 
-    def step(self, title: str, guidance: str | None) -> None:
+    def step(self, title: str, guidance: str | None, progress: Progress | None = None) -> None:
         self.shown.append(f"{title}\n{guidance or ''}")
 
     def ask(self, ask: Ask) -> Answer:

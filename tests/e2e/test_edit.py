@@ -37,7 +37,7 @@ class Keeper:
     prompts: list[Prompt]
     pending_marker: str | None = None
 
-    def step(self, title: str, guidance: str | None) -> None:
+    def step(self, title: str, guidance: str | None, progress: object = None) -> None:
         """Steps need no keys; their title tells the next prompt apart from a same-text one."""
         self.pending_marker = title
 
@@ -53,7 +53,7 @@ class Keeper:
         if value is not None and (ask.mode == "item" or ask.question.type in text_like):
             keys = ENTER
         elif value is not None and ask.question.type == QuestionType.PARAGRAPH:
-            keys = "\x1b" + ENTER
+            keys = ENTER  # Enter on an offered paragraph keeps it exactly
         else:
             keys = _keys(ask, value)
         message = (

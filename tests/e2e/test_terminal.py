@@ -52,7 +52,7 @@ class Recorder(ExamplePrompter):
     prompts: list[Prompt] | None = None
     pending_marker: str | None = None
 
-    def step(self, title: str, guidance: str | None) -> None:
+    def step(self, title: str, guidance: str | None, progress: object = None) -> None:
         self.pending_marker = title
 
     def ask(self, ask: Ask) -> Any:
@@ -189,7 +189,8 @@ def test_the_review_screen_changes_one_answer_and_keeps_the_rest(isolated_home: 
     child.send(DOWN + ENTER)  # Change an answer
     child.expect("Which answer")
     child.send(ENTER)  # the first: the account
-    child.expect("Which account")
+    # Its value offered (drawn in its own colour, after the question).
+    child.expect(r"Which account is this meeting with\?(?:\x1b\[[0-9;?]*[A-Za-z]|\s)*ACME")
     child.send(CLEAR_LINE + "ACME Corporation" + ENTER)
     _save_at_review(child, "prep")
     (record,) = list(Repository(isolated_home).scan(kind="prep"))

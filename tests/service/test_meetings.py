@@ -225,3 +225,41 @@ def test_example_answers_round_trip_through_prep_and_debrief(
     assert debriefed.saved.record.meeting == saved.saved.record.meeting
     stored = meetings.repository.load(saved.saved.record.meeting, "debrief")
     assert stored.answers == debrief_examples
+
+
+@pytest.mark.parametrize("failure", [SalescoachError("disk on fire"), RuntimeError("a bug")])
+def test_a_failure_during_a_walk_keeps_a_draft(meetings: Meetings, failure: Exception) -> None:
+    class Fails(Rep):
+        def ask(self, ask: Ask) -> Answer:
+            if ask.key == "meeting.phase":
+                raise failure
+            return super().ask(ask)
+
+    started = meetings.start_prep("ACME", meeting_type="negotiation")
+    with pytest.raises(type(failure)) as raised:
+        meetings.walk(started, Fails())
+    (draft,) = meetings.drafts.list()
+    assert draft.answers["meeting"]["type"] == "negotiation"
+    if isinstance(failure, SalescoachError):
+        assert f"salescoach resume {draft.id}" in str(raised.value)
+
+
+def test_a_signal_is_an_interruption_with_its_exit_code(meetings: Meetings) -> None:
+    import os
+    import signal
+
+    class Hangs(Rep):
+        def ask(self, ask: Ask) -> Answer:
+            if ask.key == "meeting.phase":
+                os.kill(os.getpid(), signal.SIGHUP)  # the terminal went away
+            return super().ask(ask)
+
+    before = signal.getsignal(signal.SIGHUP)
+    try:
+        outcome = meetings.walk(meetings.start_prep("ACME"), Hangs())
+        assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN  # a second cannot cut the save
+    finally:
+        signal.signal(signal.SIGHUP, before)
+    assert isinstance(outcome, Interrupted)
+    assert (outcome.signal, outcome.exit_code) == ("SIGHUP", 129)
+    assert outcome.draft is not None and outcome.draft.answers["meeting"]["account"] == "ACME"

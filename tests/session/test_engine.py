@@ -10,6 +10,7 @@ import pytest
 
 from salescoach.errors import AnswersFileError, MissingAnswersError
 from salescoach.playbook.library import Library, Source
+from salescoach.playbook.values import AnswerValueError
 from salescoach.session.engine import Session
 from salescoach.session.prompter import ScriptedPrompter, UnexpectedQuestion
 
@@ -289,7 +290,7 @@ def test_a_draft_resumed_against_a_changed_playbook_drops_what_no_longer_fits(
     session = Session(
         library,
         "prep-flow",
-        ScriptedPrompter({"meeting.type": "discovery"}, use_defaults=True),
+        ScriptedPrompter({"meeting.type": "discovery"}, use_defaults=True, accept_errors=True),
         prefill=draft_answers,
         lenient=True,
         today=TODAY,
@@ -299,3 +300,228 @@ def test_a_draft_resumed_against_a_changed_playbook_drops_what_no_longer_fits(
     assert answers["meeting"]["objectives"] == ["Sign"]  # kept
     assert [p.field_path for p in session.dropped] == ["meeting.type"]
     assert "meeting.budget" in session.unused_prefill()
+
+
+# --- going back, progress, what an interrupt keeps --------------------------------------------
+
+DISCOVERY = {
+    "meeting.account": "ACME",
+    "meeting.type": "discovery",
+    "meeting.phase": "low",
+    "meeting.objectives[0]": "Map the decision cycle",
+    "meeting.objectives[1]": "",
+    "meeting.when": "+3d",
+}
+
+
+def test_back_asks_the_previous_question_again_with_its_answer_as_default(
+    library: Library,
+) -> None:
+    prompter = ScriptedPrompter(DISCOVERY, backs=frozenset({"meeting.phase"}))
+    session = Session(library, "prep-flow", prompter, today=TODAY)
+    session.run()
+    # Back at the phase: the type is asked again, the answer given as its default; then on.
+    assert prompter.asked == [
+        "meeting.account",
+        "meeting.type",
+        "meeting.phase",
+        "meeting.type",
+        "meeting.phase",
+        "meeting.objectives[0]",
+        "meeting.objectives[1]",
+        "meeting.when",
+    ]
+    assert prompter.defaults["meeting.type"] == "discovery"
+    assert session.answers["meeting"]["type"] == "discovery"
+    assert session.answers["meeting"]["objectives"] == ["Map the decision cycle"]
+
+
+def test_back_from_a_list_item_returns_to_the_item_before(library: Library) -> None:
+    answers = {**DISCOVERY, "meeting.objectives[1]": "Meet the CFO", "meeting.objectives[2]": ""}
+    prompter = ScriptedPrompter(answers, backs=frozenset({"meeting.objectives[2]"}))
+    session = Session(library, "prep-flow", prompter, today=TODAY)
+    session.run()
+    assert prompter.defaults["meeting.objectives[1]"] == "Meet the CFO"
+    assert session.answers["meeting"]["objectives"] == ["Map the decision cycle", "Meet the CFO"]
+
+
+def test_back_into_a_group_and_across_a_flow_condition(library: Library) -> None:
+    answers = {
+        **DISCOVERY,
+        "meeting.type": "negotiation",
+        "meeting.objectives": ["Sign"],
+        "deal.walk_away": 900,
+        "deal.moves[0].give": "Free day",
+        "deal.moves[0].get": "Volume",
+        "deal.rating[0]": 4,
+    }
+    confirms = {"deal.moves.more[0]": True, "deal.moves.more[1]": False}
+    prompter = ScriptedPrompter(answers, confirms, backs=frozenset({"deal.rating[0]"}))
+    session = Session(library, "prep-flow", prompter, today=TODAY)
+    session.run()
+    # Before the rating came the confirm "add another move?": asked again, its answer the default.
+    assert prompter.asked[-4:] == [
+        "deal.moves.more[1]",
+        "deal.rating[0]",
+        "deal.moves.more[1]",
+        "deal.rating[0]",
+    ]
+    assert prompter.defaults["deal.moves.more[1]"] is False
+    assert session.answers["deal"]["moves"] == [{"give": "Free day", "get": "Volume"}]
+    assert prompter.steps.count("Walk-away") == 2  # shown again with the question it holds
+
+
+def test_back_at_the_first_question_asks_it_again(library: Library) -> None:
+    prompter = ScriptedPrompter(DISCOVERY, backs=frozenset({"meeting.account"}))
+    session = Session(library, "prep-flow", prompter, today=TODAY)
+    session.run()
+    assert prompter.asked[:2] == ["meeting.account", "meeting.account"]
+    assert session.answers["meeting"]["account"] == "ACME"
+
+
+def test_each_step_says_where_it_is_in_the_walk(library: Library) -> None:
+    answers = {
+        **DISCOVERY,
+        "meeting.type": "negotiation",
+        "meeting.objectives": ["Sign"],
+        "deal.walk_away": 900,
+        "deal.rating[0]": 4,
+    }
+    prompter = ScriptedPrompter(answers, {"deal.moves.more[0]": False})
+    Session(library, "prep-flow", prompter, today=TODAY).run()
+    # Before the type is known the deal step is not counted; once it is, it is "2 of 2".
+    assert prompter.progress == [(1, 1), (2, 2)]
+
+
+def test_an_interrupt_inside_a_list_keeps_the_items_typed(library: Library) -> None:
+    class StopsAtThirdItem(ScriptedPrompter):
+        def ask(self, ask):  # type: ignore[no-untyped-def]
+            if ask.key == "meeting.objectives[2]":
+                raise KeyboardInterrupt
+            return super().ask(ask)
+
+    answers = {**DISCOVERY, "meeting.objectives[1]": "Meet the CFO"}
+    session = Session(library, "prep-flow", StopsAtThirdItem(answers), today=TODAY)
+    with pytest.raises(KeyboardInterrupt):
+        session.run()
+    assert session.answers["meeting"]["objectives"] == ["Map the decision cycle", "Meet the CFO"]
+
+
+def test_an_interrupt_inside_a_group_keeps_the_entries_typed(library: Library) -> None:
+    class StopsAtSecondMove(ScriptedPrompter):
+        def ask(self, ask):  # type: ignore[no-untyped-def]
+            if ask.key == "deal.moves[1].get":
+                raise EOFError
+            return super().ask(ask)
+
+    answers = {
+        **DISCOVERY,
+        "meeting.type": "negotiation",
+        "meeting.objectives": ["Sign"],
+        "deal.walk_away": 900,
+        "deal.moves[0].give": "Free day",
+        "deal.moves[0].get": "Volume",
+        "deal.moves[1].give": "Longer terms",
+    }
+    prompter = StopsAtSecondMove(answers, {"deal.moves.more[0]": True, "deal.moves.more[1]": True})
+    session = Session(library, "prep-flow", prompter, today=TODAY)
+    with pytest.raises(EOFError):
+        session.run()
+    assert session.answers["deal"]["moves"] == [
+        {"give": "Free day", "get": "Volume"},
+        {"give": "Longer terms"},
+    ]
+    assert session.position == "deal.moves[1].get"
+
+
+def test_resuming_in_a_list_offers_its_items_and_goes_on(library: Library) -> None:
+    prefill = {"meeting": {"account": "ACME", "type": "discovery", "phase": "low",
+                           "objectives": ["Map the decision cycle"]}}  # fmt: skip
+    prompter = ScriptedPrompter(
+        {"meeting.objectives[1]": "Meet the CFO", "meeting.objectives[2]": ""},
+        use_defaults=True,
+    )
+    session = Session(
+        library,
+        "prep-flow",
+        prompter,
+        prefill=prefill,
+        lenient=True,
+        again=frozenset({"meeting.objectives"}),
+        today=TODAY,
+    )
+    session.run()
+    assert prompter.defaults["meeting.objectives[0]"] == "Map the decision cycle"
+    assert session.answers["meeting"]["objectives"] == ["Map the decision cycle", "Meet the CFO"]
+    assert "meeting.account" not in prompter.asked
+
+
+def test_edit_from_asks_again_from_there_on(library: Library) -> None:
+    prefill = {"meeting": {"account": "ACME", "type": "discovery", "phase": "low",
+                           "objectives": ["Sign"], "when": "2026-12-02"}}  # fmt: skip
+    prompter = ScriptedPrompter({}, use_defaults=True)
+    Session(
+        library, "prep-flow", prompter, prefill=prefill, edit_from="meeting.phase", today=TODAY
+    ).run()
+    assert prompter.asked == ["meeting.phase", "meeting.objectives[0]", "meeting.objectives[1]",
+                              "meeting.when"]  # fmt: skip
+    assert prompter.defaults["meeting.when"] == "2026-12-02"
+
+
+def test_editing_from_a_question_counts_the_steps_after_it(library: Library) -> None:
+    prefill = {
+        "meeting": {"account": "ACME", "type": "negotiation", "objectives": ["Sign"]},
+        "deal": {"walk_away": 900, "rating": [{"item": "Sign", "answer": 4}]},
+    }
+    prompter = ScriptedPrompter({}, use_defaults=True)
+    Session(
+        library, "prep-flow", prompter, prefill=prefill, edit_from="meeting.phase", today=TODAY
+    ).run()
+    assert prompter.progress == [(1, 2), (2, 2)]
+
+
+def test_pasted_lines_are_one_item_each(library: Library) -> None:
+    answers = {**DISCOVERY, "meeting.objectives[0]": "Map the cycle\nMeet the CFO\n\nSign"}
+    del answers["meeting.objectives[1]"]
+    session = Session(library, "prep-flow", ScriptedPrompter(answers), today=TODAY)
+    session.run()
+    assert session.answers["meeting"]["objectives"] == ["Map the cycle", "Meet the CFO", "Sign"]
+
+
+def test_pasting_more_lines_than_a_list_holds_is_refused(library: Library) -> None:
+    q = next(q for q in library.get("meeting").playbook.questions() if q.id == "objectives")
+    from salescoach.session.engine import _item_check
+
+    with pytest.raises(AnswerValueError, match="at most 3"):
+        _item_check(q, 1)("one\ntwo\nthree")
+
+
+def test_a_bad_value_given_up_front_is_asked_again_in_a_terminal(library: Library) -> None:
+    prompter = ScriptedPrompter(
+        {k: v for k, v in DISCOVERY.items() if k != "meeting.account"}, accept_errors=True
+    )
+    prompter.answers = {**prompter.answers, "meeting.type": "negotiation"}
+    prompter.confirms = {"deal.moves.more[0]": False}
+    prompter.answers["deal.walk_away"] = 1
+    prompter.answers["deal.rating[0]"] = 3
+    session = Session(
+        library,
+        "prep-flow",
+        prompter,
+        prefill={"meeting": {"account": "ACME", "type": "bogus"}},
+        today=TODAY,
+    )
+    answers = session.run()
+    assert answers["meeting"]["type"] == "negotiation"  # the answer typed wins
+    assert "meeting.account" not in prompter.asked
+
+
+def test_a_text_given_up_front_that_does_not_fit_is_offered_to_correct(
+    library: Library,
+) -> None:
+    prompter = ScriptedPrompter({"meeting.account": "ACME"}, use_defaults=True, accept_errors=True)
+    prefill = {"meeting": {"account": "line one\nline two", "type": "discovery",
+                           "objectives": ["Sign"]}}  # fmt: skip
+    answers = Session(library, "meeting", prompter, prefill=prefill, today=TODAY).run()
+    assert answers["meeting"]["account"] == "ACME"  # what the rep typed wins
+    assert prompter.defaults["meeting.account"] == "line one\nline two"

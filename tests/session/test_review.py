@@ -63,3 +63,64 @@ def test_the_change_menu_lists_answers_in_order(library: Library) -> None:  # no
         "meeting.objectives",
         "meeting.when",
     ]
+
+
+def test_changing_an_answer_offers_its_value_and_enter_keeps_it(
+    library: Library,  # noqa: F811
+) -> None:
+    prompter = ScriptedPrompter(
+        ANSWERS,
+        choices={"review": ["change", "save"], "review.change": ["meeting.account"]},
+    )
+    session = _session(library, prompter)
+    prompter.answers = {}
+    prompter.use_defaults = True  # the rep presses Enter
+    prompter.asked.clear()
+    reviewed = review(session, prompter, "prep")
+    assert reviewed is not None
+    assert prompter.defaults["meeting.account"] == "ACME"
+    assert reviewed.answers == session.answers
+    assert [key for key in prompter.asked if not key.startswith("review")] == ["meeting.account"]
+
+
+def test_changing_a_list_offers_each_item_as_its_default(library: Library) -> None:  # noqa: F811
+    prompter = ScriptedPrompter(
+        ANSWERS,
+        choices={"review": ["change", "save"], "review.change": ["meeting.objectives"]},
+    )
+    session = _session(library, prompter)
+    prompter.answers = {"meeting.objectives[1]": "Meet the CFO", "meeting.objectives[2]": ""}
+    prompter.use_defaults = True
+    reviewed = review(session, prompter, "prep")
+    assert reviewed is not None
+    assert prompter.defaults["meeting.objectives[0]"] == "Map the decision cycle"
+    assert reviewed.answers["meeting"]["objectives"] == ["Map the decision cycle", "Meet the CFO"]
+
+
+def test_changing_an_answer_does_not_ask_the_optional_ones_skipped(
+    library: Library,  # noqa: F811
+) -> None:
+    skipped_phase: dict[str, object] = {k: v for k, v in ANSWERS.items() if k != "meeting.phase"}
+    skipped_phase["meeting.phase"] = None  # left unanswered
+    prompter = ScriptedPrompter(
+        skipped_phase,
+        choices={"review": ["change", "save"], "review.change": ["meeting.when"]},
+    )
+    session = _session(library, prompter)
+    assert "phase" not in session.answers["meeting"]
+    prompter.answers = {"meeting.when": "2026-12-09"}
+    prompter.asked.clear()
+    reviewed = review(session, prompter, "prep")
+    assert reviewed is not None
+    assert reviewed.answers["meeting"]["when"] == "2026-12-09"
+    assert "meeting.phase" not in prompter.asked
+
+
+def test_the_change_menu_shows_choices_by_label_and_counts_items(
+    library: Library,  # noqa: F811
+) -> None:
+    session = _session(library, ScriptedPrompter(ANSWERS))
+    labels = dict(answered_questions(session))
+    assert labels["meeting.type"] == "Type — Discovery"
+    assert labels["meeting.phase"] == "Phase — Low"
+    assert labels["meeting.objectives"] == "Objectives — 1 item"

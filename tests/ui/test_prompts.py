@@ -5,6 +5,7 @@ Every test that feeds keys has a timeout: a prompt waiting for input it will nev
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import sys
@@ -22,8 +23,9 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from salescoach.messages import message
 from salescoach.playbook.model import Option, Question, QuestionType
 from salescoach.playbook.values import Answer, coerce, coerce_item, is_empty
-from salescoach.session.prompter import Ask
-from salescoach.ui.prompts import QuestionaryPrompter
+from salescoach.session.engine import _item_check
+from salescoach.session.prompter import Ask, BackRequested
+from salescoach.ui.prompts import QuestionaryPrompter, pack, wrap
 
 NO_ANSWER_LABEL = message("en", "no_answer")
 
@@ -34,6 +36,8 @@ SPACE = " "
 CTRL_C = "\x03"
 CTRL_U = "\x15"  # erase the line typed so far
 ESC_ENTER = "\x1b\r"  # finishes a multi-line answer
+SHIFT_TAB = "\x1b[Z"  # back one question
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # a bracketed paste
 
 MEETING_TYPES = (
     Option(value="discovery", label="Discovery"),
@@ -520,3 +524,253 @@ def test_stdin_without_a_descriptor_raises_eof(monkeypatch: pytest.MonkeyPatch) 
     prompter = QuestionaryPrompter(output=DummyOutput(), write=lambda text: None)
     with pytest.raises(EOFError):
         prompter.ask(make_ask(question(QuestionType.TEXT)))
+
+
+# --- what a rep types in a hurry ------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _once_shown(screen: io.StringIO, text: str, keys: PipeInput, then: str) -> Iterator[None]:
+    """Type ``then`` once ``text`` is drawn: keys sent in one go are handled before a redraw."""
+
+    def rep() -> None:
+        deadline = time.monotonic() + 5
+        while text not in screen.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        keys.send_text(then)
+
+    typing = threading.Thread(target=rep)
+    typing.start()
+    try:
+        yield
+    finally:
+        typing.join()
+
+
+def _screen(keys: PipeInput, language: str = "en") -> tuple[QuestionaryPrompter, io.StringIO]:
+    screen = io.StringIO()
+    # No cursor-position request: a pipe never answers one (PROMPT_TOOLKIT_NO_CPR in a terminal).
+    output = Vt100_Output(screen, lambda: Size(rows=40, columns=80), enable_cpr=False)
+    return QuestionaryPrompter(input=keys, output=output, language=language), screen
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize(("typed", "expected"), [("y" + ENTER, True), ("n" + ENTER, False)])
+def test_yes_or_no_then_enter_keeps_the_enter_for_itself(
+    prompter: QuestionaryPrompter, keys: PipeInput, typed: str, expected: bool
+) -> None:
+    keys.send_text(typed + "Acme" + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.YESNO))) is expected
+    # The Enter was the yes/no's: the next prompt gets "Acme", not an empty answer.
+    assert prompter.ask(make_ask(question(QuestionType.TEXT, required=True))) == "Acme"
+
+
+@pytest.mark.timeout(10)
+def test_a_yes_typed_ahead_of_the_next_yes_no_goes_to_it(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text("yn")
+    assert prompter.confirm("test.more[0]", "More?", False) is True
+    assert prompter.confirm("test.more[1]", "More?", True) is False
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize(("typed", "expected"), [("o", True), ("O" + ENTER, True), ("n", False)])
+def test_french_yes_is_o_and_the_echo_is_french(
+    keys: PipeInput, typed: str, expected: bool
+) -> None:
+    prompter, screen = _screen(keys, "fr")
+    keys.send_text(typed)
+    assert prompter.ask(make_ask(question(QuestionType.YESNO))) is expected
+    shown = screen.getvalue()
+    assert ("Oui" if expected else "Non") in shown
+    assert "(o/N)" in shown
+    assert "Yes" not in shown and "No " not in shown
+
+
+@pytest.mark.timeout(10)
+def test_english_echo_and_keys(keys: PipeInput) -> None:
+    prompter, screen = _screen(keys)
+    keys.send_text("y")
+    assert prompter.confirm("test.more[0]", "Add another?", False) is True
+    assert "Yes" in screen.getvalue() and "(y/N)" in screen.getvalue()
+
+
+PHASES = tuple(
+    Option(value=f"phase-{n}", label=f"{n} · {label}", help=f"Signals of phase {n}.")
+    for n, label in enumerate(
+        ["Need not identified", "Need recognised", "Interest", "External", "Internal"], start=1
+    )
+)
+
+
+@pytest.mark.timeout(10)
+def test_a_numbered_list_takes_the_number_key(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text("4" + ENTER)
+    phase = question(QuestionType.CHOICE, options=list(PHASES), required=True)
+    assert prompter.ask(make_ask(phase)) == "phase-4"
+
+
+@pytest.mark.timeout(10)
+def test_a_scale_takes_the_number_key(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text("2" + ENTER)
+    scale = question(QuestionType.SCALE, min=1, max=5, labels={2: "weak"}, required=True)
+    assert prompter.ask(make_ask(scale)) == 2
+
+
+@pytest.mark.timeout(10)
+def test_number_keys_do_nothing_in_a_list_without_numbers(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text("3" + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.CHOICE))) == "discovery"
+
+
+@pytest.mark.timeout(10)
+def test_the_option_help_is_shown_wrapped_without_an_english_label(keys: PipeInput) -> None:
+    prompter, screen = _screen(keys, "fr")
+    keys.send_text(DOWN)
+    with _once_shown(screen, "MESORE", keys, ENTER):
+        prompter.ask(make_ask(question(QuestionType.CHOICE, required=True)))
+    shown = screen.getvalue()
+    assert "Have your MESORE ready." in shown
+    assert "Description" not in shown
+
+
+@pytest.mark.timeout(10)
+def test_ticked_options_are_echoed_by_their_labels(keys: PipeInput) -> None:
+    prompter, screen = _screen(keys, "fr")
+    keys.send_text(SPACE + DOWN + SPACE + ENTER)
+    assert prompter.ask(make_ask(question(QuestionType.CHOICES))) == ["discovery", "negotiation"]
+    assert "Discovery, Negotiation" in screen.getvalue()
+    assert "selections" not in screen.getvalue()
+
+
+@pytest.mark.timeout(10)
+def test_lines_pasted_into_a_list_item_come_back_as_several_items(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    listed = question(QuestionType.LIST, max_items=5)
+    keys.send_text(PASTE_START + "Budget owner\r\nPilot scope\nDecision date" + PASTE_END + ENTER)
+    ask = Ask(
+        key="test.q[0]",
+        question=listed,
+        check=_item_check(listed, 0),
+        mode="item",
+        item_number=1,
+        can_finish=True,
+    )
+    assert prompter.ask(ask) == ["Budget owner", "Pilot scope", "Decision date"]
+
+
+@pytest.mark.timeout(10)
+def test_enter_on_an_offered_paragraph_keeps_it_exactly(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text(ENTER)
+    ask = make_ask(question(QuestionType.PARAGRAPH), default="line one\nline two")
+    assert prompter.ask(ask) == "line one\nline two"
+
+
+@pytest.mark.timeout(10)
+def test_an_edited_paragraph_still_takes_new_lines(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    keys.send_text(" and two" + ENTER + "line three" + ENTER + ENTER + ESC_ENTER)
+    ask = make_ask(question(QuestionType.PARAGRAPH), default="line one")
+    # Once changed, Enter is a new line again; blank lines left at the end are dropped.
+    assert prompter.ask(ask) == "line one and two\nline three"
+
+
+# --- back one question, and where the walk is ------------------------------------------------
+
+EVERY_STEP_PROMPT: dict[str, Callable[[QuestionaryPrompter], object]] = {
+    "text": lambda p: p.ask(make_ask(question(QuestionType.TEXT))),
+    "paragraph": lambda p: p.ask(make_ask(question(QuestionType.PARAGRAPH))),
+    "choice": lambda p: p.ask(make_ask(question(QuestionType.CHOICE))),
+    "choices": lambda p: p.ask(make_ask(question(QuestionType.CHOICES))),
+    "yesno": lambda p: p.ask(make_ask(question(QuestionType.YESNO))),
+    "item": lambda p: p.ask(item_ask(question(QuestionType.LIST), 2, can_finish=True)),
+    "confirm": lambda p: p.confirm("test.more", "More?", True),
+}
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("kind", sorted(EVERY_STEP_PROMPT))
+def test_shift_tab_asks_to_go_back(
+    prompter: QuestionaryPrompter, keys: PipeInput, kind: str
+) -> None:
+    keys.send_text("x" + SHIFT_TAB)
+    with pytest.raises(BackRequested):
+        EVERY_STEP_PROMPT[kind](prompter)
+
+
+@pytest.mark.timeout(10)
+def test_the_review_menu_has_no_back_key(prompter: QuestionaryPrompter, keys: PipeInput) -> None:
+    keys.send_text(SHIFT_TAB + DOWN + ENTER)
+    assert prompter.choose("review", "Save?", [("save", "Save"), ("change", "Change")]) == "change"
+
+
+@pytest.mark.timeout(10)
+def test_the_hint_line_shows_the_step_the_back_key_and_how_to_stop(keys: PipeInput) -> None:
+    prompter, screen = _screen(keys)
+    with _once_shown(screen, "Ctrl-C", keys, "Acme" + ENTER):
+        prompter.ask(make_ask(question(QuestionType.TEXT), progress=(3, 7)))
+    shown = screen.getvalue()
+    assert "step 3/7" in shown
+    assert "Shift+Tab: back" in shown
+    assert "Ctrl-C" in shown
+
+
+@pytest.mark.timeout(10)
+def test_the_paragraph_hint_says_how_to_finish_at_80_columns(keys: PipeInput) -> None:
+    prompter, screen = _screen(keys, "fr")
+    with _once_shown(screen, "Ctrl-C", keys, "Texte" + ESC_ENTER):
+        prompter.ask(make_ask(question(QuestionType.PARAGRAPH)))
+    flat = " ".join(screen.getvalue().split())
+    assert "Échap puis Entrée (ou Alt+Entrée) : terminer" in flat
+
+
+def test_step_title_carries_its_progress(written: list[str]) -> None:
+    prompter = QuestionaryPrompter(input=None, output=DummyOutput(), write=written.append)
+    prompter.step("Objectives", None, (3, 7))
+    heading = next(line for line in written if line.startswith("Objectives"))
+    assert heading.endswith("step 3/7")
+    assert len(heading) <= 80
+
+
+def test_guidance_and_help_are_wrapped_between_words(keys: PipeInput, written: list[str]) -> None:
+    prompter = QuestionaryPrompter(input=keys, output=DummyOutput(), write=written.append)
+    guidance = "A talented rep who prepared beats a talented rep who did not hope " * 4
+    prompter.step("Account", guidance)
+    lines = "\n".join(written).splitlines()
+    assert all(len(line) < 80 for line in lines)
+    words = set(guidance.split())
+    for line in lines[3:]:
+        assert set(line.split()) <= words  # no word is cut in two
+
+
+def test_wrap_keeps_a_list_item_s_hanging_indent() -> None:
+    text = "- " + "word " * 30
+    lines = wrap(text, 40, "  ").splitlines()
+    assert lines[0].startswith("  - word")
+    assert all(line.startswith("    word") for line in lines[1:])
+
+
+def test_the_hint_line_breaks_only_between_its_parts() -> None:
+    parts = ["Enter: new line", "Esc then Enter: finish", "step 5/19", "Shift+Tab: back"]
+    assert pack(parts, 40).splitlines() == [
+        "Enter: new line · Esc then Enter: finish",
+        "step 5/19 · Shift+Tab: back",
+    ]
+
+
+def test_a_long_step_title_is_wrapped_and_underlined_to_the_width(written: list[str]) -> None:
+    prompter = QuestionaryPrompter(input=None, output=DummyOutput(), write=written.append)
+    title = "Know the origin of the project, the size of the budget and the decision calendar"
+    prompter.step(title, None)
+    lines = "\n".join(written).splitlines()
+    assert all(len(line) < 80 for line in lines)
+    assert lines[-1] == "=" * max(len(line) for line in lines[1:-1])

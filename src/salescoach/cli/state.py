@@ -151,7 +151,7 @@ def conclude(language: str, outcome: Outcome) -> None:
         render.discarded(language, outcome.kind)
         raise typer.Exit(0)
     render.interrupted(language, outcome)
-    raise typer.Exit(INTERRUPTED_EXIT)
+    raise typer.Exit(outcome.exit_code)  # 130, or 128 + the signal that stopped the walk
 
 
 def offer_reopen(language: str, problems: list[Problem]) -> bool:

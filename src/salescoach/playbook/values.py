@@ -23,7 +23,14 @@ Answer = Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_RELATIVE_DATE = re.compile(r"^\+(\d{1,4})\s*([dwm])$")
+_RELATIVE_DATE = re.compile(r"^\+(\d{1,4})\s*([a-z])$")
+_SLASHED_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_DATE_WORDS = {
+    "en": {"today": 0, "tomorrow": 1},
+    "fr": {"aujourd'hui": 0, "aujourd’hui": 0, "auj": 0, "demain": 1},
+}
+_DATE_UNITS = {"en": {"d": 1, "w": 7, "m": 30}, "fr": {"j": 1, "s": 7, "m": 30}}
+"""Relative dates: ``+3d``/``+2w`` in English, ``+3j``/``+2s`` in French; ``+1m`` is 30 days."""
 _YES = {"y", "yes", "true", "o", "oui", "vrai", "1"}
 _NO = {"n", "no", "false", "non", "faux", "0"}
 
@@ -63,11 +70,13 @@ def coerce(
     options: Sequence[Option] = (),
     *,
     today: dt.date | None = None,
+    language: str = "en",
 ) -> Answer:
     """Turn ``value`` into the canonical answer for ``question``, or raise AnswerValueError.
 
     ``options`` are the question's resolved choices (from ``options`` or ``choices_from``).
     Empty values come back as ``None``; whether that is allowed is the caller's business.
+    ``language`` is the rep's: it decides the date shortcuts accepted (``+3j`` in French).
     """
     if isinstance(value, str):
         value = clean_text(value)
@@ -75,6 +84,8 @@ def coerce(
             value = value.strip()
     if is_empty(value):
         return None
+    if question.type == QuestionType.DATE:
+        return _date(value, today or dt.date.today(), language)
     coercer = _COERCERS[question.type]
     return coercer(question, value, options, today or dt.date.today())
 
@@ -195,29 +206,41 @@ def _scale(question: Question, value: Answer, options: Sequence[Option], today: 
     return int(number)
 
 
-def parse_date(text: str, today: dt.date) -> dt.date:
-    """An ISO date, or ``today``, ``tomorrow``, ``+3d``, ``+2w``, ``+1m`` (30 days)."""
+def parse_date(text: str, today: dt.date, language: str = "en") -> dt.date:
+    """An ISO date (YYYY-MM-DD), or the shortcuts of the rep's language.
+
+    English: ``today``, ``tomorrow``, ``+3d``, ``+2w``. French: ``aujourd'hui``, ``demain``,
+    ``+3j``, ``+2s`` and ``JJ/MM/AAAA``. ``+1m`` is 30 days in both. English words and units are
+    understood in French too; French ones are not in English (``03/12/2026`` reads differently
+    there).
+    """
     folded = text.strip().casefold()
-    if folded in ("today", "aujourd'hui", "auj"):
-        return today
-    if folded in ("tomorrow", "demain"):
-        return today + dt.timedelta(days=1)
+    languages = ["en"] if language != "fr" else ["fr", "en"]
+    for lang in languages:
+        if folded in _DATE_WORDS[lang]:
+            return today + dt.timedelta(days=_DATE_WORDS[lang][folded])
     relative = _RELATIVE_DATE.match(folded)
     if relative:
         count, unit = int(relative.group(1)), relative.group(2)
-        return today + dt.timedelta(days=count * {"d": 1, "w": 7, "m": 30}[unit])
+        for lang in languages:
+            if unit in _DATE_UNITS[lang]:
+                return today + dt.timedelta(days=count * _DATE_UNITS[lang][unit])
+    slashed = _SLASHED_DATE.match(folded) if language == "fr" else None
     try:
+        if slashed:
+            day, month, year = (int(part) for part in slashed.groups())
+            return dt.date(year, month, day)
         return dt.date.fromisoformat(folded)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise AnswerValueError("value_date", given=text) from None
 
 
-def _date(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> str:
+def _date(value: Answer, today: dt.date, language: str) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if not isinstance(value, str):
         raise AnswerValueError("value_date_type")
-    return parse_date(value, today).isoformat()
+    return parse_date(value, today, language).isoformat()
 
 
 def _list(
@@ -249,7 +272,6 @@ _COERCERS = {
     QuestionType.YESNO: _yesno,
     QuestionType.NUMBER: _number,
     QuestionType.SCALE: _scale,
-    QuestionType.DATE: _date,
     QuestionType.LIST: _list,
     QuestionType.GROUP: _group,
 }

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from salescoach.errors import NotFoundError, Problem, UsageError
+from salescoach.errors import NotFoundError, Problem, SalescoachError, UsageError
 from salescoach.flows import DEBRIEF_FLOW, PREP_FLOW
 from salescoach.messages import message
 from salescoach.playbook.library import Library
 from salescoach.playbook.model import Depth
 from salescoach.session.carry import RecapLine, recap
-from salescoach.session.engine import Session
+from salescoach.session.engine import Session, answer_id
 from salescoach.session.prompter import Prompter
 from salescoach.store.drafts import Draft, Drafts
 from salescoach.store.record import Record
@@ -81,11 +82,14 @@ class Finished:
 
 @dataclass(frozen=True)
 class Interrupted:
-    """Ctrl-C or closed input: the answers so far are in ``draft`` (None if nothing was given)."""
+    """Ctrl-C, closed input, a closed terminal or a ``kill``: the answers so far are in ``draft``
+    (None if nothing was given). ``signal`` names the signal that stopped the walk, if one did."""
 
     kind: RecordKind
     draft: Draft | None
     input_closed: bool
+    signal: str | None = None
+    exit_code: int = 130
 
     @property
     def answered(self) -> int:
@@ -233,6 +237,10 @@ class Meetings:
             if draft.meeting is None:
                 raise NotFoundError(message(self.language, "draft_no_meeting", draft=draft.id))
             prep = self.repository.load(draft.meeting, "prep")
+        existing = self._existing(draft.meeting, draft.kind)
+        # The question it stopped in is asked again, what it held as the default (a list, a
+        # group); a draft of `edit` goes on editing from there, the record's answers as defaults.
+        stopped_in = answer_id(draft.position) if draft.position else None
         session = self._session(
             draft.flow or _default_flow(draft.kind),
             prefill=draft.answers,
@@ -241,6 +249,8 @@ class Meetings:
             prefill_source=f"draft {draft.id}",
             depth=Depth(draft.depth or Depth.FULL),
             carried=carried_back(draft.answers, draft.carried),
+            again=frozenset({stopped_in} if stopped_in else ()),
+            edit_from=stopped_in if existing is not None else None,
         )
         return Started(
             session,
@@ -248,7 +258,7 @@ class Meetings:
             draft.account,
             draft.meeting,
             prep=prep,
-            existing=self._existing(draft.meeting, draft.kind),
+            existing=existing,
             draft=draft,
         )
 
@@ -258,23 +268,45 @@ class Meetings:
         """Ask every question through ``prompter``, then the review screen; save the record.
 
         Without a prompter nothing is asked (answers and defaults only, as with ``--no-input``).
-        Ctrl-C (``KeyboardInterrupt``) or closed input (``EOFError``) keeps a draft instead.
+        Ctrl-C (``KeyboardInterrupt``), closed input (``EOFError``), SIGHUP (the terminal went
+        away) or SIGTERM keep a draft instead. An error during a walk with a prompter keeps one
+        too, and its hint says how to go on.
         """
+        from salescoach.signals import Hangup, hangups_as_interrupts
+
         session = started.session
         session.prompter = prompter
         try:
-            session.run()
-            if review and session.prompter is not None and not session.no_input:
-                from salescoach.session.review import review as review_screen
+            with hangups_as_interrupts():
+                session.run()
+                if review and session.prompter is not None and not session.no_input:
+                    from salescoach.session.review import review as review_screen
 
-                reviewed = review_screen(session, session.prompter, started.kind)
-                if reviewed is None:
-                    self.discard(started)
-                    return Discarded(started.kind)
-                session = reviewed
+                    reviewed = review_screen(session, session.prompter, started.kind)
+                    if reviewed is None:
+                        self.discard(started)
+                        return Discarded(started.kind)
+                    session = reviewed
         except (KeyboardInterrupt, EOFError) as stop:
             draft = self.keep_draft(started)
+            if isinstance(stop, Hangup):
+                return Interrupted(started.kind, draft, False, stop.name, stop.exit_code)
             return Interrupted(started.kind, draft, isinstance(stop, EOFError))
+        except SalescoachError as error:
+            if session.prompter is None or session.no_input:
+                raise
+            kept = self.keep_draft(started)
+            if kept is not None:
+                command = f"salescoach resume {kept.id}"
+                said = message(self.language, "draft_kept", command=command)
+                error.hint = f"{error.hint} {said}" if error.hint else said
+            raise
+        except Exception:
+            # Even a bug keeps what was typed; the error edge reports it.
+            if session.prompter is not None and not session.no_input:
+                with suppress(Exception):
+                    self.keep_draft(started)
+            raise
         return Finished(
             self.finish(started, session), list(session.dropped), session.unused_prefill()
         )

@@ -18,7 +18,7 @@ from salescoach.playbook.model import Depth, QuestionType
 from salescoach.playbook.values import Answer
 from salescoach.session.engine import Session
 from salescoach.session.examples import example_value
-from salescoach.session.prompter import Ask
+from salescoach.session.prompter import Ask, Progress
 
 BUDGETS: dict[Depth, int] = {Depth.QUICK: 10, Depth.STANDARD: 25}
 """The most prompts a prep may ask at each depth (``full`` is the whole method, unbounded)."""
@@ -47,7 +47,7 @@ class CountingPrompter:
         """How many prompts were put to the rep."""
         return len(self.asked)
 
-    def step(self, title: str, guidance: str | None) -> None:
+    def step(self, title: str, guidance: str | None, progress: Progress | None = None) -> None:
         """Steps are read, not answered: not counted."""
 
     def ask(self, ask: Ask) -> Answer:

@@ -36,15 +36,32 @@ from salescoach.playbook.model import (
     Playbook,
     Question,
     QuestionType,
+    Step,
 )
 from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.values import Answer, AnswerValueError, coerce, coerce_item, is_empty
-from salescoach.session.prompter import Ask, Prompter
+from salescoach.session.prompter import Ask, BackRequested, Progress, Prompter
 
 Answers = dict[str, dict[str, Any]]
 """Answers by playbook id, then question id: ``{"meeting": {"type": "negotiation"}}``."""
 
 MAX_RETRIES = 5
+
+
+def answer_id(key: str) -> str:
+    """The top-level answer id a prompt key belongs to: ``deal.moves[1].give`` → ``deal.moves``."""
+    namespace, _, rest = key.partition(".")
+    for mark in ("[", "."):
+        rest = rest.partition(mark)[0]
+    return f"{namespace}.{rest}"
+
+
+class _Rewind(Exception):
+    """Internal: the rep asked to go back; the walk starts over and replays up to ``index``."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__(index)
+        self.index = index
 
 
 @dataclass(frozen=True)
@@ -89,16 +106,26 @@ class Session:
     ``prefill`` holds answers already known (answers file, draft, previous record); they are
     checked and not asked again. With ``lenient`` (a draft resumed against a changed playbook) a
     prefilled answer that no longer fits is dropped, noted in ``dropped``, and asked again.
-    With ``edit`` every question is asked again, the prefilled answers offered as defaults.
+    With ``edit`` every question is asked again, the prefilled answers offered as defaults;
+    ``again`` names top-level answer ids asked again that way (the review screen's change, the
+    question a draft stopped in) and ``edit_from`` starts edit mode at one answer id (the resume
+    of an interrupted edit). ``skip`` names answer ids an earlier walk already asked: left
+    unanswered there, they are not asked again.
     With ``no_input`` nothing is asked: a required answer that is neither prefilled nor
     defaulted is collected, and :meth:`run` raises one :class:`MissingAnswersError` listing
-    them all.
+    them all. In a terminal, a prefilled answer that does not fit is asked again, its error
+    shown: the answer the rep types wins.
 
     ``depth`` says how much of the method is walked: a question deeper than it is not asked
     (a prefilled or known answer to it is still kept). ``walked`` is the depth an earlier walk
     of the same record already covered: only what lies deeper is asked (going deeper later).
     ``force`` names answers asked whatever the depth (one answer changed on the review screen).
     ``carried`` collects, by answer id, the known answers kept from earlier records.
+
+    When the prompter raises :class:`~salescoach.session.prompter.BackRequested`, the walk
+    starts over and replays every answer given but the last, which is asked again with its
+    answer as the default: the walk's path (conditions, iterations, entries) stays exact.
+    ``visited`` holds every top-level answer id the walk has been through, asked or prefilled.
     """
 
     library: Library
@@ -122,24 +149,78 @@ class Session:
     dropped: list[Problem] = field(default_factory=list)
     _silent: bool = False
     _offering: bool = False
+    again: frozenset[str] = frozenset()
+    skip: frozenset[str] = frozenset()
+    edit_from: str | None = None
+    visited: set[str] = field(default_factory=set)
     _missing: list[str] = field(default_factory=list)
     _invalid: list[Problem] = field(default_factory=list)
     _entry_heading: str | None = None
+    _journal: list[tuple[str, Any]] = field(default_factory=list, init=False, repr=False)
+    _replay: list[tuple[str, Any]] = field(default_factory=list, init=False, repr=False)
+    _back_to: tuple[str, Any] | None = field(default=None, init=False, repr=False)
+    _held_step: tuple[str, str | None, Progress | None] | None = field(
+        default=None, init=False, repr=False
+    )
+    _progress: Progress | None = field(default=None, init=False, repr=False)
+    _edit_reached: bool = field(default=False, init=False, repr=False)
+    _given_errors: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _given_text: dict[str, str] = field(default_factory=dict, init=False, repr=False)
+    _keeps: dict[str, Callable[[Any], None]] = field(default_factory=dict, init=False, repr=False)
 
     def run(self) -> Answers:
         """Ask the whole target; return the answers or raise for missing or invalid ones."""
-        root = self.library.get(self.target)
-        if root.playbook.kind == Kind.FLOW:
-            for item in root.playbook.flow or []:
-                if item.when is None or self._holds(item.when, item.playbook, {}):
-                    self._run_playbook(self.library.get(item.playbook))
-        else:
-            self._run_playbook(root)
+        while True:
+            try:
+                self._walk()
+                break
+            except _Rewind as rewind:
+                self._start_over(rewind.index)
         if self._invalid:
             raise AnswersFileError(self._invalid)
         if self._missing:
             raise MissingAnswersError(self._missing)
         return self.answers
+
+    def _walk(self) -> None:
+        root = self.library.get(self.target)
+        if root.playbook.kind != Kind.FLOW:
+            self._run_playbook(root)
+            return
+        for item in root.playbook.flow or []:
+            # Evaluated when reached: an earlier playbook's answers decide (meeting.type).
+            if item.when is None or self._holds(item.when, item.playbook, {}):
+                self._run_playbook(self.library.get(item.playbook))
+
+    def _entries(self) -> list[Entry]:
+        """The playbooks the walk goes through, flow conditions evaluated on the answers so far."""
+        root = self.library.get(self.target)
+        if root.playbook.kind != Kind.FLOW:
+            return [root]
+        return [
+            self.library.get(item.playbook)
+            for item in root.playbook.flow or []
+            if item.when is None or self._holds(item.when, item.playbook, {})
+        ]
+
+    def _start_over(self, index: int) -> None:
+        """Go back: a fresh walk replays the first ``index`` prompts, then asks the next again."""
+        journal = self._journal
+        self._replay = journal[:index]
+        self._back_to = journal[index]
+        self._journal = []
+        self.answers = {}
+        self.used = []
+        self.dropped = []
+        self.visited = set()
+        self._missing = []
+        self._invalid = []
+        self._entry_heading = None
+        self._edit_reached = False
+        self._given_errors = {}
+        self._given_text = {}
+        self._keeps = {}
+        self.carried = {}
 
     def unused_prefill(self) -> list[str]:
         """Prefilled answer ids the walk did not keep: removed questions, conditions now false."""
@@ -163,29 +244,37 @@ class Session:
             return  # nothing of it at this depth: not walked, not named in the record
         self.used.append(entry)
         namespace = self.answers.setdefault(playbook.id, {})
+
+        def keep(question_id: str) -> Callable[[Any], None]:
+            # What a list or a group holds so far is in the answers: an interrupt keeps it.
+            def store(value: Any) -> None:
+                if is_empty(value):
+                    namespace.pop(question_id, None)
+                else:
+                    namespace[question_id] = value
+
+            return store
+
         for step in playbook.steps or []:
-            if step.when is not None and not self._holds(step.when, playbook.id, {}):
-                continue
-            in_step = {q.id for q in step.questions}
-            # A question whose condition reads an earlier answer of this same step may apply
-            # once that answer is given: count it as possible; re-check just before asking.
-            possible = [
-                q
-                for q in step.questions
-                if self._applies(q, playbook.id, {}) or _reads_any(q, in_step)
-            ]
+            possible = self._possible(playbook, step)
             if not possible:
                 continue
             depth = playbook.step_depth(step)
             if self._interactive and self._needs_prompt(playbook, possible, depth):
-                assert self.prompter is not None
-                self.prompter.step(step.title, step.guidance)
+                self._step(step.title, step.guidance, self._step_progress(playbook, step))
             for question in possible:
                 key = f"{playbook.id}.{question.id}"
                 if not self._applies(question, playbook.id, {}):
                     namespace.pop(question.id, None)
                     continue
+                if key == self.edit_from:
+                    self._edit_reached = True
+                if key in self.skip and self._prefilled(key) is _ABSENT:
+                    self.visited.add(key)
+                    continue  # asked in an earlier walk and left unanswered
+                self._keeps[key] = keep(question.id)
                 value = self._top_answer(playbook, question, key, question.depth or depth)
+                self.visited.add(key)  # once answered: an interrupt before keeps the prefill
                 if value is not None:
                     namespace[question.id] = value
                 else:
@@ -204,14 +293,75 @@ class Session:
             for question in step.questions
         )
 
+    def _possible(self, playbook: Playbook, step: Step) -> list[Question]:
+        """The questions of a step that apply, or may once an earlier one of it is answered."""
+        if step.when is not None and not self._holds(step.when, playbook.id, {}):
+            return []
+        in_step = {q.id for q in step.questions}
+        # A question whose condition reads an earlier answer of this same step may apply
+        # once that answer is given: count it as possible; re-check just before asking.
+        return [
+            q for q in step.questions if self._applies(q, playbook.id, {}) or _reads_any(q, in_step)
+        ]
+
+    def _step_progress(self, playbook: Playbook, current: Step) -> Progress:
+        """Which of the steps still to show this one is, counted on the answers so far."""
+        # Editing from a question of this step on: the steps after it are asked again too.
+        # Conditions read what is known: the answers so far, else what was given up front.
+        reached, answers = self._edit_reached, self.answers
+        self._edit_reached = reached or any(
+            f"{playbook.id}.{q.id}" == self.edit_from for q in current.questions
+        )
+        known: Answers = {}
+        for namespace, space in [*self.prefill.items(), *answers.items()]:
+            if isinstance(space, Mapping):
+                known.setdefault(namespace, {}).update(space)
+        self.answers = known
+        try:
+            return self._count_steps(playbook, current)
+        finally:
+            self._edit_reached, self.answers = reached, answers
+
+    def _count_steps(self, playbook: Playbook, current: Step) -> Progress:
+        shown: list[tuple[str, int]] = []
+        for entry in self._entries():
+            book = entry.playbook
+            if book.kind not in (Kind.PREP, Kind.DEBRIEF):
+                continue
+            for index, step in enumerate(book.steps or []):
+                if step is current:
+                    shown.append((book.id, index))
+                    continue
+                possible = self._possible(book, step)
+                if possible and self._needs_prompt(book, possible, book.step_depth(step)):
+                    shown.append((book.id, index))
+        here = (playbook.id, (playbook.steps or []).index(current))
+        number = shown.index(here) + 1 if here in shown else len(shown)
+        return (number, len(shown))
+
+    def _step(self, title: str, guidance: str | None, progress: Progress | None) -> None:
+        """Show a step, unless the walk is replaying (then it is shown with the prompt it holds)."""
+        assert self.prompter is not None
+        if progress is not None:
+            self._progress = progress
+        if self._replay:
+            self._held_step = (title, guidance, progress)
+            return
+        self._held_step = None
+        self.prompter.step(title, guidance, progress)
+
     def _needs_prompt(self, playbook: Playbook, questions: list[Question], depth: Depth) -> bool:
+        """Whether a step has something to ask (so its title and guidance are shown)."""
         for question in questions:
             key = f"{playbook.id}.{question.id}"
             if not self._asks(question.depth or depth, key):
                 continue
-            if self._editing:
+            absent = self._prefilled(key) is _ABSENT
+            if absent and key in self.skip:
+                continue
+            if self._editing or self._reasks(key) or key == self.edit_from:
                 return True
-            if self._prefilled(key) is _ABSENT and not (
+            if absent and not (
                 self.depth == Depth.QUICK and self._known(question, playbook.id) is not None
             ):
                 return True
@@ -343,6 +493,14 @@ class Session:
         list or group the rep chose to go over again)."""
         return (self.edit or self._offering) and self._interactive
 
+    def _reasks(self, key: str) -> bool:
+        """Whether a prefilled answer is offered as the default and asked again."""
+        if not self._interactive:
+            return False
+        if self.edit or self._offering or self._edit_reached:
+            return True
+        return answer_id(key) in self.again
+
     def _reject(self, problem: Problem) -> None:
         """A prefilled answer that does not fit: an error, or with ``lenient`` dropped and asked."""
         (self.dropped if self.lenient else self._invalid).append(problem)
@@ -363,30 +521,35 @@ class Session:
         given: Any,
         subject: Subject | None = None,
         depth: Depth = Depth.QUICK,
+        keep: Callable[[Any], None] | None = None,
     ) -> Answer:
         """The answer to one question: prefilled, defaulted (with --no-input) or asked.
 
         ``subject`` is the item an iterated question is asked about, shown with the prompt.
         ``depth`` is the question's own, which its sub-questions inherit.
+        ``keep`` receives what a list, a group or an iteration holds so far, after each part.
         """
+        keep = keep or self._keeps.get(key, _ignore)
         if question.for_each is not None:
-            return self._iterate(playbook, question, key, scope, given, depth)
+            return self._iterate(playbook, question, key, scope, given, depth, keep)
         if question.type == QuestionType.GROUP:
-            return self._group(playbook, question, key, given, depth)
+            return self._group(playbook, question, key, given, depth, keep)
         options = tuple(self.library.options(question))
         default = self._default(question, playbook.id, scope, options)
         if given is not _ABSENT:
             checked = self._check_given(question, key, given, options)
-            if checked is not _ABSENT and not self._editing:
+            if checked is not _ABSENT and not self._reasks(key):
                 return checked
             if checked is not _ABSENT:
                 default = checked
+            default = self._given_text.pop(key, default)
         if not self._interactive:
             if default is None and question.required and not self._silent:
                 self._missing.append(key)
             return default
         if question.type == QuestionType.LIST:
-            return self._list(question, key, default, self._shown(question, playbook.id, scope))
+            shown = self._shown(question, playbook.id, scope)
+            return self._list(question, key, default, keep, shown)
         return self._ask(
             Ask(
                 key=key,
@@ -397,6 +560,7 @@ class Session:
                 subject=subject.label if subject else None,
                 subject_help=subject.help if subject else None,
                 shown=self._shown(question, playbook.id, scope, subject),
+                error=self._given_errors.pop(key, None),
             )
         )
 
@@ -404,8 +568,17 @@ class Session:
         self, question: Question, key: str, given: Any, options: tuple[Option, ...]
     ) -> Any:
         try:
-            value = coerce(question, given, options, today=self.today)
+            value = coerce(question, given, options, today=self.today, language=self.language)
         except AnswerValueError as error:
+            if self._interactive:
+                # In a terminal the rep answers it again, the error shown on the prompt.
+                shown = error.in_language(self.language)
+                self._given_errors[key] = f"{self.prefill_source}: {shown}"
+                if isinstance(given, str) and not options:
+                    self._given_text[key] = given  # offered to correct, not retyped
+                if self.lenient:
+                    self.dropped.append(Problem(Location(self.prefill_source), str(error), key))
+                return _ABSENT
             self._reject(Problem(Location(self.prefill_source), str(error), key))
             return _ABSENT
         if value is None and question.required:
@@ -414,7 +587,7 @@ class Session:
 
     def _checker(self, question: Question, options: tuple[Option, ...]) -> Callable[[Any], Answer]:
         def check(value: Any) -> Answer:
-            answer = coerce(question, value, options, today=self.today)
+            answer = coerce(question, value, options, today=self.today, language=self.language)
             if answer is None and question.required:
                 raise AnswerValueError("required")
             return answer
@@ -428,13 +601,77 @@ class Session:
             # The first prompt of a group entry says which entry it is ("Contacts (2)").
             ask = replace(ask, subject=self._entry_heading)
             self._entry_heading = None
+        replayed = self._replayed(ask.key)
+        if replayed is not _ABSENT:
+            return ask.check(replayed)
+        ask = replace(
+            ask, default=self._back_default(ask.key, ask.default), progress=self._progress
+        )
+        self._show_held_step()
         for _ in range(MAX_RETRIES):
-            raw = self.prompter.ask(ask)
             try:
-                return ask.check(raw)
+                raw = self.prompter.ask(ask)
+            except BackRequested:
+                self._go_back(ask.key)
+                continue
+            try:
+                value = ask.check(raw)
             except AnswerValueError as error:
                 ask = replace(ask, error=error.in_language(self.language))
+                continue
+            self._journal.append((ask.key, value))
+            return value
         raise SalescoachError(f"{ask.key}: no valid answer after {MAX_RETRIES} tries: {ask.error}")
+
+    def _confirm(self, key: str, text: str, default: bool) -> bool:
+        """A yes/no about the questionnaire itself, journaled like an answer (so Back works)."""
+        assert self.prompter is not None
+        self.position = key
+        replayed = self._replayed(key)
+        if replayed is not _ABSENT:
+            return bool(replayed)
+        default = bool(self._back_default(key, default))
+        self._show_held_step()
+        while True:
+            try:
+                answer = self.prompter.confirm(key, text, default)
+            except BackRequested:
+                self._go_back(key)
+                continue
+            self._journal.append((key, answer))
+            return answer
+
+    # --- going back ----------------------------------------------------------------------------
+
+    def _replayed(self, key: str) -> Any:
+        """The answer this prompt got before the rep went back, or ``_ABSENT`` to ask it."""
+        if not self._replay:
+            return _ABSENT
+        logged_key, value = self._replay.pop(0)
+        if logged_key != key:  # cannot happen with a deterministic walk; ask from here on
+            self._replay.clear()
+            return _ABSENT
+        self._journal.append((key, value))
+        return value
+
+    def _back_default(self, key: str, default: Any) -> Any:
+        """The answer given before going back is the default of the prompt asked again."""
+        if self._back_to is None:
+            return default
+        target, value = self._back_to
+        self._back_to = None
+        return value if target == key else default
+
+    def _show_held_step(self) -> None:
+        if self._held_step is not None and self.prompter is not None:
+            title, guidance, progress = self._held_step
+            self._held_step = None
+            self.prompter.step(title, guidance, progress)
+
+    def _go_back(self, key: str) -> None:
+        """Back one prompt: start over up to the previous one; at the first, ask it again."""
+        if self._journal:
+            raise _Rewind(len(self._journal) - 1)
 
     def _default(
         self,
@@ -450,12 +687,17 @@ class Session:
         if raw is None:
             return None
         try:
-            return coerce(question, raw, options, today=self.today)
+            return coerce(question, raw, options, today=self.today, language=self.language)
         except AnswerValueError:
             return None  # a stale context value (a phase that no longer exists) is no default
 
     def _list(
-        self, question: Question, key: str, default: Answer, shown: tuple[str, ...] = ()
+        self,
+        question: Question,
+        key: str,
+        default: Answer,
+        keep: Callable[[Any], None],
+        shown: tuple[str, ...] = (),
     ) -> list[str] | None:
         defaults = default if isinstance(default, list) else []
         items: list[str] = []
@@ -467,7 +709,7 @@ class Session:
                 Ask(
                     key=f"{key}[{len(items)}]",
                     question=question,
-                    check=lambda raw: None if is_empty(raw) else coerce_item(question, raw),
+                    check=_item_check(question, len(items)),
                     default=item_default,
                     mode="item",
                     item_number=number,
@@ -479,11 +721,19 @@ class Session:
                 if len(items) >= low:
                     break
                 continue
-            items.append(value)
+            # Several lines pasted at once are several items.
+            items.extend(value if isinstance(value, list) else [value])
+            keep(list(items))
         return items or None
 
     def _group(
-        self, playbook: Playbook, question: Question, key: str, given: Any, depth: Depth
+        self,
+        playbook: Playbook,
+        question: Question,
+        key: str,
+        given: Any,
+        depth: Depth,
+        keep_so_far: Callable[[Any], None],
     ) -> list[dict[str, Any]] | None:
         entries_given: list[Any] = given if isinstance(given, list) else []
         if given is not _ABSENT and not isinstance(given, list) and given is not None:
@@ -493,9 +743,13 @@ class Session:
         low = question.min_items or (1 if question.required else 0)
         high = question.max_items
         entries: list[dict[str, Any]] = []
+
+        def changed() -> None:
+            keep_so_far([e for e in entries if e])
+
         while high is None or len(entries) < high:
             index = len(entries)
-            if self._editing:
+            if self._reasks(key):
                 # Editing: every entry is offered again, its sub-answers as defaults.
                 keep = index < len(entries_given)
                 if index >= low and not self._more(question, key, index, keep):
@@ -510,8 +764,11 @@ class Session:
             else:
                 raw_entry = {}
             self._entry_heading = f"{question.prompt.rstrip(' ?:')} ({index + 1})"
-            entry = self._group_entry(playbook, question, f"{key}[{index}]", raw_entry, depth)
+            entry: dict[str, Any] = {}
             entries.append(entry)
+            self._group_entry(
+                playbook, question, f"{key}[{index}]", raw_entry, depth, entry, changed
+            )
             self._entry_heading = None
         if supplied and not low <= len(entries_given) <= (high or len(entries_given)):
             self._reject(
@@ -521,18 +778,25 @@ class Session:
                     key,
                 )
             )
-        return entries or None
+        return [e for e in entries if e] or None
 
     def _more(self, question: Question, key: str, index: int, default: bool | None = None) -> bool:
         assert self.prompter is not None
         label = question.prompt.rstrip(" ?:")
         text = message(self.language, "add_one" if index == 0 else "add_another", what=label)
-        return self.prompter.confirm(
+        return self._confirm(
             f"{key}.more[{index}]", text, index == 0 if default is None else default
         )
 
     def _group_entry(
-        self, playbook: Playbook, question: Question, key: str, raw_entry: Any, depth: Depth
+        self,
+        playbook: Playbook,
+        question: Question,
+        key: str,
+        raw_entry: Any,
+        depth: Depth,
+        entry: dict[str, Any] | None = None,
+        changed: Callable[[], None] = lambda: None,
     ) -> dict[str, Any]:
         if not isinstance(raw_entry, Mapping):
             self._reject(
@@ -548,7 +812,18 @@ class Session:
                     key,
                 )
             )
-        entry: dict[str, Any] = {}
+        entry = {} if entry is None else entry
+
+        def keep(sub_id: str) -> Callable[[Any], None]:
+            def store(value: Any) -> None:
+                if is_empty(value):
+                    entry.pop(sub_id, None)
+                else:
+                    entry[sub_id] = value
+                changed()
+
+            return store
+
         for sub in question.questions or []:
             if not self._applies(sub, playbook.id, entry):
                 continue
@@ -561,9 +836,10 @@ class Session:
                     continue
                 value = self._quietly(True, playbook, sub, sub_key, given, sub_depth)
             else:
-                value = self._answer(playbook, sub, sub_key, entry, given, depth=sub_depth)
-            if value is not None:
-                entry[sub.id] = value
+                value = self._answer(
+                    playbook, sub, sub_key, entry, given, depth=sub_depth, keep=keep(sub.id)
+                )
+            keep(sub.id)(value)
         return entry
 
     def _iterate(
@@ -574,6 +850,7 @@ class Session:
         scope: Mapping[str, Any],
         given: Any,
         depth: Depth,
+        keep: Callable[[Any], None],
     ) -> list[dict[str, Any]] | None:
         subjects = self.subjects(question, playbook.id, scope)
         given_by_item: dict[str, Any] = {}
@@ -592,9 +869,8 @@ class Session:
             item_key = f"{key}[{index}]"
             item_given = given_by_item.get(str(subject.value), _ABSENT)
             if single.type == QuestionType.GROUP:
-                if (item_given is _ABSENT or self._editing) and self._interactive:
-                    assert self.prompter is not None
-                    self.prompter.step(subject.label, subject.help)
+                if (item_given is _ABSENT or self._reasks(item_key)) and self._interactive:
+                    self._step(subject.label, subject.help, None)  # within the current step
                 raw_entry = {} if item_given is _ABSENT else item_given
                 value: Any = self._group_entry(playbook, single, item_key, raw_entry, depth)
             else:
@@ -603,6 +879,7 @@ class Session:
                 )
             if not is_empty(value):
                 results.append({"item": subject.value, "answer": value})
+                keep(list(results))
         return results or None
 
     def subjects(
@@ -696,6 +973,34 @@ def _brief(item: Any) -> str:
     if isinstance(item, Mapping):
         return ", ".join(str(value) for value in item.values() if not is_empty(value))
     return " ".join(str(item).split())
+
+
+def _item_check(question: Question, already: int) -> Callable[[Any], Answer]:
+    """One list item, or several when lines were pasted at once (a list of items then)."""
+
+    def check(raw: Any) -> Answer:
+        if is_empty(raw):
+            return None
+        lines = (
+            raw
+            if isinstance(raw, list)
+            else str(raw).splitlines()
+            if isinstance(raw, str)
+            else [raw]
+        )
+        items = [coerce_item(question, line) for line in lines if not is_empty(str(line).strip())]
+        if not items:
+            return None
+        most = question.max_items
+        if most is not None and already + len(items) > most:
+            raise AnswerValueError("value_too_many", most=most, given=already + len(items))
+        return items[0] if len(items) == 1 else items
+
+    return check
+
+
+def _ignore(value: Any) -> None:
+    """A ``keep`` that keeps nothing (a question asked outside a playbook's walk)."""
 
 
 def _reads_any(question: Question, ids: set[str]) -> bool:

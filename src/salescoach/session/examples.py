@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from salescoach.errors import SalescoachError
 from salescoach.playbook.model import Question, QuestionType
 from salescoach.playbook.values import Answer, AnswerValueError
-from salescoach.session.prompter import Ask
+from salescoach.session.prompter import Ask, Progress
 
 
 def example_value(question: Question, ask: Ask) -> Answer:
@@ -38,7 +38,7 @@ def example_value(question: Question, ask: Ask) -> Answer:
 class ExamplePrompter:
     """Answers from examples; groups get as many entries as they need (at least one)."""
 
-    def step(self, title: str, guidance: str | None) -> None:
+    def step(self, title: str, guidance: str | None, progress: Progress | None = None) -> None:
         """Steps need no display here."""
 
     def ask(self, ask: Ask) -> Answer:

@@ -3,7 +3,8 @@
 The engine never imports questionary. It hands a prompter one :class:`Ask` at a time (a question
 with its resolved options, default and iteration subject) and gets a value back. Ctrl-C is a
 ``KeyboardInterrupt`` and closed input an ``EOFError``; both propagate to the caller, which saves a
-draft from the session's answers so far.
+draft from the session's answers so far. A prompter raises :class:`BackRequested` when the rep
+asks to go back one question; the engine asks the previous question again.
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ from typing import Any, Literal, Protocol
 
 from salescoach.playbook.model import Option, Question
 from salescoach.playbook.values import Answer
+
+Progress = tuple[int, int]
+"""Which step this is and how many there are, counted on the answers so far: ``(3, 7)``."""
+
+
+class BackRequested(Exception):  # noqa: N818 - a request, not an error
+    """Raised by a prompter when the rep asks to go back to the previous question."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class Ask:
     error: str | None = None
     shown: tuple[str, ...] = ()
     """Earlier answers to show with the prompt (``show:``), one line each: "Walk-away point: …"."""
+    progress: Progress | None = None
 
     @property
     def required(self) -> bool:
@@ -50,14 +59,20 @@ class Ask:
 class Prompter(Protocol):
     """What the engine needs from a user interface."""
 
-    def step(self, title: str, guidance: str | None) -> None:
-        """A new step begins: show its title and the method's guidance."""
+    def step(self, title: str, guidance: str | None, progress: Progress | None = None) -> None:
+        """A new step begins: show its title, where it is in the walk, the method's guidance."""
 
     def ask(self, ask: Ask) -> Answer:
-        """Ask one question and return the answer (``None`` for no answer)."""
+        """Ask one question and return the answer (``None`` for no answer).
+
+        May raise :class:`BackRequested`.
+        """
 
     def confirm(self, key: str, message: str, default: bool) -> bool:
-        """A yes/no decision about the questionnaire itself, e.g. "Add another next step?"."""
+        """A yes/no decision about the questionnaire itself, e.g. "Add another next step?".
+
+        May raise :class:`BackRequested` when the engine asks it.
+        """
 
     def choose(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> str:
         """Pick one of ``(value, label)`` choices, e.g. on the review screen; first is default."""
@@ -75,23 +90,43 @@ class ScriptedPrompter:
     ``debrief.next_steps[0].owner``) to the raw value a user would type. ``confirms`` maps a
     confirm key (``debrief.next_steps.more[1]``) to a bool. A list question may also be given
     whole as ``opa.plan: [...]``: its items are then served one by one. ``choices`` maps a
-    choose key (``review``) to the values to pick, in order.
+    choose key (``review``) to the values to pick, in order. At a key of ``backs`` the rep goes
+    back one question, the first time it is asked. ``defaults`` records the default each prompt
+    offered, ``progress`` the position of each step.
     """
 
     answers: Mapping[str, Any] = field(default_factory=dict)
     confirms: Mapping[str, bool] = field(default_factory=dict)
     choices: dict[str, list[str]] = field(default_factory=dict)
     use_defaults: bool = False
+    backs: frozenset[str] = frozenset()
+    """Keys at which the rep goes back once (the first time they are asked)."""
+    accept_errors: bool = False
+    """Answer a prompt that shows an error (a refused prefilled value) instead of failing."""
     asked: list[str] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
 
-    def step(self, title: str, guidance: str | None) -> None:
+    progress: list[Progress | None] = field(default_factory=list)
+    defaults: dict[str, Answer] = field(default_factory=dict)
+    _went_back: set[str] = field(default_factory=set)
+
+    def step(self, title: str, guidance: str | None, progress: Progress | None = None) -> None:
         self.steps.append(title)
+        self.progress.append(progress)
+
+    def _back(self, key: str) -> bool:
+        back = key in self.backs and key not in self._went_back
+        if back:
+            self._went_back.add(key)
+        return back
 
     def ask(self, ask: Ask) -> Answer:
-        if ask.error is not None:
+        if ask.error is not None and not self.accept_errors:
             raise UnexpectedQuestion(f"{ask.key}: scripted answer refused: {ask.error}")
         self.asked.append(ask.key)
+        self.defaults[ask.key] = ask.default
+        if self._back(ask.key):
+            raise BackRequested
         if ask.key in self.answers:
             return ask.check(self.answers[ask.key])
         if ask.mode == "item":
@@ -106,6 +141,9 @@ class ScriptedPrompter:
 
     def confirm(self, key: str, message: str, default: bool) -> bool:
         self.asked.append(key)
+        self.defaults[key] = default
+        if self._back(key):
+            raise BackRequested
         if key in self.confirms:
             return self.confirms[key]
         if self.use_defaults:

@@ -6,6 +6,7 @@ Results go to standard output, everything else (progress, hints, warnings) to st
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -122,7 +123,15 @@ def dropped(language: str, problems: Iterable[Problem], unused: Iterable[str]) -
 
 def interrupted(language: str, stop: Interrupted) -> None:
     """Where the answers of an interrupted session went, and how to go on."""
-    why = message(language, "input_closed" if stop.input_closed else "interrupted")
+    if stop.signal is not None:
+        why = message(language, "stopped_by", signal=stop.signal)
+    else:
+        why = message(language, "input_closed" if stop.input_closed else "interrupted")
+    with suppress(OSError):  # after a hangup the terminal may be gone; the draft is kept
+        _say_interrupted(language, stop, why)
+
+
+def _say_interrupted(language: str, stop: Interrupted, why: str) -> None:
     if stop.draft is None:
         say("\n" + message(language, "nothing_kept", why=why))
         return
