@@ -39,7 +39,7 @@ class ConfigError(ProblemsError):
 def load_settings(path: Path | None = None) -> Settings:
     """Read the config file if there is one; a missing file means defaults."""
     path = path or config_file()
-    if not path.is_file():
+    if not path.exists():  # a FIFO or a device is read, and refused, by load_file
         return Settings()
     try:
         document = load_file(path, max_bytes=100_000)

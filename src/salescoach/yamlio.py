@@ -10,7 +10,12 @@ gigabytes once walked), silently keeps the last of duplicate keys, turns ``NO`` 
 - duplicate keys are errors;
 - plain scalars follow a small core schema: ``true``/``false`` are booleans, decimal numbers are
   numbers, ``null``/``~``/empty is null, everything else (``yes``, ``NO``, ``2024-01-05``, ``007``)
-  stays a string.
+  stays a string;
+- characters YAML forbids raw (NUL, other control characters) and numbers too large for a float
+  (Python refuses to even convert integers of more than 4,300 digits) are located problems, never
+  an exception of another kind;
+- only regular files are read, and never more than ``max_bytes``: a FIFO or ``/dev/zero`` given as
+  a file is refused at once instead of being read forever.
 
 Every problem is reported with its 1-based line and column, all of them at once where the parser
 can go on.
@@ -18,7 +23,9 @@ can go on.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +62,14 @@ _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "n
 
 DEFAULT_MAX_BYTES = 1_000_000
 DEFAULT_MAX_DEPTH = 64
+MAX_NUMBER = 1.7976931348623157e308
+"""The largest number a document may hold: what a float holds (``sys.float_info.max``)."""
+_MAX_INT_DIGITS = 310
+# What the YAML 1.1 reader refuses raw (it accepts them escaped inside double quotes).
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_MAX_LISTED = 10
 
 
 @dataclass
@@ -85,21 +100,66 @@ class YamlProblems(Exception):
 def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read a file as strict UTF-8 without a byte-order mark, refusing it whole when too large."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise YamlProblems(
-                [
-                    Problem(
-                        Location(path, 1, 1),
-                        f"file is {size:,} bytes, more than the {max_bytes:,} allowed",
-                        hint="split it into several files",
-                    )
-                ]
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        raise YamlProblems([Problem(Location(path), f"cannot read: {error.strerror}")]) from error
+        data = read_bytes(path, max_bytes=max_bytes)
+    except (FileNotFoundError, NotADirectoryError) as error:
+        raise YamlProblems([Problem(Location(path), "cannot read: no such file")]) from error
     return decode(data, path)
+
+
+def read_bytes(path: Path, *, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, read without blocking or looping.
+
+    ``FileNotFoundError`` and ``NotADirectoryError`` are left to the caller (which knows what it
+    looked for); a folder, a
+    device, a FIFO or a socket, a file over the limit, or any other reading error raise
+    :class:`YamlProblems` with one problem naming the file. The file is opened non-blocking, so a
+    FIFO without a writer is refused at once rather than waited for.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _O_BINARY)
+    except (FileNotFoundError, NotADirectoryError):
+        raise
+    except OSError as error:
+        raise YamlProblems([_cannot_read(path, error)]) from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise YamlProblems(
+                [Problem(Location(path), f"cannot read: {what}", hint="give the path of a file")]
+            )
+        if info.st_size > max_bytes:
+            raise YamlProblems([_too_large(path, info.st_size, max_bytes)])
+        chunks: list[bytes] = []
+        total = 0
+        while total <= max_bytes:
+            chunk = os.read(descriptor, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:  # it grew while being read
+            raise YamlProblems([_too_large(path, total, max_bytes)])
+        return b"".join(chunks)
+    except OSError as error:
+        raise YamlProblems([_cannot_read(path, error)]) from None
+    finally:
+        os.close(descriptor)
+
+
+_O_BINARY: int = getattr(os, "O_BINARY", 0)
+
+
+def _cannot_read(path: Path, error: OSError) -> Problem:
+    return Problem(Location(path), f"cannot read: {error.strerror or error}")
+
+
+def _too_large(path: Path, size: int, max_bytes: int) -> Problem:
+    return Problem(
+        Location(path, 1, 1),
+        f"file is {size:,} bytes, more than the {max_bytes:,} allowed",
+        hint="split it into several files",
+    )
 
 
 def decode(data: bytes, source: Path | str) -> str:
@@ -143,12 +203,17 @@ def parse(
         raise YamlProblems(
             [Problem(Location(source, 1, 1), f"more than the {max_bytes:,} characters allowed")]
         )
+    unprintable = _unprintable_problems(text, source)
+    if unprintable:
+        raise YamlProblems(unprintable)
     builder = _Builder(source, max_depth)
     try:
         for event in yaml.parse(text, Loader=_Loader):
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
         builder.problems.append(_syntax_problem(error, source, text))
+    except yaml.YAMLError as error:  # unmarked: the reader's own refusals
+        builder.problems.append(Problem(Location(source, 1, 1), f"YAML: {error}"))
     except _Stop:
         pass
     if builder.problems:
@@ -208,6 +273,27 @@ _NoAliasDumper.add_representer(str, _represent_str)
 
 class _Stop(Exception):
     """Raised inside the event loop when going on would cost too much (too deep)."""
+
+
+def _unprintable_problems(text: str, source: Path | str) -> list[Problem]:
+    """Every raw character YAML refuses (NUL, control characters), at its line and column."""
+    problems: list[Problem] = []
+    for found in _NOT_PRINTABLE.finditer(text):
+        if len(problems) == _MAX_LISTED:
+            break
+        start = found.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        number = ord(found.group())
+        escaped = f"\\x{number:02x}" if number < 0x100 else f"\\u{number:04x}"
+        problems.append(
+            Problem(
+                Location(source, line, column),
+                f"raw control character U+{number:04X} is not allowed",
+                hint=f'remove it, or write it escaped inside double quotes: "{escaped}"',
+            )
+        )
+    return problems
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, source: Path | str, text: str) -> Problem:
@@ -350,9 +436,13 @@ class _Builder:
             return text
         if tag == f"{_CORE}str":
             return text
+        try:
+            value = resolve_plain(text)
+        except NumberTooLarge as error:
+            self._problem(event, str(error), "numbers must fit in ±1.8e308", self._next_path())
+            return text
         if tag is None or tag == "!":
-            return resolve_plain(text)
-        value = resolve_plain(text)
+            return value
         expected = tag.removeprefix(_CORE)
         kinds: dict[str, type | tuple[type, ...]] = {
             "int": int,
@@ -375,8 +465,16 @@ class _Duplicate:
     position: tuple[int, int]
 
 
+class NumberTooLarge(ValueError):
+    """A number in a document does not fit in a float (see :data:`MAX_NUMBER`)."""
+
+
 def resolve_plain(text: str) -> Any:
-    """The value of an unquoted scalar under salescoach's small core schema."""
+    """The value of an unquoted scalar under salescoach's small core schema.
+
+    :class:`NumberTooLarge` for a number beyond :data:`MAX_NUMBER`: such a value cannot be
+    compared, shown or stored everywhere a number goes (floats, SQLite, ``int()`` on text).
+    """
     if text in _NULLS:
         return None
     if text in _TRUES:
@@ -384,12 +482,22 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSES:
         return False
     if _INT.fullmatch(text):
-        return int(text)
+        if len(text.lstrip("+-")) > _MAX_INT_DIGITS or abs(value := int(text)) > MAX_NUMBER:
+            raise NumberTooLarge(_too_large_number(text))
+        return value
     if _FLOAT.fullmatch(text):
-        return float(text)
+        number = float(text)
+        if number in (float("inf"), float("-inf")):
+            raise NumberTooLarge(_too_large_number(text))
+        return number
     if text in _SPECIAL_FLOATS:
         return _SPECIAL_FLOATS[text]
     return text
+
+
+def _too_large_number(text: str) -> str:
+    shown = text if len(text) <= 24 else f"{text[:12]}…{text[-6:]} ({len(text):,} characters)"
+    return f"number too large: {shown}"
 
 
 def iter_paths(value: Any, prefix: Path_ = ()) -> Iterator[tuple[Path_, Any]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -192,6 +193,10 @@ def _number(
         raise AnswerValueError("value_number")
     if number != number or number in (float("inf"), float("-inf")):
         raise AnswerValueError("value_finite")
+    if (
+        abs(number) > sys.float_info.max
+    ):  # an int a float cannot hold: it could not be shown or stored
+        raise AnswerValueError("value_too_large")
     if question.min is not None and number < question.min:
         raise AnswerValueError("value_min", least=f"{question.min:g}")
     if question.max is not None and number > question.max:

@@ -34,7 +34,7 @@ from salescoach.store.record import (
 )
 from salescoach.store.serialize import dump_exact
 from salescoach.store.slug import slugify
-from salescoach.yamlio import YamlProblems, decode, parse
+from salescoach.yamlio import YamlProblems, decode, parse, read_bytes
 
 DRAFT_SCHEMA = 1
 MAX_DRAFT_BYTES = 5_000_000
@@ -155,15 +155,9 @@ class Drafts:
         if path.is_symlink():
             raise RecordError(path, "is a symbolic link; drafts are plain files")
         try:
-            data = path.read_bytes()
+            document = parse(decode(read_bytes(path, max_bytes=MAX_DRAFT_BYTES), path), path)
         except FileNotFoundError:
             raise NotFoundError(f"no draft {draft_id!r}") from None
-        except OSError as error:
-            raise RecordError(path, f"cannot read: {error.strerror or error}") from None
-        if len(data) > MAX_DRAFT_BYTES:
-            raise RecordError(path, f"file is larger than {MAX_DRAFT_BYTES:,} bytes")
-        try:
-            document = parse(decode(data, path), path)
         except YamlProblems as error:
             raise RecordError(path, "; ".join(str(p) for p in error.problems)) from None
         if not isinstance(document.value, dict):

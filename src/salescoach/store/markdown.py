@@ -24,7 +24,7 @@ from pathlib import Path
 from salescoach.errors import Problem, RecordError
 from salescoach.store.record import Record, validate_record
 from salescoach.store.serialize import UnfaithfulYaml, dump_exact
-from salescoach.yamlio import YamlProblems, decode, parse
+from salescoach.yamlio import YamlProblems, decode, parse, read_bytes
 
 DELIMITER = "---"
 NOTES_HEADING = "## Notes"
@@ -133,16 +133,16 @@ def read_record_file(path: Path) -> Record:
 
     ``FileNotFoundError`` is left to the caller, which knows what was being looked for.
     """
+    return parse_record_file(decode_record(read_record_bytes(path), path), path)
+
+
+def read_record_bytes(path: Path) -> bytes:
+    """The bytes of a record file, at most :data:`MAX_RECORD_BYTES`, from a regular file only;
+    RecordError otherwise (``FileNotFoundError`` is left to the caller)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_RECORD_BYTES:
-            raise RecordError(path, f"file is {size:,} bytes, more than {MAX_RECORD_BYTES:,}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise
-    except OSError as error:
-        raise RecordError(path, f"cannot read: {error.strerror or error}") from None
-    return parse_record_file(decode_record(data, path), path)
+        return read_bytes(path, max_bytes=MAX_RECORD_BYTES)
+    except YamlProblems as error:
+        raise RecordError(path, error.problems[0].message, hint=error.problems[0].hint) from None
 
 
 def decode_record(data: bytes, path: Path) -> str:

@@ -57,7 +57,7 @@ from salescoach.store.record import (
 )
 from salescoach.store.serialize import UnfaithfulYaml, dump_exact
 from salescoach.store.slug import MAX_BYTES, is_slug, slugify, with_suffix
-from salescoach.yamlio import YamlProblems, decode, parse
+from salescoach.yamlio import YamlProblems, decode, parse, read_bytes
 
 ACCOUNT_SCHEMA = 1
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -420,15 +420,9 @@ class Repository:
     def _read_account(self, path: Path) -> Account:
         self._inside(path)
         try:
-            data = path.read_bytes()
+            document = parse(decode(read_bytes(path, max_bytes=MAX_ACCOUNT_BYTES), path), path)
         except (FileNotFoundError, NotADirectoryError):
             raise NotFoundError(f"no account file {path}") from None
-        except OSError as error:
-            raise RecordError(path, f"cannot read: {error.strerror or error}") from None
-        if len(data) > MAX_ACCOUNT_BYTES:
-            raise RecordError(path, f"file is larger than {MAX_ACCOUNT_BYTES:,} bytes")
-        try:
-            document = parse(decode(data, path), path)
         except YamlProblems as error:
             raise RecordError(path, "; ".join(str(p) for p in error.problems)) from None
         if not isinstance(document.value, dict):

@@ -1,0 +1,163 @@
+"""No input crashes the installed command: one bad file is one located problem, never a crashed
+home (issue 10). Each case was a traceback once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.cli.helpers import salescoach
+
+READ_COMMANDS = [
+    ["list"],
+    ["list", "--json"],
+    ["agenda"],
+    ["account", "Acme"],
+    ["report", "objections"],
+    ["report", "phases"],
+    ["export", "--format", "json"],
+    ["resume"],
+    ["playbook", "list"],
+]
+
+
+def no_traceback(result: object) -> None:
+    """The run ended with a message of ours: no Python traceback, no unexpected exit code."""
+    stderr = getattr(result, "stderr", "")
+    code = getattr(result, "returncode", None)
+    assert "Traceback" not in stderr, stderr
+    assert code in (0, 1, 2), (code, stderr)
+
+
+@pytest.fixture
+def saved_home(isolated_home: Path, tmp_path: Path) -> Path:
+    """A home with one saved prep of Acme, made by the installed command."""
+    answers = tmp_path / "answers.yaml"
+    example = salescoach("prep", "Acme", "--type", "discovery", "--example-answers")
+    assert example.returncode == 0, example.stderr
+    answers.write_text(example.stdout, encoding="utf-8")
+    saved = salescoach("prep", "Acme", "--answers", str(answers), "--no-input")
+    assert saved.returncode == 0, saved.stderr
+    return isolated_home
+
+
+def _prep_file(home: Path) -> Path:
+    [path] = (home / "accounts").glob("*/*/prep.md")
+    return path
+
+
+def _insert_after(path: Path, marker: str, hostile: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert marker in text
+    path.write_text(text.replace(marker, marker + hostile, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("marker", "hostile"),
+    [
+        ("language: ", "\x00"),
+        ("language: ", "\x01"),
+        ("language: ", "\x1b[31m"),
+        ("schema_version: ", "7" * 5000),
+    ],
+)
+def test_a_raw_control_character_or_a_huge_integer_in_a_record_is_one_located_problem(
+    saved_home: Path, marker: str, hostile: str
+) -> None:
+    path = _prep_file(saved_home)
+    _insert_after(path, marker, hostile)
+    for command in READ_COMMANDS:
+        no_traceback(salescoach(*command))
+    listed = salescoach("list")
+    assert listed.returncode == 0
+    assert f"skipped {path}: front matter is not valid YAML: line " in listed.stderr
+    shown = salescoach("show", path.parent.name)
+    no_traceback(shown)
+    assert shown.returncode == 1
+    assert f"{path}: front matter is not valid YAML: line " in shown.stderr
+
+
+def test_a_control_character_in_account_yaml_is_located(saved_home: Path) -> None:
+    account = saved_home / "accounts" / "acme" / "account.yaml"
+    _insert_after(account, "name: ", "\x00")
+    for command in [*READ_COMMANDS, ["prep", "Acme", "--example-answers"]]:
+        result = salescoach(*command)
+        no_traceback(result)
+    result = salescoach("account", "Acme")
+    assert f"{account}:" in result.stderr and "U+0000" in result.stderr
+
+
+def test_a_control_character_in_a_draft_config_playbook_or_answers_file_is_located(
+    saved_home: Path, tmp_path: Path
+) -> None:
+    drafts = saved_home / "drafts"
+    drafts.mkdir()
+    (drafts / "20261201-100000-prep-acme.yaml").write_text("id: x\x07\n", encoding="utf-8")
+    result = salescoach("resume")
+    no_traceback(result)
+    assert "U+0007" in result.stderr and "20261201-100000-prep-acme.yaml" in result.stderr
+
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "broken.yaml").write_text("id: broken\x00\nkind: prep\n", encoding="utf-8")
+    result = salescoach("--playbooks", str(team), "playbook", "list")
+    no_traceback(result)
+    assert f"{team / 'broken.yaml'}:1:11" in result.stderr + result.stdout
+
+    answers = tmp_path / "bad-answers.yaml"
+    answers.write_text("meeting:\n  account: Ac\x02me\n", encoding="utf-8")
+    result = salescoach("prep", "Acme", "--answers", str(answers), "--no-input")
+    no_traceback(result)
+    assert result.returncode == 1
+    assert f"{answers}:2:14: raw control character U+0002" in result.stderr
+
+    config = Path(os.environ["SALESCOACH_CONFIG"])
+    config.write_text("lang: \x01fr\n", encoding="utf-8")
+    for command in READ_COMMANDS:  # those that need the config say where it is broken
+        no_traceback(salescoach(*command))
+    result = salescoach("playbook", "list")
+    assert result.returncode == 1 and f"{config}:1:7: raw control character" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_or_a_device_given_as_a_file_is_refused_at_once(
+    saved_home: Path, tmp_path: Path
+) -> None:
+    """A FIFO with no writer and /dev/zero used to hold the command until its timeout."""
+    fifo = tmp_path / "answers.fifo"
+    os.mkfifo(fifo)
+    for given in (str(fifo), "/dev/zero", "/dev/urandom"):
+        result = salescoach("prep", "Acme", "--answers", given, "--no-input")
+        no_traceback(result)
+        assert result.returncode in (1, 2) and "regular file" in result.stderr, result.stderr
+    path = _prep_file(saved_home)
+    path.unlink()
+    os.mkfifo(path)
+    for command in READ_COMMANDS:
+        no_traceback(salescoach(*command))
+    shown = salescoach("show", path.parent.name)
+    assert shown.returncode == 1 and "not a regular file" in shown.stderr
+
+
+def test_a_number_too_large_for_a_float_is_refused_before_the_save(tmp_path: Path) -> None:
+    """A 400-digit budget used to be accepted, then crash the save while rendering the sheet."""
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "budget.yaml").write_text(
+        "id: budget\nkind: prep\ntitle: Budget\nlanguage: en\nversion: 1\n"
+        "steps:\n  - id: money\n    title: Money\n    questions:\n"
+        "      - {id: amount, type: number, prompt: How much?, help: Any amount.}\n",
+        encoding="utf-8",
+    )
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("budget:\n  amount: '" + "9" * 400 + "'\n", encoding="utf-8")
+    result = salescoach(
+        "--playbooks", str(team), "prep", "Acme", "--playbook", "budget",
+        "--answers", str(answers), "--no-input",
+    )  # fmt: skip
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "budget.amount: too large a number" in result.stderr
+    assert not (Path(os.environ["SALESCOACH_HOME"]) / "accounts").exists()
