@@ -52,6 +52,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "known_line": "{what}: {value}",
         "draft_kept": "Your answers are kept in a draft; once this is fixed, go on with: {command}",
         "last_time": "Last time with {account}: {meeting}.",
+        "save_failed_draft": (
+            "Nothing is lost: {count} answer(s) are kept in draft {draft}. "
+            "Fix the cause above, then: {command}"
+        ),
+        "save_failed_no_draft": (
+            "No draft could be kept either ({why}). Your answers, as an answers file to save "
+            "elsewhere and give back with --answers:\n{answers}"
+        ),
         "open_steps": "Open next steps:",
         "sheet_prep": "Prep",
         "sheet_debrief": "Debrief",
@@ -422,6 +430,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "reprenez avec : {command}"
         ),
         "last_time": "Dernière fois avec {account} : {meeting}.",
+        "save_failed_draft": (
+            "Rien n'est perdu : {count} réponse(s) conservée(s) dans le brouillon {draft}. "
+            "Corrigez la cause ci-dessus, puis : {command}"
+        ),
+        "save_failed_no_draft": (
+            "Aucun brouillon n'a pu être conservé non plus ({why}). Vos réponses, sous forme de "
+            "fichier de réponses à enregistrer ailleurs et à redonner avec --answers :\n{answers}"
+        ),
         "open_steps": "Prochaines étapes ouvertes :",
         "sheet_prep": "Préparation",
         "sheet_debrief": "Débrief",

@@ -7,12 +7,13 @@ only picks a prompter and prints what these functions return.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from salescoach.errors import NotFoundError, SalescoachError
+from salescoach.messages import message
 from salescoach.playbook.library import Entry, Library
 from salescoach.playbook.model import Depth
 from salescoach.session.engine import Answers, Known, Session
@@ -121,23 +122,31 @@ def save_prep(
         )
     meeting_type = meeting.get("type")
     date = meeting.get("date") or today.isoformat()
-    account, meeting_id = repository.new_meeting(name, date, meeting_type)
     stamp = now_iso()
-    record = Record(
-        kind="prep",
-        meeting=meeting_id,
-        account=account,
-        meeting_type=meeting_type,
-        meeting_date=date,
-        created=stamp,
-        updated=stamp,
-        language=language,
-        flow=session.target,
-        playbooks=playbook_uses(session.used),
-        answers=session.answers,
-        **walk_facts(session),
-    )
-    return _write(repository, library, record, session)
+    bodies: list[str] = []
+
+    def build(account: AccountRef, meeting_id: str) -> tuple[Record, str]:
+        record = Record(
+            kind="prep",
+            meeting=meeting_id,
+            account=account,
+            meeting_type=meeting_type,
+            meeting_date=date,
+            created=stamp,
+            updated=stamp,
+            language=language,
+            flow=session.target,
+            playbooks=playbook_uses(session.used),
+            answers=session.answers,
+            **walk_facts(session),
+        )
+        bodies.append(_body(library, record, session))
+        return record, bodies[-1]
+
+    # The meeting and its prep are created at once: a failed save leaves no empty meeting.
+    record, path = repository.create_meeting(name, date, meeting_type, build)
+    _noted(repository, record, path)
+    return _saved(library, record, path, bodies[-1], session)
 
 
 def walk_facts(session: Session) -> dict[str, Any]:
@@ -195,14 +204,26 @@ def save_debrief(
 
 
 def _write(repository: Repository, library: Library, record: Record, session: Session) -> Saved:
-    playbooks = [entry.playbook for entry in session.used]
-    body = render_record_body(record, library, playbooks)
+    body = _body(library, record, session)
     path = repository.save(record, body)
+    _noted(repository, record, path)
+    return _saved(library, record, path, body, session)
+
+
+def _body(library: Library, record: Record, session: Session) -> str:
+    return render_record_body(record, library, [entry.playbook for entry in session.used])
+
+
+def _saved(library: Library, record: Record, path: Path, body: str, session: Session) -> Saved:
+    playbooks = [entry.playbook for entry in session.used]
+    sheet = record_sheet(record, library, playbooks) if record.kind == "prep" else None
+    return Saved(record, path, body, sheet)
+
+
+def _noted(repository: Repository, record: Record, path: Path) -> None:
     from salescoach.store.index import note_saved
 
     note_saved(repository.home, record, path)
-    sheet = record_sheet(record, library, playbooks) if record.kind == "prep" else None
-    return Saved(record, path, body, sheet)
 
 
 def render_record_body(record: Record, library: Library, playbooks: list[Any] | None = None) -> str:
@@ -337,6 +358,61 @@ def kept_answers(session: Session) -> dict[str, dict[str, Any]]:
     for namespace, space in session.answers.items():
         kept.setdefault(namespace, {}).update(space)
     return {namespace: space for namespace, space in kept.items() if space}
+
+
+class SaveFailed(SalescoachError):
+    """A finished session could not be saved; what was typed is kept (see :func:`save_or_keep`)."""
+
+
+def save_or_keep(
+    save: Callable[[], Saved],
+    drafts: Drafts,
+    session: Session,
+    *,
+    kind: str,
+    account_name: str | None,
+    meeting: str | None,
+    language: str,
+    draft_id: str | None = None,
+) -> Saved:
+    """Run ``save``; if it fails (permission denied, disk full, a record over the size limit),
+    keep the session as a draft and raise :class:`SaveFailed` saying why and how to resume.
+
+    If even the draft cannot be written, the answers themselves go into the error, as an
+    answers file the rep can save elsewhere: what was typed is never lost.
+    """
+    try:
+        return save()
+    except (SalescoachError, OSError, ValueError) as failure:
+        why = failure.message if isinstance(failure, SalescoachError) else str(failure)
+        cause = [failure.hint] if isinstance(failure, SalescoachError) and failure.hint else []
+        try:
+            draft = keep_draft(
+                drafts,
+                session,
+                kind=kind,
+                account_name=account_name,
+                meeting=meeting,
+                language=language,
+                draft_id=draft_id,
+            )
+        except (SalescoachError, OSError, ValueError) as lost:
+            from salescoach.session.answers_file import dump_answers
+
+            reason = lost.message if isinstance(lost, SalescoachError) else str(lost)
+            text = dump_answers(session.answers)
+            hint = message(language, "save_failed_no_draft", why=reason, answers=text)
+            raise SaveFailed(why, hint="\n".join([*cause, hint])) from failure
+        if draft is None:
+            raise
+        hint = message(
+            language,
+            "save_failed_draft",
+            count=answered_count(draft.answers),
+            draft=draft.id,
+            command=f"salescoach resume {draft.id}",
+        )
+        raise SaveFailed(why, hint="\n".join([*cause, hint])) from failure
 
 
 def answered_count(answers: Mapping[str, Mapping[str, Any]]) -> int:

@@ -161,3 +161,42 @@ def test_a_number_too_large_for_a_float_is_refused_before_the_save(tmp_path: Pat
     assert result.returncode == 1
     assert "budget.amount: too large a number" in result.stderr
     assert not (Path(os.environ["SALESCOACH_HOME"]) / "accounts").exists()
+
+
+def _team_with_a_paragraph(tmp_path: Path) -> Path:
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "notes.yaml").write_text(
+        "id: notes\nkind: prep\ntitle: Notes\nlanguage: en\nversion: 1\n"
+        "steps:\n  - id: all\n    title: All\n    questions:\n"
+        "      - {id: story, type: paragraph, prompt: The story?, help: All of it.}\n",
+        encoding="utf-8",
+    )
+    return team
+
+
+def test_a_save_refused_at_the_end_keeps_a_draft_and_leaves_no_meeting_folder(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    """A record over the 5 MB a reader accepts used to be saved (exit 0) and never read again;
+    refused before writing, the answers used to be lost with it."""
+    team = _team_with_a_paragraph(tmp_path)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("notes:\n  story: '" + "é" * 2_300_000 + "'\n", encoding="utf-8")
+    result = salescoach(
+        "--playbooks", str(team), "prep", "Acme", "--playbook", "notes",
+        "--answers", str(answers), "--no-input",
+    )  # fmt: skip
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "more than the 5,000,000 bytes a record may hold" in result.stderr
+    assert "shorten the longest answers" in result.stderr
+    assert "Nothing is lost: 1 answer(s) are kept in draft " in result.stderr
+    assert "then: salescoach resume " in result.stderr
+    assert [path.name for path in (isolated_home / "accounts" / "acme").iterdir()] == [
+        "account.yaml"
+    ]
+    listed = salescoach("resume")
+    assert listed.returncode == 0 and "Acme" in listed.stdout
+    [draft] = (isolated_home / "drafts").iterdir()
+    assert "é" * 1000 in draft.read_text(encoding="utf-8")

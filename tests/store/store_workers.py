@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from itertools import count
 from pathlib import Path
 from typing import Any
 
-from salescoach.store.record import Record, now_iso
+from salescoach.store.drafts import Draft, Drafts
+from salescoach.store.record import AccountRef, Record, now_iso
 from salescoach.store.repository import Account, Repository
-from tests.store.store_helpers import BODY, new_record
+from tests.store.store_helpers import BODY, make_record, new_record
 
 BLOB_LINE = "é🎉 x\n"
 
@@ -60,12 +62,45 @@ def rewrite_forever(home: str, meeting: str) -> None:
     record: Record = repo.load(meeting, "prep")
     number = int(record.answers.get("meeting", {}).get("n", 0))
     print("ready", flush=True)
+    drafts = Drafts(Path(home))
     while True:
         number += 1
         changed = record.model_copy(update={"answers": payload(number), "updated": now_iso()})
         repo.save(changed, BODY)
         repo.update_account(record.account.slug, lambda account: count_up(account, "writes"))
+        drafts.save(draft_of(number))
+        print("wrote", flush=True)
+
+
+def draft_of(number: int) -> Draft:
+    """The draft the ``number``-th write keeps, beside the record."""
+    stamp = "2026-11-28T09:30:00+01:00"
+    return Draft(
+        id="killed-writer",
+        kind="prep",
+        account="Acme",
+        language="en",
+        answers=payload(number),
+        created=stamp,
+        updated=stamp,
+    )
+
+
+def create_forever(home: str) -> None:
+    """Create new meetings of one account, each with its prep, until killed."""
+    repo = Repository(Path(home))
+    print("ready", flush=True)
+    for number in count(1):
+
+        def build(account: AccountRef, meeting: str, number: int = number) -> tuple[Record, str]:
+            return make_record(account, meeting, answers=payload(number)), BODY
+
+        repo.create_meeting("Acme", "2026-11-28", "negotiation", build)
+        print("wrote", flush=True)
 
 
 if __name__ == "__main__":
-    rewrite_forever(sys.argv[1], sys.argv[2])
+    if sys.argv[2] == "--create":
+        create_forever(sys.argv[1])
+    else:
+        rewrite_forever(sys.argv[1], sys.argv[2])

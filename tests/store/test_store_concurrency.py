@@ -14,6 +14,7 @@ import pytest
 
 from salescoach.errors import Broken
 from salescoach.store.atomic import clean_stale_temps, is_temp_name
+from salescoach.store.drafts import Drafts
 from salescoach.store.record import Record
 from salescoach.store.repository import Repository
 from tests.store import store_workers
@@ -79,6 +80,21 @@ def test_concurrent_account_updates_lose_nothing(repo: Repository, home: Path) -
     assert repo.account(slug).name == "Acme"
 
 
+def kill_at_a_random_moment(worker: subprocess.Popen[str]) -> None:
+    """SIGKILL after 0 to 2 whole writes and a random part of the next one.
+
+    Counted in writes rather than seconds, so a loaded machine kills as deep into the work.
+    """
+    assert worker.stdout is not None
+    for _ in range(random.randint(0, 2)):
+        assert worker.stdout.readline() == "wrote\n"
+    try:
+        worker.wait(timeout=random.uniform(0.0, 0.03))
+    except subprocess.TimeoutExpired:
+        worker.send_signal(signal.SIGKILL)
+    assert worker.wait(timeout=30) == -signal.SIGKILL
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_a_writer_killed_at_any_moment_leaves_every_file_whole(
     repo: Repository, home: Path
@@ -98,11 +114,7 @@ def test_a_writer_killed_at_any_moment_leaves_every_file_whole(
         )
         assert writer.stdout is not None
         assert writer.stdout.readline() == "ready\n"
-        try:
-            writer.wait(timeout=random.uniform(0.0, 0.12))
-        except subprocess.TimeoutExpired:
-            writer.send_signal(signal.SIGKILL)
-        assert writer.wait(timeout=30) == -signal.SIGKILL
+        kill_at_a_random_moment(writer)
         writer.stdout.close()
 
         items = list(repo.scan())
@@ -114,6 +126,14 @@ def test_a_writer_killed_at_any_moment_leaves_every_file_whole(
             assert reloaded.answers == store_workers.payload(number)
         assert reloaded.notes == "the rep's own notes\n"
         assert repo.account(record.account.slug).name == "Acme"
+        drafts = Drafts(home)
+        kept = drafts.list()
+        assert not drafts.problems, drafts.problems
+        if kept:
+            [draft] = kept
+            assert draft.answers == store_workers.draft_of(number or 1).answers or (
+                draft.answers == store_workers.payload(number - 1)  # killed between the two
+            )
         writes_seen.add(number)
     assert len(writes_seen) > 5, "the writer hardly ever wrote: the kills proved little"
     assert repo.account(record.account.slug).data["writes"] >= max(writes_seen) - 30
@@ -123,3 +143,32 @@ def test_a_writer_killed_at_any_moment_leaves_every_file_whole(
         clean_stale_temps(folder, older_than=0)
     assert not [path for path in home.rglob("*") if is_temp_name(path.name)]
     assert len(list(repo.scan())) == 1
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_creator_killed_at_any_moment_leaves_no_empty_meeting_folder(home: Path) -> None:
+    """Each meeting folder appears with its prep in it, or not at all."""
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "src")])}
+    random.seed(4321)
+    repo = Repository(home)
+    for _ in range(20):
+        creator = subprocess.Popen(
+            [sys.executable, "-m", "tests.store.store_workers", str(home), "--create"],
+            cwd=ROOT,
+            env=environment,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert creator.stdout is not None
+        assert creator.stdout.readline() == "ready\n"
+        kill_at_a_random_moment(creator)
+        creator.stdout.close()
+        folders = [path for path in (home / "accounts" / "acme").iterdir() if path.is_dir()]
+        shown = [path for path in folders if not path.name.startswith(".")]
+        assert all((path / "prep.md").is_file() for path in shown), shown
+        assert not [item for item in repo.scan() if isinstance(item, Broken)]
+    created = list(repo.scan())
+    assert len(created) > 3, "the creator hardly ever created: the kills proved little"
+    clean_stale_temps(home / "accounts" / "acme", older_than=0)
+    assert not [path for path in home.rglob("*") if is_temp_name(path.name)]
+    assert len(list(repo.scan())) == len(created)

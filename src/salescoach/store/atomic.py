@@ -104,11 +104,42 @@ def private_dir(path: Path, *, exist_ok: bool = True) -> Path:
     return path
 
 
+def contained(root: Path, path: Path) -> Path:
+    """``path`` itself if, symlinks followed, it stays inside ``root``; StoreError otherwise.
+
+    Every path salescoach writes or opens for writing inside a data home goes through this (or
+    :func:`refuse_link`), so a symlink planted in the home never sends a file outside it.
+    """
+    try:
+        real_root = root.resolve()
+        real = path.resolve()
+    except (OSError, RuntimeError) as error:  # a symlink loop
+        raise StoreError(f"{path}: cannot resolve the path ({error})") from None
+    if real != real_root and not real.is_relative_to(real_root):
+        raise StoreError(
+            f"{path} leads outside the data home {root} (to {real})",
+            hint="salescoach never follows links out of its home; move the data inside it",
+        )
+    return path
+
+
+def refuse_link(path: Path) -> Path:
+    """``path`` itself unless it is a symbolic link (StoreError): for files opened in place,
+    such as lock files, where following a link would truncate whatever it points to."""
+    if path.is_symlink():
+        raise StoreError(
+            f"{path} is a symbolic link; salescoach does not open it",
+            hint="delete the link: salescoach recreates the file itself",
+        )
+    return path
+
+
 def clean_stale_temps(directory: Path, *, older_than: float = STALE_AFTER_SECONDS) -> list[Path]:
     """Remove the temporary files left in ``directory`` by writers that died; return them.
 
     Only names :func:`is_temp_name` recognises and not modified for ``older_than`` seconds are
-    removed, so a write in progress in another process is left alone.
+    removed, so a write in progress in another process is left alone. A temporary folder (a
+    meeting being created, see ``Repository.create_meeting``) goes with the files in it.
     """
     removed: list[Path] = []
     limit = time.time() - older_than
@@ -124,9 +155,24 @@ def clean_stale_temps(directory: Path, *, older_than: float = STALE_AFTER_SECOND
             if stale and entry.is_file(follow_symlinks=False):
                 Path(entry.path).unlink()
                 removed.append(Path(entry.path))
+            elif stale and entry.is_dir(follow_symlinks=False):
+                remove_tree(Path(entry.path))
+                removed.append(Path(entry.path))
         except FileNotFoundError:
             continue
     return removed
+
+
+def remove_tree(directory: Path) -> None:
+    """Remove a folder salescoach made and the files in it, without following links."""
+    with contextlib.suppress(FileNotFoundError):
+        for entry in os.scandir(directory):
+            if entry.is_dir(follow_symlinks=False):
+                remove_tree(Path(entry.path))
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    Path(entry.path).unlink()
+        directory.rmdir()
 
 
 def store_errors(method: Callable[_P, _T]) -> Callable[_P, _T]:

@@ -14,10 +14,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from salescoach.errors import Broken, NotFoundError, RecordError
+from salescoach.errors import Broken, NotFoundError, RecordError, StoreError
 from salescoach.store.atomic import (
     atomic_write,
     clean_stale_temps,
+    contained,
     is_temp_name,
     private_dir,
     store_errors,
@@ -32,7 +33,7 @@ from salescoach.store.record import (
     describe_validation,
     parse_timestamp,
 )
-from salescoach.store.serialize import dump_exact
+from salescoach.store.serialize import UnfaithfulYaml, dump_exact
 from salescoach.store.slug import slugify
 from salescoach.yamlio import YamlProblems, decode, parse, read_bytes
 
@@ -107,9 +108,14 @@ class Drafts:
     @store_errors
     def save(self, draft: Draft) -> Path:
         """Write (or rewrite) a draft atomically; return its path."""
-        private_dir(self.directory)
+        private_dir(contained(self.home, self.directory))
         path = self._path(draft.id)
-        atomic_write(path, dump_exact(draft.model_dump()))
+        try:
+            text = dump_exact(draft.model_dump(), max_bytes=MAX_DRAFT_BYTES, what="a draft")
+        except UnfaithfulYaml as error:
+            raise StoreError(f"cannot save draft {draft.id}: {error}") from None
+        # A link in the draft's place is replaced, never followed: os.replace renames over it.
+        atomic_write(path, text)
         clean_stale_temps(self.directory)
         return path
 
@@ -118,7 +124,9 @@ class Drafts:
         self.problems = []
         drafts: list[Draft] = []
         try:
-            entries = sorted(os.scandir(self.directory), key=lambda entry: entry.name)
+            entries = sorted(
+                os.scandir(contained(self.home, self.directory)), key=lambda entry: entry.name
+            )
         except FileNotFoundError:
             return drafts
         for entry in entries:
@@ -149,13 +157,14 @@ class Drafts:
     def _path(self, draft_id: str) -> Path:
         if not is_draft_id(draft_id):
             raise NotFoundError(f"no draft {draft_id!r}")
-        return self.directory / f"{draft_id}.yaml"
+        return contained(self.home, self.directory) / f"{draft_id}.yaml"
 
     def _read(self, path: Path, draft_id: str) -> Draft:
         if path.is_symlink():
             raise RecordError(path, "is a symbolic link; drafts are plain files")
         try:
-            document = parse(decode(read_bytes(path, max_bytes=MAX_DRAFT_BYTES), path), path)
+            data = read_bytes(path, max_bytes=MAX_DRAFT_BYTES)
+            document = parse(decode(data, path), path, max_bytes=MAX_DRAFT_BYTES)
         except FileNotFoundError:
             raise NotFoundError(f"no draft {draft_id!r}") from None
         except YamlProblems as error:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from salescoach.errors import Problem, RecordError
 from salescoach.store.record import Record, validate_record
-from salescoach.store.serialize import UnfaithfulYaml, dump_exact
+from salescoach.store.serialize import TooLarge, UnfaithfulYaml, check_size, dump_exact
 from salescoach.yamlio import YamlProblems, decode, parse, read_bytes
 
 DELIMITER = "---"
@@ -51,12 +51,14 @@ def render_record_file(record: Record, body: str) -> str:
 
     A line of ``body`` that is exactly the notes marker is escaped (``\\<!-- ...``), so the notes
     always start after the real marker. Raises :class:`UnfaithfulYaml` (a ValueError) for data
-    that could not be read back as written (e.g. front matter above the reader's size limit).
+    that could not be read back as written, and its :class:`TooLarge` for a file over
+    :data:`MAX_RECORD_BYTES`: the limit the reader applies is the one the writer applies.
     """
+    what = "a record"
     try:
-        front_matter = dump_exact(record.front_matter())
+        front_matter = dump_exact(record.front_matter(), max_bytes=MAX_RECORD_BYTES, what=what)
     except UnfaithfulYaml as error:
-        raise UnfaithfulYaml(f"the {record.kind} of {record.meeting}: {error}") from None
+        raise type(error)(f"the {record.kind} of {record.meeting}: {error}") from None
     body_lines = [
         _ESCAPED_MARKER if _is_marker(line) else line for line in body.strip("\n").split("\n")
     ]
@@ -65,7 +67,12 @@ def render_record_file(record: Record, body: str) -> str:
     if shown_body:
         parts.append(f"\n{shown_body}\n")
     parts.append(f"\n{NOTES_HEADING}\n{NOTES_MARKER}\n{record.notes}")
-    return "".join(parts)
+    text = "".join(parts)
+    try:
+        check_size(text, MAX_RECORD_BYTES, what)
+    except TooLarge as error:
+        raise TooLarge(f"the {record.kind} of {record.meeting}: {error}") from None
+    return text
 
 
 def split_record_text(text: str, path: Path) -> RecordText:
@@ -105,7 +112,7 @@ def parse_record_file(text: str, path: Path) -> Record:
     """
     parts = split_record_text(text, path)
     try:
-        document = parse(parts.front_matter, path)
+        document = parse(parts.front_matter, path, max_bytes=MAX_RECORD_BYTES)
     except YamlProblems as error:
         offset = parts.front_matter_line - 1
         problems = "; ".join(_describe(problem, offset) for problem in error.problems)

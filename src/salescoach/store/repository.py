@@ -15,6 +15,7 @@ import difflib
 import errno
 import os
 import re
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from itertools import count
@@ -27,10 +28,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from salescoach.errors import Broken, NotFoundError, RecordError, SalescoachError, StoreError
 from salescoach.store.atomic import (
     FILE_MODE,
+    STALE_AFTER_SECONDS,
     atomic_write,
     clean_stale_temps,
+    contained,
+    fsync_dir,
     private_dir,
+    refuse_link,
+    remove_tree,
     store_errors,
+    temp_path,
 )
 from salescoach.store.layout import (
     ACCOUNT_FILE,
@@ -55,7 +62,7 @@ from salescoach.store.record import (
     now_iso,
     parse_timestamp,
 )
-from salescoach.store.serialize import UnfaithfulYaml, dump_exact
+from salescoach.store.serialize import TooLarge, UnfaithfulYaml, dump_exact
 from salescoach.store.slug import MAX_BYTES, is_slug, slugify, with_suffix
 from salescoach.yamlio import YamlProblems, decode, parse, read_bytes
 
@@ -196,10 +203,7 @@ class Repository:
         """
         check_date(date)
         account = self.account_ref(account_name, create=True)
-        parts = [date, account.slug]
-        if meeting_type:
-            parts.append(slugify(meeting_type, fallback="meeting"))
-        base = "-".join(parts)
+        base = _meeting_base(date, account.slug, meeting_type)
         folder = self._inside(self.accounts_dir / account.slug)
         with self._lock("meetings"):
             taken = set(self.meeting_ids())
@@ -214,6 +218,60 @@ class Repository:
                 self._meeting_dirs[candidate] = folder / candidate
                 return account, candidate
         raise AssertionError("unreachable")  # pragma: no cover
+
+    @store_errors
+    def create_meeting(
+        self,
+        account_name: str,
+        date: str,
+        meeting_type: str | None,
+        build: Callable[[AccountRef, str], tuple[Record, str]],
+    ) -> tuple[Record, Path]:
+        """Create a meeting and its first record at once; return the record and its path.
+
+        The id is chosen as :meth:`new_meeting` chooses it, and ``build(account, meeting_id)``
+        returns the record and its body. The file is written in a temporary folder then renamed
+        to the meeting's, so a full disk, an oversize record or a kill never leaves an empty
+        meeting folder: at most a temporary one, which readers ignore and
+        :func:`~salescoach.store.atomic.clean_stale_temps` removes. An empty meeting folder left
+        by an older salescoach, untouched for an hour, is taken over.
+        """
+        check_date(date)
+        account = self.account_ref(account_name, create=True)
+        base = _meeting_base(date, account.slug, meeting_type)
+        folder = self._inside(self.accounts_dir / account.slug)
+        with self._lock("meetings"):
+            taken = set(self.meeting_ids())
+            for number in count(1):
+                candidate = base if number == 1 else f"{base}-{number}"
+                final = folder / candidate
+                if candidate in taken and not _abandoned(final):
+                    continue
+                record, body = build(account, candidate)
+                text = _render(record, body, final / f"{record.kind}.md")
+                if self._move_in(text, final, f"{record.kind}.md"):
+                    self._meeting_dirs[candidate] = final
+                    clean_stale_temps(folder)
+                    return record, final / f"{record.kind}.md"
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _move_in(self, text: str, final: Path, name: str) -> bool:
+        """Write ``name`` in a temporary folder renamed ``final``; False if ``final`` is taken."""
+        staging = temp_path(final)
+        private_dir(staging, exist_ok=False)
+        try:
+            atomic_write(staging / name, text, exclusive=True)
+            try:
+                staging.rename(final)  # replaces an empty folder, never a full one
+            except OSError as error:
+                if error.errno in (errno.ENOTEMPTY, errno.EEXIST, errno.ENOTDIR, errno.EISDIR):
+                    return False
+                raise
+        finally:
+            if os.path.lexists(staging):
+                remove_tree(staging)
+        fsync_dir(final.parent)
+        return True
 
     def meeting_ids(self, account: str | None = None) -> list[str]:
         """Every meeting id (of one account slug, if given), sorted."""
@@ -297,7 +355,7 @@ class Repository:
                 text = render_record_file(record.model_copy(update={"notes": notes}), body)
                 atomic_write(path, text)
         except UnfaithfulYaml as error:
-            raise StoreError(f"cannot save {path}: {error}") from None
+            raise _unsavable(path, error) from None
         clean_stale_temps(path.parent)
         return path
 
@@ -348,21 +406,12 @@ class Repository:
 
     def _lock(self, name: str) -> _Lock:
         self._ensure_home()
-        return _Lock(self.home / LOCKS_DIR / f"{name}.lock")
+        folder = self._inside(self.home / LOCKS_DIR)
+        return _Lock(refuse_link(folder / f"{name}.lock"))
 
     def _inside(self, path: Path) -> Path:
         """``path`` itself if, symlinks followed, it stays inside the home; StoreError otherwise."""
-        root = self.home.resolve()
-        try:
-            real = path.resolve()
-        except (OSError, RuntimeError) as error:  # a symlink loop
-            raise StoreError(f"{path}: cannot resolve the path ({error})") from None
-        if real != root and not real.is_relative_to(root):
-            raise StoreError(
-                f"{path} leads outside the data home {self.home} (to {real})",
-                hint="salescoach never follows links out of its home; move the data inside it",
-            )
-        return path
+        return contained(self.home, path)
 
     def _account_dir(self, slug: str) -> Path:
         if not is_slug(slug):
@@ -439,7 +488,13 @@ class Repository:
 
     def _write_account(self, account: Account, *, exclusive: bool) -> None:
         path = self._inside(self.accounts_dir / account.slug / ACCOUNT_FILE)
-        atomic_write(path, dump_exact(account.model_dump()), exclusive=exclusive)
+        try:
+            text = dump_exact(
+                account.model_dump(), max_bytes=MAX_ACCOUNT_BYTES, what="an account file"
+            )
+        except UnfaithfulYaml as error:
+            raise StoreError(f"cannot save {path}: {error}") from None
+        atomic_write(path, text, exclusive=exclusive)
 
     def _create_record_file(self, path: Path, text: str) -> None:
         try:
@@ -509,6 +564,34 @@ class _Lock:
 
 def _meeting_dirs(folder: Path) -> list[Path]:
     return [Path(entry.path) for entry in meeting_entries(folder)]
+
+
+def _meeting_base(date: str, account_slug: str, meeting_type: str | None) -> str:
+    parts = [date, account_slug]
+    if meeting_type:
+        parts.append(slugify(meeting_type, fallback="meeting"))
+    return "-".join(parts)
+
+
+def _abandoned(folder: Path) -> bool:
+    """An empty meeting folder nobody has touched for an hour (a reservation that died)."""
+    try:
+        stale = folder.stat().st_mtime < time.time() - STALE_AFTER_SECONDS
+        return folder.is_dir() and not folder.is_symlink() and stale and not any(folder.iterdir())
+    except OSError:
+        return False
+
+
+def _render(record: Record, body: str, path: Path) -> str:
+    try:
+        return render_record_file(record, body)
+    except UnfaithfulYaml as error:
+        raise _unsavable(path, error) from None
+
+
+def _unsavable(path: Path, error: UnfaithfulYaml) -> StoreError:
+    hint = "shorten the longest answers" if isinstance(error, TooLarge) else None
+    return StoreError(f"cannot save {path}: {error}", hint=hint)
 
 
 def _check_kind(kind: str) -> str:

@@ -17,13 +17,18 @@ class UnfaithfulYaml(ValueError):
     """The value cannot be written as YAML that reads back equal (should never happen)."""
 
 
-def dump_exact(value: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Block YAML for plain data (dict, list, str, int, float, bool, None) that reads back equal."""
+class TooLarge(UnfaithfulYaml):
+    """The data would make a file larger than its readers accept: refused before writing."""
+
+
+def dump_exact(value: Any, *, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "a file") -> str:
+    """Block YAML for plain data (dict, list, str, int, float, bool, None) that reads back equal.
+
+    ``max_bytes`` is the limit the file's reader applies (UTF-8 bytes, not characters): what is
+    written can always be read. :class:`TooLarge` names ``what`` when the text is over it.
+    """
     text = dump(value)
-    if len(text) > max_bytes:
-        raise UnfaithfulYaml(
-            f"{len(text):,} characters of YAML, more than the {max_bytes:,} allowed"
-        )
+    check_size(text, max_bytes, what)
     if _reads_back(text, value, max_bytes):
         return text
     raise UnfaithfulYaml("this data cannot be written as YAML that reads back the same")
@@ -50,6 +55,13 @@ def same_data(left: Any, right: Any) -> bool:
         elif a != b:
             return False
     return True
+
+
+def check_size(text: str, max_bytes: int, what: str) -> None:
+    """:class:`TooLarge` if ``text`` is more than ``max_bytes`` bytes once encoded."""
+    size = len(text) if len(text) * 4 <= max_bytes else len(text.encode("utf-8"))
+    if size > max_bytes:
+        raise TooLarge(f"{size:,} bytes, more than the {max_bytes:,} bytes {what} may hold")
 
 
 def _reads_back(text: str, value: Any, max_bytes: int) -> bool:
