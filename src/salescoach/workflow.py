@@ -203,9 +203,16 @@ def save_debrief(
     return _write(repository, library, record, session)
 
 
-def _write(repository: Repository, library: Library, record: Record, session: Session) -> Saved:
+def _write(
+    repository: Repository,
+    library: Library,
+    record: Record,
+    session: Session,
+    *,
+    expected: str | None = None,
+) -> Saved:
     body = _body(library, record, session)
-    path = repository.save(record, body)
+    path = repository.save(record, body, expected=expected)
     _noted(repository, record, path)
     return _saved(library, record, path, body, session)
 
@@ -439,9 +446,18 @@ def plan_edit(record: Record, wanted: Depth | None) -> EditPlan:
 
 
 def update_record(
-    repository: Repository, library: Library, session: Session, record: Record
+    repository: Repository,
+    library: Library,
+    session: Session,
+    record: Record,
+    *,
+    expected: str | None = None,
 ) -> Saved:
-    """Rewrite an existing prep or debrief with a session's answers; ids and notes are kept."""
+    """Rewrite an existing prep or debrief with a session's answers; ids and notes are kept.
+
+    ``expected`` is the version of the record when the session began (see
+    :meth:`Repository.load_versioned`): a record changed meanwhile is not overwritten.
+    """
     changes: dict[str, Any] = {
         "answers": session.answers,
         "updated": now_iso(),
@@ -454,4 +470,4 @@ def update_record(
         changes["meeting_type"] = meeting.get("type", record.meeting_type)
         changes["meeting_date"] = meeting.get("date", record.meeting_date)
     updated = Record.model_validate({**record.model_dump(), **changes})
-    return _write(repository, library, updated, session)
+    return _write(repository, library, updated, session, expected=expected)

@@ -18,6 +18,7 @@ closing ``---``, every problem raises :class:`RecordError` naming the file and w
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,6 +142,20 @@ def read_record_file(path: Path) -> Record:
     ``FileNotFoundError`` is left to the caller, which knows what was being looked for.
     """
     return parse_record_file(decode_record(read_record_bytes(path), path), path)
+
+
+def data_version(text: str) -> str:
+    """A fingerprint of a record file's data (its front matter), not of its notes or body.
+
+    ``edit`` takes it when it starts and the save compares it, so a record changed meanwhile
+    (another edit, a hand edit of its data) is never overwritten silently, while notes typed
+    into the file meanwhile are simply kept.
+    """
+    try:
+        data = split_record_text(text, Path("<record>")).front_matter
+    except RecordError:
+        data = text
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def read_record_bytes(path: Path) -> bytes:

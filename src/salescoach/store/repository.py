@@ -48,8 +48,11 @@ from salescoach.store.layout import (
     record_name,
 )
 from salescoach.store.markdown import (
+    data_version,
     decode_record,
     extract_notes,
+    parse_record_file,
+    read_record_bytes,
     read_record_file,
     render_record_file,
 )
@@ -70,6 +73,10 @@ ACCOUNT_SCHEMA = 1
 LOCK_TIMEOUT_SECONDS = 30.0
 MAX_ACCOUNT_BYTES = 1_000_000
 _MEETING_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+class RecordChanged(StoreError):
+    """A record was changed by someone else between the start of an edit and its save."""
 
 
 class Account(BaseModel):
@@ -331,7 +338,7 @@ class Repository:
     # ----------------------------------------------------------------------------- records
 
     @store_errors
-    def save(self, record: Record, body: str) -> Path:
+    def save(self, record: Record, body: str, *, expected: str | None = None) -> Path:
         """Write a record into its meeting's folder (see :meth:`new_meeting`); return its path.
 
         A new file is created exclusively (StoreError if another process created it meanwhile).
@@ -339,6 +346,10 @@ class Repository:
         non-empty. If the existing file has lost its notes marker (or is not UTF-8), it is first
         copied to ``<kind>.md.<timestamp>.bak`` beside it, so no hand edit is ever lost.
         Timestamps are the caller's: set ``record.updated`` before saving.
+
+        ``expected`` is the version :meth:`load_versioned` gave when an edit began: if the file's
+        data changed since, :class:`RecordChanged` is raised and nothing is written. With it, the
+        notes are always the file's current ones (typed in by hand while the edit was open).
         """
         path = self.path_of(record.meeting, record.kind)
         if path.parent.parent.name != record.account.slug:
@@ -351,7 +362,12 @@ class Repository:
                 if not os.path.lexists(path):
                     self._create_record_file(path, render_record_file(record, body))
                     return path
-                notes = record.notes or self._kept_notes(path)
+                if expected is not None:
+                    self._check_unchanged(path, record, expected)
+                if expected is not None:
+                    notes = self._kept_notes(path)
+                else:
+                    notes = record.notes or self._kept_notes(path)
                 text = render_record_file(record.model_copy(update={"notes": notes}), body)
                 atomic_write(path, text)
         except UnfaithfulYaml as error:
@@ -361,13 +377,19 @@ class Repository:
 
     def load(self, meeting_id: str, kind: str) -> Record:
         """The ``kind`` record of a meeting; NotFoundError if absent, RecordError if unreadable."""
+        return self.load_versioned(meeting_id, kind)[0]
+
+    def load_versioned(self, meeting_id: str, kind: str) -> tuple[Record, str]:
+        """Like :meth:`load`, with the version of its data to give back to :meth:`save` as
+        ``expected``, so that a change made meanwhile is detected rather than overwritten."""
         path = self.path_of(meeting_id, kind)
         try:
-            record = read_record_file(path)
+            text = decode_record(read_record_bytes(path), path)
         except FileNotFoundError:
             raise NotFoundError(f"meeting {meeting_id} has no {kind} yet") from None
+        record = parse_record_file(text, path)
         _check_placement(record, path)
-        return record
+        return record, data_version(text)
 
     def scan(
         self, account: str | None = None, kind: str | None = None
@@ -505,9 +527,18 @@ class Repository:
                 hint="load it and try again",
             ) from None
 
+    def _check_unchanged(self, path: Path, record: Record, expected: str) -> None:
+        current = data_version(decode_record(read_record_bytes(path), path))
+        if current != expected:
+            raise RecordChanged(
+                f"the {record.kind} of {record.meeting} changed since this edit began "
+                "(another edit, or its data edited by hand); nothing was overwritten",
+                hint=f"`salescoach show {record.meeting}` shows the version saved meanwhile",
+            )
+
     def _kept_notes(self, path: Path) -> str:
         """The free notes of the record file being replaced; backs the file up if it has none."""
-        data = path.read_bytes()
+        data = read_record_bytes(path)
         try:
             notes = extract_notes(decode_record(data, path))
         except RecordError:
