@@ -58,7 +58,6 @@ def _insert_after(path: Path, marker: str, hostile: str) -> None:
     ("marker", "hostile"),
     [
         ("language: ", "\x00"),
-        ("language: ", "\x01"),
         ("language: ", "\x1b[31m"),
         ("schema_version: ", "7" * 5000),
     ],

@@ -37,6 +37,7 @@ from salescoach.workflow import (
     plan_edit,
     prep_for_debrief,
     save_debrief,
+    save_or_keep,
     save_prep,
     update_record,
 )
@@ -59,6 +60,9 @@ class Started:
     prep: Record | None = None
     existing: Record | None = None
     draft: Draft | None = None
+    version: str | None = None
+    """The version of ``existing`` when the session began: a change made meanwhile (another
+    edit, a hand edit of its data) makes the save fail rather than overwrite it."""
 
     @property
     def language(self) -> str:
@@ -206,7 +210,9 @@ class Meetings:
             raise UsageError(message(self.language, "bad_kind", given=kind))
         record_kind: RecordKind = "prep" if kind == "prep" else "debrief"
         repository = self.repository
-        record = repository.load(repository.resolve_meeting(meeting), record_kind)
+        record, version = repository.load_versioned(
+            repository.resolve_meeting(meeting), record_kind
+        )
         prep = repository.load(record.meeting, "prep") if record_kind == "debrief" else None
         how = plan_edit(record, depth)
         session = self._session(
@@ -227,6 +233,7 @@ class Meetings:
             record.meeting,
             prep=prep,
             existing=record,
+            version=version,
         )
 
     def start_resume(self, draft_id: str) -> Started:
@@ -252,6 +259,7 @@ class Meetings:
             again=frozenset({stopped_in} if stopped_in else ()),
             edit_from=stopped_in if existing is not None else None,
         )
+        existing, version = self._existing(draft.meeting, draft.kind)
         return Started(
             session,
             draft.kind,
@@ -260,6 +268,7 @@ class Meetings:
             prep=prep,
             existing=existing,
             draft=draft,
+            version=version,
         )
 
     # --- walking and finishing -----------------------------------------------------------------
@@ -312,23 +321,46 @@ class Meetings:
         )
 
     def finish(self, started: Started, session: Session | None = None) -> Saved:
-        """Write the record a finished session makes; delete the draft it was resumed from."""
-        session = session or started.session
-        if started.existing is not None:  # an edit, or the draft of one: rewrite, never duplicate
-            saved = update_record(self.repository, self.library, session, started.existing)
-        elif started.prep is not None:
-            saved = save_debrief(
-                self.repository, self.library, session, started.prep, language=self.language
-            )
-        else:
-            saved = save_prep(
+        """Write the record a finished session makes; delete the draft it was resumed from.
+
+        If the save fails (permission denied, disk full, a record over the size limit, a record
+        changed meanwhile), the session is kept as a draft and :class:`SaveFailed` says how to
+        resume once the cause is fixed.
+        """
+        walked = session or started.session
+
+        def save() -> Saved:
+            if started.existing is not None:  # an edit, or its draft: rewrite, never duplicate
+                return update_record(
+                    self.repository,
+                    self.library,
+                    walked,
+                    started.existing,
+                    expected=started.version,
+                )
+            if started.prep is not None:
+                return save_debrief(
+                    self.repository, self.library, walked, started.prep, language=self.language
+                )
+            return save_prep(
                 self.repository,
                 self.library,
-                session,
+                walked,
                 account_name=started.account,
                 language=self.language,
-                today=session.today,
+                today=walked.today,
             )
+
+        saved = save_or_keep(
+            save,
+            self.drafts,
+            walked,
+            kind=started.kind,
+            account_name=started.account,
+            meeting=started.meeting,
+            language=self.language,
+            draft_id=started.draft.id if started.draft else None,
+        )
         if started.draft is not None:
             self.drafts.delete(started.draft.id, missing_ok=True)
         return saved
@@ -400,13 +432,13 @@ class Meetings:
             context["prep"] = prep.answers
         return context
 
-    def _existing(self, meeting: str | None, kind: str) -> Record | None:
+    def _existing(self, meeting: str | None, kind: str) -> tuple[Record | None, str | None]:
         if meeting is None:
-            return None
+            return None, None
         try:
-            return self.repository.load(meeting, kind)
+            return self.repository.load_versioned(meeting, kind)
         except NotFoundError:
-            return None
+            return None, None
 
 
 def _default_flow(kind: str) -> str:
