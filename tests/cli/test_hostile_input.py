@@ -199,3 +199,43 @@ def test_a_save_refused_at_the_end_keeps_a_draft_and_leaves_no_meeting_folder(
     assert listed.returncode == 0 and "Acme" in listed.stdout
     [draft] = (isolated_home / "drafts").iterdir()
     assert "é" * 1000 in draft.read_text(encoding="utf-8")
+
+
+def test_answers_no_question_reads_are_errors_with_did_you_mean(tmp_path: Path) -> None:
+    """A misspelt id, an unknown playbook, a merge key, a for_each item that matches nothing:
+    each used to be dropped without a word."""
+    example = salescoach("prep", "ACME", "--type", "negotiation", "--example-answers")
+    assert example.returncode == 0, example.stderr
+    assert "item: price-too-high" in example.stdout
+    misspelt = tmp_path / "misspelt.yaml"
+    misspelt.write_text(
+        example.stdout.replace("meeting:\n", "meeting:\n  tpye: x\n  <<: {a: 1}\n", 1)
+        + "opaa:\n  objectives: [x]\n",
+        encoding="utf-8",
+    )
+    result = salescoach("prep", "ACME", "--answers", str(misspelt), "--no-input")
+    no_traceback(result)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert any(
+        line.endswith(
+            "meeting.tpye: playbook `meeting` has no question `tpye` (did you mean `type`)"
+        )
+        for line in lines
+    ), lines
+    assert any("meeting.<<: YAML merge keys (<<) are not read" in line for line in lines)
+    assert any(
+        "opaa: no playbook `opaa` is walked here (did you mean `opa`)" in line for line in lines
+    )
+    assert f"{misspelt}:4:3: meeting.tpye" in result.stderr
+
+    unmatched = tmp_path / "unmatched.yaml"
+    unmatched.write_text(
+        example.stdout.replace("item: price-too-high", "item: no-such-objection", 1),
+        encoding="utf-8",
+    )
+    result = salescoach("prep", "ACME", "--answers", str(unmatched), "--no-input")
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "`no-such-objection` is not one of the items this question is asked for" in result.stderr
+    assert not (Path(os.environ["SALESCOACH_HOME"]) / "accounts").exists()

@@ -166,6 +166,7 @@ class Meetings:
         if meeting_type:
             given.setdefault("meeting", {})["type"] = meeting_type
         self.library.get(target)  # fail early, before any prompt, on an unknown flow
+        self._check_answers(answers, target, answers_source)
         session = self._session(
             target,
             prefill=merge_prefill(answers or {}, given),
@@ -190,6 +191,7 @@ class Meetings:
         """The debrief of ``meeting`` (a unique part of its id), else of the latest open prep."""
         prep = prep_for_debrief(self.repository, meeting)
         self.library.get(target)
+        self._check_answers(answers, target, answers_source)
         session = self._session(
             target,
             prefill=merge_prefill(answers or {}),
@@ -421,6 +423,18 @@ class Meetings:
 
     def _session(self, target: str, **options: Any) -> Session:
         return Session(self.library, target, None, language=self.language, **options)
+
+    def _check_answers(self, answers: Mapping[str, Any] | None, target: str, source: str) -> None:
+        """Refuse answers no question of the target would read: they would be dropped silently."""
+        if not answers:
+            return
+        from salescoach.errors import AnswersFileError
+        from salescoach.session.answers_file import unknown_answers
+        from salescoach.session.engine import plan
+
+        problems = unknown_answers(answers, plan(self.library, target), source)
+        if problems:
+            raise AnswersFileError(problems)
 
     def _context(
         self, account: str | None, prep: Record | None, exclude: str | None = None

@@ -880,6 +880,17 @@ class Session:
             if not is_empty(value):
                 results.append({"item": subject.value, "answer": value})
                 keep(list(results))
+        asked_for = {str(subject.value) for subject in subjects}
+        for item in given_by_item:
+            if item not in asked_for:
+                listed = ", ".join(sorted(asked_for)) or "none here"
+                self._reject(
+                    Problem(
+                        Location(self.prefill_source),
+                        f"`{item}` is not one of the items this question is asked for ({listed})",
+                        key,
+                    )
+                )
         return results or None
 
     def subjects(
