@@ -11,13 +11,28 @@ CONFIG_ENV = "SALESCOACH_CONFIG"
 CACHE_ENV = "SALESCOACH_CACHE"
 
 
+def expand(path: Path) -> Path:
+    """``path`` with a leading ``~`` or ``~user`` expanded; UsageError for an unknown user
+    (``Path.expanduser`` raises a bare RuntimeError) or an empty path."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        from salescoach.errors import UsageError
+
+        user = str(path).split("/", 1)[0]
+        raise UsageError(
+            f"cannot expand {path}: there is no user {user[1:]!r} on this machine",
+            hint="write the path in full, or ~/ for your own home folder",
+        ) from None
+
+
 def data_home(explicit: Path | None = None) -> Path:
     """The records' home: ``--home``, else ``$SALESCOACH_HOME``, else the platform's data dir."""
     if explicit is not None:
-        return explicit.expanduser().absolute()
+        return expand(explicit).absolute()
     from_env = os.environ.get(HOME_ENV)
     if from_env:
-        return Path(from_env).expanduser().absolute()
+        return expand(Path(from_env)).absolute()
     import platformdirs  # only when no home is given: it costs a few ms at start-up
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
@@ -27,7 +42,7 @@ def config_file() -> Path:
     """The user's config file: ``$SALESCOACH_CONFIG``, else ``config.yaml`` in the config dir."""
     from_env = os.environ.get(CONFIG_ENV)
     if from_env:
-        return Path(from_env).expanduser().absolute()
+        return expand(Path(from_env)).absolute()
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.yaml"

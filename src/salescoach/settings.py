@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from salescoach.errors import Problem, ProblemsError
+from salescoach.errors import Problem, ProblemsError, UsageError
 from salescoach.messages import locale_language
-from salescoach.paths import config_file
+from salescoach.paths import config_file, expand
 from salescoach.yamlio import YamlProblems, load_file
 
 LANGUAGES = ("en", "fr")
@@ -60,9 +60,27 @@ def load_settings(path: Path | None = None) -> Settings:
             ]
         ) from None
     base = path.parent
-    return settings.model_copy(
-        update={"playbooks": [(base / p.expanduser()).resolve() for p in settings.playbooks]}
-    )
+    playbooks: list[Path] = []
+    problems: list[Problem] = []
+    for index, folder in enumerate(settings.playbooks):
+        where = document.locate(("playbooks", index))
+        try:
+            playbooks.append((base / expand(folder)).resolve())
+        except UsageError as error:
+            problems.append(Problem(where, error.message, f"playbooks.{index}", hint=error.hint))
+        except (OSError, RuntimeError) as error:  # a symlink loop
+            problems.append(
+                Problem(where, f"cannot resolve {folder}: {error}", f"playbooks.{index}")
+            )
+    home = settings.home
+    if home is not None:
+        try:
+            home = expand(home)
+        except UsageError as error:
+            problems.append(Problem(document.locate(("home",)), error.message, "home"))
+    if problems:
+        raise ConfigError(problems)
+    return settings.model_copy(update={"playbooks": playbooks, "home": home})
 
 
 KNOWN_VALUES: dict[str, tuple[str, ...]] = {"lang": LANGUAGES}

@@ -239,3 +239,194 @@ def test_answers_no_question_reads_are_errors_with_did_you_mean(tmp_path: Path) 
     assert result.returncode == 1
     assert "`no-such-objection` is not one of the items this question is asked for" in result.stderr
     assert not (Path(os.environ["SALESCOACH_HOME"]) / "accounts").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["prep", "   ", "--no-input"],
+        ["account", ""],
+        ["list", "--account", "   "],
+        ["export", "--account", " "],
+        ["show", ""],
+        ["debrief", " ", "--no-input"],
+    ],
+)
+def test_blank_names_and_queries_are_usage_errors(saved_home: Path, command: list[str]) -> None:
+    """`show ''` used to pick the only meeting; a blank account name raised ValueError."""
+    result = salescoach(*command)
+    no_traceback(result)
+    assert result.returncode == 2
+    assert "cannot be blank" in result.stderr
+
+
+def test_invisible_characters_are_dropped_from_account_names(saved_home: Path) -> None:
+    """A bidi override or a zero-width space made one account display as another."""
+    result = salescoach("account", "Ac\u200bme\u202e")
+    assert result.returncode == 0, result.stderr
+    account = saved_home / "accounts" / "acme" / "account.yaml"
+    assert "name: Acme\n" in account.read_text(encoding="utf-8")
+
+
+def test_a_missing_account_yaml_is_rebuilt_rather_than_splitting_the_account(
+    saved_home: Path, tmp_path: Path
+) -> None:
+    account = saved_home / "accounts" / "acme" / "account.yaml"
+    account.unlink()
+    result = salescoach("account", "Acme")
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in (saved_home / "accounts").iterdir()) == ["acme"]
+    assert "name: Acme\n" in account.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "-o", "{missing}/x.json"],
+        ["export", "-o", "{folder}"],
+        ["export", "-o", ""],
+        ["playbook", "schema", "-o", "{missing}/x.json"],
+        ["playbook", "schema", "-o", "{folder}"],
+        ["playbook", "schema", "-o", ""],
+        ["--home", "~nosuchuser/home", "list"],
+        ["report", "team", "--home", "{missing}"],
+        ["agenda", "--days", "3000000"],
+    ],
+)
+def test_bad_paths_and_far_dates_are_clear_errors(
+    saved_home: Path, tmp_path: Path, command: list[str]
+) -> None:
+    filled = [part.format(missing=tmp_path / "no-such-folder", folder=tmp_path) for part in command]
+    result = salescoach(*filled)
+    no_traceback(result)
+    if command[0] == "agenda":
+        assert result.returncode == 0
+    else:
+        assert result.returncode in (1, 2)
+        assert result.stderr.startswith("error: ")
+    assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_a_next_step_due_on_the_last_day_of_the_calendar(saved_home: Path, tmp_path: Path) -> None:
+    example = salescoach("debrief", "--last", "--example-answers")
+    assert example.returncode == 0, example.stderr
+    answers = tmp_path / "debrief.yaml"
+    answers.write_text(
+        "\n".join(
+            "    due: '9999-12-31'" if line.strip().startswith("due:") else line
+            for line in example.stdout.splitlines()
+        ),
+        encoding="utf-8",
+    )
+    saved = salescoach("debrief", "--last", "--answers", str(answers), "--no-input")
+    assert saved.returncode == 0, saved.stderr
+    for command in (["agenda", "--days", "3000000"], ["export", "--format", "ics"], ["list"]):
+        result = salescoach(*command)
+        no_traceback(result)
+        assert result.returncode == 0, (command, result.stderr)
+    assert "DTEND;VALUE=DATE:99991231" in salescoach("export", "--format", "ics").stdout
+
+
+def test_config_with_a_symlink_loop_or_an_unknown_user_is_located(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(loop)
+    config = Path(os.environ["SALESCOACH_CONFIG"])
+    config.write_text(f"playbooks: [{loop}, ~nosuchuser/team]\n", encoding="utf-8")
+    result = salescoach("playbook", "list")
+    no_traceback(result)
+    assert result.returncode == 1
+    assert f"{config}:1:12: playbooks.0: cannot resolve" in result.stderr
+    assert "playbooks.1: cannot expand ~nosuchuser/team" in result.stderr
+
+
+def test_closed_standard_input_is_a_usage_error() -> None:
+    """`salescoach prep ACME <&-`: sys.stdin is None, which used to raise AttributeError."""
+    import subprocess
+
+    from tests.cli.helpers import SALESCOACH
+
+    result = subprocess.run(
+        [str(SALESCOACH), "prep", "ACME"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=lambda: os.close(0),
+    )
+    no_traceback(result)
+    assert result.returncode == 2
+    assert "standard input is not a terminal" in result.stderr
+
+
+def test_a_scale_must_have_finite_bounds_and_a_bounded_span(tmp_path: Path) -> None:
+    for bound in (".nan", "-.inf", "1000000000"):
+        playbook = tmp_path / "scale.yaml"
+        playbook.write_text(
+            "id: scale\nkind: prep\ntitle: S\nlanguage: en\nversion: 1\n"
+            "steps:\n  - id: a\n    title: A\n    questions:\n"
+            f"      - {{id: s, type: scale, prompt: How?, help: H., min: 0, max: {bound}}}\n",
+            encoding="utf-8",
+        )
+        result = salescoach("playbook", "validate", str(playbook))
+        no_traceback(result)
+        assert result.returncode == 1, bound
+        assert f"{playbook}:10:" in result.stderr
+
+
+def test_an_override_with_other_question_types_does_not_crash_preview(tmp_path: Path) -> None:
+    import yaml
+
+    from salescoach.paths import builtin_playbooks
+
+    meeting = yaml.safe_load((builtin_playbooks() / "en" / "meeting.yaml").read_text("utf-8"))
+    swap = {"list": "yesno", "text": "number", "choices": "number", "scale": "list"}
+    for step in meeting["steps"]:
+        for question in step["questions"]:
+            if question.get("type") in swap:
+                question["type"] = swap[question["type"]]
+                for key in ("options", "choices_from", "labels", "min", "max", "example"):
+                    question.pop(key, None)
+                for key in ("min_items", "max_items", "max_length", "default", "for_each"):
+                    question.pop(key, None)
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "meeting.yaml").write_text(yaml.safe_dump(meeting, allow_unicode=True), "utf-8")
+    result = salescoach("--playbooks", str(team), "playbook", "preview", "prep-flow")
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+
+
+def test_answers_meeting_edited_into_a_string_is_one_located_problem(saved_home: Path) -> None:
+    path = _prep_file(saved_home)
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n  meeting:\n") + 1
+    end = text.index("\n  ", text.index("\n", start) + 1)
+    while text[end + 3] == " ":
+        end = text.index("\n  ", end + 1)
+    path.write_text(text[:start] + "  meeting: just some text" + text[end:], encoding="utf-8")
+    for command in (["show", path.parent.name], ["prep", "Acme", "--no-input"], ["list"]):
+        result = salescoach(*command)
+        no_traceback(result)
+    shown = salescoach("show", path.parent.name)
+    assert shown.returncode == 1
+    assert "answers.meeting: Input should be a valid dictionary" in shown.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders anyway")
+def test_read_only_commands_work_on_a_read_only_home(saved_home: Path) -> None:
+    """A manager reading a rep's home they may not write into."""
+    salescoach("list")  # the index exists before the home turns read-only
+    folders = [saved_home, *[path for path in saved_home.rglob("*") if path.is_dir()]]
+    for folder in folders:
+        folder.chmod(0o500)
+    try:
+        path = _prep_file(saved_home)
+        for command in (["list"], ["show", path.parent.name], ["account", "Acme"], ["resume"]):
+            result = salescoach(*command)
+            no_traceback(result)
+            assert result.returncode == 0, (command, result.stderr)
+    finally:
+        for folder in folders:
+            folder.chmod(0o700)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from salescoach.errors import NotFoundError, StoreError
+from salescoach.errors import NotFoundError, StoreError, UsageError
 from salescoach.store.repository import Repository
 
 hostile = st.one_of(
@@ -29,7 +29,7 @@ def test_account_folders_stay_inside_the_home(tmp_path: Path, name: str) -> None
     repository = Repository(home)
     try:
         account = repository.account_ref(name)
-    except (ValueError, StoreError):
+    except (ValueError, StoreError, UsageError):
         return  # refused (an empty name): refusing is fine, escaping is not
     folder = (home / "accounts" / account.slug).resolve()
     assert folder.is_relative_to((home / "accounts").resolve())

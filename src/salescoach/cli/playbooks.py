@@ -270,9 +270,9 @@ def schema(
     if output is None:
         sys.stdout.write(schema_text())
     else:
-        from salescoach.store.atomic import SHARED_MODE, atomic_write
+        from salescoach.store.atomic import SHARED_MODE, write_output
 
-        atomic_write(output.expanduser().absolute(), schema_text(), mode=SHARED_MODE)
+        write_output(output, schema_text(), mode=SHARED_MODE)
 
 
 # --- new, edit -----------------------------------------------------------------------------------
@@ -484,7 +484,7 @@ def preview(
         )
     prompter: Prompter | None = None
     if interactive:
-        if not sys.stdin.isatty():
+        if sys.stdin is None or not sys.stdin.isatty():  # None: started with stdin closed
             raise UsageError(
                 message(app_state.language, "interactive_needs_terminal"),
                 hint=message(app_state.language, "interactive_needs_terminal_hint"),

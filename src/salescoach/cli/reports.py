@@ -286,9 +286,9 @@ def export(
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
         return
-    from salescoach.store.atomic import atomic_write
+    from salescoach.store.atomic import write_output
 
-    atomic_write(output.expanduser().absolute(), text)
+    write_output(output, text)
     from salescoach.ui import render
 
     render.say(
@@ -373,7 +373,16 @@ def _reference(app_state: AppState) -> Reference:
 
 def _rep_names(homes: list[Path]) -> list[tuple[str, Path]]:
     """Each home with a rep name: its folder's name, or more of its path if two share it."""
-    resolved = [home.expanduser().absolute() for home in homes]
+    from salescoach.paths import expand
+
+    resolved = [expand(home).absolute() for home in homes]
+    for given, home in zip(homes, resolved, strict=True):
+        if not (home / "accounts").is_dir():
+            what = "does not exist" if not home.exists() else "holds no records (no accounts/)"
+            raise UsageError(
+                f"--home {given}: {what}; it is not a rep's salescoach home",
+                hint="give each rep's data home, the folder that holds accounts/",
+            )
     names = [home.name for home in resolved]
     return [
         (name if names.count(name) == 1 else str(home), home)

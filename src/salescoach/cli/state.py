@@ -132,7 +132,7 @@ def prompter_for(no_input: bool, language: str) -> Prompter | None:
         return None
     import sys
 
-    require_terminal(sys.stdin.isatty(), language)
+    require_terminal(sys.stdin is not None and sys.stdin.isatty(), language)  # None: closed
     from salescoach.ui.prompts import QuestionaryPrompter
 
     return QuestionaryPrompter(language=language)

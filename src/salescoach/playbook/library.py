@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from salescoach.errors import Location, NotFoundError, PlaybookError, Problem
-from salescoach.paths import builtin_playbooks
+from salescoach.paths import builtin_playbooks, expand
 from salescoach.playbook.loader import (
     ACCOUNT_CONTEXT,
     CONTEXT_NAMESPACES,
@@ -88,11 +88,13 @@ def search_path(
     sources = [Source("built-in", builtin_playbooks() / language)]
     if language != "en":
         sources.insert(0, Source("built-in", builtin_playbooks() / "en"))
-    sources += [Source("config", Path(d)) for d in config_dirs]
+    sources += [Source("config", expand(Path(d))) for d in config_dirs]
     sources += [
-        Source("env", Path(d)) for d in env.get(PLAYBOOKS_ENV, "").split(os.pathsep) if d.strip()
+        Source("env", expand(Path(d)))
+        for d in env.get(PLAYBOOKS_ENV, "").split(os.pathsep)
+        if d.strip()
     ]
-    sources += [Source("option", Path(d)) for d in option_dirs]
+    sources += [Source("option", expand(Path(d))) for d in option_dirs]
     return sources
 
 
@@ -239,6 +241,7 @@ def check_paths(paths: Sequence[Path], search: SearchPath) -> CheckedFiles:
     """
     entries: list[Entry] = []
     problems: list[Problem] = []
+    seen: set[str] = set()  # a set, not a scan of entries: 10,000 files took minutes
     for path in paths:
         if not path.exists():
             problems.append(Problem(Location(path), "no such file or directory"))
@@ -249,8 +252,10 @@ def check_paths(paths: Sequence[Path], search: SearchPath) -> CheckedFiles:
                 Problem(Location(path), "no playbook here", hint="playbooks end in .yaml or .yml")
             )
         for file in files:
-            if any(_key(e.path) == _key(file) for e in entries):
+            key = _key(file)
+            if key in seen:
                 continue
+            seen.add(key)
             try:
                 loaded = read_playbook(file)
             except PlaybookError as error:
@@ -262,9 +267,11 @@ def check_paths(paths: Sequence[Path], search: SearchPath) -> CheckedFiles:
         base = Library.load(language, search(language))
         libraries[language] = base.with_entries(entries)
         problems.extend(_broken_dependents(base, libraries[language], entries))
+    winners = {language: library.chosen() for language, library in libraries.items()}
     for entry in entries:
-        chosen = dict(libraries[entry.playbook.language].chosen())
-        chosen[entry.id] = entry
+        chosen = winners[entry.playbook.language]
+        if chosen.get(entry.id) is not entry:  # another given file with its id won
+            chosen = {**chosen, entry.id: entry}
         problems.extend(cross_check([entry], chosen))
     problems.sort(
         key=lambda p: (str(p.location.path), p.location.line or 0, p.location.column or 0)

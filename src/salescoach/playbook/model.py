@@ -7,6 +7,7 @@ never code: nothing here evaluates a string.
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -72,6 +73,10 @@ DEPTH_HELP = (
     "From which depth on this is asked: quick (every session), standard (standard and full) "
     "or full (full only). Without it: the enclosing step's, then the playbook's, else standard."
 )
+
+
+MAX_SCALE_STEPS = 100
+"""A scale is a row of points to pick from (1 to 5, 0 to 10): more than this is a number."""
 
 
 class QuestionType(StrEnum):
@@ -359,8 +364,21 @@ class Question(Strict):
         numeric = {QuestionType.NUMBER, QuestionType.SCALE}
         if (self.min is not None or self.max is not None or self.unit) and kind not in numeric:
             raise ValueError(f"min, max and unit apply to number and scale, not {kind}")
+        for bound in (self.min, self.max):
+            if bound is not None and not math.isfinite(bound):
+                raise ValueError(f"min and max must be finite numbers, not {bound}")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError(f"min ({self.min:g}) is greater than max ({self.max:g})")
+        if (
+            kind == QuestionType.SCALE
+            and self.min is not None
+            and self.max is not None
+            and self.max - self.min > MAX_SCALE_STEPS
+        ):
+            raise ValueError(
+                f"a scale spans at most {MAX_SCALE_STEPS} steps (here {self.min:g} to "
+                f"{self.max:g}); use a number question for a wider range"
+            )
         counted = {QuestionType.LIST, QuestionType.GROUP, QuestionType.CHOICES}
         if (self.min_items is not None or self.max_items is not None) and kind not in counted:
             raise ValueError(f"min_items/max_items apply to list, group and choices, not {kind}")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from salescoach.reports.reference import Reference
-from salescoach.store.facts import Facts, Part, by_account, parse_day
+from salescoach.store.facts import Facts, Part, add_days, by_account, parse_day
 
 NEEDS: frozenset[Part] = frozenset({"next_steps"})
 DEBRIEF_LOOKBACK_DAYS = 30
@@ -51,7 +51,7 @@ def agenda(
 ) -> list[AgendaItem]:
     """The agenda on ``today``, looking ``days`` ahead, most late first (needs :data:`NEEDS`)."""
     items: list[AgendaItem] = []
-    horizon = today + dt.timedelta(days=days)
+    horizon = add_days(today, days)
     for records in by_account(facts).values():
         items.extend(_account_items(records, reference, today, horizon))
     items.sort(key=lambda item: (-item.days_late, _WHAT_ORDER[item.what], item.account, item.date))
@@ -117,7 +117,7 @@ def _account_items(
         known = reference.phase(phase)
         cadence = known.cadence_days if known else reference.slowest_cadence
         last_contact = max(past_days)
-        due_day = last_contact + dt.timedelta(days=cadence)
+        due_day = add_days(last_contact, cadence)
         if due_day <= today:
             where = known.label if known else "an unknown phase"
             detail = f"last contact {last_contact.isoformat()}; every {cadence} d in {where}"

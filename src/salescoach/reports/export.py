@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from salescoach.store.facts import ALL_PARTS, Facts, Part, parse_day
+from salescoach.store.facts import ALL_PARTS, Facts, Part, add_days, parse_day
 
 if TYPE_CHECKING:
     from salescoach.store.record import Record
@@ -124,7 +124,7 @@ def ics_text(facts: Iterable[Facts]) -> str:
                 f"UID:{uid[:32]}@salescoach",
                 f"DTSTAMP:{stamp}",
                 f"DTSTART;VALUE=DATE:{due.strftime('%Y%m%d')}",
-                f"DTEND;VALUE=DATE:{(due + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+                f"DTEND;VALUE=DATE:{add_days(due, 1).strftime('%Y%m%d')}",
                 f"SUMMARY:{_text(f'{step.action} — {record.account_name}')}",
                 f"DESCRIPTION:{_text(chr(10).join(description))}",
                 "CATEGORIES:salescoach",

@@ -17,7 +17,7 @@ from salescoach.errors import NotFoundError
 from salescoach.reports import agenda, funnel, objections, objectives, phases, timeline
 from salescoach.reports.jsonable import jsonable
 from salescoach.reports.reference import Reference
-from salescoach.store.facts import Facts, Part
+from salescoach.store.facts import Facts, Part, add_days
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Agenda:
     @property
     def horizon(self) -> dt.date:
         """The last day looked at."""
-        return self.today + dt.timedelta(days=self.days)
+        return add_days(self.today, self.days)  # stops at 9999-12-31
 
 
 @dataclass(frozen=True)

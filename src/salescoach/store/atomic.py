@@ -78,6 +78,33 @@ def atomic_write(
     fsync_dir(path.parent)
 
 
+def write_output(path: Path, data: str | bytes, *, mode: int = FILE_MODE) -> Path:
+    """Write a file the user named (``export -o``, ``playbook schema -o``) atomically.
+
+    A path that names a folder (``''``, ``.``, ``/tmp``), a folder that does not exist, ``~user``
+    of no one, or any writing error is a StoreError naming the path, never a traceback.
+    Returns the path written.
+    """
+    from salescoach.paths import expand
+
+    target = expand(path).absolute()
+    if not str(path) or target.is_dir():
+        raise StoreError(
+            f"cannot write {str(path) or repr('')}: it is a folder, not a file",
+            hint="give a file name, e.g. -o export.csv",
+        )
+    if not target.parent.is_dir():
+        raise StoreError(
+            f"cannot write {path}: the folder {target.parent} does not exist",
+            hint="create it first, or give a path in an existing folder",
+        )
+    try:
+        atomic_write(target, data, mode=mode)
+    except OSError as error:
+        raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
+    return target
+
+
 def private_dir(path: Path, *, exist_ok: bool = True) -> Path:
     """Create ``path`` and its missing parents as 0700 directories whatever the umask.
 

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from salescoach.errors import Broken, NotFoundError, RecordError, StoreError
+from salescoach.paths import expand
 from salescoach.store.atomic import (
     atomic_write,
     clean_stale_temps,
@@ -89,7 +90,7 @@ class Drafts:
     """The drafts under one data home."""
 
     def __init__(self, home: Path) -> None:
-        self.home = Path(home).expanduser().absolute()
+        self.home = expand(Path(home)).absolute()
         self.directory = self.home / DRAFTS_DIR
         self.problems: list[Broken] = []
         """Drafts the last :meth:`list` had to skip, with why."""

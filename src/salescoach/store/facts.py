@@ -163,6 +163,15 @@ def facts_of(record: Record) -> Facts:
     )
 
 
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day`` plus ``days``, stopping at the calendar's edges (9999-12-31, 0001-01-01) rather
+    than raising OverflowError: a next step due on 9999-12-31 or ``agenda --days 3000000``."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def parse_day(value: str | None) -> dt.date | None:
     """A ``YYYY-MM-DD`` string as a date; ``None`` for anything else."""
     if not value or len(value) != 10:

@@ -52,8 +52,10 @@ def _checked_plain(value: dict[str, Any]) -> dict[str, Any]:
 
 Timestamp = Annotated[str, AfterValidator(_checked_timestamp)]
 """An ISO datetime with its offset, as records and drafts store ``created`` and ``updated``."""
-PlainAnswers = Annotated[dict[str, Any], AfterValidator(_checked_plain)]
-"""Namespaced answers holding only plain YAML-safe data."""
+PlainAnswers = Annotated[dict[str, dict[str, Any]], AfterValidator(_checked_plain)]
+"""Namespaced answers holding only plain YAML-safe data: each namespace (a playbook id) maps
+question ids to answers, so a hand-edited ``meeting: some text`` is a located problem rather
+than a crash wherever ``answers["meeting"]`` is read."""
 
 
 class PlaybookUse(BaseModel):

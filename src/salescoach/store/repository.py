@@ -25,7 +25,15 @@ from typing import Any
 from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from salescoach.errors import Broken, NotFoundError, RecordError, SalescoachError, StoreError
+from salescoach.errors import (
+    Broken,
+    NotFoundError,
+    RecordError,
+    SalescoachError,
+    StoreError,
+    UsageError,
+)
+from salescoach.paths import expand
 from salescoach.store.atomic import (
     FILE_MODE,
     STALE_AFTER_SECONDS,
@@ -111,14 +119,24 @@ def account_name_key(name: str) -> str:
     ``Acme``, ``ACME`` and `` acme `` are one account; ``Acme Inc.`` and ``Acme, Inc.`` are two
     (they share the slug ``acme-inc``, so the second gets ``acme-inc-2``).
     """
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    return " ".join(clean_name(name).casefold().split())
+
+
+def clean_name(name: str) -> str:
+    """An account name as stored: NFC, single spaces, without the invisible format characters
+    (bidi overrides such as U+202E, zero-width spaces and joiners) that make a name display as
+    another one."""
+    visible = "".join(
+        char for char in unicodedata.normalize("NFC", name) if unicodedata.category(char) != "Cf"
+    )
+    return " ".join(visible.split())
 
 
 class Repository:
     """The records under one data home (see the module docstring for the layout)."""
 
     def __init__(self, home: Path) -> None:
-        self.home = Path(home).expanduser().absolute()
+        self.home = expand(Path(home)).absolute()
         self.accounts_dir = self.home / ACCOUNTS_DIR
         self._meeting_dirs: dict[str, Path] = {}
 
@@ -138,7 +156,10 @@ class Repository:
         """Like :meth:`account_slug`, returning the slug with the account's stored real name."""
         key = account_name_key(name)
         if not key:
-            raise ValueError("an account name cannot be empty")
+            raise UsageError(
+                f"an account name cannot be blank (got {name!r})",
+                hint="give the client's name, e.g. salescoach prep ACME",
+            )
         found, _ = self._find_account(name, key)
         if found is not None:
             return found.ref
@@ -150,7 +171,7 @@ class Repository:
             found, free = self._find_account(name, key)
             if found is not None:
                 return found.ref
-            real_name = " ".join(unicodedata.normalize("NFC", name).split())
+            real_name = clean_name(name)
             account = Account(slug=free, name=real_name, created=now_iso())
             folder = self._inside(self.accounts_dir / free)
             private_dir(folder)
@@ -288,8 +309,13 @@ class Repository:
     def resolve_meeting(self, query: str) -> str:
         """The meeting id ``query`` designates: exact id, else the one id starting with it, else
         the one containing it (case-insensitive); NotFoundError listing candidates otherwise."""
-        ids = self.meeting_ids()
         wanted = query.strip().lower()
+        if not wanted:  # '' is in every id: it would pick the only meeting
+            raise UsageError(
+                f"a meeting cannot be blank (got {query!r})",
+                hint="give its id or a part of it; `salescoach list` shows them",
+            )
+        ids = self.meeting_ids()
         if wanted in ids:
             return wanted
         for matches in (
@@ -480,13 +506,42 @@ class Repository:
             try:
                 account = self._read_account(folder / ACCOUNT_FILE)
             except NotFoundError:
-                if free is None and folder.is_dir() and not any(folder.iterdir()):
-                    free = slug  # an empty folder left by an interrupted creation
-                continue
+                if not folder.is_dir():
+                    continue
+                if not any(folder.iterdir()):
+                    free = free or slug  # an empty folder left by an interrupted creation
+                    continue
+                # Meetings without account.yaml (deleted, or lost in a merge): rebuild it from
+                # the records rather than start a second account "-2" beside this one.
+                account = self._rebuild_account(folder)
             if account_name_key(account.name) == key:
                 return account, slug
         assert free is not None  # more candidates than entries: one is free
         return None, free
+
+    def _rebuild_account(self, folder: Path) -> Account:
+        """``account.yaml`` written again from the records in ``folder``; RecordError if none
+        can be read (the folder is then not taken for another account either)."""
+        path = folder / ACCOUNT_FILE
+        for meeting in _meeting_dirs(folder):
+            for kind in KINDS:
+                found = self.read_or_broken(meeting / f"{kind}.md")
+                if isinstance(found, Record) and found.account.slug == folder.name:
+                    account = Account(
+                        slug=folder.name, name=found.account.name, created=found.created
+                    )
+                    try:
+                        self._write_account(account, exclusive=True)
+                    except FileExistsError:  # rebuilt meanwhile by another salescoach
+                        return self._read_account(path)
+                    except OSError:  # a read-only home: use it, rebuild it another time
+                        return account
+                    return account
+        raise RecordError(
+            path,
+            "missing, and no record in the folder to rebuild it from",
+            hint="restore account.yaml (e.g. from git), or move the folder out of accounts/",
+        )
 
     def _read_account(self, path: Path) -> Account:
         self._inside(path)
