@@ -60,6 +60,15 @@ def clean_text(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+def is_number(value: Answer) -> bool:
+    """Whether a value is a number a float holds (not a bool): what ``{:g}`` can show."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and abs(value) <= sys.float_info.max
+    )
+
+
 def is_empty(value: Answer) -> bool:
     """Whether a value counts as no answer at all."""
     return value is None or value == "" or value == [] or value == {}

@@ -15,7 +15,7 @@ from salescoach.messages import message
 from salescoach.playbook.library import Library
 from salescoach.playbook.model import Option, Playbook, Question, QuestionType, SheetForm
 from salescoach.playbook.refs import parse_ref
-from salescoach.playbook.values import is_empty
+from salescoach.playbook.values import is_empty, is_number
 from salescoach.sheet.model import Line, Part, Sheet, build_sheet
 
 LEVEL_TAGS = ("level-necessary", "level-essential", "level-useful", "level-superficial")
@@ -35,11 +35,11 @@ class SheetHeader:
 
 def record_title(header: SheetHeader, playbooks: Sequence[Playbook], library: Library) -> str:
     """``Prep — ACME · Negotiation · 2026-12-03``: kind, account, type label, date."""
-    bits = [header.account]
+    bits = [header.account]  # str(): a team's meeting playbook may ask these with other types
     if header.meeting_type:
-        bits.append(_option_label(library, playbooks, "type", header.meeting_type))
+        bits.append(_option_label(library, playbooks, "type", str(header.meeting_type)))
     if header.meeting_date:
-        bits.append(header.meeting_date)
+        bits.append(str(header.meeting_date))
     return f"{message(header.language, 'sheet_' + header.kind)} — {' · '.join(bits)}"
 
 
@@ -212,8 +212,9 @@ def _answer_lines(
 ) -> list[str]:
     prompt = question.prompt.rstrip(" ?:")
     if question.for_each is not None and isinstance(value, list):
+        labels = _item_labels(question, library, playbook_id)  # once: 20,000 items were quadratic
         body = [
-            f"- **{_item_label(question, pair.get('item'), library, playbook_id)}** — "
+            f"- **{_item_label(labels, pair.get('item'))}** — "
             f"{_inline(question, pair.get('answer'), library, language)}"
             for pair in value
             if isinstance(pair, Mapping)
@@ -230,8 +231,14 @@ def _answer_lines(
     return [f"**{prompt}:** {_inline(question, value, library, language)}", ""]
 
 
-def _item_label(question: Question, item: Any, library: Library, playbook_id: str) -> str:
-    """The label of an iterated item: a reference entry's, or the source question's option."""
+def _item_label(labels: Mapping[str, str], item: Any) -> str:
+    """The label of an iterated item (from :func:`_item_labels`), else the item itself."""
+    return _escape(labels.get(item, item) if isinstance(item, str) else str(item))
+
+
+def _item_labels(question: Question, library: Library, playbook_id: str) -> dict[str, str]:
+    """The labels of the items a question iterates: a reference's entries' or the source
+    question's options."""
     for_each = question.for_each
     options: list[Option] = []
     if for_each is not None and for_each.reference is not None:
@@ -243,8 +250,7 @@ def _item_label(question: Question, item: Any, library: Library, playbook_id: st
         source = _source_question(for_each.answer, playbook_id, library)
         if source is not None and source.type in (QuestionType.CHOICE, QuestionType.CHOICES):
             options = library.options(source)
-    labels = {option.value: option.label for option in options}
-    return _escape(labels.get(item, str(item)) if isinstance(item, str) else str(item))
+    return {option.value: option.label for option in options}
 
 
 def _source_question(ref: str, playbook_id: str, library: Library) -> Question | None:
@@ -270,14 +276,16 @@ def _inline(question: Question, value: Any, library: Library, language: str) -> 
     if question.type in (QuestionType.CHOICE, QuestionType.CHOICES):
         labels = {o.value: o.label for o in library.options(question)}
         values = value if isinstance(value, list) else [value]
-        return ", ".join(_escape(labels.get(v, str(v))) for v in values)
-    if question.type == QuestionType.YESNO:
+        return ", ".join(_escape(labels.get(str(v), str(v))) for v in values)
+    # An answer that does not fit its question (a team's override with other types, a hand
+    # edit) falls through to being shown as it is: never a crash.
+    if question.type == QuestionType.YESNO and isinstance(value, bool):
         return message(language, "yes" if value else "no")
-    if question.type == QuestionType.SCALE:
+    if question.type == QuestionType.SCALE and is_number(value) and value == int(value):
         label = (question.labels or {}).get(int(value))
         top = f"/{question.max:g}" if question.max is not None else ""
         return f"{value}{top}" + (f" ({_escape(label)})" if label else "")
-    if question.type == QuestionType.NUMBER:
+    if question.type == QuestionType.NUMBER and is_number(value):
         return f"{value:g} {question.unit}".strip() if question.unit else f"{value:g}"
     if isinstance(value, list):
         return "; ".join(_escape(str(v)) for v in value)

@@ -27,7 +27,7 @@ from salescoach.playbook.model import (
     SheetSection,
 )
 from salescoach.playbook.refs import parse_ref
-from salescoach.playbook.values import is_empty
+from salescoach.playbook.values import is_empty, is_number
 
 ShownKey = tuple[str, str]
 """``(playbook id, question id)`` of an answer the sheet shows whole."""
@@ -278,10 +278,12 @@ def _candidate(
     iterated = question.for_each is not None and isinstance(value, list)
     if iterated:
         source = _iterated(question, book.id)
+        labels = _item_labels(question, library, book.id)  # once: 20,000 items were quadratic
         for pair in value:
             if not isinstance(pair, Mapping) or is_empty(pair.get("answer")):
                 continue
-            lead: str | None = _item_label(question, pair.get("item"), library, book.id)
+            item = pair.get("item")
+            lead: str | None = labels.get(item, item) if isinstance(item, str) else str(item)
             answer = _plain(question, pair.get("answer"), library, book.id)
             lines.append(Line(item_form, (Part(answer, place.label),), lead=lead))
             items.append((*source, str(pair.get("item"))) if source else None)
@@ -361,8 +363,9 @@ def _iterated(question: Question, playbook_id: str) -> tuple[str, str] | None:
     return (parsed.playbook_or(playbook_id), parsed.question)
 
 
-def _item_label(question: Question, item: Any, library: Library, playbook_id: str) -> str:
-    """The label of an iterated item: a reference entry's, or the source question's option."""
+def _item_labels(question: Question, library: Library, playbook_id: str) -> dict[str, str]:
+    """The labels of the items a question iterates: a reference's entries' or the source
+    question's options."""
     for_each = question.for_each
     options: list[Option] = []
     if for_each is not None and for_each.reference is not None:
@@ -374,8 +377,7 @@ def _item_label(question: Question, item: Any, library: Library, playbook_id: st
         found = _question(library, *source) if source else None
         if found is not None and found.type in (QuestionType.CHOICE, QuestionType.CHOICES):
             options = library.options(found)
-    labels = {option.value: option.label for option in options}
-    return labels.get(item, str(item)) if isinstance(item, str) else str(item)
+    return {option.value: option.label for option in options}
 
 
 def _question(library: Library, book_id: str, question_id: str) -> Question | None:
@@ -397,13 +399,13 @@ def _plain(question: Question, value: Any, library: Library, playbook_id: str) -
         labels = _labels(library, question)
         values = value if isinstance(value, list) else [value]
         return _separator(library).join(labels.get(str(v), str(v)) for v in values)
-    if question.type == QuestionType.YESNO:
+    if question.type == QuestionType.YESNO and isinstance(value, bool):
         return message(library.language, "yes" if value else "no")
-    if question.type == QuestionType.SCALE:
+    if question.type == QuestionType.SCALE and is_number(value) and value == int(value):
         label = (question.labels or {}).get(int(value))
         top = f"/{question.max:g}" if question.max is not None else ""
         return f"{value}{top}" + (f" ({label})" if label else "")
-    if question.type == QuestionType.NUMBER and isinstance(value, int | float):
+    if question.type == QuestionType.NUMBER and is_number(value):
         return f"{value:g}\u00a0{question.unit}" if question.unit else f"{value:g}"
     if isinstance(value, list):
         return _separator(library).join(_condense(v) for v in _flatten(value))
