@@ -336,7 +336,7 @@ def test_config_with_a_symlink_loop_or_an_unknown_user_is_located(tmp_path: Path
     result = salescoach("playbook", "list")
     no_traceback(result)
     assert result.returncode == 1
-    assert f"{config}:1:12: playbooks.0: cannot resolve" in result.stderr
+    assert f"{config}:1:13: playbooks.0: cannot resolve" in result.stderr
     assert "playbooks.1: cannot expand ~nosuchuser/team" in result.stderr
 
 

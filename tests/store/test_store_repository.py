@@ -74,8 +74,20 @@ def test_an_empty_folder_left_by_a_crash_is_reused(repo: Repository, home: Path)
 def test_a_folder_without_account_yaml_but_with_meetings_is_not_taken(
     repo: Repository, home: Path
 ) -> None:
+    """Nor is a second account started beside it: that split Beta into beta and beta-2."""
     (home / "accounts" / "acme" / "2026-01-01-acme").mkdir(parents=True)
-    assert repo.account_slug("Acme") == "acme-2"
+    with pytest.raises(RecordError, match="no record in the folder to rebuild it from"):
+        repo.account_slug("Acme")
+    assert sorted(path.name for path in (home / "accounts").iterdir()) == ["acme"]
+
+
+def test_a_lost_account_yaml_is_rebuilt_from_the_records(repo: Repository, home: Path) -> None:
+    record = new_record(repo, "Beta")
+    repo.save(record, BODY)
+    (home / "accounts" / "beta" / "account.yaml").unlink()
+    assert repo.account_slug("BETA") == "beta"
+    assert repo.account("beta").name == "Beta"
+    assert sorted(path.name for path in (home / "accounts").iterdir()) == ["beta"]
 
 
 def test_a_broken_account_yaml_is_a_record_error(repo: Repository, home: Path) -> None:
@@ -285,8 +297,8 @@ def test_write_failures_are_store_errors_and_leave_the_old_file(
 
 
 def test_a_record_too_large_to_read_back_is_not_written(repo: Repository) -> None:
-    record = new_record(repo, answers={"meeting": {"essay": "word " * 250_000}})
-    with pytest.raises(StoreError, match="more than the 1,000,000 allowed"):
+    record = new_record(repo, answers={"meeting": {"essay": "word " * 1_100_000}})
+    with pytest.raises(StoreError, match="more than the 5,000,000 bytes a record may hold"):
         repo.save(record, BODY)
     assert not repo.path_of(record.meeting, "prep").exists()
 

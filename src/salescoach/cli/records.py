@@ -65,7 +65,7 @@ def list_records(
         return
     from salescoach.cli.reports import open_index
 
-    slug = app_state.repository.find_account(account).slug if account else None
+    slug = app_state.repository.find_account(account).slug if account is not None else None
     with open_index(app_state.data_home, rescan=False, language=app_state.language) as index:
         found = index.facts(account=slug, kind=kind)
     found.sort(key=lambda f: (f.meeting_date or "", f.created), reverse=True)

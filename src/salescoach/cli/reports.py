@@ -206,7 +206,7 @@ def run_report(
 
     report = REPORTS[name]
     app_state = state(ctx)
-    slug = app_state.repository.find_account(account).slug if account else None
+    slug = app_state.repository.find_account(account).slug if account is not None else None
     with open_index(app_state.data_home, rescan, app_state.language) as index:
         facts = index.facts(account=slug, kind=report.kind, parts=report.needs)
     if account is not None:
@@ -268,7 +268,7 @@ def export(
         raise UsageError(message(app_state.language, "excel_needs_csv"))
     if since is not None:
         _day(since, app_state.language, "--since")
-    slug = app_state.repository.find_account(account).slug if account else None
+    slug = app_state.repository.find_account(account).slug if account is not None else None
     with open_index(app_state.data_home, rescan, app_state.language) as index:
         if export_format == ExportFormat.json:
             text = "".join(

@@ -491,7 +491,7 @@ class Repository:
 
     def _find_account(self, name: str, key: str) -> tuple[Account | None, str]:
         """The account called ``name`` if it exists, else the first free slug for it."""
-        base = slugify(name)
+        base = slugify(clean_name(name))  # the name as stored: no invisible characters
         try:
             entries = {entry.name for entry in os.scandir(self.accounts_dir)}
         except FileNotFoundError:
