@@ -53,7 +53,7 @@ LAYERS: dict[str, int] = {
     "__init__": 0,
     "errors": 0,
     "messages": 0,
-    "paths": 0,
+    "paths": 1,  # may raise a user error (an unknown ~user), so above errors
     "flows": 0,
     "signals": 0,
     "yamlio": 1,

@@ -10,6 +10,9 @@ import pytest
 
 from tests.cli.helpers import salescoach
 
+# Each test runs the installed command ten times or more: slow on a loaded machine.
+pytestmark = pytest.mark.timeout(600)
+
 READ_COMMANDS = [
     ["list"],
     ["list", "--json"],

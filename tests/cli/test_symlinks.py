@@ -15,6 +15,9 @@ import pytest
 from salescoach.store.atomic import is_temp_name
 from tests.cli.helpers import salescoach
 
+# A home's life is lived again for every path it creates: a hundred runs of the command.
+pytestmark = pytest.mark.timeout(1800)
+
 TEAM_PLAYBOOK = (
     "id: notes\nkind: prep\ntitle: Notes\nlanguage: en\nversion: 1\n"
     "steps:\n  - id: all\n    title: All\n    questions:\n"

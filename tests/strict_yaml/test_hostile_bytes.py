@@ -198,7 +198,8 @@ def test_a_fifo_or_a_device_where_a_file_should_be_is_refused_at_once(
     assert "not a regular file" in str(raised.value)
     path.unlink()
     path.symlink_to("/dev/zero")
-    with pytest.raises((*expected, StoreError)) as raised:
+    refusable: tuple[type[Exception], ...] = (*expected, StoreError)
+    with pytest.raises(refusable) as refused:
         read(path)
     refusals = ("not a regular file", "symbolic link", "outside the data home")
-    assert any(refusal in str(raised.value) for refusal in refusals), raised.value
+    assert any(refusal in str(refused.value) for refusal in refusals), refused.value
