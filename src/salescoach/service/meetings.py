@@ -246,7 +246,7 @@ class Meetings:
             if draft.meeting is None:
                 raise NotFoundError(message(self.language, "draft_no_meeting", draft=draft.id))
             prep = self.repository.load(draft.meeting, "prep")
-        existing = self._existing(draft.meeting, draft.kind)
+        existing, version = self._existing(draft.meeting, draft.kind)
         # The question it stopped in is asked again, what it held as the default (a list, a
         # group); a draft of `edit` goes on editing from there, the record's answers as defaults.
         stopped_in = answer_id(draft.position) if draft.position else None
@@ -261,7 +261,6 @@ class Meetings:
             again=frozenset({stopped_in} if stopped_in else ()),
             edit_from=stopped_in if existing is not None else None,
         )
-        existing, version = self._existing(draft.meeting, draft.kind)
         return Started(
             session,
             draft.kind,
