@@ -375,6 +375,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_topic_reference": "reference",
         "drill_topic_success-story": "success story",
         "drill_topic_other": "other",
+        # --- search
+        "search_none": "No record holds: {words}",
+        "search_more": "{shown} of {total} records shown; --limit 0 shows them all.",
     },
     "fr": {
         "prep": "préparation",
@@ -796,6 +799,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_topic_reference": "référence",
         "drill_topic_success-story": "histoire de réussite",
         "drill_topic_other": "autre",
+        # --- search
+        "search_none": "Aucun enregistrement ne contient : {words}",
+        "search_more": "{shown} enregistrements sur {total} affichés ; --limit 0 les montre tous.",
     },
 }
 

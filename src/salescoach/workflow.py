@@ -272,17 +272,22 @@ def prep_for_debrief(repository: Repository, query: str | None) -> Record:
     """The prep a debrief belongs to: the named meeting, else the latest prep still undebriefed."""
     if query:
         return repository.load(repository.resolve_meeting(query), "prep")
-    candidates = [
-        record
-        for record in repository.scan(kind="prep")
-        if isinstance(record, Record) and not repository.path_of(record.meeting, "debrief").exists()
-    ]
-    if not candidates:
-        raise NotFoundError(
-            "no prep waiting for a debrief",
-            hint="name the meeting: salescoach debrief MEETING (see salescoach list)",
-        )
-    return max(candidates, key=lambda r: (r.meeting_date or "", r.created))
+    from salescoach.store.index import Index
+
+    # The index orders the candidates; the files have the last word (a debrief written by hand
+    # that a big home's index has not seen yet, a prep changed since).
+    with Index.open(repository.home) as index:
+        candidates = index.waiting_preps()
+    for path in candidates:
+        if path.with_name("debrief.md").exists():
+            continue
+        item = repository.read_or_broken(path)
+        if isinstance(item, Record):
+            return item
+    raise NotFoundError(
+        "no prep waiting for a debrief",
+        hint="name the meeting: salescoach debrief MEETING (see salescoach list)",
+    )
 
 
 def merge_prefill(*layers: Mapping[str, Any]) -> dict[str, dict[str, Any]]:

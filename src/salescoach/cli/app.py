@@ -24,6 +24,7 @@ OWNERS: dict[str, str] = {
     "resume": "drafts",
     "list": "records",
     "show": "records",
+    "search": "search",
     "agenda": "reports",
     "account": "reports",
     "export": "reports",
@@ -41,6 +42,7 @@ SUMMARIES: dict[str, str] = {
     "resume": "Go on with an interrupted prep or debrief, at the first unanswered question.",
     "list": "List meetings and their records, newest first.",
     "show": "Show a meeting's prep and debrief.",
+    "search": "Find records by the words of their answers and notes, best match first.",
     "agenda": "What needs doing now, most late first.",
     "account": "An account's timeline, and what is still open with it.",
     "export": "Export records as JSON lines or CSV, or their next steps as an iCalendar file.",
@@ -204,6 +206,10 @@ def run(argv: list[str]) -> int:
             register_everything(app)
         else:
             register_commands(argv)
+        if not argv or "--help" in argv or "-h" in argv:
+            from salescoach.cli.lean_help import import_help_renderer
+
+            import_help_renderer()
         app(args=argv, prog_name="salescoach", standalone_mode=True)
     except SystemExit as done:
         code = done.code

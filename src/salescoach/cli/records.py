@@ -66,13 +66,9 @@ def list_records(
     from salescoach.cli.reports import open_index
 
     slug = app_state.repository.find_account(account).slug if account is not None else None
-    with open_index(app_state.data_home, rescan=False, language=app_state.language) as index:
-        found = index.facts(account=slug, kind=kind)
-    found.sort(key=lambda f: (f.meeting_date or "", f.created), reverse=True)
-    total = len(found)
     shown = limit if limit is not None else (0 if as_json else TABLE_LIMIT)
-    if shown:
-        found = found[:shown]
+    with open_index(app_state.data_home, rescan=False, language=app_state.language) as index:
+        found, total = index.newest(account=slug, kind=kind, limit=shown or None)
     if as_json:
         # One record per line: readable, and twice as fast as indented JSON at 100,000 rows.
         import json

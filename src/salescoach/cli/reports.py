@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -271,24 +272,31 @@ def export(
     slug = app_state.repository.find_account(account).slug if account is not None else None
     with open_index(app_state.data_home, rescan, app_state.language) as index:
         if export_format == ExportFormat.json:
-            text = "".join(
-                f"{line}\n" for line in _json_lines(index, slug, since, app_state.language)
+            chunks: Iterable[str] = (
+                f"{line}\n" for line in index.json_lines(account=slug, since=since)
             )
         elif export_format == ExportFormat.csv:
-            facts = index.facts(account=slug, since=since, parts=report.NEEDS)
             dialect = report.excel_dialect(app_state.language) if excel else csv.excel
-            text = report.csv_text(facts, dialect, bom=excel)
+            chunks = report.csv_chunks(
+                index.ordered_facts(account=slug, since=since, parts=report.NEEDS),
+                dialect,
+                bom=excel,
+            )
         else:
-            facts = index.facts(account=slug, kind="debrief", since=since, parts=report.ICS_NEEDS)
-            text = report.ics_text(facts)
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return
-    from salescoach.store.atomic import write_output
+            chunks = report.ics_chunks(
+                index.ordered_facts(
+                    account=slug, kind="debrief", since=since, parts=report.ICS_NEEDS
+                )
+            )
+        if output is None:
+            sys.stdout.flush()
+            for chunk in chunks:
+                sys.stdout.buffer.write(chunk.encode("utf-8"))
+            sys.stdout.buffer.flush()
+            return
+        from salescoach.store.atomic import write_output
 
-    write_output(output, text)
+        write_output(output, chunks)
     from salescoach.ui import render
 
     render.say(
@@ -347,22 +355,6 @@ class _ProgressBar:
     def stop(self) -> None:
         if self._progress is not None:
             self._progress.stop()
-
-
-def _json_lines(index: Index, account: str | None, since: str | None, language: str) -> list[str]:
-    from salescoach.errors import RecordError
-    from salescoach.reports.export import json_line
-    from salescoach.store.markdown import read_record_file
-
-    lines = []
-    for path in index.paths(account=account, since=since):
-        try:
-            lines.append(json_line(read_record_file(path)))
-        except (RecordError, OSError) as error:
-            from salescoach.ui import render
-
-            render.skipped(language, [f"{path}: {error}"])
-    return lines
 
 
 def _reference(app_state: AppState) -> Reference:

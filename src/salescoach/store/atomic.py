@@ -17,7 +17,7 @@ import os
 import re
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -49,22 +49,33 @@ def is_temp_name(name: str) -> bool:
 
 
 def atomic_write(
-    path: Path, data: str | bytes, *, exclusive: bool = False, mode: int = FILE_MODE
+    path: Path,
+    data: str | bytes | Iterable[str],
+    *,
+    exclusive: bool = False,
+    mode: int = FILE_MODE,
 ) -> None:
-    """Write ``data`` (text is UTF-8) to ``path`` atomically, as a 0600 file whatever the umask.
+    """Write ``data`` (text is UTF-8; pieces of text are written as they come, so a big export
+    is never held whole) to ``path`` atomically, as a 0600 file whatever the umask.
 
     With ``exclusive=True`` an existing ``path`` is never replaced: ``FileExistsError`` is raised
     and the existing file is left as it was. The parent directory must exist. ``mode``
     :data:`SHARED_MODE` is for files meant to be shared (a schema, a completion script), never
     for a rep's records.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if isinstance(data, str):
+        pieces: Iterable[bytes] = (data.encode("utf-8"),)
+    elif isinstance(data, bytes):
+        pieces = (data,)
+    else:
+        pieces = (piece.encode("utf-8") for piece in data)
     temporary = temp_path(path)
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, mode)
     try:
         try:
             _fchmod(descriptor, mode)
-            _write_all(descriptor, payload)
+            for payload in pieces:
+                _write_all(descriptor, payload)
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
@@ -78,7 +89,7 @@ def atomic_write(
     fsync_dir(path.parent)
 
 
-def write_output(path: Path, data: str | bytes, *, mode: int = FILE_MODE) -> Path:
+def write_output(path: Path, data: str | bytes | Iterable[str], *, mode: int = FILE_MODE) -> Path:
     """Write a file the user named (``export -o``, ``playbook schema -o``) atomically.
 
     A path that names a folder (``''``, ``.``, ``/tmp``), a folder that does not exist, ``~user``

@@ -24,9 +24,11 @@ build resumes where it stopped.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import starmap
@@ -53,6 +55,18 @@ from salescoach.store.layout import (
     record_parts,
     record_relative,
 )
+from salescoach.store.search import (
+    MARK_END,
+    MARK_START,
+    TOKENIZER,
+    Filters,
+    Hit,
+    Results,
+    Term,
+    match_expression,
+    searchable_text,
+    snippet_of,
+)
 
 if TYPE_CHECKING:
     from salescoach.store.record import Record
@@ -61,7 +75,7 @@ T = TypeVar("T")
 
 INDEX_FILE = ".index.sqlite3"
 STALE_MARK = ".index.stale"
-SCHEMA = 3
+SCHEMA = 4
 FULL_SCAN_LIMIT = 20_000
 """Up to this many record files, every open stats them all (about 0.1 s at the limit)."""
 BATCH = 500
@@ -69,26 +83,69 @@ PARALLEL_FROM = 4_000
 """From this many files to read, the work is shared between processes (up to MAX_WORKERS)."""
 MAX_WORKERS = 8
 BUSY_TIMEOUT_SECONDS = 30.0
+CONNECT_ATTEMPTS = 3
 
+Row = tuple[tuple[Any, ...], tuple[str, str, str] | None]
+"""A record file's row of facts, and its document: its searchable text (answers, notes) and its
+data as a JSON line (``None`` for a broken file)."""
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while record files are read into the index."""
 
-_SCHEMA_SQL = """
+_DAY = "coalesce(meeting_date, substr(created, 1, 10))"
+"""A record's day in SQL (its meeting date, else its creation day), as :attr:`Facts.day`."""
+_DATE_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+_JSON_FIELDS = {name for names in PART_FIELDS.values() for name in names}
+_FACT_COLUMN_SQL = ",\n    ".join(
+    f"{name} TEXT CHECK ({name} IS NULL OR json_type({name}) = 'array')"
+    if name in _JSON_FIELDS
+    else f"{name} TEXT"
+    for name in FIELDS
+)
+"""One column per field of :class:`Facts`; a part is stored as a JSON array."""
+_SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS dirs (
     name TEXT PRIMARY KEY,
     mtime_ns INTEGER NOT NULL
-);
+) STRICT;
 CREATE TABLE IF NOT EXISTS records (
     path TEXT PRIMARY KEY,
     account_dir TEXT NOT NULL,
     mtime_ns INTEGER NOT NULL,
     size INTEGER NOT NULL,
     problem TEXT,
-    {fact_columns}
-);
+    {_FACT_COLUMN_SQL},
+    CHECK (problem IS NOT NULL OR (
+        kind IN ('prep', 'debrief') AND meeting IS NOT NULL AND account_slug IS NOT NULL
+        AND account_name IS NOT NULL AND created IS NOT NULL AND updated IS NOT NULL
+        AND funnel IS NOT NULL AND results IS NOT NULL
+        AND (meeting_date IS NULL OR meeting_date GLOB '{_DATE_GLOB}')))
+) STRICT;
 CREATE INDEX IF NOT EXISTS records_by_account ON records (account_slug);
 CREATE INDEX IF NOT EXISTS records_by_folder ON records (account_dir);
-""".format(fact_columns=",\n    ".join(f"{name} TEXT" for name in FIELDS))
+CREATE INDEX IF NOT EXISTS records_by_meeting ON records (meeting);
+CREATE INDEX IF NOT EXISTS records_by_day ON records (
+    coalesce(meeting_date, substr(created, 1, 10)), created
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    answers TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    data TEXT NOT NULL CHECK (json_type(data) = 'object')
+) STRICT;
+CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5 (
+    answers, notes, content = 'documents', content_rowid = 'id', tokenize = '{TOKENIZER}'
+);
+CREATE TRIGGER IF NOT EXISTS records_document_gone AFTER DELETE ON records BEGIN
+    DELETE FROM documents WHERE id = old.rowid;
+END;
+CREATE TRIGGER IF NOT EXISTS documents_searchable AFTER INSERT ON documents BEGIN
+    INSERT INTO texts (rowid, answers, notes) VALUES (new.id, new.answers, new.notes);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_gone AFTER DELETE ON documents BEGIN
+    INSERT INTO texts (texts, rowid, answers, notes)
+        VALUES ('delete', old.id, old.answers, old.notes);
+END;
+"""
 FILE_COLUMNS = ("path", "account_dir", "mtime_ns", "size", "problem")
 """The columns about the file itself; then one column per field of :class:`Facts`."""
 _COLUMNS = ", ".join((*FILE_COLUMNS, *FIELDS))
@@ -141,23 +198,17 @@ class Index:
         """
         home = Path(home).expanduser().absolute()
         if not accounts_dir(home).is_dir():
-            connection = sqlite3.connect(":memory:")
-            connection.executescript(_SCHEMA_SQL)
-            return cls(home, connection)
-        try:
-            connection = _connect(home)
-        except StoreError:
-            if os.access(home, os.W_OK):
-                raise
-            # Someone else's read-only home (a manager reading a rep's): index it in memory.
-            connection = sqlite3.connect(":memory:")
-            connection.executescript(_SCHEMA_SQL)
-            rescan = True
+            return cls(home, _in_memory())
+        connection, in_memory = _connect_or_memory(home)
         index = cls(home, connection)
         try:
             stale = _take_stale_mark(home)
-            known = index._count()
-            index.refresh(full=rescan or stale or known <= FULL_SCAN_LIMIT, progress=progress)
+            try:
+                full = in_memory or rescan or stale or index._count() <= FULL_SCAN_LIMIT
+                index.refresh(full=full, progress=progress)
+            except sqlite3.DatabaseError as error:  # damaged, or deleted under our feet
+                _raise_if_busy(home, error)
+                index._rebuild(progress)
         except BaseException:
             index.close()
             raise
@@ -217,10 +268,7 @@ class Index:
         if seen is None:
             return
         with self._write():
-            self._db.execute(
-                f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES ({_marks(_COLUMN_COUNT)})",
-                _row(seen, facts_of(record)),
-            )
+            self._store([(_row(seen, facts_of(record)), _document(record))])
 
     # ----------------------------------------------------------------------------- reading
 
@@ -239,7 +287,7 @@ class Index:
         ]
         select = ", ".join([_FACT_COLUMNS, *columns])
         where, values = _filters(account, kind, since)
-        rows = self._db.execute(f"SELECT {select} FROM records WHERE {where}", values)
+        rows = self._rows(f"SELECT {select} FROM records WHERE {where}", values)
         if not columns:  # every row straight into the constructor, at C speed
             return list(starmap(Facts, rows))
         found: list[Facts] = []
@@ -252,12 +300,79 @@ class Index:
             found.append(facts)
         return found
 
+    def ordered_facts(
+        self,
+        *,
+        account: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        parts: Iterable[Part] = (),
+    ) -> Iterator[Facts]:
+        """:meth:`facts` one at a time, by account then :attr:`Facts.order` (for exports that
+        must not hold 100,000 records at once)."""
+        columns = [
+            column for part in _PART_COLUMNS if part in set(parts) for column in _PART_COLUMNS[part]
+        ]
+        select = ", ".join([_FACT_COLUMNS, *columns])
+        where, values = _filters(account, kind, since)
+        rows = self._db.execute(
+            f"SELECT {select} FROM records WHERE {where} "
+            f"ORDER BY account_slug, {_DAY}, kind = 'debrief', created",
+            values,
+        )
+        for row in rows:
+            facts = Facts(*row[:11])
+            for position, column in enumerate(columns, start=11):
+                text = row[position]
+                if text is not None:
+                    setattr(facts, column, Lazy(text, _MAKERS[column]))
+            yield facts
+
+    def json_lines(self, *, account: str | None = None, since: str | None = None) -> Iterator[str]:
+        """Each readable record's data and notes as a line of JSON (see
+        :func:`~salescoach.reports.export.json_line`), by account folder, meeting, prep first;
+        one at a time."""
+        where, values = _filters(account, None, since)
+        rows = self._db.execute(
+            "SELECT documents.data FROM records JOIN documents ON documents.id = records.rowid "
+            f"WHERE {where} ORDER BY account_dir, meeting, kind = 'debrief'",
+            values,
+        )
+        for (line,) in rows:
+            yield line
+
+    def newest(
+        self, *, account: str | None = None, kind: str | None = None, limit: int | None = None
+    ) -> tuple[list[Facts], int]:
+        """The facts (no parts) of the newest records — by meeting date, then creation time —
+        at most ``limit`` of them (``None``: all), and how many records there are in all."""
+        where, values = _filters(account, kind, None)
+        ((total,),) = self._rows(f"SELECT count(*) FROM records WHERE {where}", values)
+        rows = self._rows(
+            f"SELECT {_FACT_COLUMNS} FROM records WHERE {where} "
+            "ORDER BY coalesce(meeting_date, '') DESC, created DESC"
+            + ("" if limit is None else " LIMIT ?"),
+            [*values, *([] if limit is None else [limit])],
+        )
+        return list(starmap(Facts, rows)), int(total)
+
+    def waiting_preps(self) -> list[Path]:
+        """The files of the preps whose meeting has no debrief file in the index, newest first
+        (by meeting date, then creation time)."""
+        rows = self._rows(
+            "SELECT path FROM records AS p WHERE p.kind = 'prep' AND p.problem IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM records WHERE records.path = "
+            "substr(p.path, 1, length(p.path) - length('prep.md')) || 'debrief.md') "
+            "ORDER BY coalesce(p.meeting_date, '') DESC, p.created DESC"
+        )
+        return [self.home / path for (path,) in rows]
+
     def paths(
         self, *, account: str | None = None, kind: str | None = None, since: str | None = None
     ) -> list[Path]:
         """The files of the records :meth:`facts` would return, by account, meeting, kind."""
         where, values = _filters(account, kind, since)
-        rows = self._db.execute(
+        rows = self._rows(
             f"SELECT path FROM records WHERE {where} "
             "ORDER BY account_dir, meeting, kind = 'debrief'",
             values,
@@ -266,15 +381,79 @@ class Index:
 
     def problems(self) -> list[Broken]:
         """The record files that could not be read, and why."""
-        rows = self._db.execute(
+        rows = self._rows(
             "SELECT path, problem FROM records WHERE problem IS NOT NULL ORDER BY path"
         )
         return [Broken(self.home / path, message) for path, message in rows]
+
+    def search(self, terms: Sequence[Term], filters: Filters, limit: int | None) -> Results:
+        """The records whose answers or notes hold every term, best match first (FTS5's bm25;
+        the latest meeting first among equals), at most ``limit`` of them (``None``: all)."""
+        if not terms:
+            return Results([], 0)
+        match = match_expression(terms)
+        where, values = _filters(
+            filters.account,
+            filters.kind,
+            filters.since,
+            until=filters.until,
+            meeting_type=filters.meeting_type,
+        )
+        found = (
+            "FROM texts JOIN records ON records.rowid = texts.rowid "
+            f"WHERE texts MATCH ? AND {where}"
+        )
+        ((total,),) = self._rows(f"SELECT count(*) {found}", [match, *values])
+        ranked = self._rows(
+            f"SELECT texts.rowid, texts.rank {found} ORDER BY texts.rank, {_DAY} DESC, created DESC"
+            + ("" if limit is None else " LIMIT ?"),
+            [match, *values, *([] if limit is None else [limit])],
+        )
+        hits = []
+        for rowid, rank in ranked:
+            (texts,) = self._rows(
+                "SELECT highlight(texts, 0, ?, ?), highlight(texts, 1, ?, ?) FROM texts "
+                "WHERE texts MATCH ? AND rowid = ?",
+                (MARK_START, MARK_END, MARK_START, MARK_END, match, rowid),
+            )
+            snippet = snippet_of(texts)
+            ((meeting, kind, name, slug, meeting_type, day, path),) = self._rows(
+                f"SELECT meeting, kind, account_name, account_slug, meeting_type, {_DAY}, path "
+                "FROM records WHERE rowid = ?",
+                (rowid,),
+            )
+            hits.append(Hit(meeting, kind, name, slug, meeting_type, day, snippet, rank, path))
+        return Results(hits, int(total))
 
     def __len__(self) -> int:
         return self._count()
 
     # ----------------------------------------------------------------------------- internals
+
+    def _rows(self, sql: str, values: Sequence[Any] = ()) -> list[Any]:
+        """All rows of a query; a damaged index (a row SQLite cannot decode, a file removed
+        under our feet) is rebuilt from the files, and the query run again."""
+        try:
+            return self._db.execute(sql, values).fetchall()
+        except sqlite3.DatabaseError as error:
+            _raise_if_busy(self.home, error)
+        self._rebuild(None)
+        return self._db.execute(sql, values).fetchall()
+
+    def _rebuild(self, progress: Progress | None) -> None:
+        """Start again from the files: the index is derived."""
+        self._db.close()
+        _delete_index(index_path(self.home))
+        self._db, in_memory = _connect_or_memory(self.home)
+        try:
+            self.refresh(full=True, progress=progress)
+        except sqlite3.DatabaseError as error:  # still failing (removed again, disk full…)
+            _raise_if_busy(self.home, error)
+            if in_memory:
+                raise
+            self._db.close()
+            self._db = _in_memory()
+            self.refresh(full=True, progress=progress)
 
     def _count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM records").fetchone()[0])
@@ -303,20 +482,30 @@ class Index:
         done = 0
         for rows in _parsed(str(self.home), batches):
             with self._write():
-                self._db.executemany(
-                    f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES ({_marks(_COLUMN_COUNT)})",
-                    rows,
-                )
+                self._store(rows)
             done += len(rows)
             if progress is not None:
                 progress(done, total)
+
+    def _store(self, rows: list[Row]) -> None:
+        """Write rows of facts and their text (replacing a file's old row and text)."""
+        self._db.executemany(
+            f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES ({_marks(_COLUMN_COUNT)})",
+            (facts for facts, _ in rows),
+        )
+        self._db.executemany(
+            "INSERT INTO documents (id, answers, notes, data) SELECT rowid, ?, ?, ? FROM records "
+            "WHERE path = ?",
+            ((*document, facts[0]) for facts, document in rows if document is not None),
+        )
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise _busy(self.home, error) from None
+            _raise_if_busy(self.home, error)
+            raise
         try:
             yield
         except BaseException:
@@ -325,7 +514,7 @@ class Index:
         self._db.execute("COMMIT")
 
 
-def _parsed(home: str, batches: list[list[_Seen]]) -> Iterator[list[tuple[Any, ...]]]:
+def _parsed(home: str, batches: list[list[_Seen]]) -> Iterator[list[Row]]:
     """The rows of each batch of files, in order; several processes share a big first build."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if workers > 1 and sum(map(len, batches)) >= PARALLEL_FROM:
@@ -353,19 +542,19 @@ def _parsed(home: str, batches: list[list[_Seen]]) -> Iterator[list[tuple[Any, .
         yield _parse_batch(home, batch)
 
 
-def _parse_batch(home: str, batch: list[_Seen]) -> list[tuple[Any, ...]]:
+def _parse_batch(home: str, batch: list[_Seen]) -> list[Row]:
     """Read a batch of record files into rows (in a worker process, or this one)."""
     from salescoach.store.record import Record
     from salescoach.store.repository import Repository
 
     repository = Repository(Path(home))
-    rows = []
+    rows: list[Row] = []
     for seen in batch:
         item = repository.read_or_broken(repository.home / seen.path)
         if isinstance(item, Record):
-            rows.append(_row(seen, facts_of(item)))
+            rows.append((_row(seen, facts_of(item)), _document(item)))
         else:
-            rows.append(_broken_row(seen, item.message))
+            rows.append((_broken_row(seen, item.message), None))
     return rows
 
 
@@ -393,48 +582,154 @@ def note_saved(home: Path, record: Record, path: Path) -> None:
 # --------------------------------------------------------------------------------- the database
 
 
+def _in_memory() -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:", isolation_level=None)
+    connection.execute("PRAGMA recursive_triggers = ON")
+    connection.executescript(_SCHEMA_SQL)
+    return connection
+
+
+def _connect_or_memory(home: Path) -> tuple[sqlite3.Connection, bool]:
+    """The index file, or an index in memory when the file cannot be used (a manager reading a
+    rep's read-only home, a full disk, a folder in its place): the connection, and whether it
+    is in memory. Reading never fails for want of an index; only a busy one is an error."""
+    try:
+        return _connect(home), False
+    except _Busy:
+        raise
+    except StoreError:
+        return _in_memory(), True
+
+
+def _raise_if_busy(home: Path, error: sqlite3.Error) -> None:
+    if "locked" in str(error) or "busy" in str(error):
+        raise _busy(home, error) from None
+
+
 def _connect(home: Path) -> sqlite3.Connection:
     """Open the index (creating it 0600, or recreating it if it is not a readable index of
-    this schema); StoreError if it is busy or cannot be written."""
+    this schema); StoreError if it is busy or cannot be written.
+
+    A symbolic link or a special file planted where the index or its companion files go is
+    removed, never followed: nothing is written outside the home.
+    """
     path = index_path(home)
-    for attempt in (1, 2):
+    for attempt in range(1, CONNECT_ATTEMPTS + 1):
+        last = attempt == CONNECT_ATTEMPTS
         try:
+            _remove_planted(path)
             _create_private(path)
-            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+            mask = os.umask(0o077)  # whatever SQLite creates (the WAL, a recreated file) is 0600
             try:
-                _prepare(connection)
-            except BaseException:
-                connection.close()
-                raise
+                connection = sqlite3.connect(
+                    _nofollow_uri(path),
+                    uri=True,
+                    timeout=BUSY_TIMEOUT_SECONDS,
+                    isolation_level=None,
+                )
+                try:
+                    _prepare(connection)
+                    _make_private(path)
+                except BaseException:
+                    connection.close()
+                    raise
+            finally:
+                os.umask(mask)
             return connection
-        except sqlite3.OperationalError as error:  # busy, read-only, no space: not corruption
-            if "locked" in str(error) or "busy" in str(error):
-                raise _busy(home, error) from None
-            raise StoreError(f"cannot use the index {path}: {error}") from None
+        except _OtherSchema:
+            if last:
+                raise StoreError(f"cannot use the index {path}: it keeps another schema") from None
+        except sqlite3.OperationalError as error:
+            _raise_if_busy(home, error)
+            # Read-only, no space, or "disk I/O error" when another process removed the file
+            # while this one opened it: try again, then give up (the caller reads in memory).
+            if last:
+                raise StoreError(f"cannot use the index {path}: {error}") from None
+            continue
         except sqlite3.DatabaseError as error:  # not a database, malformed
-            if attempt == 2:
+            if last:
                 raise StoreError(f"cannot use the index {path}: {error}") from None
         except OSError as error:
             raise StoreError(f"cannot create the index {path}: {error.strerror}") from None
-        _delete_index(path)  # unreadable: it is derived, so start again
+        _delete_index(path)  # unreadable or not ours: it is derived, so start again
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+class _OtherSchema(Exception):
+    """The index file holds tables this version did not create: it is rebuilt."""
+
+
 def _prepare(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA recursive_triggers = ON")  # a replaced row's text goes too
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
+    objects = _objects(connection)
+    if not objects:
+        connection.executescript(
+            f"BEGIN IMMEDIATE; {_SCHEMA_SQL}; PRAGMA user_version = {SCHEMA}; COMMIT;"
+        )
+        objects = _objects(connection)
     version = connection.execute("PRAGMA user_version").fetchone()[0]
-    if version not in (0, SCHEMA):
-        connection.executescript("DROP TABLE IF EXISTS records; DROP TABLE IF EXISTS dirs;")
-    connection.executescript(_SCHEMA_SQL)
-    connection.execute(f"PRAGMA user_version = {SCHEMA}")
+    if version != SCHEMA or objects != _expected_objects():
+        raise _OtherSchema
+
+
+def _objects(connection: sqlite3.Connection) -> frozenset[tuple[str, str, str | None]]:
+    return frozenset(connection.execute("SELECT type, name, sql FROM sqlite_master"))
+
+
+@functools.cache
+def _expected_objects() -> frozenset[tuple[str, str, str | None]]:
+    """The tables, indexes and trigger of an index of this schema, as SQLite lists them."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.executescript(_SCHEMA_SQL)
+        return _objects(connection)
+    finally:
+        connection.close()
+
+
+def _nofollow_uri(path: Path) -> str:
+    from urllib.parse import quote
+
+    return f"file:{quote(str(path))}?nofollow=1"
+
+
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+"""The suffixes of the files SQLite keeps beside the index."""
+
+
+def _remove_planted(path: Path) -> None:
+    """Remove a link or a special file where the index or a companion file goes (a folder
+    there is an error: it is not ours to delete)."""
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        try:
+            status = os.lstat(companion)
+        except FileNotFoundError:
+            continue
+        if stat.S_ISREG(status.st_mode):
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            raise StoreError(
+                f"cannot use the index {companion}: it is a folder",
+                hint="move it away; the index is rebuilt from the records",
+            )
+        companion.unlink()
+
+
+def _make_private(path: Path) -> None:
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            status = os.lstat(companion)
+            if stat.S_ISREG(status.st_mode) and stat.S_IMODE(status.st_mode) != 0o600:
+                os.chmod(companion, 0o600)  # noqa: PTH101
 
 
 def _create_private(path: Path) -> None:
-    if path.exists():
-        return
     with contextlib.suppress(FileExistsError):
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
         try:
             if hasattr(os, "fchmod"):
                 os.fchmod(descriptor, 0o600)
@@ -443,28 +738,37 @@ def _create_private(path: Path) -> None:
 
 
 def _delete_index(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in _COMPANIONS:
         with contextlib.suppress(FileNotFoundError):
             path.with_name(path.name + suffix).unlink()
 
 
-def _busy(home: Path, error: sqlite3.OperationalError) -> StoreError:
-    return StoreError(
+class _Busy(StoreError):
+    """Another salescoach holds the index longer than BUSY_TIMEOUT_SECONDS."""
+
+
+def _busy(home: Path, error: sqlite3.Error) -> StoreError:
+    return _Busy(
         f"the index {index_path(home)} is busy ({error})",
         hint="another salescoach is updating it; try again, or delete the file (it is rebuilt)",
     )
 
 
 def _mark_stale(home: Path) -> None:
-    descriptor = os.open(home / STALE_MARK, os.O_WRONLY | os.O_CREAT, 0o600)
+    # O_NOFOLLOW: a link planted at the mark's name sends nothing outside the home.
+    descriptor = os.open(home / STALE_MARK, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     os.close(descriptor)
 
 
 def _take_stale_mark(home: Path) -> bool:
+    """Whether a failed update left the mark (removed now, when the home can be written)."""
+    mark = home / STALE_MARK
     try:
-        (home / STALE_MARK).unlink()
+        mark.unlink()
     except FileNotFoundError:
         return False
+    except OSError:  # a read-only home: the mark stays, and every open checks every file
+        return os.path.lexists(mark)
     return True
 
 
@@ -472,7 +776,14 @@ def _marks(count: int) -> str:
     return ", ".join("?" * count)
 
 
-def _filters(account: str | None, kind: str | None, since: str | None) -> tuple[str, list[str]]:
+def _filters(
+    account: str | None,
+    kind: str | None,
+    since: str | None,
+    *,
+    until: str | None = None,
+    meeting_type: str | None = None,
+) -> tuple[str, list[str]]:
     clauses = ["problem IS NULL"]
     values: list[str] = []
     if account is not None:
@@ -481,9 +792,15 @@ def _filters(account: str | None, kind: str | None, since: str | None) -> tuple[
     if kind is not None:
         clauses.append("kind = ?")
         values.append(kind)
+    if meeting_type is not None:
+        clauses.append("meeting_type = ?")
+        values.append(meeting_type)
     if since is not None:
-        clauses.append("coalesce(meeting_date, substr(created, 1, 10)) >= ?")
+        clauses.append(f"{_DAY} >= ?")
         values.append(since)
+    if until is not None:
+        clauses.append(f"{_DAY} <= ?")
+        values.append(until)
     return " AND ".join(clauses), values
 
 
@@ -560,6 +877,13 @@ def _plain(item: Any) -> Any:
     return list(item) if isinstance(item, tuple) else item
 
 
+def _document(record: Record) -> tuple[str, str, str]:
+    from salescoach.reports.export import json_line
+
+    answers, notes = searchable_text(record)
+    return answers, notes, json_line(record)
+
+
 def _broken_row(seen: _Seen, message: str) -> tuple[Any, ...]:
     return (seen.path, seen.account_dir, seen.mtime_ns, seen.size, message) + (None,) * (
         _COLUMN_COUNT - 5
@@ -570,13 +894,48 @@ def _json(value: list[Any]) -> str | None:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else None
 
 
+def _shaped(make: Callable[[Any], T], *types: type | tuple[type, ...]) -> Callable[[Any], T]:
+    """A maker that refuses (TypeError) an item whose fields are not of ``types``."""
+
+    def checked(item: Any) -> T:
+        if not isinstance(item, list) or len(item) != len(types):
+            raise TypeError(item)
+        for value, expected in zip(item, types, strict=True):
+            if not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
+                raise TypeError(item)
+        return make(item)
+
+    return checked
+
+
+def _text(item: Any) -> str:
+    if not isinstance(item, str):
+        raise TypeError(item)
+    return item
+
+
+_NONE = type(None)
 _MAKERS: dict[str, Callable[[Any], Any]] = {
-    "objectives": Objective._make,
-    "objections": ObjectionMet._make,
-    "next_steps": NextStep._make,
-    "commitments_given": str,
-    "commitments_received": str,
+    "objectives": _shaped(Objective._make, str, (str, _NONE)),
+    "objections": _shaped(ObjectionMet._make, str, (int, _NONE), bool),
+    "next_steps": _shaped(NextStep._make, str, str, (str, _NONE)),
+    "commitments_given": _text,
+    "commitments_received": _text,
 }
+
+
+def _decoded_items(text: str, make: Callable[[Any], T]) -> Iterator[T]:
+    """The items of a stored part; an item a damaged row holds in another shape is skipped."""
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return
+    for item in items if isinstance(items, list) else ():
+        try:
+            made = make(item)
+        except (TypeError, ValueError):
+            continue
+        yield made
 
 
 class Lazy(Sequence[T]):
@@ -594,7 +953,7 @@ class Lazy(Sequence[T]):
 
     def _decoded(self) -> tuple[T, ...]:
         if self._items is None:
-            self._items = tuple(map(self._make, json.loads(self._text)))
+            self._items = tuple(_decoded_items(self._text, self._make))
         return self._items
 
     @overload

@@ -38,6 +38,7 @@ Each function receives a plain dict (already checked to be a mapping) and return
 """
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _checked_timestamp(value: str) -> str:
@@ -189,7 +190,7 @@ def check_plain(value: Any) -> None:
             if not math.isfinite(item):
                 raise ValueError(f"{where}: {item} is not a finite number")
         elif isinstance(item, str):
-            if any(0xD800 <= ord(char) <= 0xDFFF for char in item):
+            if not item.isascii() and _SURROGATE.search(item):
                 raise ValueError(f"{where}: text contains a lone surrogate, not valid Unicode")
         elif item is not None and not isinstance(item, bool | int):
             raise ValueError(f"{where}: {type(item).__name__} is not plain data")

@@ -234,10 +234,12 @@ class Repository:
         base = _meeting_base(date, account.slug, meeting_type)
         folder = self._inside(self.accounts_dir / account.slug)
         with self._lock("meetings"):
-            taken = set(self.meeting_ids())
+            # Ids are unique across accounts: look for each candidate in every account folder
+            # (a stat each) rather than list every meeting of the home.
+            account_dirs = self._account_dirs()
             for number in count(1):
                 candidate = base if number == 1 else f"{base}-{number}"
-                if candidate in taken:
+                if any(os.path.lexists(other / candidate) for other in account_dirs):
                     continue
                 try:
                     private_dir(folder / candidate, exist_ok=False)
@@ -315,9 +317,10 @@ class Repository:
                 f"a meeting cannot be blank (got {query!r})",
                 hint="give its id or a part of it; `salescoach list` shows them",
             )
-        ids = self.meeting_ids()
-        if wanted in ids:
+        with contextlib.suppress(NotFoundError):
+            self._meeting_dir(wanted)  # an exact id: one stat per account, no listing
             return wanted
+        ids = self.meeting_ids()
         for matches in (
             [meeting for meeting in ids if meeting.startswith(wanted)],
             [meeting for meeting in ids if wanted in meeting],

@@ -1,0 +1,137 @@
+"""``search``: full-text search over every record's answers and notes, from the derived index.
+
+No ``from __future__ import annotations`` (see ``cli/records.py``).
+"""
+
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from salescoach.cli.state import state
+
+if TYPE_CHECKING:
+    from salescoach.store.search import Results
+
+KINDS = ("prep", "debrief")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``search`` to the app."""
+    app.command(name="search")(search)
+
+
+def search(
+    ctx: typer.Context,
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="WORDS...",
+            help='Every word must appear; "a phrase" in quotes; negot* for a prefix.',
+            show_default=False,
+        ),
+    ],
+    account: Annotated[
+        str | None, typer.Option("--account", "-a", help="Only this account (name or slug).")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", "-k", help="Only preps or only debriefs: prep | debrief."),
+    ] = None,
+    meeting_type: Annotated[
+        str | None,
+        typer.Option("--type", "-t", help="Only this meeting type (discovery, negotiation…)."),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only meetings on or after this date, YYYY-MM-DD."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", help="Only meetings on or before this date, YYYY-MM-DD."),
+    ] = None,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", min=0, help="Show the best N records (0: all)."),
+    ] = 20,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="The hits as a JSON array on stdout.")
+    ] = False,
+    rescan: Annotated[
+        bool,
+        typer.Option(
+            "--rescan",
+            help="Check every record file for edits made by hand (homes of more than 20,000 "
+            "records otherwise notice only meetings added or removed).",
+        ),
+    ] = False,
+) -> None:
+    """Find records by the words of their answers and notes, best match first.
+
+    Case and accents are ignored: `societe` finds `Société`.
+    """
+    from salescoach.errors import UsageError
+    from salescoach.store.search import Filters, parse_query
+
+    app_state = state(ctx)
+    terms = parse_query(words)
+    if not terms:
+        raise UsageError("nothing to search for: give at least one word")
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
+    filters = Filters(
+        account=app_state.repository.find_account(account).slug if account else None,
+        kind=kind,
+        meeting_type=meeting_type,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+    )
+    if not (app_state.data_home / "accounts").is_dir():
+        results: Results | None = None
+    else:
+        from salescoach.cli.reports import open_index
+
+        with open_index(app_state.data_home, rescan, app_state.language) as index:
+            results = index.search(terms, filters, limit or None)
+    if as_json:
+        sys.stdout.write(_json(results, app_state.data_home))
+        return
+    from salescoach.ui import render
+
+    render.search_results(app_state.language, words, results)
+
+
+def _date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    from salescoach.errors import UsageError
+    from salescoach.reports.facts import parse_day
+
+    if parse_day(value) is None:
+        raise UsageError(f"{option} takes a date as YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def _json(results: "Results | None", home: Any) -> str:
+    import json
+
+    if results is None or not results.hits:
+        return "[]\n"
+    lines = ",\n".join(
+        json.dumps(
+            {
+                "meeting": hit.meeting,
+                "kind": hit.kind,
+                "account": hit.account_name,
+                "account_slug": hit.account_slug,
+                "meeting_type": hit.meeting_type,
+                "date": hit.day,
+                "snippet": hit.plain_snippet(),
+                "highlights": hit.highlights(),
+                "path": str(home / hit.path),
+            },
+            ensure_ascii=False,
+        )
+        for hit in results.hits
+    )
+    return f"[\n{lines}\n]\n"

@@ -1,0 +1,236 @@
+"""Full-text search over the records: what is indexed, how words become a query, what a hit is.
+
+The derived index (:mod:`salescoach.store.index`) keeps, beside each record's facts, the text of
+its answers and its notes in an SQLite FTS5 table tokenized with ``unicode61 remove_diacritics 2``:
+case and accents are ignored (``societe`` finds ``Société``). This module holds the rules that
+do not depend on SQLite being open: the text a record contributes, and the translation of the
+words a rep types into an FTS5 query that cannot be a syntax error.
+
+Query rules (every word must appear, in any order):
+
+- ``unions strike`` — both words; ``"price too high"`` (quotes inside the argument, or one
+  argument with spaces) — that phrase;
+- ``negot*`` — any word starting with ``negot``;
+- every other character is literal: ``AND``, ``NEAR``, ``-`` or ``(`` are words, never operators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from salescoach.store.record import Record
+
+TOKENIZER = "unicode61 remove_diacritics 2"
+MARK_START = "\x02"
+"""Where a highlighted match starts in :attr:`Hit.snippet` as SQLite returns it."""
+MARK_END = "\x03"
+ELLIPSIS = "…"
+SNIPPET_WORDS = 24
+"""About how many words of context a snippet shows around the matches."""
+DEFAULT_LIMIT = 20
+
+_QUOTED = re.compile(r'"([^"]*)"?')
+_WORDLIKE = re.compile(r"\w", re.UNICODE)
+_SPACES = re.compile(r"(\s+)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing every hit must contain: a word, a phrase (several words), or a prefix."""
+
+    text: str
+    prefix: bool = False
+
+    def expression(self) -> str:
+        """The term as an FTS5 string (quoted, so no character of it is an operator)."""
+        quoted = '"' + self.text.replace('"', '""') + '"'
+        return quoted + "*" if self.prefix else quoted
+
+
+def parse_query(words: Sequence[str]) -> list[Term]:
+    """The terms of what a rep typed (see the module docstring); empty when nothing is left to
+    search for (only spaces or punctuation)."""
+    terms: list[Term] = []
+    for argument in words:
+        argument = _CONTROL.sub(" ", argument)  # a NUL ends an FTS5 string: never a word
+        if " " in argument.strip() and '"' not in argument:
+            argument = f'"{argument}"'  # one argument with spaces is a phrase
+        position = 0
+        for quoted in _QUOTED.finditer(argument):
+            terms.extend(_words(argument[position : quoted.start()]))
+            terms.extend(_words_of_phrase(quoted.group(1)))
+            position = quoted.end()
+        terms.extend(_words(argument[position:]))
+    return terms
+
+
+def match_expression(terms: Sequence[Term]) -> str:
+    """The FTS5 MATCH expression requiring every term."""
+    return " ".join(term.expression() for term in terms)
+
+
+def _words(text: str) -> Iterator[Term]:
+    for word in text.split():
+        prefix = word.endswith("*")
+        word = word.rstrip("*")
+        if _WORDLIKE.search(word):
+            yield Term(word, prefix=prefix)
+
+
+def _words_of_phrase(text: str) -> Iterator[Term]:
+    phrase = " ".join(text.split())
+    if not _WORDLIKE.search(phrase):
+        return
+    prefix = phrase.endswith("*")
+    yield Term(phrase.rstrip("*").rstrip(), prefix=prefix)
+
+
+# --------------------------------------------------------------------------------- indexed text
+
+
+def searchable_text(record: Record) -> tuple[str, str]:
+    """What search reads of a record: the text of every answer, one per line, and the notes."""
+    lines = list(_answer_texts(record.answers))
+    return _unmarked("\n".join(lines)), _unmarked(record.notes)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without the characters snippets use as marks (a hand edit may hold them)."""
+    return text.replace(MARK_START, " ").replace(MARK_END, " ")
+
+
+def _answer_texts(value: Any) -> Iterator[str]:
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if item.strip():
+                yield item
+        elif isinstance(item, dict):
+            pending.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            pending.extend(reversed(item))
+
+
+# --------------------------------------------------------------------------------- snippets
+
+WORDS_BEFORE = 6
+"""How many words a snippet shows before its first match."""
+
+
+def snippet_of(highlighted: Sequence[str]) -> str:
+    """A short extract of the column with the most matches (each column's whole text, matches
+    between MARK_START and MARK_END): a few words before the first match, then up to
+    :data:`SNIPPET_WORDS` words in all, with an ellipsis where text was cut."""
+    best = max(highlighted, key=_distinct_matches, default="")
+    tokens = _SPACES.split(best.strip())
+    words, spaces = tokens[0::2], tokens[1::2]
+    matches = [n for n, word in enumerate(words) if MARK_START in word]
+    # The window whose matches say most: each different match counts, a rare one more (a phrase
+    # found once beats a common word found ten times); the earliest of equals.
+    seen = Counter(term for at in matches for term in _matched_in(words[at : at + 1]))
+
+    def weight(at: int) -> tuple[float, int]:
+        window = words[max(0, at - WORDS_BEFORE) :][:SNIPPET_WORDS]
+        return sum(1 / seen[term] for term in _matched_in(window)), -at
+
+    first = max(matches or [0], key=weight)
+    start = max(0, first - WORDS_BEFORE)
+    end = min(len(words), start + SNIPPET_WORDS)
+    parts = [words[start]]
+    for position in range(start + 1, end):
+        parts += [spaces[position - 1], words[position]]
+    text = "".join(parts)
+    if start > 0:
+        text = ELLIPSIS + text
+    if end < len(words):
+        text += ELLIPSIS
+    return _balanced(text)
+
+
+def _matched_in(words: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for word in words:
+        found.update(part.split(MARK_END)[0].casefold() for part in word.split(MARK_START)[1:])
+    return found
+
+
+def _distinct_matches(text: str) -> tuple[int, int]:
+    return len(_matched_in(text.split())), text.count(MARK_START)
+
+
+def _balanced(text: str) -> str:
+    """Close a match the cut left open."""
+    return text + MARK_END if text.count(MARK_START) > text.count(MARK_END) else text
+
+
+# --------------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What narrows a search besides its words (``None``: no restriction)."""
+
+    account: str | None = None
+    """An account slug."""
+    kind: str | None = None
+    meeting_type: str | None = None
+    since: str | None = None
+    """``YYYY-MM-DD``: meetings on or after this day (the creation day when it has no date)."""
+    until: str | None = None
+    """``YYYY-MM-DD``: meetings on or before this day."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A record that matched, best first; ``snippet`` marks matches with MARK_START/MARK_END."""
+
+    meeting: str
+    kind: str
+    account_name: str
+    account_slug: str
+    meeting_type: str | None
+    day: str
+    snippet: str
+    rank: float
+    path: str
+    """The record file, relative to the home."""
+
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The snippet on one line (`` · `` between answers and lines), cut into (text,
+        is_a_match) pieces."""
+        lines = (" ".join(line.split()) for line in self.snippet.split("\n"))
+        flat = " · ".join(line for line in lines if line)
+        pieces: list[tuple[str, bool]] = []
+        for number, part in enumerate(re.split(f"[{MARK_START}{MARK_END}]", flat)):
+            if part:
+                pieces.append((part, number % 2 == 1))
+        return pieces
+
+    def plain_snippet(self) -> str:
+        """The snippet on one line, without marks."""
+        return "".join(text for text, _ in self.pieces())
+
+    def highlights(self) -> list[tuple[int, int]]:
+        """Where the matches are in :meth:`plain_snippet`: ``(start, end)`` character offsets."""
+        found: list[tuple[int, int]] = []
+        position = 0
+        for text, matched in self.pieces():
+            if matched:
+                found.append((position, position + len(text)))
+            position += len(text)
+        return found
+
+
+@dataclass(frozen=True)
+class Results:
+    """The hits shown (best first) and how many records matched in all."""
+
+    hits: list[Hit]
+    total: int

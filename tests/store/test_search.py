@@ -1,0 +1,254 @@
+"""Full-text search: what a rep's words find, in which order, and how the index keeps up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from salescoach.store.index import Index, note_saved
+from salescoach.store.record import Record
+from salescoach.store.repository import Repository
+from salescoach.store.search import (
+    MARK_END,
+    MARK_START,
+    Filters,
+    Hit,
+    Term,
+    match_expression,
+    parse_query,
+    searchable_text,
+    snippet_of,
+)
+
+STAMP = "2026-01-01T09:00:00+01:00"
+
+
+@pytest.fixture
+def repo(isolated_home: Path) -> Repository:
+    return Repository(isolated_home)
+
+
+def save(
+    repo: Repository,
+    account: str,
+    date: str,
+    answers: dict[str, Any],
+    *,
+    kind: str = "prep",
+    meeting_type: str = "discovery",
+    notes: str = "",
+    meeting: str | None = None,
+) -> Record:
+    if meeting is None:
+        account_ref, meeting = repo.new_meeting(account, date, meeting_type)
+    else:
+        account_ref = repo.account_ref(account)
+    record = Record(
+        kind=kind,  # type: ignore[arg-type]
+        meeting=meeting,
+        account=account_ref,
+        meeting_type=meeting_type,
+        meeting_date=date,
+        created=STAMP,
+        updated=STAMP,
+        language="en",
+        answers={"meeting" if kind == "prep" else "debrief": answers},
+        notes=notes,
+    )
+    repo.save(record, f"# {kind} {meeting}\n")
+    return record
+
+
+def find(home: Path, *words: str, limit: int | None = None, **filters: str) -> list[Hit]:
+    with Index.open(home) as index:
+        return index.search(parse_query(words), Filters(**filters), limit).hits
+
+
+def meetings(hits: list[Hit]) -> list[tuple[str, str]]:
+    return [(hit.meeting, hit.kind) for hit in hits]
+
+
+@pytest.fixture
+def home(repo: Repository, isolated_home: Path) -> Path:
+    acme = save(
+        repo,
+        "Acme",
+        "2026-01-10",
+        {"context": "The unions will never accept a night shift.", "stakes": ["Budget for 2027"]},
+        notes="Call Claire about the unions before Friday.\n",
+    )
+    save(
+        repo,
+        "Acme",
+        "2026-01-10",
+        {"next_steps": [{"action": "Send the pricing grid", "owner": "Me"}]},
+        kind="debrief",
+        meeting=acme.meeting,
+        notes="The union rep was there.",
+    )
+    save(
+        repo,
+        "Société Générale",
+        "2026-02-01",
+        {"context": "La Société veut une négociation rapide avec les unions."},
+        meeting_type="negotiation",
+    )
+    save(repo, "Beta", "2026-03-05", {"context": "Nothing about staff here; pricing first."})
+    return isolated_home
+
+
+def test_every_word_must_appear_and_the_best_match_comes_first(home: Path) -> None:
+    hits = find(home, "unions")
+    assert meetings(hits) == [
+        ("2026-01-10-acme-discovery", "prep"),  # twice: in an answer and in the notes
+        ("2026-02-01-societe-generale-negotiation", "prep"),
+    ]
+    assert meetings(find(home, "unions", "night")) == [("2026-01-10-acme-discovery", "prep")]
+    assert find(home, "unions", "nowhere") == []
+
+
+def test_a_hit_carries_its_meeting_account_date_and_a_highlighted_snippet(home: Path) -> None:
+    (hit,) = find(home, "night")
+    assert (hit.account_name, hit.account_slug, hit.day, hit.meeting_type) == (
+        "Acme",
+        "acme",
+        "2026-01-10",
+        "discovery",
+    )
+    assert hit.plain_snippet() == "The unions will never accept a night shift. · Budget for 2027"
+    start, end = hit.highlights()[0]
+    assert hit.plain_snippet()[start:end] == "night"
+    assert ("night", True) in hit.pieces()
+    assert hit.path == "accounts/acme/2026-01-10-acme-discovery/prep.md"
+
+
+def test_accents_and_case_are_ignored(home: Path) -> None:
+    expected = [("2026-02-01-societe-generale-negotiation", "prep")]
+    assert meetings(find(home, "societe")) == expected
+    assert meetings(find(home, "SOCIÉTÉ", "negociation")) == expected
+    (hit,) = find(home, "negociation")
+    assert "négociation" in hit.plain_snippet()
+
+
+def test_phrases_and_prefixes(home: Path) -> None:
+    assert meetings(find(home, '"never accept"')) == [("2026-01-10-acme-discovery", "prep")]
+    assert meetings(find(home, "accept", "never")) == [("2026-01-10-acme-discovery", "prep")]
+    assert find(home, '"accept never"') == []
+    assert find(home, "never accept a night") != []  # one argument with spaces: a phrase
+    assert find(home, "accept never night") == []
+    assert {hit.meeting for hit in find(home, "pric*")} == {
+        "2026-01-10-acme-discovery",
+        "2026-03-05-beta-discovery",
+    }
+    assert meetings(find(home, "union")) == [("2026-01-10-acme-discovery", "debrief")]
+
+
+def test_filters(home: Path) -> None:
+    assert {h.kind for h in find(home, "union*", kind="debrief")} == {"debrief"}
+    assert {h.account_slug for h in find(home, "unions", account="acme")} == {"acme"}
+    assert meetings(find(home, "unions", meeting_type="negotiation")) == [
+        ("2026-02-01-societe-generale-negotiation", "prep")
+    ]
+    assert {h.day for h in find(home, "union*", since="2026-01-11")} == {"2026-02-01"}
+    assert {h.day for h in find(home, "union*", until="2026-01-10")} == {"2026-01-10"}
+    assert find(home, "pricing", since="2026-01-11", until="2026-03-01") == []
+
+
+def test_limit_keeps_the_best_and_counts_them_all(home: Path) -> None:
+    with Index.open(home) as index:
+        results = index.search(parse_query(["union*"]), Filters(), 1)
+    assert results.total == 3
+    assert meetings(results.hits) == [("2026-01-10-acme-discovery", "prep")]
+
+
+def test_hand_edits_and_deleted_records_are_followed(home: Path, repo: Repository) -> None:
+    assert find(home, "strike") == []
+    beta = repo.path_of("2026-03-05-beta-discovery", "prep")
+    beta.write_text(beta.read_text() + "They mentioned a strike last spring.\n")
+    assert meetings(find(home, "strike")) == [("2026-03-05-beta-discovery", "prep")]
+    assert find(home, "staff") != []  # the answers of an edited file are still found
+    beta.unlink()
+    assert find(home, "strike") == []
+    assert find(home, "staff") == []
+    acme_debrief = repo.path_of("2026-01-10-acme-discovery", "debrief")
+    acme_debrief.write_text("no front matter any more\n")  # broken: found by nothing
+    assert find(home, "union") == []
+
+
+def test_a_save_noted_by_the_tool_is_found_at_once(home: Path, repo: Repository) -> None:
+    find(home, "unions")
+    record = save(repo, "Gamma", "2026-04-01", {"context": "A picket line at the gate."})
+    note_saved(home, record, repo.path_of(record.meeting, "prep"))
+    assert meetings(find(home, "picket")) == [("2026-04-01-gamma-discovery", "prep")]
+    changed = record.model_copy(update={"notes": "No more picket line; a lockout now."})
+    repo.save(changed, "# again\n")
+    note_saved(home, changed, repo.path_of(record.meeting, "prep"))
+    assert [h.plain_snippet() for h in find(home, "lockout")] == [
+        "No more picket line; a lockout now."
+    ]
+    assert len(find(home, "picket")) == 1  # the old text of the record is gone
+
+
+def test_operators_and_punctuation_are_plain_words(home: Path) -> None:
+    for words in (["AND"], ["NEAR(", "unions"], ["-unions"], ['"unions'], ["unions)"], ["*"]):
+        find(home, *words)  # never an FTS5 syntax error
+    assert meetings(find(home, "-night")) == [("2026-01-10-acme-discovery", "prep")]
+    assert parse_query(["  ", "--", "*"]) == []
+
+
+def test_parse_query() -> None:
+    assert parse_query(["unions", "strike"]) == [Term("unions"), Term("strike")]
+    assert parse_query(['"price too high"', "negot*"]) == [
+        Term("price too high"),
+        Term("negot", prefix=True),
+    ]
+    assert parse_query(["price  too high"]) == [Term("price too high")]
+    assert parse_query(['say "a b" c']) == [Term("say"), Term("a b"), Term("c")]
+    assert match_expression([Term('say "hi"'), Term("neg", prefix=True)]) == ('"say ""hi""" "neg"*')
+
+
+def test_searchable_text_reads_every_answer_and_the_notes() -> None:
+    record = Record(
+        kind="prep",
+        meeting="2026-01-01-acme-discovery",
+        account={"slug": "acme", "name": "Acme"},  # type: ignore[arg-type]
+        created=STAMP,
+        updated=STAMP,
+        language="en",
+        answers={"meeting": {"a": "one", "b": [{"item": "two", "answer": 3}], "c": True}},
+        notes=f"my {MARK_START}notes{MARK_END}",
+    )
+    assert searchable_text(record) == ("one\ntwo", "my  notes ")
+
+
+def test_snippet_cuts_around_the_first_match() -> None:
+    words = " ".join(f"w{n}" for n in range(60))
+    text = words.replace("w30", f"{MARK_START}w30{MARK_END}")
+    snippet = snippet_of(["", text])
+    assert snippet.startswith("…w24 w25") and snippet.endswith("…")
+    assert f"{MARK_START}w30{MARK_END}" in snippet
+    assert snippet_of([f"{MARK_START}short{MARK_END}"]) == f"{MARK_START}short{MARK_END}"
+
+
+@given(st.lists(st.text(max_size=30), max_size=4))
+def test_any_words_make_a_valid_query(words: list[str]) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE VIRTUAL TABLE t USING fts5 (body)")
+    connection.execute("INSERT INTO t VALUES ('some text')")
+    terms = parse_query(words)
+    if terms:
+        connection.execute("SELECT * FROM t WHERE t MATCH ?", (match_expression(terms),))
+
+
+def test_snippet_prefers_the_rarest_matches() -> None:
+    common = " ".join(f"{MARK_START}budget{MARK_END} w{n}" for n in range(30))
+    text = f"{common} filler words here {MARK_START}never accept{MARK_END} end"
+    snippet = snippet_of([text])
+    assert f"{MARK_START}never" in snippet
+    assert snippet.startswith("…")
