@@ -11,14 +11,10 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import json
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
 
 from salescoach.store.facts import ALL_PARTS, Facts, Part, add_days, parse_day
-
-if TYPE_CHECKING:
-    from salescoach.store.record import Record
+from salescoach.store.search import json_line as json_line  # what export writes, kept here
 
 NEEDS: frozenset[Part] = ALL_PARTS
 """What :func:`csv_text` reads."""
@@ -47,13 +43,6 @@ CSV_COLUMNS = (
 )
 _SEPARATOR = "; "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def json_line(record: Record) -> str:
-    """One record as a line of JSON: its data (front matter) and the rep's free notes."""
-    data: dict[str, Any] = record.model_dump(mode="json", exclude={"notes"})
-    data["notes"] = record.notes
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 class ExcelSemicolon(csv.excel):

@@ -63,6 +63,7 @@ from salescoach.store.search import (
     Hit,
     Results,
     Term,
+    json_line,
     match_expression,
     searchable_text,
     snippet_of,
@@ -878,8 +879,6 @@ def _plain(item: Any) -> Any:
 
 
 def _document(record: Record) -> tuple[str, str, str]:
-    from salescoach.reports.export import json_line
-
     answers, notes = searchable_text(record)
     return answers, notes, json_line(record)
 

@@ -100,6 +100,16 @@ def searchable_text(record: Record) -> tuple[str, str]:
     return _unmarked("\n".join(lines)), _unmarked(record.notes)
 
 
+def json_line(record: Record) -> str:
+    """One record as a line of JSON: its data (front matter) and the rep's free notes (what
+    ``export --format json`` writes; the index keeps it beside the searchable text)."""
+    import json
+
+    data: dict[str, Any] = record.model_dump(mode="json", exclude={"notes"})
+    data["notes"] = record.notes
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _unmarked(text: str) -> str:
     """``text`` without the characters snippets use as marks (a hand edit may hold them)."""
     return text.replace(MARK_START, " ").replace(MARK_END, " ")
