@@ -154,7 +154,7 @@ def test_changing_an_answer_at_the_review_screen_then_enter_keeps_it(
     isolated_home: Path,
 ) -> None:
     prompts, answers = _script("prep-flow", {"meeting": {"account": "ACME"}}, {"account": {}})
-    child = _spawn(isolated_home, "prep", "ACME")
+    child = _spawn(isolated_home, "prep", "ACME", "--depth", "full")  # the script's depth
     list(_walk(child, prompts))
     child.expect("Review — save this prep")
     child.send(DOWN + ENTER)  # Change an answer
@@ -169,10 +169,13 @@ def test_changing_an_answer_at_the_review_screen_then_enter_keeps_it(
 
 
 def _example_prep(tmp_path: Path, home: Path) -> str:
-    examples = salescoach("prep", "ACME", "--type", "negotiation", "--example-answers")
+    examples = salescoach(
+        "prep", "ACME", "--type", "negotiation", "--depth", "full", "--example-answers"
+    )
     answers_file = tmp_path / "a.yaml"
     answers_file.write_text(examples.stdout, encoding="utf-8")
-    assert salescoach("prep", "--answers", str(answers_file), "--no-input").returncode == 0
+    saved = salescoach("prep", "--answers", str(answers_file), "--no-input", "--depth", "full")
+    assert saved.returncode == 0
     (record,) = list(Repository(home).scan(kind="prep"))
     return record.meeting  # type: ignore[union-attr]
 
