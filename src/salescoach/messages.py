@@ -108,6 +108,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "value_whole": "expected a whole number on the scale",
         "value_date": "`{given}` is not a date: use YYYY-MM-DD, today, tomorrow, +3d, +2w",
         "value_date_type": "expected a date as YYYY-MM-DD",
+        "value_time": "`{given}` is not a time: use HH:MM (14:30), 14h30 or 2pm",
+        "time_hint": "(HH:MM, e.g. 14:30)",
         "value_entries": "expected a list of entries, each a mapping of sub-answers",
         # --- sessions and drafts (service)
         "dropped": "dropped",
@@ -127,6 +129,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "report_to_do": "to do",
         "report_phase": "phase",
         "report_owner": "owner",
+        "report_step_id": "id",
         "report_date": "date",
         "report_type": "type",
         "report_objectives": "objectives",
@@ -378,6 +381,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         # --- search
         "search_none": "No record holds: {words}",
         "search_more": "{shown} of {total} records shown; --limit 0 shows them all.",
+        # --- next steps (recap)
+        "no_open_steps": "No open next steps.",
+        "steps_columns": "id|when|next step|owner|account|meeting",
+        "steps_caption": "{open} open · {late} late",
+        "step_done_word": "done",
+        "step_dropped_word": "dropped",
+        "no_date": "no date",
+        "days_late": "{days} d late ({due})",
+        "today": "today",
+        "step_done": "Done: {action} ({id}).",
+        "step_dropped": "Dropped: {action} ({id}).",
+        "step_moved": "Moved to {due}: {action} ({id}).",
     },
     "fr": {
         "prep": "préparation",
@@ -493,6 +508,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "« {given} » n'est pas une date : AAAA-MM-JJ, JJ/MM/AAAA, aujourd'hui, demain, +3j, +2s"
         ),
         "value_date_type": "une date AAAA-MM-JJ est attendue",
+        "value_time": "« {given} » n'est pas une heure : HH:MM (14:30) ou 14h30",
+        "time_hint": "(HH:MM, par exemple 14:30)",
         "value_entries": "une liste d'entrées est attendue",
         # --- sessions and drafts (service)
         "dropped": "écartée",
@@ -514,6 +531,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "report_to_do": "à faire",
         "report_phase": "phase",
         "report_owner": "responsable",
+        "report_step_id": "id",
         "report_date": "date",
         "report_type": "type",
         "report_objectives": "objectifs",
@@ -802,6 +820,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         # --- search
         "search_none": "Aucun enregistrement ne contient : {words}",
         "search_more": "{shown} enregistrements sur {total} affichés ; --limit 0 les montre tous.",
+        # --- next steps (recap)
+        "no_open_steps": "Aucune prochaine étape ouverte.",
+        "steps_columns": "id|quand|prochaine étape|qui|compte|rendez-vous",
+        "steps_caption": "{open} ouverte(s) · {late} en retard",
+        "step_done_word": "faite",
+        "step_dropped_word": "abandonnée",
+        "no_date": "sans date",
+        "days_late": "{days} j de retard ({due})",
+        "today": "aujourd'hui",
+        "step_done": "Faite : {action} ({id}).",
+        "step_dropped": "Abandonnée : {action} ({id}).",
+        "step_moved": "Déplacée au {due} : {action} ({id}).",
     },
 }
 

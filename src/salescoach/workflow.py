@@ -19,8 +19,16 @@ from salescoach.playbook.model import Depth
 from salescoach.session.engine import Answers, Known, Session
 from salescoach.sheet import Sheet, SheetHeader, prep_sheet, render_body
 from salescoach.store.drafts import Draft, Drafts
-from salescoach.store.record import AccountRef, CarriedFrom, PlaybookUse, Record, now_iso
+from salescoach.store.record import (
+    AccountRef,
+    CalendarEvent,
+    CarriedFrom,
+    PlaybookUse,
+    Record,
+    now_iso,
+)
 from salescoach.store.repository import Repository
+from salescoach.store.steps import answered_steps, reconcile, states_of
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,8 @@ def save_prep(
             account=account,
             meeting_type=meeting_type,
             meeting_date=date,
+            meeting_time=meeting.get("time"),
+            event=CalendarEvent(uid=meeting_uid(meeting_id, unique=True)),
             created=stamp,
             updated=stamp,
             language=language,
@@ -183,9 +193,16 @@ def save_debrief(
     """Write the debrief record of the prep's meeting (replacing an earlier debrief's data)."""
     stamp = now_iso()
     try:
-        created = repository.load(prep.meeting, "debrief").created
+        earlier: Record | None = repository.load(prep.meeting, "debrief")
     except NotFoundError:
-        created = stamp
+        earlier = None
+    created = earlier.created if earlier else stamp
+    steps = reconcile(
+        prep.meeting,
+        answered_steps(session.answers),
+        states_of(earlier) if earlier else (),
+        answered_steps(earlier.answers) if earlier else (),
+    )
     record = Record(
         kind="debrief",
         meeting=prep.meeting,
@@ -198,9 +215,28 @@ def save_debrief(
         flow=session.target,
         playbooks=playbook_uses(session.used),
         answers=session.answers,
+        steps=steps,
         **walk_facts(session),
     )
     return _write(repository, library, record, session)
+
+
+def meeting_uid(meeting_id: str, *, unique: bool) -> str:
+    """The calendar UID of a meeting: with a random part for a new prep (two reps' homes may
+    hold the same meeting id), without one for a prep written before UIDs were stored."""
+    import secrets
+
+    suffix = f"-{secrets.token_hex(4)}" if unique else ""
+    return f"meeting-{meeting_id}{suffix}@salescoach"
+
+
+def rewrite(repository: Repository, library: Library, record: Record) -> Saved:
+    """Save a record changed outside a session (a next step's state), its body rendered again
+    by the playbooks it was made with; the index is updated."""
+    body = render_record_body(record, library)
+    path = repository.save(record, body)
+    _noted(repository, record, path)
+    return Saved(record, path, body)
 
 
 def _write(
@@ -474,5 +510,17 @@ def update_record(
         meeting = session.answers.get("meeting", {})
         changes["meeting_type"] = meeting.get("type", record.meeting_type)
         changes["meeting_date"] = meeting.get("date", record.meeting_date)
+        changes["meeting_time"] = meeting.get("time")
+        event = record.event or CalendarEvent(uid=meeting_uid(record.meeting, unique=False))
+        if session.answers != record.answers:
+            event = event.model_copy(update={"sequence": event.sequence + 1})
+        changes["event"] = event
+    else:
+        changes["steps"] = reconcile(
+            record.meeting,
+            answered_steps(session.answers),
+            states_of(record),
+            answered_steps(record.answers),
+        )
     updated = Record.model_validate({**record.model_dump(), **changes})
     return _write(repository, library, updated, session, expected=expected)

@@ -18,7 +18,7 @@ from salescoach.store.markdown import (
     read_record_file,
     render_record_file,
 )
-from salescoach.store.record import AccountRef, Record
+from salescoach.store.record import CURRENT_SCHEMA, AccountRef, Record
 from tests.store.store_helpers import BODY, make_record
 
 ACME = AccountRef(slug="societe-generale", name="Société Générale")
@@ -73,7 +73,7 @@ def round_trip(record: Record, body: str = BODY) -> Record:
 
 def test_layout() -> None:
     text = render_record_file(record_with({"meeting": {"type": "negotiation"}}, "my notes\n"), BODY)
-    assert text.startswith("---\nschema_version: 1\nkind: prep\n")
+    assert text.startswith(f"---\nschema_version: {CURRENT_SCHEMA}\nkind: prep\n")
     front, body = text.split("\n---\n", 1)
     assert "notes" not in front
     assert body == f"\n{BODY}\n{NOTES_HEADING}\n{NOTES_MARKER}\nmy notes\n"
@@ -179,7 +179,10 @@ GOOD = render_record_file(record_with({"meeting": {"type": "closing"}}), BODY)
         ("---\na: &x 1\nb: *x\n---\n", "anchor"),
         (GOOD.replace("kind: prep", "kind: prep\nsurprise: 1"), "surprise"),
         (GOOD.replace("kind: prep", "kind: memo"), "kind"),
-        (GOOD.replace("schema_version: 1", "schema_version: 99"), "upgrade salescoach"),
+        (
+            GOOD.replace(f"schema_version: {CURRENT_SCHEMA}", "schema_version: 99"),
+            "upgrade salescoach",
+        ),
     ],
 )
 def test_broken_files_are_record_errors_naming_the_file(text: str, problem: str) -> None:

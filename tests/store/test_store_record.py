@@ -84,7 +84,7 @@ def test_timestamps_carry_their_offset() -> None:
 
 
 def test_a_newer_schema_asks_for_an_upgrade() -> None:
-    with pytest.raises(RecordError, match="schema 2") as caught:
+    with pytest.raises(RecordError, match=f"schema {CURRENT_SCHEMA + 1}") as caught:
         validate_record(front_matter(schema_version=CURRENT_SCHEMA + 1), PATH)
     assert caught.value.hint is not None and "upgrade salescoach" in caught.value.hint
     assert "upgrade salescoach" in str(caught.value)
@@ -109,7 +109,7 @@ def test_an_older_schema_is_migrated(monkeypatch: pytest.MonkeyPatch) -> None:
         data["schema_version"] = 1
         return data
 
-    monkeypatch.setattr(record_module, "MIGRATIONS", {0: v0_to_v1})
+    monkeypatch.setattr(record_module, "MIGRATIONS", {**record_module.MIGRATIONS, 0: v0_to_v1})
     old = front_matter(schema_version=0, customer="Acme", date="2026-11-28")
     del old["account"], old["meeting_date"]
     record = validate_record(old, PATH)
@@ -133,3 +133,21 @@ def test_a_migration_must_advance_one_version(monkeypatch: pytest.MonkeyPatch) -
 def test_a_record_built_in_code_is_current() -> None:
     with pytest.raises(ValidationError):
         Record.model_validate({**front_matter(schema_version=0), "notes": ""})
+
+
+def test_a_version_1_record_reads_as_it_is() -> None:
+    """Version 2 only added optional fields (meeting time, calendar event, next-step states)."""
+    record = validate_record(front_matter(schema_version=1), PATH)
+    assert record.schema_version == CURRENT_SCHEMA
+    assert (record.meeting_time, record.event, record.steps) == (None, None, [])
+
+
+def test_empty_calendar_and_step_fields_stay_out_of_the_front_matter() -> None:
+    data = make_record(ACME, "m").front_matter()
+    assert not {"meeting_time", "event", "steps"} & set(data)
+
+
+@pytest.mark.parametrize("time", ["9:30", "24:00", "12:60", "noon"])
+def test_a_meeting_time_is_hh_mm(time: str) -> None:
+    with pytest.raises(RecordError, match="meeting_time"):
+        validate_record(front_matter(meeting_time=time), PATH)

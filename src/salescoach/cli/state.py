@@ -77,6 +77,15 @@ class AppState:
         sources = search_path(self.language, self.settings.playbooks, self.playbook_dirs)
         return Library.load(self.language, sources)
 
+    def library_in(self, language: str) -> Library:
+        """The playbooks in ``language`` (a record's own), on the same search path."""
+        if language == self.language:
+            return self.library
+        from salescoach.playbook.library import Library, search_path
+
+        sources = search_path(language, self.settings.playbooks, self.playbook_dirs)
+        return Library.load(language, sources)
+
     @cached_property
     def data_home(self) -> Path:
         """Where records live."""

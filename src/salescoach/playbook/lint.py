@@ -354,7 +354,7 @@ def _fits(value: Scalar, question: Question, possible: Any) -> bool:
         return low <= value <= high
     if question.type in (QuestionType.TEXT, QuestionType.PARAGRAPH, QuestionType.LIST):
         return isinstance(value, str)
-    if question.type == QuestionType.DATE:
+    if question.type in (QuestionType.DATE, QuestionType.TIME):
         return isinstance(value, str)
     return True
 

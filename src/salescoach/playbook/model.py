@@ -90,6 +90,7 @@ class QuestionType(StrEnum):
     NUMBER = "number"
     SCALE = "scale"
     DATE = "date"
+    TIME = "time"
     LIST = "list"
     GROUP = "group"
 

@@ -32,6 +32,7 @@ _DATE_WORDS = {
 }
 _DATE_UNITS = {"en": {"d": 1, "w": 7, "m": 30}, "fr": {"j": 1, "s": 7, "m": 30}}
 """Relative dates: ``+3d``/``+2w`` in English, ``+3j``/``+2s`` in French; ``+1m`` is 30 days."""
+_CLOCK = re.compile(r"^(\d{1,2})(?:\s*[:h.]\s*(\d{2}))?\s*(am|pm|h)?$")
 _YES = {"y", "yes", "true", "o", "oui", "vrai", "1"}
 _NO = {"n", "no", "false", "non", "faux", "0"}
 
@@ -257,6 +258,32 @@ def _date(value: Answer, today: dt.date, language: str) -> str:
     return parse_date(value, today, language).isoformat()
 
 
+def parse_time(text: str) -> str:
+    """A time of day as ``HH:MM``: ``14:30``, ``9:05``, ``14h30``, ``14h``, ``2pm``, ``2:30 pm``."""
+    found = _CLOCK.match(text.strip().casefold())
+    if found is None:
+        raise AnswerValueError("value_time", given=text)
+    hours, minutes = int(found.group(1)), int(found.group(2) or 0)
+    suffix = found.group(3)
+    if suffix in ("am", "pm"):
+        if not 1 <= hours <= 12:
+            raise AnswerValueError("value_time", given=text)
+        hours = hours % 12 + (12 if suffix == "pm" else 0)
+    elif found.group(2) is None and suffix is None:
+        raise AnswerValueError("value_time", given=text)  # a bare number: an hour or a day?
+    if hours > 23 or minutes > 59:
+        raise AnswerValueError("value_time", given=text)
+    return f"{hours:02d}:{minutes:02d}"
+
+
+def _time(question: Question, value: Answer, options: Sequence[Option], today: dt.date) -> str:
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if not isinstance(value, str):
+        raise AnswerValueError("value_time", given=value)
+    return parse_time(value)
+
+
 def _list(
     question: Question, value: Answer, options: Sequence[Option], today: dt.date
 ) -> list[str]:
@@ -286,6 +313,7 @@ _COERCERS = {
     QuestionType.YESNO: _yesno,
     QuestionType.NUMBER: _number,
     QuestionType.SCALE: _scale,
+    QuestionType.TIME: _time,
     QuestionType.LIST: _list,
     QuestionType.GROUP: _group,
 }

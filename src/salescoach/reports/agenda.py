@@ -2,8 +2,9 @@
 
 Four kinds of item, each with how many days late it is (0 = today, negative = still ahead):
 
-- ``next-step``: a next step of the account's latest debrief (the open ones: a later debrief
-  takes over from earlier ones), overdue or due within the horizon;
+- ``next-step``: an open next step of the account's latest debrief (not done or dropped with
+  ``salescoach next``; a later debrief takes over from earlier ones), overdue or due within the
+  horizon, at its new date if it was moved;
 - ``contact``: an account whose last meeting is older than its phase's cadence (from the
   ``phases`` reference), unless a meeting is already planned; an account whose phase is unknown
   gets the slowest cadence;
@@ -44,6 +45,8 @@ class AgendaItem:
     phase: str | None = None
     meeting: str | None = None
     owner: str | None = None
+    step: str | None = None
+    """A next step's id, for ``salescoach next done|move|drop``."""
 
 
 def agenda(
@@ -102,7 +105,7 @@ def _account_items(
     latest_debrief = next((r for r in reversed(records) if r.kind == "debrief"), None)
     for step in latest_debrief.next_steps if latest_debrief else ():
         due = parse_day(step.due)
-        if due is not None and due <= horizon:
+        if step.status == "open" and due is not None and due <= horizon:
             items.append(
                 item(
                     "next-step",
@@ -111,6 +114,7 @@ def _account_items(
                     step.action,
                     meeting=latest_debrief.meeting if latest_debrief else None,
                     owner=step.owner or None,
+                    step=step.id or None,
                 )
             )
     if past_days and not planned:

@@ -179,6 +179,7 @@ def _csv_row(record: Facts) -> list[str | int]:
                         step.action,
                         f"({step.owner})" if step.owner else "",
                         f"by {step.due}" if step.due else "",
+                        f"[{step.status}]" if step.status != "open" else "",
                     ),
                 )
             )

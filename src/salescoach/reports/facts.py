@@ -10,6 +10,7 @@ from salescoach.store.facts import (
     PLANNED,
     RESULT_CODES,
     RESULTS,
+    Calendar,
     Facts,
     NextStep,
     ObjectionMet,
@@ -22,6 +23,7 @@ from salescoach.store.facts import (
 
 __all__ = [
     "ALL_PARTS",
+    "Calendar",
     "LEVELS",
     "LEVEL_CODES",
     "PLANNED",

@@ -72,7 +72,9 @@ def timeline(facts: Iterable[Facts]) -> Timeline | None:
         account_slug=last.account_slug,
         phase=current_phase(records),
         meetings=lines,
-        open_next_steps=list(latest_debrief.next_steps) if latest_debrief else [],
+        open_next_steps=[step for step in latest_debrief.next_steps if step.status == "open"]
+        if latest_debrief
+        else [],
         given=sum(len(line.given) for line in lines),
         received=sum(len(line.received) for line in lines),
     )

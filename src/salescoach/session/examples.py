@@ -30,6 +30,7 @@ def example_value(question: Question, ask: Ask) -> Answer:
         QuestionType.NUMBER: question.min if question.min is not None else 1,
         QuestionType.SCALE: question.max,
         QuestionType.DATE: "2026-12-01",
+        QuestionType.TIME: "14:30",
     }
     return synthesized.get(question.type, f"Example {question.id.replace('_', ' ')}")
 

@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 if TYPE_CHECKING:
     from salescoach.store.record import Record
 
-Part = Literal["objectives", "objections", "next_steps", "commitments"]
-ALL_PARTS: frozenset[Part] = frozenset({"objectives", "objections", "next_steps", "commitments"})
+Part = Literal["objectives", "objections", "next_steps", "commitments", "calendar"]
+ALL_PARTS: frozenset[Part] = frozenset(
+    {"objectives", "objections", "next_steps", "commitments", "calendar"}
+)
 
 RESULTS = ("reached", "partly", "not")
 """The values of ``debrief.objectives_result[].answer.result``, best first."""
@@ -55,11 +57,26 @@ class ObjectionMet(NamedTuple):
 
 
 class NextStep(NamedTuple):
-    """A next step agreed in a debrief; ``due`` is ``YYYY-MM-DD`` or ``None`` if unreadable."""
+    """A next step agreed in a debrief; ``due`` is ``YYYY-MM-DD`` (the new date if it was
+    moved) or ``None`` if unreadable; ``status`` is ``open``, ``done`` or ``dropped``."""
 
     action: str
     owner: str
     due: str | None
+    id: str = ""
+    status: str = "open"
+    uid: str = ""
+    sequence: int = 0
+
+
+class Calendar(NamedTuple):
+    """What a calendar export needs of a record besides its dates: the language of its labels,
+    the meeting's time (``HH:MM`` or ``None``), and a prep's event UID and SEQUENCE."""
+
+    language: str
+    time: str | None
+    uid: str | None
+    sequence: int
 
 
 @dataclass(slots=True)
@@ -92,6 +109,8 @@ class Facts:
     next_steps: Sequence[NextStep] = ()
     commitments_given: Sequence[str] = ()
     commitments_received: Sequence[str] = ()
+    calendar: Sequence[Calendar] = ()
+    """One item: see :class:`Calendar`."""
 
     @property
     def levels(self) -> tuple[str, ...]:
@@ -114,6 +133,7 @@ PART_FIELDS: dict[Part, tuple[str, ...]] = {
     "objections": ("objections",),
     "next_steps": ("next_steps",),
     "commitments": ("commitments_given", "commitments_received"),
+    "calendar": ("calendar",),
 }
 """The fields that hold each part, loaded only when asked for."""
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Facts))
@@ -136,6 +156,14 @@ def facts_of(record: Record) -> Facts:
         "meeting_date": record.meeting_date,
         "created": record.created,
         "updated": record.updated,
+        "calendar": (
+            Calendar(
+                record.language,
+                record.meeting_time,
+                record.event.uid if record.event else None,
+                record.event.sequence if record.event else 0,
+            ),
+        ),
     }
     if record.kind == "debrief":
         space = _mapping(record.answers.get("debrief"))
@@ -149,7 +177,7 @@ def facts_of(record: Record) -> Facts:
             results="".join(RESULT_CODES[objective.result] for objective in rated),
             objectives=rated,
             objections=tuple(_objections(space)),
-            next_steps=tuple(_next_steps(space.get("next_steps"))),
+            next_steps=tuple(_next_steps(record)),
             commitments_given=tuple(_texts(space.get("commitments_given"))),
             commitments_received=tuple(_texts(space.get("commitments_received"))),
         )
@@ -262,21 +290,23 @@ def _objections(space: Mapping[str, Any]) -> list[ObjectionMet]:
     return found
 
 
-def _next_steps(value: Any) -> list[NextStep]:
+def _next_steps(record: Record) -> list[NextStep]:
+    from salescoach.store.steps import answered_steps, states_of
+
     found: list[NextStep] = []
-    for item in _list(value):
-        item = _mapping(item)
-        action = item.get("action")
-        if not isinstance(action, str) or not action.strip():
-            continue
+    for item, state in zip(answered_steps(record.answers), states_of(record), strict=True):
         owner = item.get("owner")
-        due = item.get("due")
+        due = state.due or item.get("due")
         due_text = due.isoformat() if isinstance(due, dt.date) else due
         found.append(
             NextStep(
-                action.strip(),
+                item["action"].strip(),
                 owner.strip() if isinstance(owner, str) else "",
                 due_text if isinstance(due_text, str) and parse_day(due_text) else None,
+                state.id,
+                state.status,
+                state.event.uid,
+                state.event.sequence,
             )
         )
     return found

@@ -40,6 +40,7 @@ from salescoach.store.facts import (
     FIELDS,
     PART_FIELDS,
     SCALAR_FIELDS,
+    Calendar,
     Facts,
     NextStep,
     ObjectionMet,
@@ -76,7 +77,7 @@ T = TypeVar("T")
 
 INDEX_FILE = ".index.sqlite3"
 STALE_MARK = ".index.stale"
-SCHEMA = 4
+SCHEMA = 5
 FULL_SCAN_LIMIT = 20_000
 """Up to this many record files, every open stats them all (about 0.1 s at the limit)."""
 BATCH = 500
@@ -917,9 +918,10 @@ _NONE = type(None)
 _MAKERS: dict[str, Callable[[Any], Any]] = {
     "objectives": _shaped(Objective._make, str, (str, _NONE)),
     "objections": _shaped(ObjectionMet._make, str, (int, _NONE), bool),
-    "next_steps": _shaped(NextStep._make, str, str, (str, _NONE)),
+    "next_steps": _shaped(NextStep._make, str, str, (str, _NONE), str, str, str, int),
     "commitments_given": _text,
     "commitments_received": _text,
+    "calendar": _shaped(Calendar._make, str, (str, _NONE), (str, _NONE), int),
 }
 
 

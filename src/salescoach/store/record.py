@@ -25,12 +25,16 @@ from pydantic import (
 
 from salescoach.errors import RecordError
 
-CURRENT_SCHEMA = 1
+CURRENT_SCHEMA = 2
 Kind = Literal["prep", "debrief"]
 KINDS: tuple[Kind, ...] = ("prep", "debrief")
+StepStatus = Literal["open", "done", "dropped"]
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {
+    # 2 adds meeting_time, event and steps, all optional: a version-1 file reads as it is.
+    1: lambda data: {**data, "schema_version": 2},
+}
 """``MIGRATIONS[n]`` turns the front matter of schema version ``n`` into version ``n + 1``.
 
 Each function receives a plain dict (already checked to be a mapping) and returns the new one,
@@ -39,6 +43,7 @@ Each function receives a plain dict (already checked to be a mapping) and return
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
 def _checked_timestamp(value: str) -> str:
@@ -94,6 +99,40 @@ class AccountRef(BaseModel):
     name: str
 
 
+class CalendarEvent(BaseModel):
+    """How a calendar knows an event exported from a record: a UID kept for good, and a
+    SEQUENCE raised each time the event changes (so a re-import updates, never duplicates)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    uid: str = Field(min_length=1)
+    sequence: int = Field(default=0, ge=0)
+
+
+class StepState(BaseModel):
+    """Where one next step of a debrief stands: kept beside the answers, never inside them.
+
+    ``action`` is the step's action when the state was made, so an edited debrief finds its
+    steps again; ``due`` is set only when the step was moved (the answer keeps the agreed date).
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]{4,12}$")
+    action: str
+    status: StepStatus = "open"
+    due: str | None = None
+    changed: Timestamp | None = None
+    event: CalendarEvent
+
+    @field_validator("due")
+    @classmethod
+    def _iso_due(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_date(value)
+        return value
+
+
 class Record(BaseModel):
     """A prep or a debrief; ``notes`` (the rep's free text) lives in the body, not the data."""
 
@@ -105,6 +144,8 @@ class Record(BaseModel):
     account: AccountRef
     meeting_type: str | None = None
     meeting_date: str | None = None
+    meeting_time: str | None = None
+    """``HH:MM``, local time, when the prep gave one (the calendar then has a timed event)."""
     created: Timestamp
     updated: Timestamp
     language: str
@@ -116,6 +157,10 @@ class Record(BaseModel):
     (they are full walks)."""
     carried: dict[str, CarriedFrom] = Field(default_factory=dict)
     """Answer ids kept from earlier records of the account (``meeting.contacts``) and whence."""
+    event: CalendarEvent | None = None
+    """A prep's meeting as a calendar event."""
+    steps: list[StepState] = Field(default_factory=list)
+    """A debrief's next steps and their state (done, moved, dropped), by stable id."""
     notes: str = ""
 
     @field_validator("schema_version")
@@ -132,9 +177,21 @@ class Record(BaseModel):
             check_date(value)
         return value
 
+    @field_validator("meeting_time")
+    @classmethod
+    def _clock_time(cls, value: str | None) -> str | None:
+        if value is not None and not _TIME.fullmatch(value):
+            raise ValueError(f"expected a time as HH:MM, got {value!r}")
+        return value
+
     def front_matter(self) -> dict[str, Any]:
-        """The data written as YAML front matter (everything but ``notes``)."""
-        return self.model_dump(mode="python", exclude={"notes"})
+        """The data written as YAML front matter (everything but ``notes``; the calendar and
+        next-step fields only when they hold something)."""
+        data = self.model_dump(mode="python", exclude={"notes"})
+        for name in ("meeting_time", "event", "steps"):
+            if not data[name]:
+                del data[name]
+        return data
 
     @property
     def created_at(self) -> dt.datetime:

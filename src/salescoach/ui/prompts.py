@@ -137,7 +137,7 @@ class QuestionaryPrompter:
         kind = ask.question.type
         if kind == QuestionType.DATE:  # the forms go under the prompt: the line stays short
             return self._ask_line(ask, _message(ask.question), None, self._say("date_hint"))
-        if kind in (QuestionType.TEXT, QuestionType.NUMBER):
+        if kind in (QuestionType.TEXT, QuestionType.NUMBER, QuestionType.TIME):
             hint = self._line_instruction(ask.question)
             return self._ask_line(ask, _message(ask.question), hint)
         if kind == QuestionType.PARAGRAPH:
@@ -281,6 +281,8 @@ class QuestionaryPrompter:
 
     def _line_instruction(self, question: Question) -> str | None:
         """A hint after a one-line prompt: a number's range."""
+        if question.type == QuestionType.TIME:
+            return self._say("time_hint")
         if question.type == QuestionType.NUMBER:
             low = None if question.min is None else f"{question.min:g}"
             high = None if question.max is None else f"{question.max:g}"

@@ -63,10 +63,14 @@ def render_agenda(found: Agenda, given: Given, language: str) -> None:
         say(w("nothing_due", horizon=found.horizon.isoformat()), "hint")
         return
     limit = int(given.options.get("limit", 0))
-    table = new_table(w("when"), w("what"), w("account"), w("to_do"), w("phase"), w("owner"))
+    table = new_table(
+        w("when"), w("what"), w("account"), w("to_do"), w("phase"), w("owner"), w("step_id")
+    )
     for item in items[: limit or None]:
         when = _when(item.days_late, w)
-        add_row(table, when, item.what, item.account, item.detail, item.phase, item.owner)
+        add_row(
+            table, when, item.what, item.account, item.detail, item.phase, item.owner, item.step
+        )
     late = sum(1 for item in items if item.days_late > 0)
     due = sum(1 for item in items if item.days_late == 0)
     table.caption = w("agenda_caption", late=late, due=due, coming=len(items) - late - due)
@@ -97,9 +101,11 @@ def render_account(found: Timeline, given: Given, language: str) -> None:
         )
     show(meetings)
     if found.open_next_steps:
-        steps = new_table(w("due"), w("next_step"), w("owner"), title=w("open_next_steps"))
+        steps = new_table(
+            w("due"), w("next_step"), w("owner"), w("step_id"), title=w("open_next_steps")
+        )
         for step in found.open_next_steps:
-            add_row(steps, step.due, step.action, step.owner)
+            add_row(steps, step.due, step.action, step.owner, step.id)
         show(steps)
     ledger = new_table(w("date"), w("given"), w("received"), title=w("commitments"))
     for line in found.meetings:
