@@ -393,6 +393,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "step_done": "Done: {action} ({id}).",
         "step_dropped": "Dropped: {action} ({id}).",
         "step_moved": "Moved to {due}: {action} ({id}).",
+        "offer_recap": "Draft the recap now?",
+        "invitation_read": "From the invitation: {when}, {account}, {count} contact(s).",
+        "ics_meeting": "{type} — {account}",
+        "ics_objective": "Objective: {text}",
+        "ics_meeting_id": "Meeting: {meeting}",
+        "ics_prepare": "Prepare tomorrow's meeting with {account}: salescoach show {meeting}",
+        "ics_step": "{action} — {account}",
+        "ics_done": "Done: {summary}",
+        "ics_owner": "Owner: {owner}",
+        "ics_account": "Account: {account}",
+        "ics_step_id": "Next step {id}: salescoach next done {id}",
+        "recap_hint": (
+            "To mail it: salescoach recap {meeting} --format eml --edit -o recap.eml "
+            "(opens in your mail client)"
+        ),
     },
     "fr": {
         "prep": "préparation",
@@ -832,6 +847,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "step_done": "Faite : {action} ({id}).",
         "step_dropped": "Abandonnée : {action} ({id}).",
         "step_moved": "Déplacée au {due} : {action} ({id}).",
+        "offer_recap": "Rédiger le compte rendu maintenant ?",
+        "invitation_read": "D'après l'invitation : {when}, {account}, {count} contact(s).",
+        "ics_meeting": "{type} — {account}",
+        "ics_objective": "Objectif : {text}",
+        "ics_meeting_id": "Rendez-vous : {meeting}",
+        "ics_prepare": (
+            "Préparer le rendez-vous de demain avec {account} : salescoach show {meeting}"
+        ),
+        "ics_step": "{action} — {account}",
+        "ics_done": "Fait : {summary}",
+        "ics_owner": "Responsable : {owner}",
+        "ics_account": "Compte : {account}",
+        "ics_step_id": "Prochaine étape {id} : salescoach next done {id}",
+        "recap_hint": (
+            "Pour l'envoyer : salescoach recap {meeting} --format eml --edit -o recap.eml "
+            "(s'ouvre dans votre messagerie)"
+        ),
     },
 }
 

@@ -30,6 +30,11 @@ class Settings(BaseModel):
         description="How much of the method a prep or debrief walks unless --quick or --depth "
         "says otherwise (default standard).",
     )
+    email: str | None = Field(
+        default=None,
+        description="Your own address: `prep --invite` leaves you (and your colleagues, at your "
+        "domain) out of the contacts. Default: $EMAIL.",
+    )
 
 
 class ConfigError(ProblemsError):

@@ -149,6 +149,11 @@ def _save_at_review(child: pexpect.spawn, kind: str) -> None:
     child.expect(f"Review — save this {kind}")
     child.send(ENTER)
     child.expect(f"Saved {kind}")
+    if kind == "debrief":
+        child.expect("Draft the recap now")
+        child.send("y")
+        child.expect("Subject: Our meeting of")
+        child.expect("salescoach recap .* --format eml")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before

@@ -10,7 +10,8 @@ import json
 
 import icalendar
 
-from salescoach.reports.export import CSV_COLUMNS, csv_text, ics_text, json_line
+from salescoach.reports.calendar import ics_text
+from salescoach.reports.export import CSV_COLUMNS, csv_text, json_line
 from salescoach.store.facts import NextStep, facts_of
 from salescoach.store.record import Record
 from salescoach.store.repository import Repository
@@ -80,8 +81,10 @@ def test_ics_read_back_by_icalendar(repo: Repository) -> None:
     ]
     assert str(events[0]["summary"]) == "Send the contract, signed; then call — Société Générale"
     assert str(events[1]["summary"]).endswith("avec les références ✓ — Société Générale")
+    step_id = facts_of(second).next_steps[0].id
     assert str(events[0]["description"]) == (
-        f"Owner: Me\nAccount: Société Générale\nMeeting: {second.meeting}"
+        f"Owner: Me\nAccount: Société Générale\nMeeting: {second.meeting}\n"
+        f"Next step {step_id}: salescoach next done {step_id}"
     )
     assert events[0].decoded("dtstamp") == dt.datetime(2026, 1, 1, 8, 0, tzinfo=dt.UTC)
     uids = [str(event["uid"]) for event in events]
@@ -90,9 +93,9 @@ def test_ics_read_back_by_icalendar(repo: Repository) -> None:
     assert uids == [str(e["uid"]) for e in icalendar.Calendar.from_ical(text).walk("VEVENT")]
 
 
-def test_ics_leaves_out_preps_and_steps_without_a_date(repo: Repository) -> None:
-    first, second = build(repo)
+def test_ics_leaves_out_steps_without_a_date(repo: Repository) -> None:
+    _, second = build(repo)
     undated = facts_of(second)
     undated.next_steps = (NextStep("Someday", "Me", None),)
-    calendar = icalendar.Calendar.from_ical(ics_text([facts_of(first), undated]))
+    calendar = icalendar.Calendar.from_ical(ics_text([undated]))
     assert calendar.walk("VEVENT") == []

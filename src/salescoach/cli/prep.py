@@ -88,6 +88,17 @@ def prep(
     ] = None,
     quick: QuickOption = False,
     depth: DepthOption = None,
+    invite: Annotated[
+        Path | None,
+        typer.Option(
+            "--invite",
+            help="An invitation saved from your mail client (.ics): its date, time, attendees "
+            "and company pre-fill the prep.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     answers: AnswersOption = None,
     no_input: NoInputOption = False,
     example_answers: ExampleOption = False,
@@ -106,6 +117,8 @@ def prep(
       salescoach prep ACME --example-answers > acme.yaml
 
       salescoach prep ACME --answers acme.yaml --no-input
+
+      salescoach prep --invite ~/Downloads/invite.ics
     """
     from salescoach.service.meetings import load_answers_file
     from salescoach.ui import render
@@ -115,11 +128,16 @@ def prep(
     if flow and playbook:
         raise UsageError(message(language, "not_both", first="--flow", second="--playbook"))
     meetings = app_state.meetings
+    prefill = load_answers_file(answers)
+    if invite is not None:
+        from salescoach.cli.invite import invitation_answers
+
+        account, prefill = invitation_answers(app_state, invite, account, prefill)
     started = meetings.start_prep(
         account,
         meeting_type=meeting_type,
         target=playbook or flow or PREP_FLOW,
-        answers=load_answers_file(answers),
+        answers=prefill,
         answers_source=str(answers or "arguments"),
         no_input=no_input,
         depth=app_state.depth(quick, depth),
@@ -180,7 +198,13 @@ def debrief(
         sys.stdout.write(meetings.example_answers(started))
         return
     render.debrief_of(language, started.meeting)
-    conclude(language, meetings.walk(started, prompter_for(no_input, language)))
+    prompter = prompter_for(no_input, language)
+    outcome = meetings.walk(started, prompter)
+    conclude(language, outcome)
+    if prompter is not None:
+        from salescoach.cli.recap import offer_recap
+
+        offer_recap(app_state, prompter, outcome)
 
 
 def edit(

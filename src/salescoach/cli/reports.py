@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from salescoach.cli.state import AppState, state
-from salescoach.errors import UsageError
+from salescoach.errors import SalescoachError, UsageError
 from salescoach.messages import message
 
 if TYPE_CHECKING:
@@ -239,7 +239,7 @@ def export(
             "--format",
             "-f",
             help="json: every record, one per line; csv: one row per record; "
-            "ics: next steps as calendar events.",
+            "ics: meetings (with a reminder the day before) and next steps as calendar events.",
         ),
     ] = ExportFormat.json,
     account: Annotated[
@@ -261,7 +261,7 @@ def export(
     ] = False,
     rescan: RescanOption = False,
 ) -> None:
-    """Export records as JSON lines or CSV, or their next steps as an iCalendar file."""
+    """Export records as JSON lines or CSV, or meetings and next steps as iCalendar."""
     from salescoach.reports import export as report
 
     app_state = state(ctx)
@@ -283,11 +283,14 @@ def export(
                 bom=excel,
             )
         else:
-            chunks = report.ics_chunks(
-                index.ordered_facts(
-                    account=slug, kind="debrief", since=since, parts=report.ICS_NEEDS
+            from salescoach.reports import calendar
+
+            chunks = [
+                calendar.ics_text(
+                    index.ordered_facts(account=slug, since=since, parts=calendar.ICS_NEEDS),
+                    _meeting_types(app_state),
                 )
-            )
+            ]
         if output is None:
             sys.stdout.flush()
             for chunk in chunks:
@@ -305,6 +308,25 @@ def export(
 
 
 # --------------------------------------------------------------------------------- helpers
+
+
+def _meeting_types(app_state: AppState) -> Callable[[str], Mapping[str, str]]:
+    """The meeting-type labels of a language, each language's playbooks loaded once."""
+    from salescoach.reports.reference import MEETING_TYPES
+
+    labels: dict[str, dict[str, str]] = {}
+
+    def of(language: str) -> Mapping[str, str]:
+        if language not in labels:
+            try:
+                entry = app_state.library_in(language).get(MEETING_TYPES)
+            except SalescoachError:
+                labels[language] = {}
+            else:
+                labels[language] = {e.id: e.label for e in entry.playbook.entries or []}
+        return labels[language]
+
+    return of
 
 
 def open_index(home: Path, rescan: bool, language: str = "en") -> Index:

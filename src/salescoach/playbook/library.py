@@ -354,6 +354,10 @@ def cross_check(entries: Iterable[Entry], chosen: dict[str, Entry]) -> Iterable[
         if entry.playbook.kind == Kind.FLOW:
             yield from _check_flow(entry, chosen)
             continue
+        if entry.playbook.kind == Kind.REFERENCE and entry.id == "recap":
+            from salescoach.recap import template_problems  # the wording of `salescoach recap`
+
+            yield from template_problems(entry)
         for path, question in walk_questions(entry.playbook):
             yield from _check_reference_lists(entry, question, path, chosen)
             for ref, ref_path, _reader in answer_refs(question, path):

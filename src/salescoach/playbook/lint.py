@@ -213,7 +213,13 @@ def _users(chosen: dict[str, Entry], reference_id: str) -> list[str]:
     return users
 
 
+_READ_BY_COMMANDS = frozenset({"recap"})
+"""Reference lists a command reads rather than a question (``recap``: the recap's wording)."""
+
+
 def _unused_reference(entry: Entry, chosen: dict[str, Entry]) -> Iterator[Problem]:
+    if entry.id in _READ_BY_COMMANDS:
+        return
     if chosen.get(entry.id) is entry and not _users(chosen, entry.id):
         yield _warning(
             entry,

@@ -1,26 +1,18 @@
-"""Records out of salescoach: JSON lines (every field), CSV (one row per record, for a
-spreadsheet) and iCalendar (next steps as all-day events a calendar imports).
-
-The iCalendar text is written here, per RFC 5545 (CRLF lines folded at 75 octets, TEXT values
-escaped), so exporting needs no extra dependency; the tests read it back with ``icalendar``.
+"""Records out of salescoach: JSON lines (every field) and CSV (one row per record, for a
+spreadsheet). The calendar export is :mod:`salescoach.reports.calendar`.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import hashlib
 import io
 from collections.abc import Iterable, Iterator
 
-from salescoach.store.facts import ALL_PARTS, Facts, Part, add_days, parse_day
+from salescoach.store.facts import ALL_PARTS, Facts, Part
 from salescoach.store.search import json_line as json_line  # what export writes, kept here
 
 NEEDS: frozenset[Part] = ALL_PARTS
 """What :func:`csv_text` reads."""
-ICS_NEEDS: frozenset[Part] = frozenset({"next_steps"})
-"""What :func:`ics_text` reads."""
-PRODID = "-//salescoach//next steps//EN"
 CSV_COLUMNS = (
     "meeting",
     "kind",
@@ -93,68 +85,6 @@ def csv_chunks(
     yield buffer.getvalue()
 
 
-def ics_text(facts: Iterable[Facts]) -> str:
-    """The next steps of the debriefs among ``facts`` as an iCalendar file (all-day events).
-
-    Each event's UID is derived from the meeting, the step's place and its action, so importing
-    a later export again updates the events instead of duplicating them. Steps without a valid
-    due date are left out.
-    """
-    debriefs = sorted(
-        (record for record in facts if record.kind == "debrief"),
-        key=lambda item: (item.account_slug, item.order),
-    )
-    return "".join(ics_chunks(debriefs))
-
-
-def ics_chunks(facts: Iterable[Facts]) -> Iterator[str]:
-    """:func:`ics_text` of facts already in order (by account, then :attr:`Facts.order`), one
-    record's events at a time."""
-    yield from _folded(
-        [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            f"PRODID:{PRODID}",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-        ]
-    )
-    for record in facts:
-        if record.kind != "debrief":
-            continue
-        lines: list[str] = []
-        stamp = _utc_stamp(record.updated)
-        for position, step in enumerate(record.next_steps, start=1):
-            due = parse_day(step.due)
-            if due is None:
-                continue
-            uid = hashlib.sha256(
-                f"{record.meeting}\n{position}\n{step.action}".encode()
-            ).hexdigest()
-            description = [f"Account: {record.account_name}", f"Meeting: {record.meeting}"]
-            if step.owner:
-                description.insert(0, f"Owner: {step.owner}")
-            lines += [
-                "BEGIN:VEVENT",
-                f"UID:{uid[:32]}@salescoach",
-                f"DTSTAMP:{stamp}",
-                f"DTSTART;VALUE=DATE:{due.strftime('%Y%m%d')}",
-                f"DTEND;VALUE=DATE:{add_days(due, 1).strftime('%Y%m%d')}",
-                f"SUMMARY:{_text(f'{step.action} — {record.account_name}')}",
-                f"DESCRIPTION:{_text(chr(10).join(description))}",
-                "CATEGORIES:salescoach",
-                "TRANSP:TRANSPARENT",
-                "END:VEVENT",
-            ]
-        yield from _folded(lines)
-    yield from _folded(["END:VCALENDAR"])
-
-
-def _folded(lines: list[str]) -> Iterator[str]:
-    if lines:
-        yield "".join(f"{folded}\r\n" for line in lines for folded in _fold(line))
-
-
 def _csv_row(record: Facts) -> list[str | int]:
     return [
         record.meeting,
@@ -195,36 +125,3 @@ def _cell(value: str | int) -> str | int:
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
-
-
-def _utc_stamp(timestamp: str) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(timestamp)
-    except ValueError:
-        moment = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _text(value: str) -> str:
-    """An iCalendar TEXT value: backslash, semicolon, comma and line breaks escaped."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-
-
-def _fold(line: str) -> Iterator[str]:
-    """Split a content line into pieces of at most 75 octets, never inside a UTF-8 character;
-    the pieces after the first start with a space."""
-    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # 18 characters fit in any case
-        yield line
-        return
-    piece, size, limit = "", 0, 75
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            yield piece
-            piece, size = " ", 1
-        piece += char
-        size += width
-    yield piece
