@@ -149,7 +149,7 @@ def _render_lines(lines: list[StepLine], every: bool, language: str) -> None:
         return
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in message(language, "steps_columns").split("|"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # an id cut short could not be used
     for line in lines:
         table.add_row(
             Text(line.id, style="bold"),
