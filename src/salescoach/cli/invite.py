@@ -18,7 +18,7 @@ def invitation_answers(
 
     from salescoach.messages import message
     from salescoach.reports.calendar import read_invitation
-    from salescoach.ui.console import err
+    from salescoach.ui.render import say
     from salescoach.workflow import merge_prefill
 
     own = app_state.settings.email or os.environ.get("EMAIL", "")
@@ -32,5 +32,5 @@ def invitation_answers(
         account=account or "?",
         count=len(invitation.contacts),
     )
-    err.print(said, style="hint", highlight=False, markup=False)
+    say(said, "hint")
     return account, merge_prefill(invitation.answers(), answers or {})

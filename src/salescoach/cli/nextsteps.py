@@ -70,13 +70,9 @@ def listing(
         facts = index.facts(account=slug, parts={"next_steps"})
     lines = open_steps(facts, day, every=every)
     if as_json:
-        import json
-        import sys
+        from salescoach.ui.render import json_document
 
-        from salescoach.reports.jsonable import jsonable
-
-        data = jsonable({"today": day, "steps": lines})
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        json_document({"today": day, "steps": lines})
         return
     _render_lines(lines, every, app_state.language)
 
@@ -138,58 +134,52 @@ def _day(value: str | None) -> dt.date:
 
 
 def _render_lines(lines: list[StepLine], every: bool, language: str) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
     from salescoach.messages import message
-    from salescoach.ui.console import err, out
+    from salescoach.ui.render import add_row, new_table, say, show, styled
 
     if not lines:
-        err.print(message(language, "no_open_steps"), style="hint")
+        say(message(language, "no_open_steps"), "hint")
         return
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in message(language, "steps_columns").split("|"):
-        table.add_column(column, overflow="fold")  # an id cut short could not be used
+    table = new_table(*message(language, "steps_columns").split("|"))
+    for column in table.columns:
+        column.overflow = "fold"  # an id or a meeting cut short could not be used
     for line in lines:
-        table.add_row(
-            Text(line.id, style="bold"),
+        add_row(
+            table,
+            styled(line.id, "bold"),
             _when(line, language),
-            Text(line.action),
-            Text(line.owner),
-            Text(line.account),
-            Text(line.meeting, style="muted"),
+            line.action,
+            line.owner,
+            line.account,
+            styled(line.meeting, "muted"),
         )
     opened = [line for line in lines if line.status == "open"]
     late = sum(1 for line in opened if (line.days_late or 0) > 0)
     table.caption = message(language, "steps_caption", open=len(opened), late=late)
     if not every:
         table.caption += " · next done|move|drop ID"
-    out.print(table)
+    show(table)
 
 
 def _when(line: StepLine, language: str) -> Text:
-    from rich.text import Text
-
     from salescoach.messages import message
+    from salescoach.ui.render import styled
 
     if line.status != "open":
-        return Text(message(language, f"step_{line.status}_word"), style="muted")
+        return styled(message(language, f"step_{line.status}_word"), "muted")
     if line.days_late is None:
-        return Text(message(language, "no_date"), style="muted")
+        return styled(message(language, "no_date"), "muted")
     if line.days_late > 0:
-        return Text(message(language, "days_late", days=line.days_late, due=line.due), "error")
+        return styled(message(language, "days_late", days=line.days_late, due=line.due), "error")
     if line.days_late == 0:
-        return Text(message(language, "today"), style="warning")
-    return Text(f"{line.due}", style="ok")
+        return styled(message(language, "today"), "warning")
+    return styled(f"{line.due}", "ok")
 
 
 def _render_marked(marked: Marked, language: str) -> None:
-    from rich.text import Text
-
     from salescoach.messages import message
-    from salescoach.ui.console import err
+    from salescoach.ui.render import say
 
     step = marked.step
     key = {"done": "step_done", "dropped": "step_dropped"}.get(step.status, "step_moved")
-    text = message(language, key, id=step.id, action=step.action, due=step.due or "")
-    err.print(Text(text), style="ok")
+    say(message(language, key, id=step.id, action=step.action, due=step.due or ""), "ok")

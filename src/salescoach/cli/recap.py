@@ -95,11 +95,11 @@ def offer_recap(app_state: AppState, prompter: Prompter, outcome: Outcome) -> No
     if not wanted:
         return
     drafted = recap_of(app_state.repository, app_state.library_in, meeting)
-    from salescoach.ui.console import err
+    from salescoach.ui.render import say
 
     sys.stdout.write("\n" + as_text(drafted) + "\n")
     sys.stdout.flush()
-    err.print(message(language, "recap_hint", meeting=meeting), style="hint", highlight=False)
+    say(message(language, "recap_hint", meeting=meeting), "hint")
 
 
 def _edited(text: str, extension: str) -> str:
@@ -129,10 +129,10 @@ def _write(data: str | bytes, output: Path | None) -> None:
         return
     from salescoach.errors import StoreError
     from salescoach.store.atomic import atomic_write
-    from salescoach.ui.console import err
+    from salescoach.ui.render import say
 
     try:
         atomic_write(output, data)
     except OSError as error:
         raise StoreError(f"cannot write {output}: {error.strerror or error}") from None
-    err.print(f"{output}", style="ok", highlight=False)
+    say(str(output), "ok")
