@@ -47,6 +47,7 @@ EXPECTED_IDS = {
     "behaviours": Kind.REFERENCE,
     "appropriation": Kind.REFERENCE,
     "added-value": Kind.REFERENCE,
+    "recap": Kind.REFERENCE,
     "prep-flow": Kind.FLOW,
     "debrief-flow": Kind.FLOW,
 }
