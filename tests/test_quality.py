@@ -66,8 +66,10 @@ LAYERS: dict[str, int] = {
     "sheet": 3,
     "workflow": 4,
     "drill": 4,
+    "recap": 4,
     # the application layer, the renderer, the commands
     "service": 5,
+    "nextsteps": 5,
     "ui": 6,
     "cli": 7,
     "__main__": 8,

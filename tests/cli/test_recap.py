@@ -19,7 +19,8 @@ import pytest
 
 from salescoach.errors import PlaybookError
 from salescoach.playbook.library import Library, Source, search_path
-from salescoach.recap import as_eml, as_markdown, as_text, fill, load_template, recap_of
+from salescoach.playbook.template import fill, load_template
+from salescoach.recap import as_eml, as_markdown, as_text, recap_of
 from salescoach.session.engine import Session
 from salescoach.session.examples import ExamplePrompter
 from salescoach.store.record import Record

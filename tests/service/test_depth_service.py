@@ -138,6 +138,7 @@ def test_going_deeper_asks_only_what_standard_adds_and_keeps_every_answer(
     assert asked == {
         "meeting.contacts",
         "meeting.date",
+        "meeting.time",
         "meeting.phase",
         "reminders.watch",
         "opa.announce",

@@ -355,7 +355,7 @@ def cross_check(entries: Iterable[Entry], chosen: dict[str, Entry]) -> Iterable[
             yield from _check_flow(entry, chosen)
             continue
         if entry.playbook.kind == Kind.REFERENCE and entry.id == "recap":
-            from salescoach.recap import template_problems  # the wording of `salescoach recap`
+            from salescoach.playbook.template import template_problems  # `salescoach recap`
 
             yield from template_problems(entry)
         for path, question in walk_questions(entry.playbook):
