@@ -283,14 +283,7 @@ def export(
                 bom=excel,
             )
         else:
-            from salescoach.reports import calendar
-
-            chunks = [
-                calendar.ics_text(
-                    index.ordered_facts(account=slug, since=since, parts=calendar.ICS_NEEDS),
-                    _meeting_types(app_state),
-                )
-            ]
+            chunks = [_ics_text(app_state, index, slug, since)]
         if output is None:
             sys.stdout.flush()
             for chunk in chunks:
@@ -308,6 +301,14 @@ def export(
 
 
 # --------------------------------------------------------------------------------- helpers
+
+
+def _ics_text(app_state: AppState, index: Index, slug: str | None, since: str | None) -> str:
+    """The calendar export: meetings and next steps, labels in each record's language."""
+    from salescoach.reports import calendar
+
+    facts = index.ordered_facts(account=slug, since=since, parts=calendar.ICS_NEEDS)
+    return calendar.ics_text(facts, _meeting_types(app_state))
 
 
 def _meeting_types(app_state: AppState) -> Callable[[str], Mapping[str, str]]:

@@ -894,13 +894,17 @@ def _json(value: list[Any]) -> str | None:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else None
 
 
-def _shaped(make: Callable[[Any], T], *types: type | tuple[type, ...]) -> Callable[[Any], T]:
-    """A maker that refuses (TypeError) an item whose fields are not of ``types``."""
+def _shaped(
+    make: Callable[[Any], T], *types: type | tuple[type, ...], least: int | None = None
+) -> Callable[[Any], T]:
+    """A maker that refuses (TypeError) an item whose fields are not of ``types``; with
+    ``least``, the fields after the first ``least`` may be missing (they have defaults)."""
 
     def checked(item: Any) -> T:
-        if not isinstance(item, list) or len(item) != len(types):
+        fewest = len(types) if least is None else least
+        if not isinstance(item, list) or not fewest <= len(item) <= len(types):
             raise TypeError(item)
-        for value, expected in zip(item, types, strict=True):
+        for value, expected in zip(item, types, strict=False):
             if not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
                 raise TypeError(item)
         return make(item)
@@ -918,7 +922,9 @@ _NONE = type(None)
 _MAKERS: dict[str, Callable[[Any], Any]] = {
     "objectives": _shaped(Objective._make, str, (str, _NONE)),
     "objections": _shaped(ObjectionMet._make, str, (int, _NONE), bool),
-    "next_steps": _shaped(NextStep._make, str, str, (str, _NONE), str, str, str, int),
+    "next_steps": _shaped(
+        lambda item: NextStep(*item), str, str, (str, _NONE), str, str, str, int, least=3
+    ),
     "commitments_given": _text,
     "commitments_received": _text,
     "calendar": _shaped(Calendar._make, str, (str, _NONE), (str, _NONE), int),
