@@ -25,6 +25,7 @@ from typing import Any
 from salescoach.errors import SalescoachError
 from salescoach.messages import message
 from salescoach.reports.facts import Facts, Part, parse_day
+from salescoach.store.facts import add_days
 from salescoach.store.steps import step_uid
 
 ICS_NEEDS: frozenset[Part] = frozenset({"next_steps", "calendar", "objectives"})
@@ -81,13 +82,16 @@ def _meeting_event(record: Facts, meeting_types: MeetingTypes | None) -> list[st
     prepare = _say(language, "ics_prepare", account=record.account_name, meeting=record.meeting)
     if info is not None and info.time is not None:
         start = dt.datetime.combine(day, dt.time.fromisoformat(info.time))
-        end = start + dt.timedelta(minutes=MEETING_MINUTES)
+        try:
+            end = start + dt.timedelta(minutes=MEETING_MINUTES)
+        except OverflowError:  # a meeting on 9999-12-31 late in the evening
+            end = dt.datetime.combine(day, dt.time.max)
         # Floating local time: the meeting's hour wherever the calendar is.
         when = [f"DTSTART:{start:%Y%m%dT%H%M%S}", f"DTEND:{end:%Y%m%dT%H%M%S}"]
     else:
         when = [
             f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}",
+            f"DTEND;VALUE=DATE:{add_days(day, 1):%Y%m%d}",
         ]
     return [
         "BEGIN:VEVENT",
@@ -132,7 +136,7 @@ def _step_events(record: Facts) -> list[str]:
             f"DTSTAMP:{stamp}",
             f"SEQUENCE:{step.sequence}",
             f"DTSTART;VALUE=DATE:{due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{due + dt.timedelta(days=1):%Y%m%d}",
+            f"DTEND;VALUE=DATE:{add_days(due, 1):%Y%m%d}",
             f"SUMMARY:{_text(summary)}",
             f"DESCRIPTION:{_text(chr(10).join(line for line in description if line))}",
             "CATEGORIES:salescoach",
