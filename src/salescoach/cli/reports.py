@@ -392,8 +392,9 @@ def _rep_names(homes: list[Path]) -> list[tuple[str, Path]]:
 
     resolved = [expand(home).absolute() for home in homes]
     for given, home in zip(homes, resolved, strict=True):
-        if not (home / "accounts").is_dir():
-            what = "does not exist" if not home.exists() else "holds no records (no accounts/)"
+        # A rep who has only practised, or not started, is still a rep; a typo is not.
+        if not home.is_dir():
+            what = "does not exist" if not home.exists() else "is not a folder"
             raise UsageError(
                 f"--home {given}: {what}; it is not a rep's salescoach home",
                 hint="give each rep's data home, the folder that holds accounts/",
