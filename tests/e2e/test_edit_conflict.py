@@ -21,10 +21,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
 
 def _saved_prep(tmp_path: Path, home: Path) -> tuple[Record, Path]:
-    examples = salescoach("prep", "ACME", "--type", "discovery", "--example-answers")
+    examples = salescoach(
+        "prep", "ACME", "--type", "discovery", "--depth", "full", "--example-answers"
+    )
     answers_file = tmp_path / "a.yaml"
     answers_file.write_text(examples.stdout, encoding="utf-8")
-    assert salescoach("prep", "--answers", str(answers_file), "--no-input").returncode == 0
+    saved = salescoach("prep", "--answers", str(answers_file), "--no-input", "--depth", "full")
+    assert saved.returncode == 0, saved.stderr
     repository = Repository(home)
     (record,) = list(repository.scan(kind="prep"))
     assert isinstance(record, Record)
