@@ -16,7 +16,7 @@ from salescoach.errors import NotFoundError, SalescoachError
 from salescoach.messages import message
 from salescoach.playbook.library import Entry, Library
 from salescoach.playbook.model import Depth
-from salescoach.session.engine import Answers, Known, Session
+from salescoach.session.engine import Answers, Known, Session, answer_id
 from salescoach.sheet import Sheet, SheetHeader, prep_sheet, render_body
 from salescoach.store.drafts import Draft, Drafts
 from salescoach.store.record import (
@@ -347,6 +347,17 @@ __all__ = [
 ]
 
 
+def _left_empty(session: Session, answers: Mapping[str, Any]) -> list[str]:
+    """The top-level questions the walk went past without an answer (an optional one skipped)."""
+    stopped_in = answer_id(session.position) if session.position else None
+    empty = []
+    for key in session.visited - {stopped_in}:
+        namespace, _, question = key.partition(".")
+        if question not in answers.get(namespace, {}):
+            empty.append(key)
+    return sorted(empty)
+
+
 def keep_draft(
     drafts: Drafts,
     session: Session,
@@ -388,6 +399,7 @@ def keep_draft(
         created=created,
         updated=stamp,
         position=session.position,
+        skipped=_left_empty(session, answers),
         **walk_facts(session),
     )
     drafts.save(draft)

@@ -132,6 +132,7 @@ def test_ctrl_c_inside_a_list_keeps_the_items_and_resume_offers_them(
     child = _spawn(isolated_home, "prep", "ACME", "--type", "discovery")
     _contacts_then_type(child)
     _answer(child, "When is it?", "+3d" + ENTER)
+    _answer(child, "At what time?", ENTER)  # optional: Enter skips it
     _answer(child, "Which maturation phase", "3" + ENTER)
     _answer(child, "item 1", "Get the decision calendar" + ENTER)
     _answer(child, "item 2", "Meet the budget owner" + ENTER)
@@ -162,6 +163,7 @@ def test_changing_an_answer_at_the_review_screen_then_enter_keeps_it(
     child.send(DOWN + ENTER)  # the second: the contacts
     _answer(child, ("Name", "Claire Martin"), ENTER)
     _answer(child, ("Role", "Head of supply chain"), ENTER)
+    _answer(child, ("E-mail address", "claire.martin@"), ENTER)  # asked at full depth
     _answer(child, ("add another?", "(y/N)"), ENTER)
     _save_at_review(child, "prep")  # and nothing else was asked again
     (record,) = list(Repository(isolated_home).scan(kind="prep"))
@@ -240,6 +242,7 @@ def test_french_yes_no_and_dates(isolated_home: Path) -> None:
         (("en ajouter un autre ?",), "n", ("en ajouter un autre ?", "Non")),
         (("De quel type",), DOWN * 2 + ENTER, None),
         (("Quand a-t-il lieu",), "+3j" + ENTER, None),
+        (("À quelle heure",), ENTER, None),
         (("phase de maturation",), CTRL_C, None),
     ]:
         child.expect(_shown(*prompt))

@@ -122,6 +122,34 @@ def test_an_interrupted_prep_keeps_a_draft_that_resume_finishes(
     assert meetings.drafts.list() == []
 
 
+@dataclass
+class Skipper(Rep):
+    """Leaves one optional question empty, as a rep pressing Enter on it."""
+
+    empty: str = ""
+
+    def ask(self, ask: Ask) -> Answer:
+        if ask.key == self.empty:
+            self.asked.append(ask.key)
+            return None
+        return super().ask(ask)
+
+
+def test_a_question_left_empty_before_the_stop_is_not_asked_again_on_resume(
+    meetings: Meetings,
+) -> None:
+    rep = Skipper(stop_at="meeting.objectives[0]", empty="meeting.time")
+    outcome = meetings.walk(meetings.start_prep("Initech", meeting_type="discovery"), rep)
+    assert isinstance(outcome, Interrupted) and outcome.draft is not None
+    assert "meeting.time" in rep.asked
+    assert outcome.draft.skipped == ["meeting.time"]
+
+    resumed = Rep()
+    meetings.walk(meetings.start_resume(outcome.draft.id), resumed)
+    assert resumed.asked[0] == "meeting.objectives[0]"  # where it stopped, not the time again
+    assert "meeting.time" not in resumed.asked
+
+
 def test_nothing_answered_keeps_no_draft(meetings: Meetings) -> None:
     outcome = meetings.walk(meetings.start_prep(), Rep(stop_at="meeting.account"))
     assert outcome == Interrupted("prep", None, False)

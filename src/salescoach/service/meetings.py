@@ -259,6 +259,7 @@ class Meetings:
             depth=Depth(draft.depth or Depth.FULL),
             carried=carried_back(draft.answers, draft.carried),
             again=frozenset({stopped_in} if stopped_in else ()),
+            skip=frozenset(draft.skipped),
             edit_from=stopped_in if existing is not None else None,
         )
         return Started(

@@ -65,6 +65,8 @@ class Draft(BaseModel):
     """The key of the last answer given; the session resumes after it."""
     depth: DepthName | None = None
     carried: dict[str, CarriedFrom] = Field(default_factory=dict)
+    skipped: list[str] = Field(default_factory=list)
+    """Answer ids (``meeting.time``) asked and left empty: a resume does not ask them again."""
 
     @field_validator("schema_version")
     @classmethod
