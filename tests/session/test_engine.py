@@ -336,6 +336,18 @@ def test_back_asks_the_previous_question_again_with_its_answer_as_default(
     assert session.answers["meeting"]["objectives"] == ["Map the decision cycle"]
 
 
+def test_an_answer_hook_hears_the_account_once_though_the_walk_goes_back_over_it(
+    library: Library,
+) -> None:
+    heard: list[object] = []
+    prompter = ScriptedPrompter(DISCOVERY, backs=frozenset({"meeting.phase", "meeting.type"}))
+    session = Session(library, "prep-flow", prompter, today=TODAY)
+    session.on_answer["meeting.account"] = heard.append
+    session.run()
+    assert prompter.asked.count("meeting.account") == 2  # asked again after going back to it
+    assert heard == ["ACME"]  # the same name: its recap is not shown twice
+
+
 def test_back_from_a_list_item_returns_to_the_item_before(library: Library) -> None:
     answers = {**DISCOVERY, "meeting.objectives[1]": "Meet the CFO", "meeting.objectives[2]": ""}
     prompter = ScriptedPrompter(answers, backs=frozenset({"meeting.objectives[2]"}))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import re
 import sys
 import threading
 import time
@@ -774,3 +775,17 @@ def test_a_long_step_title_is_wrapped_and_underlined_to_the_width(written: list[
     lines = "\n".join(written).splitlines()
     assert all(len(line) < 80 for line in lines)
     assert lines[-1] == "=" * max(len(line) for line in lines[1:-1])
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("kind", [QuestionType.TEXT, QuestionType.CHOICE, QuestionType.YESNO])
+def test_a_long_question_wraps_between_words_at_80_columns(
+    keys: PipeInput, kind: QuestionType
+) -> None:
+    prompter, screen = _screen(keys, "fr")
+    long = "Ce qu'il faut pour votre offre — périmètre, délais, budget, cycle de décision et suite"
+    with _once_shown(screen, "Ctrl-C", keys, "o" if kind == QuestionType.YESNO else ENTER):
+        prompter.ask(make_ask(question(kind).model_copy(update={"prompt": long})))
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+    # The question breaks after a whole word, its next line under the text past "? ".
+    assert "cycle de décision\r\n  et suite" in shown

@@ -145,8 +145,15 @@ def prep(
     if example_answers:
         sys.stdout.write(meetings.example_answers(started))
         return
-    if account and not no_input:
-        render.account_recap(language, account, meetings.account_recap(started))
+    if not no_input:
+
+        def known_of(name: str) -> None:
+            render.account_recap(language, name, meetings.account_recap(started, name))
+
+        if account:
+            known_of(account)
+        else:  # typed at the first prompt: shown once typed, before what it changes is asked
+            started.session.on_answer["meeting.account"] = known_of
     conclude(language, meetings.walk(started, prompter_for(no_input, language)))
 
 

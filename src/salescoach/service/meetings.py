@@ -409,9 +409,10 @@ class Meetings:
         )
         return dump_answers(answers, comment)
 
-    def account_recap(self, started: Started) -> AccountRecap:
-        """What is known of the prep's account before its first prompt (nothing when new)."""
-        known = account_context(self.repository, started.account)
+    def account_recap(self, started: Started, account: str | None = None) -> AccountRecap:
+        """What is known of the prep's account (``account`` when typed at its prompt) before
+        the questions about it: nothing when the account is new."""
+        known = account_context(self.repository, account or started.account)
         return AccountRecap(
             last_meeting=known.get("last_meeting"),
             known=recap(self.library, started.session.target, known),

@@ -126,6 +126,9 @@ class Session:
     starts over and replays every answer given but the last, which is asked again with its
     answer as the default: the walk's path (conditions, iterations, entries) stays exact.
     ``visited`` holds every top-level answer id the walk has been through, asked or prefilled.
+    ``on_answer`` maps an answer id to a hook called with its answer once given (the account
+    typed at its prompt: the command shows what its records already know); a replay of the same
+    answer (going back) does not call it again.
     """
 
     library: Library
@@ -153,6 +156,7 @@ class Session:
     skip: frozenset[str] = frozenset()
     edit_from: str | None = None
     visited: set[str] = field(default_factory=set)
+    on_answer: dict[str, Callable[[Any], None]] = field(default_factory=dict)
     _missing: list[str] = field(default_factory=list)
     _invalid: list[Problem] = field(default_factory=list)
     _entry_heading: str | None = None
@@ -167,6 +171,7 @@ class Session:
     _given_errors: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _given_text: dict[str, str] = field(default_factory=dict, init=False, repr=False)
     _keeps: dict[str, Callable[[Any], None]] = field(default_factory=dict, init=False, repr=False)
+    _told: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
 
     def run(self) -> Answers:
         """Ask the whole target; return the answers or raise for missing or invalid ones."""
@@ -275,6 +280,7 @@ class Session:
                 self._keeps[key] = keep(question.id)
                 value = self._top_answer(playbook, question, key, question.depth or depth)
                 self.visited.add(key)  # once answered: an interrupt before keeps the prefill
+                self._tell(key, value)
                 if value is not None:
                     namespace[question.id] = value
                 else:
@@ -349,6 +355,14 @@ class Session:
             return
         self._held_step = None
         self.prompter.step(title, guidance, progress)
+
+    def _tell(self, key: str, value: Any) -> None:
+        """Call the ``on_answer`` hook of ``key`` with a new answer (not a replay of the same)."""
+        hook = self.on_answer.get(key)
+        if hook is None or value is None or self._told.get(key, _ABSENT) == value:
+            return
+        self._told[key] = value
+        hook(value)
 
     def _needs_prompt(self, playbook: Playbook, questions: list[Question], depth: Depth) -> bool:
         """Whether a step has something to ask (so its title and guidance are shown)."""

@@ -136,10 +136,12 @@ class QuestionaryPrompter:
             return self._ask_line(ask, item, None, finish)  # on the hint line: a short prompt
         kind = ask.question.type
         if kind == QuestionType.DATE:  # the forms go under the prompt: the line stays short
-            return self._ask_line(ask, _message(ask.question), None, self._say("date_hint"))
+            return self._ask_line(
+                ask, _message(ask.question, self._width()), None, self._say("date_hint")
+            )
         if kind in (QuestionType.TEXT, QuestionType.NUMBER, QuestionType.TIME):
             hint = self._line_instruction(ask.question)
-            return self._ask_line(ask, _message(ask.question), hint)
+            return self._ask_line(ask, _message(ask.question, self._width()), hint)
         if kind == QuestionType.PARAGRAPH:
             return self._ask_paragraph(ask)
         if kind == QuestionType.CHOICE:
@@ -147,7 +149,9 @@ class QuestionaryPrompter:
         if kind == QuestionType.CHOICES:
             return self._ask_choices(ask)
         if kind == QuestionType.YESNO:
-            answer = self._yes_no(_message(ask.question), ask.default is True, back=True)
+            answer = self._yes_no(
+                _message(ask.question, self._width()), ask.default is True, back=True
+            )
             return ask.check(answer)
         if kind == QuestionType.SCALE:
             return self._ask_scale(ask)
@@ -208,7 +212,7 @@ class QuestionaryPrompter:
 
         finish = self._say("hint_keep" if offered else "hint_paragraph")
         text = questionary.text(
-            _message(ask.question),
+            _message(ask.question, self._width()),
             default=offered,
             validate=_text_validator(ask, self._language),
             multiline=True,
@@ -251,7 +255,9 @@ class QuestionaryPrompter:
         values = [choice.value for choice in choices]
         # A default that is not among the choices (a stale default_from) is no default.
         default = ask.default if ask.default is not None and ask.default in values else None
-        picked = self._pick(_message(ask.question), choices, default=default, back=True)
+        picked = self._pick(
+            _message(ask.question, self._width()), choices, default=default, back=True
+        )
         if picked == _NO_ANSWER:
             return None
         return ask.check(picked)
@@ -276,7 +282,7 @@ class QuestionaryPrompter:
                 return error.in_language(self._language)
             return True
 
-        picked = self._tick(_message(ask.question), choices, validate)
+        picked = self._tick(_message(ask.question, self._width()), choices, validate)
         return _canonical_choices(ask, picked)
 
     def _line_instruction(self, question: Question) -> str | None:
@@ -695,11 +701,11 @@ def _terminal_input() -> Input:
     return create_input(stdin)
 
 
-def _message(question: Question) -> str:
-    """The prompt line: the question, and the unit of a number."""
-    if question.unit:
-        return f"{question.prompt} ({question.unit})"
-    return question.prompt
+def _message(question: Question, width: int) -> str:
+    """The prompt line: the question, and the unit of a number, wrapped between words to
+    ``width`` (its lines after the first under its text, past the ``? ``)."""
+    text = f"{question.prompt} ({question.unit})" if question.unit else question.prompt
+    return "\n  ".join(textwrap.wrap(text, width - 2, break_on_hyphens=False)) or text
 
 
 def _required(ask: Ask) -> AnswerValueError:

@@ -31,8 +31,14 @@ def literal(text: object, style: str = "") -> Text:
     return Text(str(text), style=style)
 
 
-def say(text: str, style: str = "") -> None:
-    """One line on standard error, literal."""
+def say(text: str, style: str = "", *, indent: int = 0) -> None:
+    """One line on standard error, literal. In a terminal it wraps between words, the lines
+    after the first ``indent`` columns in (a list item); in a pipe or a log it stays one line."""
+    if console.err.is_terminal:
+        import textwrap
+
+        width = console.err.width
+        text = textwrap.fill(text, width, subsequent_indent=" " * indent, break_on_hyphens=False)
     console.err.print(literal(text, style), highlight=False)
 
 
@@ -175,14 +181,14 @@ def account_recap(language: str, account: str, known: AccountRecap) -> None:
         say(message(language, "known_kept" if known.quick else "known_offered"))
         for line in known.known:
             text = message(language, "known_line", what=line.prompt, value=line.value)
-            say(f"  - {text} ({line.date or line.meeting})")
+            say(f"  - {text} ({line.date or line.meeting})", indent=4)
     steps = known.open_next_steps
     if steps:
         say(message(language, "open_steps"))
         for step in steps:
             if isinstance(step, dict):
                 bits = [str(step.get(k)) for k in ("action", "owner", "due") if step.get(k)]
-                say("  - " + " · ".join(bits))
+                say("  - " + " · ".join(bits), indent=4)
 
 
 Cell = str | Text
