@@ -245,6 +245,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         # --- commands' own errors
         "record": "record",
         "not_both": "give {first} or {second}, not both",
+        "no_playbook_dir": (
+            "--playbooks {path}: no such file or folder. Give the team's playbook folder (or one "
+            "playbook file); `salescoach playbook list` shows where each playbook comes from."
+        ),
         "one_output": "give one of --json, --markdown, or the sheet (--sheet, --html, --pdf)",
         "bad_kind": "--kind must be prep or debrief, not `{given}`",
         "meeting_has_no": "meeting {meeting} has no {what}",
@@ -672,6 +676,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         # --- commands' own errors
         "record": "enregistrement",
         "not_both": "donnez {first} ou {second}, pas les deux",
+        "no_playbook_dir": (
+            "--playbooks {path} : ce fichier ou ce dossier n'existe pas. Donnez le dossier des "
+            "playbooks de l'équipe (ou un fichier de playbook) ; `salescoach playbook list` "
+            "montre d'où vient chaque playbook."
+        ),
         "one_output": (
             "donnez une seule sortie : --json, --markdown, ou la fiche (--sheet, --html, --pdf)"
         ),

@@ -39,3 +39,12 @@ def test_debug_shows_a_traceback_and_the_default_does_not() -> None:
     debug = salescoach("--debug", "show", "no-such-meeting")
     assert debug.returncode != 0
     assert "Traceback" in debug.stderr
+
+
+def test_a_playbooks_folder_that_is_not_there_is_refused_not_ignored(
+    isolated_home: object,
+) -> None:
+    result = salescoach("--playbooks", "/no/such/team-playbooks", "list")
+    assert result.returncode == 2
+    assert "--playbooks /no/such/team-playbooks: no such file or folder" in result.stderr
+    assert "No records yet" not in result.stdout + result.stderr  # stopped before the command

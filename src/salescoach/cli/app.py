@@ -119,6 +119,19 @@ def main(
         lang=lang.value if lang else None,
         debug=debug,
     )
+    _check_playbook_dirs(ctx.obj)
+
+
+def _check_playbook_dirs(app_state: AppState) -> None:
+    """A ``--playbooks`` folder that is not there is a typo: refused, not silently ignored."""
+    from salescoach.paths import expand
+
+    for given in app_state.playbook_dirs:
+        if not expand(given).exists():
+            from salescoach.errors import UsageError
+            from salescoach.messages import message
+
+            raise UsageError(message(app_state.language, "no_playbook_dir", path=given))
 
 
 def new_app() -> typer.Typer:
