@@ -4,6 +4,10 @@ home (issue 10). Each case was a traceback once."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -417,19 +421,42 @@ def test_answers_meeting_edited_into_a_string_is_one_located_problem(saved_home:
     assert "answers.meeting: Input should be a valid dictionary" in shown.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders anyway")
+@contextmanager
+def _read_only(home: Path) -> Iterator[None]:
+    """``home`` made read-only for this process, whoever it runs as.
+
+    Not root, its folders lose their write bit. Root writes into those anyway, so as root (CI)
+    every file and folder is made immutable (``chattr +i``) instead, and put back after.
+    """
+    folders = [home, *[path for path in home.rglob("*") if path.is_dir()]]
+    if os.geteuid() != 0:
+        for folder in folders:
+            folder.chmod(0o500)
+        try:
+            yield
+        finally:
+            for folder in folders:
+                folder.chmod(0o700)
+        return
+    if shutil.which("chattr") is None:
+        pytest.skip("root, and no chattr to make the home read-only")
+    made = subprocess.run(["chattr", "-R", "+i", str(home)], capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip(f"root, and chattr +i refused here: {made.stderr.decode().strip()}")
+    try:
+        assert subprocess.run(["touch", str(home / "probe")], check=False).returncode != 0
+        yield
+    finally:
+        subprocess.run(["chattr", "-R", "-i", str(home)], check=True)
+
+
 def test_read_only_commands_work_on_a_read_only_home(saved_home: Path) -> None:
     """A manager reading a rep's home they may not write into."""
+    meeting = _prep_file(saved_home).parent.name
     salescoach("list")  # the index exists before the home turns read-only
-    folders = [saved_home, *[path for path in saved_home.rglob("*") if path.is_dir()]]
-    for folder in folders:
-        folder.chmod(0o500)
-    try:
-        path = _prep_file(saved_home)
-        for command in (["list"], ["show", path.parent.name], ["account", "Acme"], ["resume"]):
+    with _read_only(saved_home):
+        for command in (["list"], ["show", meeting], ["account", "Acme"], ["resume"]):
             result = salescoach(*command)
             no_traceback(result)
             assert result.returncode == 0, (command, result.stderr)
-    finally:
-        for folder in folders:
-            folder.chmod(0o700)
+        assert meeting in salescoach("list").stdout
