@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from salescoach.errors import NotFoundError, UsageError
 from salescoach.playbook.library import Library
-from salescoach.reports.facts import Facts, NextStep, by_account, facts_of, parse_day
+from salescoach.store.facts import Facts, NextStep, by_account, facts_of, parse_day
 from salescoach.store.repository import Repository
 from salescoach.store.steps import Change, change
 from salescoach.workflow import Saved, rewrite

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from salescoach.errors import SalescoachError
 from salescoach.playbook.template import Template, fill, load_template
-from salescoach.reports.facts import facts_of, parse_day
+from salescoach.store.facts import facts_of, parse_day
 
 if TYPE_CHECKING:
     from salescoach.playbook.library import Library

@@ -11,8 +11,8 @@ from pathlib import Path
 from salescoach.drill.deck import Deck, build_deck
 from salescoach.playbook.library import Library, search_path
 from salescoach.playbook.values import Answer
-from salescoach.reports.facts import Facts, ObjectionMet
 from salescoach.session.prompter import Ask, Progress
+from salescoach.store.facts import Facts, ObjectionMet
 
 UTC = dt.UTC
 DAY = dt.datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

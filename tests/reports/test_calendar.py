@@ -14,7 +14,7 @@ import icalendar
 import pytest
 
 from salescoach.reports.calendar import InvitationError, ics_text, read_invitation
-from salescoach.reports.facts import facts_of
+from salescoach.store.facts import facts_of
 from salescoach.store.record import CalendarEvent, Record
 from salescoach.store.repository import Repository
 from salescoach.store.steps import change

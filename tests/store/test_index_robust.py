@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from salescoach.reports.facts import ALL_PARTS, Facts
 from salescoach.store import index as index_module
+from salescoach.store.facts import ALL_PARTS, Facts
 from salescoach.store.index import INDEX_FILE, STALE_MARK, Index, note_saved
 from salescoach.store.repository import Repository
 from salescoach.store.search import Filters, parse_query

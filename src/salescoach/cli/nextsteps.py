@@ -125,7 +125,7 @@ def _day(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     from salescoach.errors import UsageError
-    from salescoach.reports.facts import parse_day
+    from salescoach.store.facts import parse_day
 
     day = parse_day(value)
     if day is None:

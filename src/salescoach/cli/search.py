@@ -105,7 +105,7 @@ def _date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
     from salescoach.errors import UsageError
-    from salescoach.reports.facts import parse_day
+    from salescoach.store.facts import parse_day
 
     if parse_day(value) is None:
         raise UsageError(f"{option} takes a date as YYYY-MM-DD, not {value!r}")

@@ -25,7 +25,7 @@ from salescoach.store.slug import slugify
 
 if TYPE_CHECKING:
     from salescoach.playbook.library import Library
-    from salescoach.reports.facts import Facts
+    from salescoach.store.facts import Facts
 
 OBJECTIONS = "objections"
 """The reference playbook holding the objection library."""

@@ -24,8 +24,7 @@ from typing import Any
 
 from salescoach.errors import SalescoachError
 from salescoach.messages import message
-from salescoach.reports.facts import Facts, Part, parse_day
-from salescoach.store.facts import add_days
+from salescoach.store.facts import Facts, Part, add_days, parse_day
 from salescoach.store.steps import step_uid
 
 ICS_NEEDS: frozenset[Part] = frozenset({"next_steps", "calendar", "objectives"})
