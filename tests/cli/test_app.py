@@ -48,3 +48,16 @@ def test_a_playbooks_folder_that_is_not_there_is_refused_not_ignored(
     assert result.returncode == 2
     assert "--playbooks /no/such/team-playbooks: no such file or folder" in result.stderr
     assert "No records yet" not in result.stdout + result.stderr  # stopped before the command
+
+
+def test_help_paragraphs_flow_to_the_terminal_width_examples_keep_their_lines() -> None:
+    real = new_app()
+    register_everything(real)
+    group = typer.main.get_command(real)
+    assert isinstance(group, typer.core.TyperGroup)
+    prep = group.commands["prep"].help or ""
+    paragraphs = prep.split("\n\n")
+    assert "\n" not in paragraphs[1]  # prose: one line, wrapped by Rich at the terminal's width
+    assert "  salescoach prep ACME --type negotiation" in paragraphs  # an example, as written
+    shown = salescoach("agenda", "--help", env={"COLUMNS": "200"}).stdout
+    assert "cadence (from the `phases` playbook), debriefs still to write." in shown

@@ -194,6 +194,7 @@ def register_commands(argv: list[str], target: typer.Typer | None = None) -> Non
     # one signature rather than all of the module's.
     scratch = typer.Typer()
     importlib.import_module(f"salescoach.cli.{wanted}").register(scratch)
+    reflow_help(scratch)
     target.registered_commands += [c for c in scratch.registered_commands if c.name == name]
     target.registered_groups += [g for g in scratch.registered_groups if g.name == name]
 
@@ -202,6 +203,28 @@ def register_everything(target: typer.Typer) -> None:
     """Register every command for real (tests compare them with :data:`SUMMARIES`)."""
     for module in dict.fromkeys(OWNERS.values()):
         importlib.import_module(f"salescoach.cli.{module}").register(target)
+    reflow_help(target)
+
+
+def reflow_help(target: typer.Typer) -> None:
+    """Each command's help with the line breaks of its source joined, as in plain click.
+
+    Typer's Rich help keeps every line break of a docstring's later paragraphs, so text
+    wrapped at the source's width came out ragged at the terminal's. A paragraph whose lines
+    are indented (the examples) keeps its lines.
+    """
+    import inspect
+
+    commands = list(target.registered_commands)
+    for group in target.registered_groups:
+        if group.typer_instance is not None:
+            reflow_help(group.typer_instance)
+    for command in commands:
+        text = command.help or inspect.getdoc(command.callback) or ""
+        paragraphs = inspect.cleandoc(text).split("\n\n")
+        command.help = "\n\n".join(
+            part if part.startswith(" ") else " ".join(part.split("\n")) for part in paragraphs
+        )
 
 
 def _summary_only() -> None:
