@@ -789,3 +789,14 @@ def test_a_long_question_wraps_between_words_at_80_columns(
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
     # The question breaks after a whole word, its next line under the text past "? ".
     assert "cycle de décision\r\n  et suite" in shown
+
+
+@pytest.mark.timeout(10)
+def test_a_hint_that_does_not_fit_after_the_question_goes_under_it(keys: PipeInput) -> None:
+    prompter, screen = _screen(keys, "fr")
+    long = "Dans quelle phase de maturation est le projet maintenant, à votre avis ?"
+    with _once_shown(screen, "Ctrl-C", keys, ENTER):
+        prompter.ask(make_ask(question(QuestionType.CHOICE).model_copy(update={"prompt": long})))
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+    assert f"{long}\r\n  (↑↓, Entrée)" in shown  # whole, on a line of its own
+    assert f"{long}\r\n  Discovery" in shown  # and so is the answer once chosen

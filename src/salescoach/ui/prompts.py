@@ -189,7 +189,7 @@ class QuestionaryPrompter:
             message,
             default=offered,
             validate=_text_validator(ask, self._language),
-            instruction=instruction,
+            instruction=instruction and _after(message, instruction, self._width()),
             validate_while_typing=False,
             style=_STYLE,
             key_bindings=self._walk_keys(),
@@ -216,7 +216,9 @@ class QuestionaryPrompter:
             default=offered,
             validate=_text_validator(ask, self._language),
             multiline=True,
-            instruction=self._say("paragraph_hint"),
+            instruction=_after(
+                _message(ask.question, self._width()), self._say("paragraph_hint"), self._width()
+            ),
             validate_while_typing=False,
             style=_STYLE,
             key_bindings=keys,
@@ -355,10 +357,11 @@ class QuestionaryPrompter:
         def tokens() -> FormattedText:
             shown = [("class:qmark", "?"), ("class:question", f" {question} ")]
             if answered:
-                shown.append(("class:answer", self._say("echo_yes" if answered[0] else "echo_no")))
+                echo = self._say("echo_yes" if answered[0] else "echo_no")
+                shown.append(("class:answer", _after(question, echo, self._width())))
             else:
                 hint = self._say("yes_no_hint_yes" if default else "yes_no_hint_no")
-                shown.append(("class:instruction", hint))
+                shown.append(("class:instruction", _after(question, hint, self._width())))
             return FormattedText(shown)
 
         session: PromptSession[bool] = PromptSession(
@@ -387,11 +390,13 @@ class QuestionaryPrompter:
             if numbers
             else self._say("select_hint")
         )
+        instruction = _after(question, instruction, self._width())
 
         def tokens() -> list[tuple[str, str]]:
             shown = [("class:qmark", "?"), ("class:question", f" {question} ")]
             if control.is_answered:
-                shown.append(("class:answer", _title(control.get_pointed_at())))
+                answer = _after(question, _title(control.get_pointed_at()), self._width())
+                shown.append(("class:answer", answer))
             else:
                 shown.append(("class:instruction", instruction))
             return shown
@@ -426,9 +431,11 @@ class QuestionaryPrompter:
             shown = [("class:qmark", "?"), ("class:question", f" {question} ")]
             if control.is_answered:
                 titles = [_title(c) for c in control.choices if c.value in ticked()]
-                shown.append(("class:answer", ", ".join(titles) or self._say("none_ticked")))
+                answer = ", ".join(titles) or self._say("none_ticked")
+                shown.append(("class:answer", _after(question, answer, self._width())))
             else:
-                shown.append(("class:instruction", self._say("checkbox_hint")))
+                hint = _after(question, self._say("checkbox_hint"), self._width())
+                shown.append(("class:instruction", hint))
             return shown
 
         def check(event: KeyPressEvent | None = None) -> bool:
@@ -706,6 +713,16 @@ def _message(question: Question, width: int) -> str:
     ``width`` (its lines after the first under its text, past the ``? ``)."""
     text = f"{question.prompt} ({question.unit})" if question.unit else question.prompt
     return "\n  ".join(textwrap.wrap(text, width - 2, break_on_hyphens=False)) or text
+
+
+def _after(question: str, instruction: str, width: int) -> str:
+    """A hint (or the answer chosen) shown after a question: on the question's last line if it
+    fits there, else on a line of its own under the question's text (never cut mid-word by the
+    terminal; an answer longer than a line still wraps there)."""
+    last = question.rsplit("\n", 1)[-1] if "\n" in question else f"? {question}"
+    if len(last) + 1 + len(instruction) <= width:
+        return instruction
+    return "\n  " + instruction
 
 
 def _required(ask: Ask) -> AnswerValueError:
