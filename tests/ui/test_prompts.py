@@ -800,3 +800,14 @@ def test_a_hint_that_does_not_fit_after_the_question_goes_under_it(keys: PipeInp
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
     assert f"{long}\r\n  (↑↓, Entrée)" in shown  # whole, on a line of its own
     assert f"{long}\r\n  Discovery" in shown  # and so is the answer once chosen
+
+
+@pytest.mark.timeout(10)
+def test_after_the_walk_a_yes_no_has_no_back_key_and_no_step(keys: PipeInput) -> None:
+    prompter, screen = _screen(keys)
+    prompter.step("Next steps", None, (5, 5))
+    keys.send_text(SHIFT_TAB + "n")  # Shift+Tab: nothing to go back to once the debrief is saved
+    assert prompter.confirm("recap", "Draft the recap now?", True) is False
+    shown = screen.getvalue()
+    assert "Draft the recap now?" in shown
+    assert "step 5/5" not in shown and "Shift+Tab" not in shown

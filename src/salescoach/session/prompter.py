@@ -56,6 +56,10 @@ class Ask:
         return self.question.required if self.mode == "value" else not self.can_finish
 
 
+AFTER_WALK = frozenset({"recap"})
+"""Confirm keys asked once the record is saved: there is no question to go back to."""
+
+
 class Prompter(Protocol):
     """What the engine needs from a user interface."""
 

@@ -52,7 +52,7 @@ from questionary.styles import merge_styles_default
 from salescoach.messages import message
 from salescoach.playbook.model import Question, QuestionType
 from salescoach.playbook.values import Answer, AnswerValueError
-from salescoach.session.prompter import Ask, BackRequested, Progress
+from salescoach.session.prompter import AFTER_WALK, Ask, BackRequested, Progress
 
 _NO_ANSWER = "<no answer>"
 """Value of the no-answer entry: option values are identifiers, so it cannot clash with one."""
@@ -159,8 +159,9 @@ class QuestionaryPrompter:
         raise ValueError(f"{ask.key}: a {kind} question is not asked as one value")
 
     def confirm(self, key: str, message: str, default: bool) -> bool:
-        """A yes/no decision about the questionnaire itself ("Add another next step?")."""
-        return self._yes_no(message, default, back=True)
+        """A yes/no decision about the questionnaire itself ("Add another next step?"); after
+        the walk (:data:`AFTER_WALK`) there is no going back, and no step to show."""
+        return self._yes_no(message, default, back=key not in AFTER_WALK)
 
     def choose(self, key: str, message: str, choices: Sequence[tuple[str, str]]) -> str:
         """One of ``(value, label)`` pairs, the first selected (the review screen's menu)."""
