@@ -200,7 +200,8 @@ BROKEN: dict[str, Broken] = {
         ),
         12,
         9,
-        "a condition needs exactly one of equals, in, not_in, answered (found equals, in)",
+        "a condition needs exactly one of equals, in, not_in, answered, greater_than, less_than, "
+        "at_least, at_most (found equals, in)",
     ),
     "non-utf8": Broken("id: demo\nkind: prep\ntitle: Démo\n".encode("latin-1"), 3, 9, "UTF-8"),
     "bom": Broken(b"\xef\xbb\xbf" + _text(HEAD + BUDGET), 1, 1, "byte-order mark"),

@@ -18,16 +18,19 @@ from pathlib import Path
 
 from salescoach.errors import Location, NotFoundError, PlaybookError, Problem
 from salescoach.paths import builtin_playbooks, expand
+from salescoach.playbook.conditions import numeric_test_problems
 from salescoach.playbook.loader import (
     ACCOUNT_CONTEXT,
     CONTEXT_NAMESPACES,
     answer_refs,
+    choices_source_problems,
     condition_ref_paths,
+    group_iteration_problem,
     misfit_values,
     read_playbook,
     walk_questions,
 )
-from salescoach.playbook.model import Kind, Option, Playbook, Question
+from salescoach.playbook.model import Kind, Option, Playbook, Question, QuestionType
 from salescoach.playbook.refs import parse_ref
 from salescoach.yamlio import Document, Path_
 
@@ -193,8 +196,8 @@ class Library:
         """The question's choices: its own, or a reference playbook's entries."""
         if question.options is not None:
             return list(question.options)
-        if question.choices_from is None:
-            return []
+        if question.choices_from is None or question.choices_from.reference is None:
+            return []  # none, or the items of an earlier answer: known during a session only
         reference = self.get(question.choices_from.reference, Kind.REFERENCE).playbook
         return [
             Option(value=entry.id, label=entry.label, help=entry.help)
@@ -310,7 +313,7 @@ def playbooks_read(playbook: Playbook) -> set[str]:
         if item.when is not None:
             names |= {_book_of(ref) for ref, _ in condition_ref_paths(item.when)}
     for path, question in walk_questions(playbook):
-        if question.choices_from is not None:
+        if question.choices_from is not None and question.choices_from.reference is not None:
             names.add(question.choices_from.reference)
         if question.for_each is not None and question.for_each.reference is not None:
             names.add(question.for_each.reference)
@@ -353,15 +356,17 @@ def cross_check(entries: Iterable[Entry], chosen: dict[str, Entry]) -> Iterable[
     for entry in entries:
         if entry.playbook.kind == Kind.FLOW:
             yield from _check_flow(entry, chosen)
+            yield from numeric_test_problems(entry, chosen)
             continue
         if entry.playbook.kind == Kind.REFERENCE and entry.id == "recap":
             from salescoach.playbook.template import template_problems  # `salescoach recap`
 
             yield from template_problems(entry)
+        yield from numeric_test_problems(entry, chosen)
         for path, question in walk_questions(entry.playbook):
             yield from _check_reference_lists(entry, question, path, chosen)
-            for ref, ref_path, _reader in answer_refs(question, path):
-                yield from _check_answer_ref(entry, ref, ref_path, chosen, flows)
+            for ref, ref_path, reader in answer_refs(question, path):
+                yield from _check_answer_ref(entry, ref, ref_path, chosen, flows, reader)
         for index, step in enumerate(entry.playbook.steps or []):
             if step.when is not None:
                 for ref, ref_path in condition_ref_paths(step.when, ("steps", index, "when")):
@@ -454,7 +459,7 @@ def _check_reference_lists(
     entry: Entry, question: Question, path: Path_, chosen: dict[str, Entry]
 ) -> Iterable[Problem]:
     named: list[tuple[str, Path_]] = []
-    if question.choices_from is not None:
+    if question.choices_from is not None and question.choices_from.reference is not None:
         named.append((question.choices_from.reference, (*path, "choices_from", "reference")))
     if question.for_each is not None and question.for_each.reference is not None:
         named.append((question.for_each.reference, (*path, "for_each", "reference")))
@@ -491,7 +496,12 @@ def _check_chosen_values(
 
 
 def _check_answer_ref(
-    entry: Entry, ref: str, path: Path_, chosen: dict[str, Entry], flows: list[Entry]
+    entry: Entry,
+    ref: str,
+    path: Path_,
+    chosen: dict[str, Entry],
+    flows: list[Entry],
+    reader: str = "condition",
 ) -> Iterable[Problem]:
     parsed = parse_ref(ref)
     parts = list(parsed.path)
@@ -515,6 +525,7 @@ def _check_answer_ref(
     if found:
         yield from found
         return
+    later = False
     for flow in flows:
         order = [item.playbook for item in flow.playbook.flow or []]
         if (
@@ -522,12 +533,64 @@ def _check_answer_ref(
             and parts[0] in order
             and order.index(parts[0]) > order.index(entry.id)
         ):
+            later = True
             yield _problem(
                 entry,
                 path,
                 f"`{ref}` is asked later: flow `{flow.id}` walks `{parts[0]}` after `{entry.id}`",
                 "a condition or iteration can only use answers given before it",
             )
+    if reader in ("iteration", "choices"):
+        yield from _iteration_source(entry, ref, path, chosen, flows, later, reader)
+
+
+def _iteration_source(
+    entry: Entry,
+    ref: str,
+    path: Path_,
+    chosen: dict[str, Entry],
+    flows: list[Entry],
+    later: bool,
+    reader: str,
+) -> Iterable[Problem]:
+    """``for_each`` or ``choices_from`` over another playbook's answer: a flow must walk that
+    playbook first; ``for_each`` cannot iterate a group, ``choices_from`` needs items."""
+    book_id, question_id = ref.split(".")
+    target = next(q for q in chosen[book_id].playbook.questions() if q.id == question_id)
+    if reader == "choices":
+        question_path = path[:-2]
+        question = _question_at(entry.playbook, question_path)
+        if question is not None:
+            yield from choices_source_problems(
+                question, question_path, target, entry_locator(entry)
+            )
+    elif target.type == QuestionType.GROUP and target.for_each is None:
+        yield group_iteration_problem(ref, entry.locate(path), ".".join(map(str, path)))
+    what = "for_each" if reader == "iteration" else "choices_from"
+    walks_before = [
+        flow.id
+        for flow in flows
+        if book_id in (order := [item.playbook for item in flow.playbook.flow or []])
+        and entry.id in order
+        and order.index(book_id) < order.index(entry.id)
+    ]
+    if not walks_before and not later:
+        yield _problem(
+            entry,
+            path,
+            f"{what} names `{ref}`, but no flow walks `{book_id}` before `{entry.id}`",
+            f"add `{entry.id}` after `{book_id}` to a flow, or use an answer of "
+            f"`{entry.id}` itself",
+        )
+
+
+def _question_at(book: Playbook, path: Path_) -> Question | None:
+    return next((q for p, q in walk_questions(book) if p == path), None)
+
+
+def entry_locator(entry: Entry) -> Callable[..., Location]:
+    """``where(*path)`` for an entry's file, as the loader's checks take it."""
+    return lambda *path: entry.locate(path)
 
 
 def _check_account(entry: Entry, ref: str, path: Path_) -> Iterable[Problem]:
@@ -566,6 +629,16 @@ def _check_question_ref(
         return
     book_id, question_id = parts
     target = chosen.get(book_id)
+    own = {q.id: q for q in entry.playbook.questions()}
+    if book_id in own and (target is None or book_id not in askable):
+        yield _problem(
+            entry,
+            path,
+            f"`{ref}` reads a part of `{book_id}`, a question of this playbook",
+            f"a reference reads a whole answer: write `{book_id}`; to test one entry's "
+            "sub-answer, put the condition on a sub-question of the group",
+        )
+        return
     if target is None or book_id not in askable:
         what = f"a {kind} playbook" if kind else "a playbook that asks questions"
         yield _problem(

@@ -16,6 +16,9 @@ from typing import Any
 
 from salescoach.errors import Problem
 from salescoach.paths import builtin_playbooks
+from salescoach.playbook.conditions import comparisons as _comparisons
+from salescoach.playbook.conditions import enclosing_group as _enclosing_group
+from salescoach.playbook.conditions import target_question as _target
 from salescoach.playbook.library import (
     CheckedFiles,
     Entry,
@@ -26,7 +29,6 @@ from salescoach.playbook.library import (
 from salescoach.playbook.loader import answer_refs, walk_questions
 from salescoach.playbook.model import (
     AllOf,
-    AnyOf,
     Comparison,
     Condition,
     Kind,
@@ -289,34 +291,6 @@ def _unreachable(entry: Entry, chosen: dict[str, Entry]) -> Iterator[Problem]:
                 )
 
 
-def _enclosing_group(book: Playbook, path: Path_) -> Question | None:
-    parent = path[:-2]
-    for candidate, question in walk_questions(book):
-        if candidate == parent:
-            return question
-    return None
-
-
-def _target(
-    ref: str, entry: Entry, chosen: dict[str, Entry], group: Question | None
-) -> Question | None:
-    """The question an answer reference reads, when it is a question of a known playbook."""
-    parsed = parse_ref(ref)
-    if parsed.source == "account":
-        return None
-    parts = list(parsed.path)
-    if len(parts) == 1:
-        siblings = (group.questions or []) if group is not None else []
-        local = [*siblings, *entry.playbook.questions()]
-        return next((q for q in local if q.id == parts[0]), None)
-    if len(parts) != 2:
-        return None
-    book = entry if parts[0] == entry.id else chosen.get(parts[0])
-    if book is None:
-        return None
-    return next((q for q in book.playbook.questions() if q.id == parts[1]), None)
-
-
 _ANY = object()
 
 
@@ -327,9 +301,11 @@ def _possible(question: Question, chosen: dict[str, Entry]) -> Any:
     if question.type in (QuestionType.CHOICE, QuestionType.CHOICES):
         if question.options is not None:
             return {o.value for o in question.options}
-        reference = chosen.get(question.choices_from.reference if question.choices_from else "")
+        reference = chosen.get(
+            question.choices_from.reference or "" if question.choices_from else ""
+        )
         if reference is None:
-            return _ANY
+            return _ANY  # no such list, or the items of an earlier answer
         return {e.id for e in reference.playbook.entries or []}
     if question.type == QuestionType.YESNO:
         return {True, False}
@@ -371,19 +347,6 @@ def _tested(condition: Comparison) -> list[Scalar]:
     return list(condition.in_ or condition.not_in or [])
 
 
-def _comparisons(condition: Condition, path: Path_) -> Iterator[tuple[Comparison, Path_]]:
-    if isinstance(condition, Comparison):
-        yield condition, path
-    elif isinstance(condition, AllOf):
-        for index, inner in enumerate(condition.all):
-            yield from _comparisons(inner, (*path, "all", index))
-    elif isinstance(condition, AnyOf):
-        for index, inner in enumerate(condition.any):
-            yield from _comparisons(inner, (*path, "any", index))
-    else:
-        yield from _comparisons(condition.not_, (*path, "not"))
-
-
 def _dead_values(
     entry: Entry,
     condition: Condition,
@@ -392,7 +355,7 @@ def _dead_values(
     group: Question | None,
 ) -> Iterator[Problem]:
     for comparison, comparison_path in _comparisons(condition, path):
-        if comparison.answered is not None:
+        if comparison.answered is not None or comparison.numeric is not None:
             continue
         question = _target(comparison.question, entry, chosen, group)
         if question is None:
@@ -442,11 +405,26 @@ def _comparison_never(
     question = _target(comparison.question, entry, chosen, group)
     if question is None:
         return False, False
+    if comparison.numeric is not None:
+        return _bound_never(comparison.numeric, question), False
     possible = _possible(question, chosen)
     dead = all(not _fits(v, question, possible) for v in _tested(comparison))
     if comparison.not_in is not None:
         return False, dead
     return dead, False
+
+
+def _bound_never(test: tuple[str, float], question: Question) -> bool:
+    """Whether a numeric test can never hold within the question's own min and max."""
+    name, bound = test
+    low = question.min if question.min is not None else float("-inf")
+    high = question.max if question.max is not None else float("inf")
+    return {
+        "greater_than": high <= bound,
+        "less_than": low >= bound,
+        "at_least": high < bound,
+        "at_most": low > bound,
+    }[name]
 
 
 def _never(
@@ -484,7 +462,9 @@ def _question_traits(question: Question) -> dict[str, Any]:
         "type": str(question.type),
         "required": question.required,
         "options": [o.value for o in question.options] if question.options else None,
-        "choices_from": question.choices_from.reference if question.choices_from else None,
+        "choices_from": question.choices_from.model_dump(exclude_none=True)
+        if question.choices_from
+        else None,
         "for_each": question.for_each.model_dump(exclude_none=True) if question.for_each else None,
         "when": _condition_shape(question.when),
         "default_from": question.default_from,

@@ -47,6 +47,9 @@ ACCOUNT_CONTEXT = (
 )
 """What is known about an account from its records (see ``workflow.account_context``)."""
 
+ITEM = "item"
+"""In ``for_each.when``: the item the question is being asked about."""
+
 # pydantic names the member of a union it tried (``int``, ``list[...]``, ``function-after[...]``)
 # inside an error's location; those steps are not in the data and are dropped.
 _UNION_MEMBER = re.compile(r"^[a-z_-]+(\[.*\])?$")
@@ -227,7 +230,10 @@ def _describe_all(
     """One message per problem at a path; a union's failed members become one message."""
     type_errors = [d for d in details if d["type"] in _TYPE_WORDS]
     others = [d for d in details if d["type"] not in _TYPE_WORDS]
-    described = [_describe(d, path) for d in others]
+    described = [
+        _unknown_field(path, document) if d["type"] == "extra_forbidden" else _describe(d, path)
+        for d in others
+    ]
     if type_errors and not others:
         described.append(_expected(type_errors, path, document))
     elif type_errors and not described:
@@ -273,6 +279,33 @@ def _type_hint(found: Any, wanted: list[str]) -> str | None:
     if any(w.startswith("a list") for w in wanted) and not isinstance(found, list):
         return "put each item on its own line starting with `- `, or write [a, b]"
     return None
+
+
+def _unknown_field(path: Path_, document: Document) -> tuple[str, str | None]:
+    """An unknown key: a misspelling, a field of another place, or a label cut at a comma."""
+    last = str(path[-1]) if path else ""
+    message = f"unknown field `{last}`"
+    parent = _value_at(document.value, path[:-1])
+    if (
+        isinstance(parent, dict)
+        and parent.get(path[-1]) is None
+        and not re.fullmatch(model.IDENTIFIER, last)
+    ):
+        keys = list(parent)
+        before = keys[: keys.index(path[-1])]
+        cut = next((k for k in reversed(before) if isinstance(parent[k], str)), None)
+        return message, (
+            f"a comma inside {{...}} starts a new field: quote the whole text, e.g. "
+            f'`{cut}: "{parent[cut]}, {last}"`'
+            if cut
+            else "a comma inside {...} starts a new field: quote text that holds a comma"
+        )
+    close = [name for name in difflib.get_close_matches(last, sorted(_FIELDS), n=3) if name != last]
+    if close:
+        return message, f"did you mean `{close[0]}`?"
+    if last in _FIELDS:
+        return message, f"`{last}` is a field of another part of a playbook, not of this one"
+    return message, None
 
 
 def _describe(detail: Any, path: Path_) -> tuple[str, str | None]:
@@ -346,6 +379,13 @@ def answer_refs(question: Question, path: Path_) -> list[tuple[str, Path_, str]]
             found.append((ref, ref_path, "condition"))
     if question.for_each is not None and question.for_each.answer is not None:
         found.append((question.for_each.answer, (*path, "for_each", "answer"), "iteration"))
+    if question.for_each is not None and question.for_each.when is not None:
+        at = (*path, "for_each", "when")
+        for ref, ref_path in condition_ref_paths(question.for_each.when, at):
+            if ref != ITEM:
+                found.append((ref, ref_path, "item condition"))
+    if question.choices_from is not None and question.choices_from.answer is not None:
+        found.append((question.choices_from.answer, (*path, "choices_from", "answer"), "choices"))
     if question.default_from is not None:
         found.append((question.default_from, (*path, "default_from"), "default_from"))
     for index, ref in enumerate(question.show):
@@ -384,6 +424,7 @@ def check_playbook(playbook: Playbook, document: Document | None = None) -> Iter
                 )
             yield from _check_group(question, path, asked, playbook, where)
             yield from _check_values(question, path, where)
+            yield from _local_choices_source(question, path, playbook, where)
             asked.setdefault(question.id, path)
     yield from check_sheet(playbook, where)
     yield from _check_depths(playbook, where)
@@ -467,21 +508,26 @@ def _local_ref(
 ) -> Iterable[Problem]:
     """A reference to this playbook's own answers must name a question asked before."""
     parsed = parse_ref(ref)
-    if parsed.local or (parsed.source == "answers" and parsed.path[:1] == (playbook.id,)):
-        name = parsed.question
-        if len(parsed.path) > 2:
-            return
-    else:
-        return  # another playbook or the context: checked across files
-    if name in earlier:
-        return
     field_path = ".".join(map(str, ref_path))
     what = {
         "condition": "a condition",
         "iteration": "for_each",
+        "item condition": "for_each.when",
+        "choices": "choices_from",
         "default_from": "default_from",
         "show": "show",
     }
+    if parsed.local or (parsed.source == "answers" and parsed.path[:1] == (playbook.id,)):
+        name = parsed.question
+        if len(parsed.path) > 2:
+            yield from _part_of_answer(ref, ref_path, what[reader], playbook, all_ids, where)
+            return
+    else:
+        return  # another playbook or the context: checked across files
+    if name in earlier:
+        if reader == "iteration":
+            yield from _iterates_group(ref, ref_path, playbook, where)
+        return
     if name == current:
         yield Problem(
             where(*ref_path),
@@ -504,6 +550,119 @@ def _local_ref(
         f"{what[reader]} names `{ref}`, which is no question of this playbook",
         field_path,
         hint=f"did you mean `{close[0]}`?" if close else "name an earlier question's id",
+    )
+
+
+def _local_choices_source(
+    question: Question, path: Path_, playbook: Playbook, where: Callable[..., Location]
+) -> Iterable[Problem]:
+    source = question.choices_from
+    name = _own_question(source.answer, playbook.id) if source and source.answer else None
+    target = next((q for q in playbook.questions() if q.id == name), None) if name else None
+    if target is not None and target is not question:
+        yield from choices_source_problems(question, path, target, where)
+
+
+def _part_of_answer(
+    ref: str,
+    ref_path: Path_,
+    reader: str,
+    playbook: Playbook,
+    all_ids: set[str],
+    where: Callable[..., Location],
+) -> Iterable[Problem]:
+    """``me.question.part``: a reference reads a whole answer, never a part of one."""
+    name = ref.split(".")[1]
+    field_path = ".".join(map(str, ref_path))
+    if name not in all_ids:
+        close = [c for c in difflib.get_close_matches(name, sorted(all_ids), n=2) if c != name]
+        yield Problem(
+            where(*ref_path),
+            f"{reader} names `{ref}`: `{name}` is no question of `{playbook.id}`",
+            field_path,
+            hint=f"did you mean `{playbook.id}.{close[0]}`?"
+            if close
+            else "name a question as `question` or `playbook.question`",
+        )
+        return
+    yield Problem(
+        where(*ref_path),
+        f"{reader} names `{ref}`, a part of the answer `{name}`",
+        field_path,
+        hint=f"a reference reads a whole answer: write `{name}`; to test one entry's "
+        "sub-answer, put the condition on a sub-question of the group",
+    )
+
+
+def _iterates_group(
+    ref: str, ref_path: Path_, playbook: Playbook, where: Callable[..., Location]
+) -> Iterable[Problem]:
+    """``for_each`` over a group: its entries are mappings, with no label to show the rep."""
+    name = ref.split(".")[-1]
+    target = next((q for q in playbook.questions() if q.id == name), None)
+    if target is not None and target.type == QuestionType.GROUP and target.for_each is None:
+        yield group_iteration_problem(ref, where(*ref_path), ".".join(map(str, ref_path)))
+
+
+def choices_source_problems(
+    question: Question, path: Path_, source: Question, where: Callable[..., Location]
+) -> Iterable[Problem]:
+    """``choices_from: {answer: ...}`` offers the items of a list or choices answer, or one
+    sub-answer (``field``) of each entry of a group; nothing else has items to pick from."""
+    assert question.choices_from is not None
+    ref = question.choices_from.answer
+    field = question.choices_from.field
+    at = (*path, "choices_from")
+    if source.for_each is not None or source.type not in (
+        QuestionType.LIST,
+        QuestionType.CHOICES,
+        QuestionType.GROUP,
+    ):
+        what = "an iterated question" if source.for_each else f"a {source.type} question"
+        yield Problem(
+            where(*at, "answer"),
+            f"choices_from names `{ref}`, {what}: it has no items to pick from",
+            ".".join(map(str, (*at, "answer"))),
+            hint="name a list, a choices or a group answer",
+        )
+        return
+    if source.type != QuestionType.GROUP:
+        if field is not None:
+            yield Problem(
+                where(*at, "field"),
+                f"choices_from.field applies to a group's entries; `{ref}` is a {source.type}",
+                ".".join(map(str, (*at, "field"))),
+                hint="remove `field`: each item is offered as it is",
+            )
+        return
+    subs = [sub.id for sub in source.questions or []]
+    if field is None:
+        yield Problem(
+            where(*at, "answer"),
+            f"choices_from names `{ref}`, a group: say which sub-answer names each entry",
+            ".".join(map(str, (*at, "answer"))),
+            hint=f"add `field:` with one of {', '.join(subs)}",
+        )
+    elif field not in subs:
+        close = [c for c in difflib.get_close_matches(field, subs, n=2) if c != field]
+        yield Problem(
+            where(*at, "field"),
+            f"`{field}` is no sub-question of the group `{ref}`",
+            ".".join(map(str, (*at, "field"))),
+            hint=f"did you mean `{close[0]}`?"
+            if close
+            else f"its sub-questions: {', '.join(subs)}",
+        )
+
+
+def group_iteration_problem(ref: str, location: Location, field_path: str) -> Problem:
+    """The one message for ``for_each`` over a group's answer (this file or another)."""
+    return Problem(
+        location,
+        f"for_each names `{ref}`, a group: its entries have no single label to ask about",
+        field_path,
+        hint="iterate a list or a choices answer, or pick entries with "
+        "`choices_from: {answer: ...}` first",
     )
 
 
@@ -533,7 +692,38 @@ def _check_group(
         siblings.setdefault(sub.id, sub_path)
 
 
+_LENGTH_TYPES = (QuestionType.TEXT, QuestionType.PARAGRAPH, QuestionType.LIST)
+
+
+def _check_fields(question: Question, path: Path_, where: Any) -> Iterable[Problem]:
+    """Fields that fit the model but not the question, each located on the field itself."""
+
+    def at(name: str, message: str, hint: str | None = None) -> Problem:
+        return Problem(where(*path, name), message, ".".join(map(str, (*path, name))), hint)
+
+    if question.max_length is not None and question.type not in _LENGTH_TYPES:
+        yield at(
+            "max_length",
+            f"max_length applies to text, paragraph and list, not {question.type}",
+            "a picked or numeric answer has no length; remove it",
+        )
+    if question.unit is not None and question.type == QuestionType.SCALE:
+        yield at(
+            "unit",
+            "unit applies to a number, not a scale",
+            "a scale's points are named with labels; use a number question for an amount",
+        )
+    low, high = question.min_items, question.max_items
+    if low is not None and high is not None and low > high:
+        yield at(
+            "min_items",
+            f"min_items ({low}) is greater than max_items ({high})",
+            "no answer could have that many items and that few",
+        )
+
+
 def _check_values(question: Question, path: Path_, where: Any) -> Iterable[Problem]:
+    yield from _check_fields(question, path, where)
     if question.type == QuestionType.SCALE and question.labels:
         low, high = question.min or 0, question.max or 0
         for value in question.labels:

@@ -17,6 +17,8 @@ from pydantic import (
     Discriminator,
     Field,
     StrictBool,
+    StrictFloat,
+    StrictInt,
     Tag,
     field_validator,
     model_validator,
@@ -98,11 +100,20 @@ class QuestionType(StrEnum):
 # --- conditions -------------------------------------------------------------------------------
 
 
+Number = StrictInt | StrictFloat
+"""A number written in a condition: ``3``, ``2.5`` (``true`` is no number)."""
+
+NUMERIC_TESTS = ("greater_than", "less_than", "at_least", "at_most")
+"""The tests that compare a number or a scale answer with a bound."""
+
+
 class Comparison(Strict):
-    """A test on one answer. Exactly one of ``equals``, ``in``, ``not_in``, ``answered``.
+    """A test on one answer. Exactly one of ``equals``, ``in``, ``not_in``, ``answered``,
+    ``greater_than``, ``less_than``, ``at_least``, ``at_most``.
 
     For a ``choices`` or ``list`` answer, ``equals`` and ``in`` hold when any selected value
-    matches, ``not_in`` when none does.
+    matches, ``not_in`` when none does. The numeric tests hold only for an answered number or
+    scale: an empty answer is neither above nor below anything.
     """
 
     question: AnswerRef = Field(description="The answer tested: `type`, `meeting.type`, `prep.x.y`")
@@ -116,27 +127,54 @@ class Comparison(Strict):
     answered: StrictBool | None = Field(
         default=None, description="true: holds when answered; false: when left empty."
     )
+    greater_than: Number | None = Field(
+        default=None, description="Holds when the number or scale answer is above this."
+    )
+    less_than: Number | None = Field(
+        default=None, description="Holds when the number or scale answer is below this."
+    )
+    at_least: Number | None = Field(
+        default=None, description="Holds when the number or scale answer is this or more."
+    )
+    at_most: Number | None = Field(
+        default=None, description="Holds when the number or scale answer is this or less."
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     @model_validator(mode="after")
     def _exactly_one_test(self) -> Comparison:
-        given = [
-            name
+        given = [name for name, _ in self.tests()]
+        if len(given) != 1:
+            raise ValueError(
+                "a condition needs exactly one of equals, in, not_in, answered, "
+                + ", ".join(NUMERIC_TESTS)
+                + (f" (found {', '.join(given)})" if given else "")
+            )
+        return self
+
+    def tests(self) -> list[tuple[str, Any]]:
+        """The tests given, as ``(field name in the file, value)``."""
+        return [
+            (name, value)
             for name, value in (
                 ("equals", self.equals),
                 ("in", self.in_),
                 ("not_in", self.not_in),
                 ("answered", self.answered),
+                *((name, getattr(self, name)) for name in NUMERIC_TESTS),
             )
             if value is not None
         ]
-        if len(given) != 1:
-            raise ValueError(
-                "a condition needs exactly one of equals, in, not_in, answered"
-                + (f" (found {', '.join(given)})" if given else "")
-            )
-        return self
+
+    @property
+    def numeric(self) -> tuple[str, float] | None:
+        """The numeric test and its bound, when the comparison is one."""
+        for name in NUMERIC_TESTS:
+            bound = getattr(self, name)
+            if bound is not None:
+                return name, float(bound)
+        return None
 
 
 class AllOf(Strict):
@@ -193,9 +231,27 @@ class Option(Strict):
 
 
 class ChoicesFrom(Strict):
-    """Take a question's options from a reference playbook's entries (their id and label)."""
+    """Take a question's options from a reference playbook's entries (their id and label), or
+    from an earlier answer: the items of a list or choices answer, or one sub-answer of each
+    entry of a group (``field``: the contacts met, by ``name``)."""
 
-    reference: Identifier = Field(description="Id of a `reference` playbook.")
+    reference: Identifier | None = Field(default=None, description="Id of a `reference` playbook.")
+    answer: AnswerRef | None = Field(
+        default=None,
+        description="An earlier answer whose items are offered, e.g. `meeting.objectives`.",
+    )
+    field: Identifier | None = Field(
+        default=None,
+        description="With `answer` naming a group: the sub-answer that names each entry.",
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one_source(self) -> ChoicesFrom:
+        if (self.answer is None) == (self.reference is None):
+            raise ValueError("choices_from needs exactly one of reference, answer")
+        if self.field is not None and self.answer is None:
+            raise ValueError("choices_from.field applies with `answer` (a group's entries)")
+        return self
 
 
 class ForEach(Strict):
@@ -209,6 +265,11 @@ class ForEach(Strict):
     )
     reference: Identifier | None = Field(
         default=None, description="A reference playbook whose entries are iterated."
+    )
+    when: Condition | None = Field(
+        default=None,
+        description="Ask only for the items where this holds: `item` is the item itself, an "
+        "earlier iterated question's id its answer for the same item.",
     )
 
     @model_validator(mode="after")
@@ -383,12 +444,6 @@ class Question(Strict):
         counted = {QuestionType.LIST, QuestionType.GROUP, QuestionType.CHOICES}
         if (self.min_items is not None or self.max_items is not None) and kind not in counted:
             raise ValueError(f"min_items/max_items apply to list, group and choices, not {kind}")
-        if (
-            self.min_items is not None
-            and self.max_items is not None
-            and self.min_items > self.max_items
-        ):
-            raise ValueError(f"min_items ({self.min_items}) is greater than max_items")
         if self.default is not None and self.default_from is not None:
             raise ValueError("give default or default_from, not both")
         if self.sheet is not None:
@@ -399,9 +454,13 @@ class Question(Strict):
         if place.limit is not None and not (self.repeated or self.type == QuestionType.CHOICES):
             raise ValueError(f"sheet.limit applies to answers with items, not to a {self.type}")
         picks = {QuestionType.CHOICE, QuestionType.CHOICES}
-        if place.detail is not None and (self.type not in picks or self.choices_from is None):
+        if place.detail is not None and (
+            self.type not in picks
+            or self.choices_from is None
+            or self.choices_from.reference is None
+        ):
             raise ValueError(
-                "sheet.detail applies to a choice or choices question with choices_from"
+                "sheet.detail applies to a choice or choices question picked from a reference list"
             )
 
     @property

@@ -31,6 +31,14 @@ def _alternatives(values: list[Scalar], joiner: str) -> str:
     return f"{', '.join(shown[:-1])} {joiner} {shown[-1]}"
 
 
+_NUMERIC_WORDS = {
+    "greater_than": "greater than",
+    "less_than": "less than",
+    "at_least": "at least",
+    "at_most": "at most",
+}
+
+
 def describe_condition(condition: Condition) -> str:
     """A condition as a sentence fragment: ``meeting.type is `negotiation` or `closing```."""
     if isinstance(condition, AllOf | AnyOf):
@@ -46,6 +54,9 @@ def describe_condition(condition: Condition) -> str:
     subject = f"`{condition.question}`"
     if condition.answered is not None:
         return f"{subject} is {'answered' if condition.answered else 'left empty'}"
+    numeric = condition.numeric
+    if numeric is not None:
+        return f"{subject} is {_NUMERIC_WORDS[numeric[0]]} {numeric[1]:g}"
     if condition.equals is not None:
         return f"{subject} is {_value(condition.equals)}"
     if condition.in_ is not None:
@@ -66,8 +77,15 @@ def _type_words(question: Question, library: Library) -> str:
         words += f" {question.unit}"
     if question.min_items is not None or question.max_items is not None:
         words += f", {question.min_items or 0} to {question.max_items or 'any number of'} items"
-    if question.choices_from is not None:
+    if question.choices_from is not None and question.choices_from.reference is not None:
         words += f" from the reference list `{question.choices_from.reference}`"
+    elif question.choices_from is not None:
+        field = (
+            f" (each entry's `{question.choices_from.field}`)"
+            if question.choices_from.field
+            else ""
+        )
+        words += f" among the items answered to `{question.choices_from.answer}`{field}"
     elif question.options:
         words += ": " + ", ".join(o.value for o in question.options)
     if question.required:
@@ -87,6 +105,12 @@ def _iteration_words(question: Question, library: Library) -> str:
     return f"asked once for each item answered to `{question.for_each.answer}`"
 
 
+def _item_condition_words(question: Question) -> str | None:
+    if question.for_each is None or question.for_each.when is None:
+        return None
+    return f"only for the items where {describe_condition(question.for_each.when)}"
+
+
 def _question_lines(
     question: Question, library: Library, indent: str, depth: Depth | None = None
 ) -> list[str]:
@@ -97,6 +121,9 @@ def _question_lines(
         lines.append(f"{indent}  - only when {describe_condition(question.when)}")
     if question.for_each is not None:
         lines.append(f"{indent}  - {_iteration_words(question, library)}")
+        item_words = _item_condition_words(question)
+        if item_words:
+            lines.append(f"{indent}  - {item_words}")
     if question.default_from:
         lines.append(f"{indent}  - pre-filled from `{question.default_from}`")
     elif question.default is not None:

@@ -17,6 +17,19 @@ SCHEMA_FILE = "playbook.schema.json"
 """The schema's file name, beside a directory of playbooks (built-in or a team's)."""
 
 
+YAML_ASSUMPTIONS = (
+    "A salescoach playbook, written in YAML and read strictly. This schema checks the data "
+    "once YAML has been read with these rules, which differ from YAML 1.1 readers: only "
+    "unquoted `true` and `false` are booleans (`yes`, `no`, `on`, `off` stay text); dates "
+    "such as 2026-12-03 stay text; numbers are numbers; `null`, `~` or nothing is empty; "
+    "anchors, aliases, duplicate keys and several documents in one file are refused. A "
+    "validator that reads YAML 1.1 (yes as true) may disagree with salescoach: "
+    "`salescoach playbook validate` is the reference, with cross-file checks this schema "
+    "cannot express."
+)
+"""What a validator outside salescoach must assume about the YAML it reads."""
+
+
 def playbook_schema() -> dict[str, Any]:
     """The schema an editor uses to complete and check a playbook file as it is typed."""
     schema = Playbook.model_json_schema(by_alias=True)
@@ -28,6 +41,7 @@ def playbook_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         **schema,
         "title": "salescoach playbook",
+        "description": YAML_ASSUMPTIONS,
     }
 
 

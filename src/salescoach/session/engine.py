@@ -23,7 +23,7 @@ from salescoach.errors import (
 )
 from salescoach.messages import message
 from salescoach.playbook.library import Entry, Library
-from salescoach.playbook.loader import condition_refs
+from salescoach.playbook.loader import ITEM, condition_refs
 from salescoach.playbook.model import (
     AllOf,
     AnyOf,
@@ -401,7 +401,7 @@ class Session:
             return self._quietly(not asks, playbook, question, key, given, depth)
         known = self._known(question, playbook.id)
         if known is not None:
-            options = tuple(self.library.options(question))
+            options = self._options(question, playbook.id, {})
             try:
                 known_value = coerce(question, known.value, options, today=self.today)
             except AnswerValueError:
@@ -548,7 +548,7 @@ class Session:
             return self._iterate(playbook, question, key, scope, given, depth, keep)
         if question.type == QuestionType.GROUP:
             return self._group(playbook, question, key, given, depth, keep)
-        options = tuple(self.library.options(question))
+        options = self._options(question, playbook.id, scope)
         default = self._default(question, playbook.id, scope, options)
         if given is not _ABSENT:
             checked = self._check_given(question, key, given, options)
@@ -882,6 +882,8 @@ class Session:
         for index, subject in enumerate(subjects):
             item_key = f"{key}[{index}]"
             item_given = given_by_item.get(str(subject.value), _ABSENT)
+            if not self._item_applies(question, playbook.id, scope, subject):
+                continue
             if single.type == QuestionType.GROUP:
                 if (item_given is _ABSENT or self._reasks(item_key)) and self._interactive:
                     self._step(subject.label, subject.help, None)  # within the current step
@@ -907,6 +909,22 @@ class Session:
                 )
         return results or None
 
+    def _item_applies(
+        self, question: Question, playbook_id: str, scope: Mapping[str, Any], subject: Subject
+    ) -> bool:
+        """``for_each.when`` for one item: ``item`` is the item, an earlier iterated answer of
+        the playbook its answer for this same item."""
+        assert question.for_each is not None
+        if question.for_each.when is None:
+            return True
+        same_item: dict[str, Any] = {}
+        for question_id, answer in self.answers.get(playbook_id, {}).items():
+            if _is_iterated(answer):
+                pair = next((p for p in answer if p["item"] == subject.value), None)
+                same_item[question_id] = _ABSENT if pair is None else pair.get("answer")
+        item_scope = {**scope, **same_item, ITEM: subject.value}
+        return self._holds(question.for_each.when, playbook_id, item_scope)
+
     def subjects(
         self, question: Question, playbook_id: str, scope: Mapping[str, Any]
     ) -> list[Subject]:
@@ -930,6 +948,25 @@ class Session:
             else:
                 subjects.append(Subject(value, str(value)))
         return subjects
+
+    def _options(
+        self, question: Question, playbook_id: str, scope: Mapping[str, Any]
+    ) -> tuple[Option, ...]:
+        """A question's choices: its own, a reference list's, or the items of an earlier answer
+        (``choices_from: {answer: ...}``), each item both the value stored and its label."""
+        source = question.choices_from
+        if source is None or source.answer is None:
+            return tuple(self.library.options(question))
+        found = self.lookup(source.answer, playbook_id, scope)
+        items = found if isinstance(found, list) else [] if found is _ABSENT else [found]
+        texts: list[str] = []
+        for item in items:
+            if isinstance(item, Mapping):
+                item = item.get(source.field or "", None)
+            text = " ".join(str(item).split()) if not is_empty(item) else ""
+            if text and text not in texts:
+                texts.append(text)
+        return tuple(Option.model_construct(value=text, label=text, help=None) for text in texts)
 
     def question_for(self, ref: str, playbook_id: str) -> Question | None:
         """The question an answer reference points to, when it is a playbook's question."""
@@ -979,6 +1016,9 @@ class Session:
         present = value is not _ABSENT and not is_empty(value)
         if condition.answered is not None:
             return present == condition.answered
+        numeric = condition.numeric
+        if numeric is not None:
+            return present and _numeric_holds(numeric, value)
         values = value if isinstance(value, list) else [value]
         if condition.equals is not None:
             return present and condition.equals in values
@@ -986,6 +1026,19 @@ class Session:
             return present and any(v in condition.in_ for v in values)
         assert condition.not_in is not None
         return not present or not any(v in condition.not_in for v in values)
+
+
+def _numeric_holds(test: tuple[str, float], value: Any) -> bool:
+    """A numeric test on an answer: only a number (not true/false) is above or below a bound."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    name, bound = test
+    return {
+        "greater_than": value > bound,
+        "less_than": value < bound,
+        "at_least": value >= bound,
+        "at_most": value <= bound,
+    }[name]
 
 
 def _is_iterated(value: Any) -> bool:

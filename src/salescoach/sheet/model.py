@@ -336,7 +336,7 @@ def _entry_detail(library: Library, question: Question, item: Any, key: str | No
     if key is None or question.choices_from is None:
         return ""
     reference = question.choices_from.reference
-    if reference not in library.chosen():
+    if reference is None or reference not in library.chosen():
         return ""
     entry = library.get(reference).playbook.entry(str(item))
     detail = entry.details.get(key) if entry is not None else None

@@ -1,0 +1,169 @@
+"""What validate refuses that it once accepted silently: each case at its line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from salescoach.errors import PlaybookError, Problem
+from salescoach.playbook.library import Source, check_paths
+from salescoach.playbook.loader import parse_playbook
+
+HEAD = """\
+id: me
+kind: prep
+title: Me
+language: en
+version: 1
+steps:
+  - title: First
+    questions:
+      - id: contacts
+        type: group
+        prompt: Contacts
+        questions:
+          - {id: name, type: text, prompt: Name}
+      - {id: score, type: scale, prompt: Score?, min: 0, max: 3}
+"""
+"""Lines 1-14; the case's questions start at line 15, column 7."""
+
+CASES = {
+    "three-part path from the playbook's own id": (
+        "- {id: q, type: text, prompt: Q?, when: {question: me.misspelt.value, equals: 1}}",
+        (15, 48),
+        "a condition names `me.misspelt.value`: `misspelt` is no question of `me`",
+    ),
+    "for_each over a group": (
+        "- {id: q, type: text, prompt: Q?, for_each: {answer: contacts}}",
+        (15, 52),
+        "for_each names `contacts`, a group: its entries have no single label to ask about",
+    ),
+    "max_length on a scale": (
+        "- {id: q, type: scale, prompt: Q?, min: 1, max: 5, max_length: 3}",
+        (15, 58),
+        "max_length applies to text, paragraph and list, not scale",
+    ),
+    "max_length on a choice": (
+        "- {id: q, type: choice, prompt: Q?, options: [{value: a, label: A}], max_length: 3}",
+        (15, 76),
+        "max_length applies to text, paragraph and list, not choice",
+    ),
+    "max_length on a yes/no": (
+        "- {id: q, type: yesno, prompt: Q?, max_length: 3}",
+        (15, 42),
+        "max_length applies to text, paragraph and list, not yesno",
+    ),
+    "unit on a scale": (
+        "- {id: q, type: scale, prompt: Q?, min: 1, max: 5, unit: points}",
+        (15, 58),
+        "unit applies to a number, not a scale",
+    ),
+    "min_items greater than max_items": (
+        "- {id: q, type: list, prompt: Q?, min_items: 4, max_items: 2}",
+        (15, 41),
+        "min_items (4) is greater than max_items (2)",
+    ),
+    "a numeric test on a group's answer": (
+        "- {id: q, type: text, prompt: Q?, when: {question: contacts, at_least: 2}}",
+        (15, 68),
+        "`at_least` compares numbers, but `contacts` is a group question",
+    ),
+    "a part of a group's answer": (
+        "- {id: q, type: text, prompt: Q?, when: {question: contacts.name, equals: Ann}}",
+        (15, 48),
+        "`contacts.name` reads a part of `contacts`, a question of this playbook",
+    ),
+    "choices from a group without field": (
+        "- {id: q, type: choice, prompt: Q?, choices_from: {answer: contacts}}",
+        (15, 58),
+        "choices_from names `contacts`, a group: say which sub-answer names each entry",
+    ),
+    "choices from a group with a field it does not have": (
+        "- {id: q, type: choice, prompt: Q?, choices_from: {answer: contacts, field: nam}}",
+        (15, 76),
+        "`nam` is no sub-question of the group `contacts`",
+    ),
+    "choices from a scale": (
+        "- {id: q, type: choice, prompt: Q?, choices_from: {answer: score}}",
+        (15, 58),
+        "choices_from names `score`, a scale question: it has no items to pick from",
+    ),
+}
+
+
+def checked(tmp_path: Path, *files: tuple[str, str]) -> list[Problem]:
+    team = tmp_path / "team"
+    team.mkdir(exist_ok=True)
+    for name, text in files:
+        (team / name).write_text(text, encoding="utf-8")
+    empty = tmp_path / "nothing"
+    empty.mkdir(exist_ok=True)
+    return check_paths([team], lambda language: [Source("option", empty)]).problems
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_rejected_case_is_located(case: str, tmp_path: Path) -> None:
+    body, (line, column), message = CASES[case]
+    found = checked(tmp_path, ("me.yaml", HEAD + "      " + body + "\n"))
+    assert [(p.location.line, p.location.column, p.message) for p in found] == [
+        (line, column, message)
+    ]
+
+
+def test_iterating_an_answer_no_flow_walks_before_is_refused(tmp_path: Path) -> None:
+    other = HEAD.replace("id: me", "id: other")
+    reader = HEAD + "      - {id: q, type: text, prompt: Q?, for_each: {answer: other.score}}\n"
+    found = checked(tmp_path, ("other.yaml", other), ("me.yaml", reader))
+    assert [(p.location.line, p.location.column, p.message) for p in found] == [
+        (15, 52, "for_each names `other.score`, but no flow walks `other` before `me`")
+    ]
+    flow = dedent(
+        """\
+        id: flow
+        kind: flow
+        record: prep
+        title: Flow
+        language: en
+        version: 1
+        flow:
+          - playbook: other
+          - playbook: me
+        """
+    )
+    assert checked(tmp_path, ("flow.yaml", flow)) == []  # walked first by a flow: fine
+
+
+def test_a_comma_inside_a_flow_mapping_says_to_quote_the_text() -> None:
+    text = HEAD + (
+        "      - id: q\n        type: choice\n        prompt: Q?\n        options:\n"
+        "          - {value: ops, label: Operations, how the work gets done}\n"
+    )
+    with pytest.raises(PlaybookError) as caught:
+        parse_playbook(text, "me.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.location.line, problem.message) == (
+        19,
+        "unknown field `how the work gets done`",
+    )
+    assert problem.hint == (
+        "a comma inside {...} starts a new field: quote the whole text, e.g. "
+        '`label: "Operations, how the work gets done"`'
+    )
+
+
+def test_did_you_mean_never_suggests_the_word_itself() -> None:
+    text = HEAD + "      - {id: q, type: text, prompt: Q?, when: {question: score, answer: true}}\n"
+    with pytest.raises(PlaybookError) as caught:
+        parse_playbook(text, "me.yaml")
+    hints = [p.hint for p in caught.value.problems if "unknown field" in p.message]
+    assert hints == ["did you mean `answered`?"]
+
+
+def test_the_schema_states_the_yaml_it_assumes() -> None:
+    from salescoach.playbook.schema import playbook_schema
+
+    description = playbook_schema()["description"]
+    assert "only unquoted `true` and `false` are booleans" in description
+    assert "salescoach playbook validate" in description

@@ -1,0 +1,162 @@
+"""Numeric comparisons, per-item conditions and options from earlier answers, walked by the
+engine through the scripted prompter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from salescoach.playbook.library import Library, Source
+from salescoach.playbook.values import AnswerValueError
+from salescoach.session.engine import Session
+from salescoach.session.prompter import ScriptedPrompter
+
+TODAY = dt.date(2026, 11, 28)
+
+QUALIFY = """
+id: qualify
+kind: prep
+title: Qualify
+language: en
+version: 1
+steps:
+  - title: Who and what
+    questions:
+      - id: contacts
+        type: group
+        prompt: Contacts
+        questions:
+          - {id: name, type: text, prompt: Name, required: true}
+          - {id: role, type: text, prompt: Role}
+      - {id: objectives, type: list, prompt: Objectives, min_items: 1}
+      - id: decider
+        type: choice
+        prompt: Who decides?
+        choices_from: {answer: contacts, field: name}
+      - id: first
+        type: choice
+        prompt: Which objective first?
+        choices_from: {answer: objectives}
+      - {id: seats, type: number, prompt: Seats?, min: 0}
+      - id: volume_plan
+        type: text
+        prompt: How will they roll it out?
+        when: {question: seats, at_least: 100}
+      - id: confidence
+        type: scale
+        prompt: How sure of this objective?
+        min: 0
+        max: 3
+        for_each: {answer: objectives}
+      - id: rescue
+        type: text
+        prompt: What would make it surer?
+        for_each:
+          answer: objectives
+          when: {question: confidence, less_than: 2}
+      - id: named
+        type: yesno
+        prompt: Is it the pilot?
+        for_each:
+          answer: objectives
+          when: {question: item, equals: Sign the pilot}
+"""
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    directory = tmp_path / "books"
+    directory.mkdir()
+    (directory / "qualify.yaml").write_text(dedent(QUALIFY), encoding="utf-8")
+    loaded = Library.load("en", [Source("option", directory)])
+    assert not loaded.problems
+    assert not loaded.check()
+    return loaded
+
+
+def walk(library: Library, answers: dict[str, object]) -> tuple[Session, ScriptedPrompter]:
+    prompter = ScriptedPrompter(
+        answers,
+        {
+            "qualify.contacts.more[0]": True,
+            "qualify.contacts.more[1]": True,
+            "qualify.contacts.more[2]": False,
+        },
+    )
+    session = Session(library, "qualify", prompter, today=TODAY)
+    session.run()
+    return session, prompter
+
+
+ANSWERS: dict[str, object] = {
+    "qualify.contacts[0].name": "Claire Martin",
+    "qualify.contacts[0].role": "Head of supply chain",
+    "qualify.contacts[1].name": "Marc Dubois",
+    "qualify.contacts[1].role": "",
+    "qualify.objectives": ["Sign the pilot", "Agree the price"],
+    "qualify.decider": "Marc Dubois",
+    "qualify.first": "agree the price",  # the item's text, in any case
+    "qualify.seats": "120",
+    "qualify.volume_plan": "Region by region",
+    "qualify.confidence[0]": "3",
+    "qualify.confidence[1]": "1",
+    "qualify.rescue[1]": "A reference call with Nordfret",
+    "qualify.named[0]": "yes",
+}
+
+
+def test_options_come_from_earlier_answers_and_store_the_item(library: Library) -> None:
+    session, _ = walk(library, ANSWERS)
+    answers = session.answers["qualify"]
+    assert answers["decider"] == "Marc Dubois"
+    assert answers["first"] == "Agree the price"
+
+
+def test_an_item_condition_asks_only_for_the_items_where_it_holds(library: Library) -> None:
+    session, prompter = walk(library, ANSWERS)
+    answers = session.answers["qualify"]
+    assert answers["rescue"] == [
+        {"item": "Agree the price", "answer": "A reference call with Nordfret"}
+    ]
+    assert answers["named"] == [{"item": "Sign the pilot", "answer": True}]
+    assert "qualify.rescue[0]" not in prompter.asked
+    assert "qualify.named[1]" not in prompter.asked
+
+
+def test_at_least_holds_from_the_bound_on(library: Library) -> None:
+    session, _ = walk(library, {**ANSWERS, "qualify.seats": "100"})
+    assert session.answers["qualify"]["volume_plan"] == "Region by region"
+
+
+def test_a_numeric_test_does_not_hold_below_the_bound_or_when_empty(library: Library) -> None:
+    for seats in ("99", ""):
+        given = {k: v for k, v in ANSWERS.items() if k != "qualify.volume_plan"}
+        session, prompter = walk(library, {**given, "qualify.seats": seats})
+        assert "qualify.volume_plan" not in prompter.asked
+        assert "volume_plan" not in session.answers["qualify"]
+
+
+def test_a_pick_outside_the_earlier_answer_is_refused(library: Library) -> None:
+    with pytest.raises(AnswerValueError, match="Claire Martin, Marc Dubois"):
+        walk(library, {**ANSWERS, "qualify.decider": "Somebody else"})
+
+
+def test_an_answers_file_names_the_item_text(library: Library) -> None:
+    prefill = {
+        "qualify": {
+            "contacts": [{"name": "Claire Martin"}],
+            "objectives": ["Sign the pilot"],
+            "decider": "Claire Martin",
+            "first": "Sign the pilot",
+            "seats": 10,
+            "confidence": [{"item": "Sign the pilot", "answer": 1}],
+            "rescue": [{"item": "Sign the pilot", "answer": "Meet the CFO"}],
+        }
+    }
+    session = Session(library, "qualify", None, prefill=prefill, no_input=True, today=TODAY)
+    answers = session.run()["qualify"]
+    assert answers["decider"] == "Claire Martin"
+    assert answers["rescue"] == [{"item": "Sign the pilot", "answer": "Meet the CFO"}]
