@@ -132,7 +132,9 @@ def test_a_quick_debrief_shows_the_mesore_box_and_keeps_its_budget(isolated_home
         "debrief-flow", Depth.QUICK, {}, {"prep": record.answers, "account": {}}
     )
     most = budget("debrief", "negotiation", Depth.QUICK)
-    assert most is not None and len(prompts) <= most
+    counted = count_prompts(library, "debrief-flow", Depth.QUICK, context={"prep": record.answers})
+    assert most is not None and len(counted.asked) <= most  # lists of one item, as budgeted
+    assert len(prompts) == len(counted.asked) + 1  # the examples name two client commitments
 
     child = _spawn(isolated_home, "debrief", "--last", "--quick")
     shown = ""

@@ -77,7 +77,9 @@ def test_a_quick_discovery_has_no_mesore_but_a_question_on_the_project(library: 
     assert answers["discovery-funnel"]["origin_questions"]
 
 
-def test_a_quick_debrief_asks_results_objections_next_steps_and_phase(library: Library) -> None:
+def test_a_quick_debrief_asks_results_objections_commitments_next_steps_and_phase(
+    library: Library,
+) -> None:
     prep = count_prompts(library, "prep-flow", Depth.QUICK, prefill=given("negotiation")).answers
     walked = count_prompts(library, "debrief-flow", Depth.QUICK, context={"prep": prep})
     keys = {key.split("[")[0].split(".more")[0] for key in walked.asked}
@@ -85,6 +87,7 @@ def test_a_quick_debrief_asks_results_objections_next_steps_and_phase(library: L
         "debrief.objectives_result",
         "debrief.objections_met",
         "debrief.objection_handling",
+        "debrief.commitments_received",  # the client's side; the rep's are the next steps
         "debrief.next_steps",
         "debrief.phase",
         "debrief.negotiation_position",
