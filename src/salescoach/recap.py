@@ -172,7 +172,8 @@ def _date(day: dt.date, template: Template) -> str:
     months = template.detail("dates", "months", [])
     values = {
         "weekday": weekdays[day.weekday()] if len(weekdays) == 7 else "",
-        "day": str(day.day),
+        # The first of the month may be written otherwise ("1er" in French).
+        "day": str(template.detail("dates", "first_day", "1")) if day.day == 1 else str(day.day),
         "month": months[day.month - 1] if len(months) == 12 else str(day.month),
         "year": str(day.year),
     }

@@ -229,3 +229,16 @@ def test_playbook_validate_checks_a_recap_template(tmp_path: Path, salescoach: A
     line = builtin[: builtin.index("{names}")].count("\n") + 1
     assert f"{team / 'recap.yaml'}:{line}:" in checked.stderr
     assert "entries[1].label: unknown placeholder {nmae}" in checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "written"), [("fr", "mardi 1er décembre"), ("en", "Tuesday 1 December")]
+)
+def test_the_first_of_the_month_is_written_as_the_language_writes_it(
+    language: str, written: str
+) -> None:
+    from salescoach.recap import _date
+
+    template = load_template(Library.load(language, search_path(language)))
+    assert _date(dt.date(2026, 12, 1), template) == written
+    assert _date(dt.date(2026, 12, 2), template).split()[1] == "2"

@@ -43,7 +43,7 @@ DETAILS: dict[str, dict[str, frozenset[str] | None]] = {
         "me": frozenset(),
         "self": None,
     },
-    "dates": {"weekdays": None, "months": None},
+    "dates": {"weekdays": None, "months": None, "first_day": frozenset()},
 }
 """The details each part reads: text with these placeholders, or a list (``None``)."""
 _LIST_SIZES = {("dates", "weekdays"): 7, ("dates", "months"): 12}
