@@ -31,6 +31,7 @@ MEETING_TYPES = [
     "negotiation",
     "closing",
     "dispute",
+    "account-review",
 ]
 
 

@@ -22,7 +22,7 @@ LEVEL_TAGS = {"level-necessary", "level-essential", "level-useful", "level-super
 FUNNEL_TAGS = {"funnel-market", "funnel-service", "funnel-projects", "funnel-project"}
 OBJECTION_CATEGORIES = {"price", "timing", "trust", "need", "authority", "competition"}
 # Details whose values are data, not prose: equal in every language.
-NEUTRAL_DETAILS = {"category", "number", "cadence_days"}
+NEUTRAL_DETAILS = {"category", "number", "cadence_days", "after_sale"}
 MEETING_TYPES = [
     "presentation",
     "proposal-defence",
@@ -30,6 +30,7 @@ MEETING_TYPES = [
     "negotiation",
     "closing",
     "dispute",
+    "account-review",
 ]
 
 EXPECTED_IDS = {
@@ -40,6 +41,11 @@ EXPECTED_IDS = {
     "foca": Kind.PREP,
     "mesore": Kind.PREP,
     "objection-prep": Kind.PREP,
+    "presentation": Kind.PREP,
+    "defence": Kind.PREP,
+    "closing": Kind.PREP,
+    "dispute": Kind.PREP,
+    "account-review": Kind.PREP,
     "debrief": Kind.DEBRIEF,
     "objections": Kind.REFERENCE,
     "phases": Kind.REFERENCE,
@@ -269,7 +275,7 @@ def test_objections_are_ten_and_complete(language: str) -> None:
 def test_phases_are_five_with_a_rising_contact_cadence(language: str) -> None:
     phases = load_playbook(PLAYBOOKS / language / "phases.yaml")
     entries = phases.entries or []
-    assert [e.id for e in entries] == [f"phase-{n}" for n in range(1, 6)]
+    assert [e.id for e in entries] == [*(f"phase-{n}" for n in range(1, 6)), "client"]
     cadences = []
     for number, entry in enumerate(entries, start=1):
         assert entry.help, entry.id
@@ -278,8 +284,11 @@ def test_phases_are_five_with_a_rising_contact_cadence(language: str) -> None:
         cadence = entry.details["cadence_days"]
         assert isinstance(cadence, int) and cadence >= 1
         cadences.append(cadence)
-    assert all(a >= b for a, b in zip(cadences, cadences[1:], strict=False))
-    assert cadences[0] == 7 and cadences[-1] == 1  # weekly in phase 1, daily in phase 5
+    maturation, after_sale = cadences[:5], cadences[5]
+    assert all(a >= b for a, b in zip(maturation, maturation[1:], strict=False))
+    assert maturation[0] == 7 and maturation[-1] == 1  # weekly in phase 1, daily in phase 5
+    # A signed client is followed after the sale, no longer every day.
+    assert after_sale > maturation[-1]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -329,9 +338,14 @@ def test_flows(language: str) -> None:
         ("reminders", None),
         ("opa", None),
         ("discovery-funnel", {"question": "meeting.type", "in": ["discovery", "presentation"]}),
-        ("foca", None),
+        ("presentation", {"question": "meeting.type", "equals": "presentation"}),
+        ("defence", {"question": "meeting.type", "equals": "proposal-defence"}),
+        ("dispute", {"question": "meeting.type", "equals": "dispute"}),
+        ("account-review", {"question": "meeting.type", "equals": "account-review"}),
+        ("foca", {"question": "meeting.type", "in": ["discovery", "dispute", "account-review"]}),
         ("mesore", {"question": "meeting.type", "in": ["negotiation", "closing"]}),
-        ("objection-prep", None),
+        ("closing", {"question": "meeting.type", "equals": "closing"}),
+        ("objection-prep", {"question": "meeting.type", "not_in": ["dispute"]}),
     ]
     assert _flow(language, "debrief-flow") == [("debrief", None)]
 
@@ -355,7 +369,8 @@ def test_example_answers_walk_the_whole_prep_and_debrief(
     # a condition on an earlier answer of the same playbook is honoured
     assert prep["opa"]["knows_company"] == "partly"
     assert "history" in prep["opa"] and "pitch" in prep["opa"]
-    assert len(prep["objection-prep"]["rehearsal"]) == len(prep["objection-prep"]["expected"])
+    if meeting_type != "dispute":
+        assert len(prep["objection-prep"]["rehearsal"]) == len(prep["objection-prep"]["expected"])
 
     context = {"prep": prep, "account": {"phase": prep["meeting"]["phase"]}}
     debrief = Session(library, "debrief-flow", ExamplePrompter(), context=context).run()
@@ -368,3 +383,46 @@ def test_example_answers_walk_the_whole_prep_and_debrief(
     negotiated = meeting_type in ("negotiation", "closing")
     assert ("negotiation_outcome" in answers) == negotiated
     assert ("negotiation_position" in answers) == negotiated
+
+
+TYPE_SPECIFIC = {
+    "presentation": {
+        "presentation": {"references", "story_problem", "story_consequences", "story_solution"},
+        "discovery-funnel": {"origin_questions"},
+    },
+    "proposal-defence": {"defence": {"arguments", "decision_cycle", "commitment_ask"}},
+    "discovery": {"discovery-funnel": {"market_questions", "origin_questions"}},
+    "negotiation": {"mesore": {"price_position", "client_mesore", "moves"}},
+    "closing": {
+        "mesore": {"starting_point", "walk_away", "moves"},
+        "closing": {"signature_ask", "still_open", "commitments_balance"},
+    },
+    "dispute": {"dispute": {"facts", "client_view", "offer", "counterpart", "limit", "approver"}},
+    "account-review": {
+        "account-review": {"services_deployed", "our_improvements", "their_improvements"}
+    },
+}
+"""What each meeting type's preparation asks that the others do not (the meeting-types list)."""
+TYPE_PLAYBOOKS = {"discovery-funnel", "presentation", "defence", "closing", "dispute"} | {
+    "account-review",
+    "mesore",
+}
+
+
+@pytest.mark.parametrize("meeting_type", MEETING_TYPES)
+def test_example_answers_differ_by_meeting_type(library: Library, meeting_type: str) -> None:
+    """Each type walks its own questions, and only its own: --example-answers shows it."""
+    from salescoach.session.engine import Session
+    from salescoach.session.examples import ExamplePrompter
+
+    prefill = {"meeting": {"account": "ACME", "type": meeting_type}}
+    prep = Session(library, "prep-flow", ExamplePrompter(), prefill=prefill).run()
+    wanted = TYPE_SPECIFIC[meeting_type]
+    for playbook, questions in wanted.items():
+        assert questions <= set(prep[playbook]), (playbook, set(prep[playbook]))
+    assert {p for p in prep if p in TYPE_PLAYBOOKS} == set(wanted)
+    # FOCA and the objections only where they fit.
+    assert ("objection-prep" in prep) == (meeting_type != "dispute")
+    assert ("foca" in prep) == (meeting_type in ("discovery", "dispute", "account-review"))
+    if meeting_type == "closing":  # the price and the client's MESORE were negotiated before
+        assert {"price_position", "client_mesore"}.isdisjoint(prep["mesore"])

@@ -41,8 +41,21 @@ def test_phases_report(repo: Repository, reference: Reference, sources: FactSour
             PhaseRow("phase-3", 3, labels["phase-3"], 0, 0.0, 30.5, 2, 0),
             PhaseRow("phase-4", 4, labels["phase-4"], 1, 0.5, None, 0, 0),
             PhaseRow("phase-5", 5, labels["phase-5"], 0, 0.0, None, 0, 0),
+            PhaseRow("client", 6, labels["client"], 0, 0.0, None, 0, 0),
         ]
         assert found.stuck == [StuckAccount("Beta", "beta", "phase-2", "2026-02-01", 149)]
+
+
+def test_a_signed_client_is_followed_after_the_sale_never_stuck(
+    repo: Repository, reference: Reference, sources: FactSources
+) -> None:
+    debrief(repo, prep(repo, "Omega", "2026-01-10", "closing", phase="phase-5"), phase="client")
+    found = phases(sources(NEEDS)[0], reference, TODAY, stuck_after=90)
+    client = next(row for row in found.rows if row.phase == "client")
+    assert (client.accounts, client.stuck) == (1, 0)
+    assert found.stuck == []
+    # Unknown phases keep the slowest cadence of the project's phases, not the client's.
+    assert reference.slowest_cadence == 7
 
 
 def test_a_longer_threshold_leaves_nobody_stuck(

@@ -156,4 +156,4 @@ def test_example_answers_follow_the_depth(meetings: Meetings) -> None:
         meetings.start_prep("ACME", meeting_type="negotiation", depth=Depth.FULL)
     )
     assert "(en, quick)" in quick and "starting_point" in quick and "foca" not in quick
-    assert "foca" in full
+    assert "moves" in full and "moves" not in quick

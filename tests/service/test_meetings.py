@@ -227,6 +227,7 @@ MEETING_TYPES = (
     "negotiation",
     "closing",
     "dispute",
+    "account-review",
 )
 
 

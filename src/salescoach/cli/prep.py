@@ -76,7 +76,7 @@ def prep(
             "--type",
             "-t",
             help="Meeting type: presentation, proposal-defence, discovery, negotiation, "
-            "closing, dispute.",
+            "closing, dispute, account-review.",
             show_default=False,
         ),
     ] = None,

@@ -122,7 +122,9 @@ def phases(
             durations.setdefault(stay.phase, []).append(stay.days)
         now = account_stays[-1]
         current[now.phase] = current.get(now.phase, 0) + 1
-        if now.days > stuck_after:
+        known = reference.phase(now.phase)
+        signed = known is not None and known.after_sale
+        if now.days > stuck_after and not signed:
             last = records[-1]
             stuck.append(
                 StuckAccount(

@@ -23,12 +23,18 @@ MEETING_TYPES = "meeting-types"
 
 @dataclass(frozen=True)
 class Phase:
-    """A maturation phase: its id (``phase-3``), number (3), label and contact cadence."""
+    """A maturation phase: its id (``phase-3``), number (3), label and contact cadence.
+
+    ``after_sale`` marks the state of a signed client (``details.after_sale: true``): no longer a
+    phase of the project's maturation, so it is never "stuck" and its slower cadence is not the
+    one an account of unknown phase gets.
+    """
 
     id: str
     number: int
     label: str
     cadence_days: int
+    after_sale: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,8 +61,9 @@ class Reference:
 
     @property
     def slowest_cadence(self) -> int:
-        """The longest cadence: used for an account whose phase is unknown."""
-        return max((phase.cadence_days for phase in self.phases), default=7)
+        """The longest cadence of the maturation phases: used for an account whose phase is
+        unknown."""
+        return max((phase.cadence_days for phase in self.phases if not phase.after_sale), default=7)
 
     @classmethod
     def from_library(cls, library: Library) -> Reference:
@@ -81,7 +88,8 @@ class Reference:
                         )
                     )
             if number is not None and cadence is not None and not problems:
-                phases.append(Phase(entry.id, number, entry.label, cadence))
+                after_sale = entry.details.get("after_sale") is True
+                phases.append(Phase(entry.id, number, entry.label, cadence, after_sale))
         if problems:
             raise PlaybookError(problems)
         objections = library.get(OBJECTIONS, Kind.REFERENCE).playbook.entries or []
