@@ -1,11 +1,14 @@
 """The interface's own words, in English and French (the playbooks carry their own).
 
-A small catalogue rather than gettext: a few dozen short messages, checked by a test to exist in
-both languages with the same placeholders.
+A small catalogue rather than gettext, checked by a test to exist in both languages with the same
+placeholders. A count is written with its plural forms in the placeholder, after the colon:
+``{count:# answer kept|# answers kept}`` (``#`` is the number); French uses the singular for 0
+and 1, English for 1 only. Every string a person reads is here, help texts included.
 """
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -31,29 +34,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "item_needed": "another item is needed before this list can end",
         "add_one": "{what} — add one?",
         "add_another": "{what} — add another?",
-        "review": "Review — save this {kind}?",
+        "review_prep": "Review — save this prep?",
+        "review_debrief": "Review — save this debrief?",
         "save": "Save",
         "change": "Change an answer",
         "discard": "Discard",
         "which_answer": "Which answer?",
         "back": "(back)",
-        "discard_confirm": "Discard this {kind} for good?",
-        "discarded": "Discarded: no {kind} written.",
-        "saved": "Saved {kind} {meeting}: {path}",
+        "discard_confirm_prep": "Discard this prep for good?",
+        "discard_confirm_debrief": "Discard this debrief for good?",
+        "discarded_prep": "Discarded: no prep written.",
+        "discarded_debrief": "Discarded: no debrief written.",
+        "saved_prep": "Saved prep {meeting}: {path}",
+        "saved_debrief": "Saved debrief {meeting}: {path}",
         "debrief_of": "Debrief of {meeting}",
         "interrupted": "Interrupted",
         "input_closed": "Input closed",
         "stopped_by": "Stopped ({signal})",
         "nothing_kept": "{why}: nothing answered yet, nothing kept.",
-        "kept_draft": "{why}: {count} answer(s) kept in draft {draft}. Resume with: {command}",
-        "resuming": "Resuming {kind} for {account} ({count} answers kept)",
+        "kept_draft": (
+            "{why}: {count:# answer|# answers} kept in draft {draft}. Resume with: {command}"
+        ),
+        "resuming_prep": "Resuming the prep for {account} ({count:# answer|# answers} kept)",
+        "resuming_debrief": "Resuming the debrief for {account} ({count:# answer|# answers} kept)",
         "known_kept": "Known from earlier meetings — kept, not asked (change any at the review):",
         "known_offered": "Known from earlier meetings — offered as the default (Enter keeps):",
         "known_line": "{what}: {value}",
         "draft_kept": "Your answers are kept in a draft; once this is fixed, go on with: {command}",
         "last_time": "Last time with {account}: {meeting}.",
         "save_failed_draft": (
-            "Nothing is lost: {count} answer(s) are kept in draft {draft}. "
+            "Nothing is lost: {count:# answer is|# answers are} kept in draft {draft}. "
             "Fix the cause above, then: {command}"
         ),
         "save_failed_no_draft": (
@@ -118,7 +128,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "no_drafts": "No drafts. An interrupted prep or debrief leaves one here.",
         "resume_hint": "Go on with: salescoach resume DRAFT",
         "no_records": "No records yet. Start with: salescoach prep ACCOUNT",
-        "skipped_more": "{count} more unreadable records",
+        "notes_marker": (
+            "<!-- salescoach: your notes below this line are kept when the record is regenerated "
+            "-->"
+        ),
+        "skipped_more": "{count:# more unreadable record|# more unreadable records}",
         "indexing": "Indexing records",
         "exported": "Exported {format} to {path}",
         "records_shown": "{shown} of {total} records shown; --limit 0 shows them all.",
@@ -132,6 +146,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "report_step_id": "id",
         "report_date": "date",
         "report_type": "type",
+        "report_kind": "kind",
         "report_objectives": "objectives",
         "report_objections": "objections",
         "report_meeting": "meeting",
@@ -164,6 +179,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "report_phase_advances": "phase advances",
         "report_days_to_close": "days to closing",
         "report_nothing_due": "Nothing due up to {horizon}.",
+        "report_agenda_next-step": "next step",
+        "report_agenda_contact": "contact",
+        "report_agenda_debrief": "debrief",
+        "report_agenda_meeting": "meeting",
+        "report_agenda_debrief_detail": "debrief the {type} of {day}",
+        "report_agenda_meeting_detail": "{type} (prepared)",
+        "report_agenda_contact_detail": (
+            "last contact {day}; {cadence:every day|every # days} in {phase}"
+        ),
         "report_agenda_caption": "{late} late · {due} today · {coming} coming",
         "report_agenda_limited": " · the {limit} most urgent shown (--limit 0: all)",
         "report_phase_unknown": "phase unknown",
@@ -171,9 +195,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "report_commitments": "Commitments (give and take)",
         "report_ledger_caption": "given {given} · received {received} · balance {balance}",
         "report_gives_more": " — you give more than you get",
-        "report_no_objections": "No objections recorded in {debriefs} debriefs.",
-        "report_objections_caption": "over {debriefs} debriefs; handling is the rep's own rating",
-        "report_objections_rarer": "; {count} rarer objections in --json",
+        "report_no_objections": "No objections recorded in {debriefs:# debrief|# debriefs}.",
+        "report_objections_caption": (
+            "over {debriefs:# debrief|# debriefs}; handling is the rep's own rating"
+        ),
+        "report_objections_rarer": "; {count:# rarer objection|# rarer objections} in --json",
         "report_missing_from_library": "In the real top ten, missing from the library",
         "report_outside_top": "In the library, met but outside the top ten",
         "report_never_met": "In the library, never met",
@@ -183,13 +209,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "not · {undebriefed} set in preps not debriefed"
         ),
         "report_phases_caption": (
-            "{accounts} accounts ({unknown} without a phase) · {advances} phase advances, "
-            "{setbacks} setbacks"
+            "{accounts:# account|# accounts} ({unknown} without a phase) · "
+            "{advances:# phase advance|# phase advances}, {setbacks:# setback|# setbacks}"
         ),
-        "report_stuck_title": "Stuck more than {days} days",
+        "report_stuck_title": "Stuck more than {days:# day|# days}",
         "report_stuck_more": "and {count} more (--json lists them all)",
-        "report_funnel_caption": "over {debriefs} debriefs · {depth}",
-        "report_levels_count": "{levels} levels: {count}",
+        "report_funnel_caption": "over {debriefs:# debrief|# debriefs} · {depth}",
+        "report_levels_count": "{levels:# level|# levels}: {count}",
         "report_team_average": "team average",
         "report_team_caption": "score out of 5: 2.5 is the team average, 5 twice as good",
         "report_days_late": "{days} d late",
@@ -201,8 +227,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "report_and_partly": ", {partly} partly",
         # --- playbook commands
         "overrides": " overrides {origins}",
-        "playbooks_valid": "{count} playbook file(s) valid.",
-        "lint_summary": "{count} warning(s) in {files} playbook file(s).",
+        "playbooks_valid": "{count:# playbook file|# playbook files} valid.",
+        "lint_summary": "{count:# warning|# warnings} in {files:# playbook file|# playbook files}.",
         "schema_updated": "Updated {path} (for editor completion)",
         "schema_written": "Wrote {path} (for editor completion)",
         "overrides_builtin": "`{id}` overrides the built-in playbook of that id.",
@@ -212,9 +238,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "playbook_valid": "{path} is valid.",
         "copy_overrides": "It overrides the built-in `{id}` (see `salescoach playbook list`).",
         "editor_status": "The editor exited with status {status}.",
-        "reopen_editor": "{count} problem(s). Reopen the editor to fix them?",
+        "reopen_editor": "{count:# problem|# problems}. Reopen the editor to fix {count:it|them}?",
         "preview_only": "Preview only: nothing was saved.",
-        "search_path_problems": "{count} playbook problem(s) on the search path:",
+        "search_path_problems": (
+            "{count:# playbook problem|# playbook problems} on the search path:"
+        ),
         # --- completion
         "completion_no_shell": (
             "cannot tell your shell from $SHELL: name it, e.g. salescoach completion install bash"
@@ -236,7 +264,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "config_setting": "setting",
         "config_value": "value",
         "config_valid": "{path} is valid.",
-        "config_left_broken": "{path} is left with {count} problem(s), saved as you left it",
+        "config_left_broken": (
+            "{path} is left with {count:# problem|# problems}, saved as you left it"
+        ),
         "config_left_broken_hint": (
             "every command reports them until they are fixed: run salescoach config edit again"
         ),
@@ -253,15 +283,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "bad_kind": "--kind must be prep or debrief, not `{given}`",
         "meeting_has_no": "meeting {meeting} has no {what}",
         "draft_no_meeting": "draft {draft} names no meeting",
-        "answers_comment": (
+        "answers_comment_prep": (
             "salescoach answers for {target} ({lang}): {used}\nEdit, then: salescoach prep "
             "ACCOUNT --answers FILE --no-input"
         ),
+        "answers_comment_debrief": (
+            "salescoach answers for {target} ({lang}): {used}\nEdit, then: salescoach debrief "
+            "MEETING --answers FILE --no-input"
+        ),
         "no_such_file": "{path}: no such file",
-        "strict_warnings": "{count} warning(s), and --strict makes warnings fail",
+        "strict_warnings": "{count:# warning|# warnings}, and --strict makes warnings fail",
         "already_exists": "{path} already exists",
         "edit_it": "edit it instead",
-        "playbook_left_broken": "{path} is left with {count} problem(s), saved as you left it",
+        "playbook_left_broken": (
+            "{path} is left with {count:# problem|# problems}, saved as you left it"
+        ),
         "playbook_left_broken_hint": (
             "Until it is fixed, salescoach skips this file and reports it (run `salescoach "
             "playbook validate {path}`); run `salescoach playbook edit {path}` to fix it."
@@ -282,7 +318,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         # --- the error edge
         "error_label": "error:",
         "problems_found_one": "1 problem found.",
-        "problems_found": "{count} problems found.",
+        "problems_found": "{count:# problem|# problems} found.",
         "unexpected": (
             "salescoach failed unexpectedly ({what}, in {where}); the full traceback is in "
             "{log} (please report it; --debug prints it here)"
@@ -296,7 +332,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_met_card": "An objection you met, not in the library",
         "drill_against": "Against {against}.",
         "drill_handled": ", handled {score}/5",
-        "drill_met": "Met {count} time(s) in your debriefs, last with {account} on {day}{handled}.",
+        "drill_met": (
+            "Met {count:once|# times} in your debriefs, last with {account} on {day}{handled}."
+        ),
         "drill_your_answer": "Your answer, in your own words",
         "drill_answer_help": "Enter alone if you answered aloud.",
         "drill_reveal": "What the library says",
@@ -314,10 +352,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_good": "Good — the substance was there ({when})",
         "drill_easy": "Easy — ready for the client ({when})",
         "drill_in_day": "next in 1 day",
-        "drill_in_days": "next in {days} days",
+        "drill_in_days": "next in {days:# day|# days}",
         "drill_added": "New card from your debriefs: “{prompt}” ({account}, {day})",
         "drill_dropped": (
-            "Dropped, no longer in the library: {card} “{title}” ({count} review(s) kept)"
+            "Dropped, no longer in the library: {card} “{title}” ({count:# review|# reviews} kept)"
         ),
         "drill_quote": "“{text}”",
         "drill_incomplete": (
@@ -325,8 +363,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "(salescoach playbook validate shows why)."
         ),
         "drill_empty": "No cards to practise: the library has no objections and no card playbook.",
-        "drill_none_due": "No card due today ({cards} in the deck). {next}",
-        "drill_due": "{count} card(s) due today ({cards} in the deck): {details}.",
+        "drill_none_due": "No card due today ({cards:# card|# cards} in the deck). {next}",
+        "drill_due": "{count:# card|# cards} due today ({cards} in the deck): {details}.",
         "drill_reason_debrief": "{count} handled poorly in a debrief",
         "drill_reason_met": "{count} met in debriefs and never practised",
         "drill_reason_review": "{count} to review",
@@ -334,7 +372,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_next": "Next: {days}.",
         "drill_next_day": "{count} on {day}",
         "drill_nothing_next": "Nothing scheduled after today.",
-        "drill_done": "{count} card(s) rated and scheduled. {next}",
+        "drill_done": "{count:# card|# cards} rated and scheduled. {next}",
         "drill_rated": "“{prompt}” — {rating}, next on {day}",
         "drill_method_way": (
             "Ask before you answer (what does the client mean, compared with what?), trade rather "
@@ -351,7 +389,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_json_needs": "--json goes with --due or --stats",
         "drill_no_playbook": "no cards from playbook `{playbook}` in the drill",
         "drill_no_playbook_hint": "the drill's playbooks: {known}",
-        "drill_stopped": "{why}: {count} rating(s) kept; {left} card(s) left for next time.",
+        "drill_stopped": (
+            "{why}: {count:# rating|# ratings} kept; {left:# card|# cards} left for next time."
+        ),
         "drill_no_stats": "No card practised yet: start with salescoach drill.",
         "drill_col_card": "card",
         "drill_col_source": "from",
@@ -367,7 +407,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_rating_good": "good",
         "drill_rating_easy": "easy",
         "drill_stats_caption": (
-            "retention: FSRS's chance that you recall the answer today · {reviews} review(s) in all"
+            "retention: FSRS's chance that you recall the answer today · {reviews:# review|# "
+            "reviews} in all"
         ),
         "report_practice": "practice (30 d)",
         "report_practice_cell": "{count} · {share} good",
@@ -398,7 +439,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "step_dropped": "Dropped: {action} ({id}).",
         "step_moved": "Moved to {due}: {action} ({id}).",
         "offer_recap": "Draft the recap now?",
-        "invitation_read": "From the invitation: {when}, {account}, {count} contact(s).",
+        "invitation_read": "From the invitation: {when}, {account}, {count:# contact|# contacts}.",
         "ics_meeting": "{type} — {account}",
         "ics_objective": "Objective: {text}",
         "ics_meeting_id": "Meeting: {meeting}",
@@ -438,25 +479,35 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "item_needed": "il faut encore un élément avant de terminer cette liste",
         "add_one": "{what} — en ajouter un ?",
         "add_another": "{what} — en ajouter un autre ?",
-        "review": "Relecture — enregistrer cette {kind} ?",
+        "review_prep": "Relecture — enregistrer cette préparation ?",
+        "review_debrief": "Relecture — enregistrer ce débrief ?",
         "save": "Enregistrer",
         "change": "Modifier une réponse",
         "discard": "Abandonner",
         "which_answer": "Quelle réponse ?",
         "back": "(retour)",
-        "discard_confirm": "Abandonner définitivement cette {kind} ?",
-        "discarded": "Abandon : aucune {kind} enregistrée.",
-        "saved": "{kind} enregistrée, {meeting} : {path}",
+        "discard_confirm_prep": "Abandonner définitivement cette préparation ?",
+        "discard_confirm_debrief": "Abandonner définitivement ce débrief ?",
+        "discarded_prep": "Abandon : aucune préparation enregistrée.",
+        "discarded_debrief": "Abandon : aucun débrief enregistré.",
+        "saved_prep": "Préparation enregistrée, {meeting} : {path}",
+        "saved_debrief": "Débrief enregistré, {meeting} : {path}",
         "debrief_of": "Débrief de {meeting}",
         "interrupted": "Interrompu",
         "input_closed": "Entrée fermée",
         "stopped_by": "Arrêt ({signal})",
         "nothing_kept": "{why} : aucune réponse encore, rien de conservé.",
         "kept_draft": (
-            "{why} : {count} réponse(s) conservée(s) dans le brouillon {draft}. "
+            "{why} : {count:# réponse conservée|# réponses conservées} dans le brouillon {draft}. "
             "Reprendre avec : {command}"
         ),
-        "resuming": "Reprise de la {kind} pour {account} ({count} réponses conservées)",
+        "resuming_prep": (
+            "Reprise de la préparation pour {account} "
+            "({count:# réponse conservée|# réponses conservées})"
+        ),
+        "resuming_debrief": (
+            "Reprise du débrief pour {account} ({count:# réponse conservée|# réponses conservées})"
+        ),
         "known_kept": "Déjà connu (rendez-vous précédents) — repris sans être redemandé "
         "(modifiable à la relecture) :",
         "known_offered": "Déjà connu (rendez-vous précédents) — proposé par défaut "
@@ -468,7 +519,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "last_time": "Dernière fois avec {account} : {meeting}.",
         "save_failed_draft": (
-            "Rien n'est perdu : {count} réponse(s) conservée(s) dans le brouillon {draft}. "
+            "Rien n'est perdu : {count:# réponse est conservée|# réponses sont conservées} "
+            "dans le brouillon {draft}. "
             "Corrigez la cause ci-dessus, puis : {command}"
         ),
         "save_failed_no_draft": (
@@ -537,7 +589,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "no_drafts": "Aucun brouillon. Une préparation ou un débrief interrompu en laisse un ici.",
         "resume_hint": "Reprendre avec : salescoach resume BROUILLON",
         "no_records": "Aucun enregistrement pour l'instant. Commencez par : salescoach prep COMPTE",
-        "skipped_more": "{count} autres enregistrements illisibles",
+        "notes_marker": (
+            "<!-- salescoach : vos notes sous cette ligne sont gardées quand l'enregistrement "
+            "est régénéré -->"
+        ),
+        "skipped_more": (
+            "{count:# autre enregistrement illisible|# autres enregistrements illisibles}"
+        ),
         "indexing": "Indexation des enregistrements",
         "exported": "Export {format} écrit dans {path}",
         "records_shown": (
@@ -553,6 +611,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "report_step_id": "id",
         "report_date": "date",
         "report_type": "type",
+        "report_kind": "nature",
         "report_objectives": "objectifs",
         "report_objections": "objections",
         "report_meeting": "rendez-vous",
@@ -585,6 +644,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "report_phase_advances": "avancées de phase",
         "report_days_to_close": "jours jusqu'à la conclusion",
         "report_nothing_due": "Rien à faire d'ici le {horizon}.",
+        "report_agenda_next-step": "prochaine étape",
+        "report_agenda_contact": "contact",
+        "report_agenda_debrief": "débrief",
+        "report_agenda_meeting": "rendez-vous",
+        "report_agenda_debrief_detail": "débriefer : {type} du {day}",
+        "report_agenda_meeting_detail": "{type} (préparé)",
+        "report_agenda_contact_detail": (
+            "dernier contact le {day}\u00a0; {cadence:chaque jour|tous les # jours} en {phase}"
+        ),
         "report_agenda_caption": "{late} en retard · {due} aujourd'hui · {coming} à venir",
         "report_agenda_limited": " · les {limit} plus urgents affichés (--limit 0 : tous)",
         "report_phase_unknown": "phase inconnue",
@@ -592,11 +660,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "report_commitments": "Engagements (donnant-donnant)",
         "report_ledger_caption": "donnés {given} · reçus {received} · solde {balance}",
         "report_gives_more": " — vous donnez plus que vous ne recevez",
-        "report_no_objections": "Aucune objection enregistrée dans {debriefs} débriefs.",
-        "report_objections_caption": (
-            "sur {debriefs} débriefs ; le traitement est la note que le commercial s'est donnée"
+        "report_no_objections": (
+            "Aucune objection enregistrée dans {debriefs:# débrief|# débriefs}."
         ),
-        "report_objections_rarer": " ; {count} objections plus rares dans --json",
+        "report_objections_caption": (
+            "sur {debriefs:# débrief|# débriefs} ; le traitement est la note que le commercial "
+            "s'est donnée"
+        ),
+        "report_objections_rarer": (
+            " ; {count:# objection plus rare|# objections plus rares} dans --json"
+        ),
         "report_missing_from_library": "Dans le vrai top 10, absentes de la bibliothèque",
         "report_outside_top": "Dans la bibliothèque, rencontrées hors du top 10",
         "report_never_met": "Dans la bibliothèque, jamais rencontrées",
@@ -606,26 +679,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "non · {undebriefed} fixés dans des préparations sans débrief"
         ),
         "report_phases_caption": (
-            "{accounts} comptes ({unknown} sans phase) · {advances} avancées de phase, {setbacks} "
-            "reculs"
+            "{accounts:# compte|# comptes} ({unknown} sans phase) · "
+            "{advances:# avancée de phase|# avancées de phase}, {setbacks:# recul|# reculs}"
         ),
-        "report_stuck_title": "Bloqués depuis plus de {days} jours",
+        "report_stuck_title": "Bloqués depuis plus de {days:# jour|# jours}",
         "report_stuck_more": "et {count} de plus (--json les liste tous)",
-        "report_funnel_caption": "sur {debriefs} débriefs · {depth}",
-        "report_levels_count": "{levels} niveaux : {count}",
+        "report_funnel_caption": "sur {debriefs:# débrief|# débriefs} · {depth}",
+        "report_levels_count": "{levels:# niveau|# niveaux}\u00a0: {count}",
         "report_team_average": "moyenne de l'équipe",
         "report_team_caption": "note sur 5 : 2,5 est la moyenne de l'équipe, 5 deux fois mieux",
         "report_days_late": "{days} j de retard",
         "report_today": "aujourd'hui",
         "report_in_days": "dans {days} j",
-        "report_set_no_debrief": "{count} fixé(s), pas de débrief",
+        "report_set_no_debrief": "{count:# fixé|# fixés}, pas de débrief",
         "report_no_debrief": "pas de débrief",
-        "report_reached_of": "{reached}/{objectives} atteint(s)",
+        "report_reached_of": "{reached}/{objectives:# atteint|# atteints}",
         "report_and_partly": ", {partly} en partie",
         # --- playbook commands
         "overrides": " remplace {origins}",
-        "playbooks_valid": "{count} fichier(s) de playbook valide(s).",
-        "lint_summary": "{count} avertissement(s) dans {files} fichier(s) de playbook.",
+        "playbooks_valid": "{count:# fichier de playbook valide|# fichiers de playbook valides}.",
+        "lint_summary": (
+            "{count:# avertissement|# avertissements} dans "
+            "{files:# fichier de playbook|# fichiers de playbook}."
+        ),
         "schema_updated": "{path} mis à jour (pour la complétion dans l'éditeur)",
         "schema_written": "{path} écrit (pour la complétion dans l'éditeur)",
         "overrides_builtin": "« {id} » remplace le playbook intégré du même id.",
@@ -639,9 +715,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "Il remplace le playbook intégré « {id} » (voir `salescoach playbook list`)."
         ),
         "editor_status": "L'éditeur s'est terminé avec le code {status}.",
-        "reopen_editor": "{count} problème(s). Rouvrir l'éditeur pour les corriger ?",
+        "reopen_editor": (
+            "{count:# problème|# problèmes}. Rouvrir l'éditeur pour {count:le|les} corriger ?"
+        ),
         "preview_only": "Aperçu seulement : rien n'a été enregistré.",
-        "search_path_problems": "{count} problème(s) de playbook sur le chemin de recherche :",
+        "search_path_problems": (
+            "{count:# problème|# problèmes} de playbook sur le chemin de recherche :"
+        ),
         # --- completion
         "completion_no_shell": (
             "impossible de reconnaître votre shell d'après $SHELL : nommez-le, par exemple "
@@ -665,7 +745,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "config_value": "valeur",
         "config_valid": "{path} est valide.",
         "config_left_broken": (
-            "{path} garde {count} problème(s), enregistré tel que vous l'avez laissé"
+            "{path} garde {count:# problème|# problèmes}, enregistré tel que vous l'avez laissé"
         ),
         "config_left_broken_hint": (
             "chaque commande les signale jusqu'à ce qu'ils soient corrigés : relancez salescoach "
@@ -687,18 +767,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "bad_kind": "--kind vaut prep ou debrief, pas « {given} »",
         "meeting_has_no": "le rendez-vous {meeting} n'a pas de {what}",
         "draft_no_meeting": "le brouillon {draft} ne nomme aucun rendez-vous",
-        "answers_comment": (
+        "answers_comment_prep": (
             "réponses salescoach pour {target} ({lang}) : {used}\nModifiez-les, puis : "
             "salescoach prep COMPTE --answers FICHIER --no-input"
         ),
+        "answers_comment_debrief": (
+            "réponses salescoach pour {target} ({lang}) : {used}\nModifiez-les, puis : "
+            "salescoach debrief RENDEZ-VOUS --answers FICHIER --no-input"
+        ),
         "no_such_file": "{path} : fichier introuvable",
         "strict_warnings": (
-            "{count} avertissement(s), et --strict fait échouer sur un avertissement"
+            "{count:# avertissement|# avertissements}, et --strict fait échouer sur un "
+            "avertissement"
         ),
         "already_exists": "{path} existe déjà",
         "edit_it": "modifiez-le plutôt",
         "playbook_left_broken": (
-            "{path} garde {count} problème(s), enregistré tel que vous l'avez laissé"
+            "{path} garde {count:# problème|# problèmes}, enregistré tel que vous l'avez laissé"
         ),
         "playbook_left_broken_hint": (
             "Tant qu'il n'est pas corrigé, salescoach ignore ce fichier et le signale (lancez "
@@ -726,7 +811,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         # --- the error edge
         "error_label": "erreur :",
         "problems_found_one": "1 problème trouvé.",
-        "problems_found": "{count} problèmes trouvés.",
+        "problems_found": "{count:# problème trouvé|# problèmes trouvés}.",
         "unexpected": (
             "salescoach a échoué de façon inattendue ({what}, dans {where}) ; la trace complète "
             "est dans {log} (merci de la signaler ; --debug l'affiche ici)"
@@ -741,7 +826,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_against": "Face à {against}.",
         "drill_handled": ", traitée {score}/5",
         "drill_met": (
-            "Rencontrée {count} fois dans vos débriefs, la dernière avec {account} le {day}"
+            "Rencontrée {count:une fois|# fois} dans vos débriefs, la dernière avec {account} le "
+            "{day}"
             "{handled}."
         ),
         "drill_your_answer": "Votre réponse, avec vos mots",
@@ -763,11 +849,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_good": "Bien — l'essentiel y était ({when})",
         "drill_easy": "Facile — prêt pour le client ({when})",
         "drill_in_day": "de nouveau dans 1 jour",
-        "drill_in_days": "de nouveau dans {days} jours",
+        "drill_in_days": "de nouveau dans {days:# jour|# jours}",
         "drill_added": "Nouvelle carte issue de vos débriefs : « {prompt} » ({account}, {day})",
         "drill_dropped": (
             "Retirée, absente de la bibliothèque : {card} « {title} » "
-            "({count} révision(s) conservée(s))"
+            "({count:# révision conservée|# révisions conservées})"
         ),
         "drill_incomplete": (
             "Des playbooks n'ont pas pu être chargés : leurs cartes sont laissées de côté "
@@ -776,16 +862,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_empty": (
             "Aucune carte à travailler : la bibliothèque n'a ni objections ni playbook de cartes."
         ),
-        "drill_none_due": "Aucune carte à revoir aujourd'hui ({cards} dans le jeu). {next}",
-        "drill_due": "{count} carte(s) à revoir aujourd'hui ({cards} dans le jeu) : {details}.",
-        "drill_reason_debrief": "{count} mal traitée(s) dans un débrief",
-        "drill_reason_met": "{count} rencontrée(s) en débrief et jamais travaillée(s)",
+        "drill_none_due": (
+            "Aucune carte à revoir aujourd'hui ({cards:# carte|# cartes} dans le jeu). {next}"
+        ),
+        "drill_due": (
+            "{count:# carte|# cartes} à revoir aujourd'hui ({cards} dans le jeu) : {details}."
+        ),
+        "drill_reason_debrief": "{count:# mal traitée|# mal traitées} dans un débrief",
+        "drill_reason_met": (
+            "{count:# rencontrée en débrief et jamais travaillée|"
+            "# rencontrées en débrief et jamais travaillées}"
+        ),
         "drill_reason_review": "{count} à réviser",
-        "drill_reason_new": "{count} nouvelle(s)",
+        "drill_reason_new": "{count:# nouvelle|# nouvelles}",
         "drill_next": "Ensuite : {days}.",
         "drill_next_day": "{count} le {day}",
         "drill_nothing_next": "Rien de prévu après aujourd'hui.",
-        "drill_done": "{count} carte(s) notée(s) et replanifiée(s). {next}",
+        "drill_done": (
+            "{count:# carte notée et replanifiée|# cartes notées et replanifiées}. {next}"
+        ),
         "drill_rated": "« {prompt} » — {rating}, prochaine fois le {day}",
         "drill_method_way": (
             "Questionnez avant de répondre (que veut dire le client, par rapport à quoi ?), "
@@ -805,7 +900,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_no_playbook": "aucune carte du playbook « {playbook} » dans l'entraînement",
         "drill_no_playbook_hint": "les playbooks de l'entraînement : {known}",
         "drill_stopped": (
-            "{why} : {count} note(s) conservée(s) ; {left} carte(s) pour la prochaine fois."
+            "{why} : {count:# note conservée|# notes conservées} ; "
+            "{left:# carte|# cartes} pour la prochaine fois."
         ),
         "drill_no_stats": (
             "Aucune carte travaillée pour l'instant : commencez par salescoach drill."
@@ -826,7 +922,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_rating_easy": "facile",
         "drill_stats_caption": (
             "rétention : la probabilité, selon FSRS, que vous retrouviez la réponse aujourd'hui"
-            " · {reviews} révision(s) en tout"
+            " · {reviews:# révision|# révisions} en tout"
         ),
         "report_practice": "entraînement (30 j)",
         "report_practice_cell": "{count} · {share} bien",
@@ -843,11 +939,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "drill_topic_other": "autre",
         # --- search
         "search_none": "Aucun enregistrement ne contient : {words}",
-        "search_more": "{shown} enregistrements sur {total} affichés ; --limit 0 les montre tous.",
+        "search_more": (
+            "{shown} enregistrements affichés sur {total} ; --limit 0 les montre tous."
+        ),
         # --- next steps (recap)
         "no_open_steps": "Aucune prochaine étape ouverte.",
         "steps_columns": "id|quand|prochaine étape|qui|compte|rendez-vous",
-        "steps_caption": "{open} ouverte(s) · {late} en retard",
+        "steps_caption": "{open:# ouverte|# ouvertes} · {late} en retard",
         "step_done_word": "faite",
         "step_dropped_word": "abandonnée",
         "no_date": "sans date",
@@ -857,7 +955,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "step_dropped": "Abandonnée : {action} ({id}).",
         "step_moved": "Déplacée au {due} : {action} ({id}).",
         "offer_recap": "Rédiger le compte rendu maintenant ?",
-        "invitation_read": "D'après l'invitation : {when}, {account}, {count} contact(s).",
+        "invitation_read": (
+            "D'après l'invitation : {when}, {account}, {count:# interlocuteur|# interlocuteurs}."
+        ),
         "ics_meeting": "{type} — {account}",
         "ics_objective": "Objectif : {text}",
         "ics_meeting_id": "Rendez-vous : {meeting}",
@@ -894,7 +994,30 @@ def locale_language() -> str:
     return "fr" if current.lower().startswith("fr") else "en"
 
 
+def is_singular(language: str, count: float) -> bool:
+    """Whether ``count`` takes the singular in ``language`` (French: 0 and 1; English: 1)."""
+    return abs(count) < 2 if language == "fr" else count == 1
+
+
+class _Plurals(string.Formatter):
+    """``str.format`` plus plural forms: ``{count:# item|# items}`` picks by the count."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" not in format_spec:
+            return str(super().format_field(value, format_spec))
+        singular, plural = format_spec.split("|", 1)
+        chosen = singular if is_singular(self.language, value) else plural
+        return chosen.replace("#", str(value))
+
+
+_FORMATTERS = {language: _Plurals(language) for language in ("en", "fr")}
+
+
 def message(language: str, key: str, **values: Any) -> str:
     """The message ``key`` in ``language`` (English when unknown), placeholders filled."""
     catalogue = CATALOGUE.get(language, CATALOGUE["en"])
-    return catalogue.get(key, CATALOGUE["en"][key]).format(**values)
+    formatter = _FORMATTERS.get(language, _FORMATTERS["en"])
+    return formatter.format(catalogue.get(key, CATALOGUE["en"][key]), **values)

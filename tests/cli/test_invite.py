@@ -37,7 +37,7 @@ def test_an_invitation_pre_fills_a_prep(
     answers.write_text(examples.stdout, encoding="utf-8")
     done = salescoach("prep", "--invite", str(OUTLOOK), "--answers", str(answers), "--no-input")
     assert done.code == 0, done.stderr
-    assert "From the invitation: 2026-12-10 14:30, Acme Logistics, 3 contact(s)." in done.stderr
+    assert "From the invitation: 2026-12-10 14:30, Acme Logistics, 3 contacts." in done.stderr
     [record] = Repository(isolated_home).scan(kind="prep")
     assert not isinstance(record, Exception)
     assert record.account.name == "Acme Logistics"  # type: ignore[union-attr]

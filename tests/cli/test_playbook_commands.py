@@ -500,7 +500,7 @@ def test_lint_warns_and_exits_zero_unless_strict(tmp_path: Path) -> None:
         result.stdout
     )
     assert "this condition can never hold: question `big` is never asked" in result.stdout
-    assert "3 warning(s) in 1 playbook file(s)." in result.stderr
+    assert "3 warnings in 1 playbook file." in result.stderr
     strict = run("playbook", "lint", "--strict", path)
     assert strict.returncode == 1
     assert "--strict" in strict.stderr
@@ -640,12 +640,12 @@ def test_edit_never_leaves_a_broken_file_without_saying_so(tmp_path: Path) -> No
     declined = run("--playbooks", team, "playbook", "edit", "opa", env=env, input_text="n\n")
     assert declined.returncode == 1
     assert openings(tmp_path) == 1
-    assert f"{team / 'opa.yaml'} is left with 1 problem(s)" in declined.stderr
+    assert f"{team / 'opa.yaml'} is left with 1 problem," in declined.stderr
     assert "kind: prepp" in (team / "opa.yaml").read_text(encoding="utf-8")
     # no terminal to answer: not reopened, and said so
     no_answer = run("--playbooks", team, "playbook", "edit", team / "opa.yaml", env=env)
     assert no_answer.returncode == 1
-    assert "is left with 1 problem(s)" in no_answer.stderr
+    assert "is left with 1 problem," in no_answer.stderr
 
 
 def test_edit_without_change_removes_the_copy(tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ def test_what_the_rep_met_comes_first(isolated_home: Path) -> None:
     script = CardScript(answers=["", ""], ratings=["good", "good"])
     DrillSession(isolated_home, cards, script, "en", clock).run(2)
     assert (
-        "Met 1 time(s) in your debriefs, last with Umbrella on 2026-11-28, handled 2/5."
+        "Met once in your debriefs, last with Umbrella on 2026-11-28, handled 2/5."
         in (script.shown[0])
     )
     after = due_cards(read_log(isolated_home), cards, DAY.date())

@@ -72,7 +72,7 @@ def test_ctrl_c_keeps_the_ratings_and_the_next_drill_resumes(isolated_home: Path
     child.close()
     assert child.exitstatus == 130
     said = " ".join((child.before or "").split())
-    assert "Interrupted: 2 rating(s) kept; 1 card(s) left for next time." in said
+    assert "Interrupted: 2 ratings kept; 1 card left for next time." in said
     assert "Traceback" not in said
     log = read_log(isolated_home)
     assert [(r.rating, r.answer) for r in log.cards["objections/price-too-high"].reviews] == [
@@ -86,7 +86,7 @@ def test_ctrl_c_keeps_the_ratings_and_the_next_drill_resumes(isolated_home: Path
     answer(child, "We're happy with our current supplier.", "What do you value in them?", 3)
     answer(child, "Card 2 of 3", "", 2)
     answer(child, "Card 3 of 3", "", 1)
-    child.expect(re.escape("3 card(s) rated and scheduled."))
+    child.expect(re.escape("3 cards rated and scheduled."))
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -115,7 +115,7 @@ def test_a_drill_in_french_and_without_a_terminal(isolated_home: Path) -> None:
     child.expect(re.escape("Votre réponse a-t-elle tenu ?"))
     child.expect("Facile")
     child.send(DOWN * 2 + "\r")
-    child.expect(re.escape("1 carte(s) notée(s) et replanifiée(s)."))
+    child.expect(re.escape("1 carte notée et replanifiée."))
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

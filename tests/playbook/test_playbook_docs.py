@@ -61,7 +61,7 @@ def test_the_worked_example_validates_lints_clean_and_previews(worked_example: P
     assert salescoach("playbook", "schema", "-o", "team/playbook.schema.json", cwd=worked_example)
     validated = run("playbook", "validate", "team")
     assert validated.returncode == 0, validated.stderr
-    assert "3 playbook file(s) valid" in validated.stderr
+    assert "3 playbook files valid" in validated.stderr
     linted = run("playbook", "lint", "--strict", "team")
     assert linted.returncode == 0, linted.stdout + linted.stderr
     assert linted.stdout == ""

@@ -38,6 +38,7 @@ def resume(
         render.drafts(language, found, meetings.drafts.problems)
         return
     started = meetings.start_resume(draft_id)
+    language = started.language  # the draft's, unless --lang says otherwise
     prompter = prompter_for(False, language)
     render.resuming(started)
     conclude(language, meetings.walk(started, prompter))

@@ -204,6 +204,7 @@ def debrief(
     if example_answers:
         sys.stdout.write(meetings.example_answers(started))
         return
+    language = started.language  # the prep's, unless --lang says otherwise
     render.debrief_of(language, started.meeting)
     prompter = prompter_for(no_input, language)
     outcome = meetings.walk(started, prompter)
@@ -243,7 +244,7 @@ def edit(
     questions the deeper walk adds are asked.
     """
     app_state = state(ctx)
-    language = app_state.language
     meetings = app_state.meetings
     started = meetings.start_edit(meeting, kind, app_state.depth(False, depth) if depth else None)
+    language = started.language  # the record's, unless --lang says otherwise
     conclude(language, meetings.walk(started, prompter_for(False, language)))

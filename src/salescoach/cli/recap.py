@@ -86,7 +86,7 @@ def offer_recap(app_state: AppState, prompter: Prompter, outcome: Outcome) -> No
 
     if not isinstance(outcome, Finished):
         return
-    language = app_state.language
+    language = app_state.language_of(outcome.saved.record.language)
     meeting = outcome.saved.record.meeting
     try:
         wanted = prompter.confirm("recap", message(language, "offer_recap"), True)

@@ -80,11 +80,12 @@ def list_records(
         # Plain text: an empty home should not pay for importing Rich.
         sys.stderr.write(_no_records(app_state.language))
         return
+    from salescoach.cli.reports import reference_or_none
     from salescoach.ui import render
     from salescoach.ui.pager import paged
 
     with paged():
-        render.records(app_state.language, found, total)
+        render.records(app_state.language, found, total, reference_or_none(app_state))
 
 
 def _records_of(
@@ -208,6 +209,7 @@ def show(
 
     with paged():
         for record in found:
-            render.markdown(render_record_body(record, app_state.library))
+            language = app_state.language_of(record.language)
+            render.markdown(render_record_body(record, app_state.library_in(language)))
             if record.notes.strip():
                 render.markdown("## Notes\n\n" + record.notes)

@@ -386,6 +386,17 @@ def _reference(app_state: AppState) -> Reference:
     return Reference.from_library(app_state.library)
 
 
+def reference_or_none(app_state: AppState) -> Reference | None:
+    """The labels of meeting types and phases, or None when the playbooks cannot give them
+    (a listing shows ids then, rather than failing)."""
+    from salescoach.errors import SalescoachError
+
+    try:
+        return _reference(app_state)
+    except SalescoachError:
+        return None
+
+
 def _rep_names(homes: list[Path]) -> list[tuple[str, Path]]:
     """Each home with a rep name: its folder's name, or more of its path if two share it."""
     from salescoach.paths import expand

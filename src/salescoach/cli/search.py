@@ -96,9 +96,11 @@ def search(
     if as_json:
         sys.stdout.write(_json(results, app_state.data_home))
         return
+    from salescoach.cli.reports import reference_or_none
     from salescoach.ui import render
 
-    render.search_results(app_state.language, words, results)
+    reference = reference_or_none(app_state) if results is not None and results.hits else None
+    render.search_results(app_state.language, words, results, reference)
 
 
 def _date(value: str | None, option: str) -> str | None:

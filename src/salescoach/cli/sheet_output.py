@@ -11,7 +11,6 @@ from salescoach.messages import message
 
 if TYPE_CHECKING:
     from salescoach.cli.state import AppState
-    from salescoach.playbook.library import Library
     from salescoach.sheet.model import Sheet
 
 
@@ -37,23 +36,13 @@ def show_sheet(
         raise NotFoundError(
             message(app_state.language, "sheet_no_prep", meeting=meeting_id)
         ) from None
-    sheet = record_sheet(record, _library_for(app_state, record.language))
+    sheet = record_sheet(record, app_state.library_in(app_state.language_of(record.language)))
     if html:
         write_html(sheet, output)
     if pdf is not None:
         write_pdf(sheet, pdf)
     if not html and pdf is None:
         show_in_terminal(sheet)
-
-
-def _library_for(app_state: AppState, language: str) -> Library:
-    """The playbooks in the record's language, so its headings match its answers."""
-    if language == app_state.language:
-        return app_state.library
-    from salescoach.playbook.library import Library, search_path
-
-    sources = search_path(language, app_state.settings.playbooks, app_state.playbook_dirs)
-    return Library.load(language, sources)
 
 
 def show_in_terminal(sheet: Sheet) -> None:

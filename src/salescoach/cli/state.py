@@ -105,7 +105,17 @@ class AppState:
         """The meetings service over this store, these playbooks (loaded on use), this language."""
         from salescoach.service.meetings import Meetings
 
-        return Meetings(self.repository, lambda: self.library, self.language)
+        return Meetings(
+            self.repository,
+            lambda: self.library,
+            self.language,
+            library_in=self.library_in,
+            forced=self.lang is not None,
+        )
+
+    def language_of(self, record_language: str) -> str:
+        """The language to show a record in: ``--lang``, else the record's own."""
+        return self.lang or record_language
 
     def depth(self, quick: bool, depth: str | None) -> Depth:
         """The depth to walk: ``--quick``, else ``--depth``, else the config's, else standard."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Part, add_days, by_account, parse_day
@@ -47,6 +47,11 @@ class AgendaItem:
     owner: str | None = None
     step: str | None = None
     """A next step's id, for ``salescoach next done|move|drop``."""
+    meeting_type: str | None = None
+    """The meeting's type id, for a debrief or a meeting to come."""
+    last_contact: str | None = None
+    cadence_days: int | None = None
+    """For a contact: the last one, and the phase's cadence (the renderer words them)."""
 
 
 def agenda(
@@ -75,7 +80,7 @@ def _account_items(
     last = records[-1]
     phase = current_phase(records)
 
-    def item(what: What, date: str, late: int, detail: str, **more: str | None) -> AgendaItem:
+    def item(what: What, date: str, late: int, detail: str, **more: Any) -> AgendaItem:
         return AgendaItem(
             what, last.account_name, last.account_slug, date, late, detail, phase=phase, **more
         )
@@ -98,10 +103,28 @@ def _account_items(
         what = record.meeting_type or "meeting"
         if 0 <= late <= DEBRIEF_LOOKBACK_DAYS:
             detail = f"debrief the {what} of {record.day}"
-            items.append(item("debrief", record.day, late, detail, meeting=record.meeting))
+            items.append(
+                item(
+                    "debrief",
+                    record.day,
+                    late,
+                    detail,
+                    meeting=record.meeting,
+                    meeting_type=record.meeting_type,
+                )
+            )
         elif late < 0 and day <= horizon:
             detail = f"{what} (prepared)"
-            items.append(item("meeting", record.day, late, detail, meeting=record.meeting))
+            items.append(
+                item(
+                    "meeting",
+                    record.day,
+                    late,
+                    detail,
+                    meeting=record.meeting,
+                    meeting_type=record.meeting_type,
+                )
+            )
     latest_debrief = next((r for r in reversed(records) if r.kind == "debrief"), None)
     for step in latest_debrief.next_steps if latest_debrief else ():
         due = parse_day(step.due)
@@ -125,5 +148,14 @@ def _account_items(
         if due_day <= today:
             where = known.label if known else "an unknown phase"
             detail = f"last contact {last_contact.isoformat()}; every {cadence} d in {where}"
-            items.append(item("contact", due_day.isoformat(), (today - due_day).days, detail))
+            items.append(
+                item(
+                    "contact",
+                    due_day.isoformat(),
+                    (today - due_day).days,
+                    detail,
+                    last_contact=last_contact.isoformat(),
+                    cadence_days=cadence,
+                )
+            )
     return items

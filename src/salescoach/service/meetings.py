@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from salescoach.errors import NotFoundError, Problem, SalescoachError, UsageError
 from salescoach.flows import DEBRIEF_FLOW, PREP_FLOW
-from salescoach.messages import message
+from salescoach.messages import CATALOGUE, message
 from salescoach.playbook.library import Library
 from salescoach.playbook.model import Depth
 from salescoach.session.carry import RecapLine, recap
@@ -126,6 +126,9 @@ class Meetings:
     """Preps, debriefs, edits and resumes over one store, one library and one language.
 
     ``library`` may be a function returning it: listing drafts should not load every playbook.
+    A debrief, an edit or a resume follows the language of the record (or draft) it continues,
+    through ``library_in``, unless ``forced`` (``--lang`` was given): a French prep is debriefed
+    in French by a rep whose terminal is in English.
     """
 
     def __init__(
@@ -133,16 +136,33 @@ class Meetings:
         repository: Repository,
         library: Library | Callable[[], Library],
         language: str,
+        *,
+        library_in: Callable[[str], Library] | None = None,
+        forced: bool = False,
     ) -> None:
         self.repository = repository
         self.drafts = Drafts(repository.home)
         self.language = language
         self._library = library
+        self._library_in = library_in
+        self.forced = forced
 
     @cached_property
     def library(self) -> Library:
         """The playbooks, loaded on first use."""
         return self._library if isinstance(self._library, Library) else self._library()
+
+    def language_of(self, record_language: str) -> str:
+        """The language to continue a record in: its own, unless ``--lang`` said otherwise."""
+        if self.forced or self._library_in is None or record_language not in CATALOGUE:
+            return self.language
+        return record_language
+
+    def library_for(self, language: str) -> Library:
+        """The playbooks in ``language`` (this service's own when it is the same)."""
+        if language == self.language or self._library_in is None:
+            return self.library
+        return self._library_in(language)
 
     # --- starting -------------------------------------------------------------------------------
 
@@ -190,10 +210,12 @@ class Meetings:
     ) -> Started:
         """The debrief of ``meeting`` (a unique part of its id), else of the latest open prep."""
         prep = prep_for_debrief(self.repository, meeting)
-        self.library.get(target)
-        self._check_answers(answers, target, answers_source)
+        language = self.language_of(prep.language)
+        self.library_for(language).get(target)
+        self._check_answers(answers, target, answers_source, language)
         session = self._session(
             target,
+            language=language,
             prefill=merge_prefill(answers or {}),
             context=self._context(prep.account.name, prep),
             no_input=no_input,
@@ -219,6 +241,7 @@ class Meetings:
         how = plan_edit(record, depth)
         session = self._session(
             record.flow or _default_flow(record_kind),
+            language=self.language_of(record.language),
             prefill=record.answers,
             context=self._context(record.account.name, prep, exclude=record.meeting),
             edit=how.edit,
@@ -252,6 +275,7 @@ class Meetings:
         stopped_in = answer_id(draft.position) if draft.position else None
         session = self._session(
             draft.flow or _default_flow(draft.kind),
+            language=self.language_of(draft.language),
             prefill=draft.answers,
             context=self._context(draft.account, prep),
             lenient=True,
@@ -309,7 +333,7 @@ class Meetings:
             kept = self.keep_draft(started)
             if kept is not None:
                 command = f"salescoach resume {kept.id}"
-                said = message(self.language, "draft_kept", command=command)
+                said = message(session.language, "draft_kept", command=command)
                 error.hint = f"{error.hint} {said}" if error.hint else said
             raise
         except Exception:
@@ -330,26 +354,27 @@ class Meetings:
         resume once the cause is fixed.
         """
         walked = session or started.session
+        library, language = walked.library, walked.language
 
         def save() -> Saved:
             if started.existing is not None:  # an edit, or its draft: rewrite, never duplicate
                 return update_record(
                     self.repository,
-                    self.library,
+                    library,
                     walked,
                     started.existing,
                     expected=started.version,
                 )
             if started.prep is not None:
                 return save_debrief(
-                    self.repository, self.library, walked, started.prep, language=self.language
+                    self.repository, library, walked, started.prep, language=language
                 )
             return save_prep(
                 self.repository,
-                self.library,
+                library,
                 walked,
                 account_name=started.account,
-                language=self.language,
+                language=language,
                 today=walked.today,
             )
 
@@ -360,7 +385,7 @@ class Meetings:
             kind=started.kind,
             account_name=started.account,
             meeting=started.meeting,
-            language=self.language,
+            language=language,
             draft_id=started.draft.id if started.draft else None,
         )
         if started.draft is not None:
@@ -375,7 +400,7 @@ class Meetings:
             kind=started.kind,
             account_name=started.account,
             meeting=started.meeting,
-            language=self.language,
+            language=started.session.language,
             draft_id=started.draft.id if started.draft else None,
         )
 
@@ -391,8 +416,10 @@ class Meetings:
         from salescoach.session.answers_file import dump_answers
         from salescoach.session.examples import ExamplePrompter
 
+        language = started.session.language
         walked = self._session(
             started.session.target,
+            language=language,
             prefill=started.session.prefill,
             context=started.session.context,
             depth=started.session.depth,
@@ -401,10 +428,10 @@ class Meetings:
         answers = walked.run()
         used = ", ".join(entry.id for entry in walked.used)
         comment = message(
-            self.language,
-            "answers_comment",
+            language,
+            f"answers_comment_{started.kind}",
             target=walked.target,
-            lang=f"{self.language}, {walked.depth}",
+            lang=f"{language}, {walked.depth}",
             used=used,
         )
         return dump_answers(answers, comment)
@@ -422,10 +449,17 @@ class Meetings:
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _session(self, target: str, **options: Any) -> Session:
-        return Session(self.library, target, None, language=self.language, **options)
+    def _session(self, target: str, *, language: str | None = None, **options: Any) -> Session:
+        language = language or self.language
+        return Session(self.library_for(language), target, None, language=language, **options)
 
-    def _check_answers(self, answers: Mapping[str, Any] | None, target: str, source: str) -> None:
+    def _check_answers(
+        self,
+        answers: Mapping[str, Any] | None,
+        target: str,
+        source: str,
+        language: str | None = None,
+    ) -> None:
         """Refuse answers no question of the target would read: they would be dropped silently."""
         if not answers:
             return
@@ -433,7 +467,8 @@ class Meetings:
         from salescoach.session.answers_file import unknown_answers
         from salescoach.session.engine import plan
 
-        problems = unknown_answers(answers, plan(self.library, target), source)
+        library = self.library_for(language or self.language)
+        problems = unknown_answers(answers, plan(library, target), source)
         if problems:
             raise AnswersFileError(problems)
 

@@ -81,19 +81,19 @@ def review(session: Session, prompter: Prompter, kind: str) -> Session | None:
     """Loop on the review menu; the session to save, or None when the rep discards."""
 
     def say(key: str) -> str:
-        return message(session.language, key, kind=message(session.language, kind))
+        return message(session.language, key)
 
     while True:
         action = prompter.choose(
             "review",
-            say("review"),
+            say(f"review_{kind}"),
             [(SAVE, say("save")), (CHANGE, say("change")), (DISCARD, say("discard"))],
         )
         if action == SAVE:
             return session
         if action == DISCARD:
             try:
-                if prompter.confirm("review.discard", say("discard_confirm"), False):
+                if prompter.confirm("review.discard", say(f"discard_confirm_{kind}"), False):
                     return None
             except BackRequested:
                 pass  # back to the menu

@@ -11,12 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from salescoach.errors import NotFoundError
 from salescoach.messages import message
 from salescoach.playbook.library import Library
 from salescoach.playbook.model import Option, Playbook, Question, QuestionType, SheetForm
 from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.values import is_empty, is_number
-from salescoach.sheet.model import Line, Part, Sheet, build_sheet
+from salescoach.sheet.model import Line, Part, Sheet, build_sheet, french_spaces
 
 LEVEL_TAGS = ("level-necessary", "level-essential", "level-useful", "level-superficial")
 """Funnel levels a debrief's questions are tagged with, gathered under one heading."""
@@ -81,7 +82,8 @@ def render_body(
     if rest and shown:
         lines += [f"## {message(language, 'sheet_details')}", ""]
     lines += rest
-    return "\n".join(lines).rstrip() + "\n"
+    body = "\n".join(lines).rstrip() + "\n"
+    return french_spaces(body) if language == "fr" else body
 
 
 def sheet_only(body: str, language: str) -> str:
@@ -165,6 +167,12 @@ def _option_label(library: Library, playbooks: Sequence[Playbook], qid: str, val
                 for option in library.options(question):
                     if option.value == value:
                         return option.label
+    if qid == "type":  # a debrief asks no type: the reference list names it
+        try:
+            entries = library.get("meeting-types").playbook.entries or []
+        except NotFoundError:
+            return value
+        return next((entry.label for entry in entries if entry.id == value), value)
     return value
 
 
@@ -228,7 +236,8 @@ def _answer_lines(
     if question.type == QuestionType.PARAGRAPH:
         quoted = [f"> {line}" if line else ">" for line in str(value).splitlines()]
         return [f"**{prompt}**", "", *quoted, ""]
-    return [f"**{prompt}:** {_inline(question, value, library, language)}", ""]
+    colon = message(language, "sheet_colon")
+    return [f"**{prompt}{colon}** {_inline(question, value, library, language)}", ""]
 
 
 def _item_label(labels: Mapping[str, str], item: Any) -> str:
@@ -271,12 +280,15 @@ def _inline(question: Question, value: Any, library: Library, language: str) -> 
         for sub in question.questions or []:
             if not is_empty(value.get(sub.id)):
                 answer = _inline(sub, value[sub.id], library, language)
-                parts.append(f"{sub.prompt.rstrip(' ?:')}: {answer}")
+                parts.append(
+                    f"{sub.prompt.rstrip(' ?:')}{message(language, 'sheet_colon')} {answer}"
+                )
         return " · ".join(parts)
     if question.type in (QuestionType.CHOICE, QuestionType.CHOICES):
         labels = {o.value: o.label for o in library.options(question)}
         values = value if isinstance(value, list) else [value]
-        return ", ".join(_escape(labels.get(str(v), str(v))) for v in values)
+        # Labels are often sentences ("It's too expensive."): a comma after one reads badly.
+        return " · ".join(_escape(labels.get(str(v), str(v))) for v in values)
     # An answer that does not fit its question (a team's override with other types, a hand
     # edit) falls through to being shown as it is: never a crash.
     if question.type == QuestionType.YESNO and isinstance(value, bool):
@@ -288,7 +300,7 @@ def _inline(question: Question, value: Any, library: Library, language: str) -> 
     if question.type == QuestionType.NUMBER and is_number(value):
         return f"{value:g} {question.unit}".strip() if question.unit else f"{value:g}"
     if isinstance(value, list):
-        return "; ".join(_escape(str(v)) for v in value)
+        return message(language, "sheet_separator").join(_escape(str(v)) for v in value)
     return _escape(str(value)).replace("\n", " ")
 
 

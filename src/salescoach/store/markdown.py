@@ -23,17 +23,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from salescoach.errors import Problem, RecordError
+from salescoach.messages import CATALOGUE, message
 from salescoach.store.record import Record, validate_record
 from salescoach.store.serialize import TooLarge, UnfaithfulYaml, check_size, dump_exact
 from salescoach.yamlio import YamlProblems, decode, parse, read_bytes
 
 DELIMITER = "---"
 NOTES_HEADING = "## Notes"
-NOTES_MARKER = (
-    "<!-- salescoach: your notes below this line are kept when the record is regenerated -->"
-)
+NOTES_MARKER = message("en", "notes_marker")
+"""The marker in English; a record carries the one of its language, and any is read back."""
+NOTES_MARKERS = frozenset(message(language, "notes_marker") for language in CATALOGUE)
 MAX_RECORD_BYTES = 5_000_000
-_ESCAPED_MARKER = "\\" + NOTES_MARKER
 
 
 @dataclass(frozen=True)
@@ -61,13 +61,14 @@ def render_record_file(record: Record, body: str) -> str:
     except UnfaithfulYaml as error:
         raise type(error)(f"the {record.kind} of {record.meeting}: {error}") from None
     body_lines = [
-        _ESCAPED_MARKER if _is_marker(line) else line for line in body.strip("\n").split("\n")
+        "\\" + line if _is_marker(line) else line for line in body.strip("\n").split("\n")
     ]
     shown_body = "\n".join(body_lines)
     parts = [f"{DELIMITER}\n{front_matter}{DELIMITER}\n"]
     if shown_body:
         parts.append(f"\n{shown_body}\n")
-    parts.append(f"\n{NOTES_HEADING}\n{NOTES_MARKER}\n{record.notes}")
+    marker = message(record.language, "notes_marker")
+    parts.append(f"\n{NOTES_HEADING}\n{marker}\n{record.notes}")
     text = "".join(parts)
     try:
         check_size(text, MAX_RECORD_BYTES, what)
@@ -185,7 +186,7 @@ def _line_content(line: str) -> str:
 
 
 def _is_marker(line: str) -> bool:
-    return _line_content(line) == NOTES_MARKER
+    return _line_content(line) in NOTES_MARKERS
 
 
 def _describe(problem: Problem, line_offset: int) -> str:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from salescoach.errors import Broken, Problem, SalescoachError
+    from salescoach.reports.reference import Reference
     from salescoach.service.meetings import AccountRecap, Interrupted, Started
     from salescoach.store.drafts import Draft
     from salescoach.store.facts import Facts
@@ -100,10 +101,6 @@ def markdown(body: str) -> None:
     console.out.print(Markdown(body))
 
 
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def saved(result: Saved) -> None:
     """The saved prep's sheet (alone on the screen, paged when taller) or debrief on stdout, and
     where it was written on stderr."""
@@ -114,9 +111,10 @@ def saved(result: Saved) -> None:
         print_sheet(result.sheet, console.out, pager=True, alone=True)
     else:
         markdown(result.body)
-    kind = message(record.language, record.kind)
-    text = message(record.language, "saved", kind=kind, meeting=record.meeting, path=result.path)
-    say(_capitalised(text), "ok")
+    text = message(
+        record.language, f"saved_{record.kind}", meeting=record.meeting, path=result.path
+    )
+    say(text, "ok")
 
 
 def dropped(language: str, problems: Iterable[Problem], unused: Iterable[str]) -> None:
@@ -155,15 +153,14 @@ def _say_interrupted(language: str, stop: Interrupted, why: str) -> None:
 
 def discarded(language: str, kind: str) -> None:
     """The rep discarded the session: nothing written."""
-    say(message(language, "discarded", kind=message(language, kind)))
+    say(message(language, f"discarded_{kind}"))
 
 
 def resuming(started: Started) -> None:
     """Before a resumed walk: what is being resumed and how far it went."""
     language = started.language
-    kind = message(language, started.kind)
     count = started.answered
-    say(message(language, "resuming", kind=kind, account=started.account, count=count))
+    say(message(language, f"resuming_{started.kind}", account=started.account, count=count))
 
 
 def debrief_of(language: str, meeting: str | None) -> None:
@@ -264,17 +261,41 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Cell | None]]) -> None
     show(shown)
 
 
-def records(language: str, found: Sequence[Facts], total: int) -> None:
-    """``list``: one row per record, newest first; how many were left out."""
+def records(
+    language: str, found: Sequence[Facts], total: int, reference: Reference | None = None
+) -> None:
+    """``list``: one row per record, newest first, values by their label; how many were left
+    out. Without ``reference`` (the playbooks failed to load) types and phases are ids."""
+    headings = ("date", "meeting", "account", "type", "kind", "phase")
     table(
-        ("date", "meeting", "account", "type", "kind", "phase"),
+        tuple(message(language, f"report_{heading}") for heading in headings),
         (
-            (f.meeting_date, f.meeting, f.account_name, f.meeting_type, f.kind, f.phase)
+            (
+                f.meeting_date,
+                f.meeting,
+                f.account_name,
+                meeting_type_label(reference, f.meeting_type),
+                message(language, f.kind),
+                phase_label(reference, f.phase),
+            )
             for f in found
         ),
     )
     if len(found) < total:
         say(message(language, "records_shown", shown=len(found), total=f"{total:,}"))
+
+
+def meeting_type_label(reference: Reference | None, meeting_type: str | None) -> str | None:
+    """A meeting type by its label in the playbooks' language (the id when unknown)."""
+    if reference is None or meeting_type is None:
+        return meeting_type
+    return reference.meeting_types.get(meeting_type, meeting_type)
+
+
+def phase_label(reference: Reference | None, phase: str | None) -> str | None:
+    """A phase by its label (``3 · Interest in a solution``), else as given."""
+    known = reference.phase(phase) if reference is not None else None
+    return known.label if known else phase
 
 
 def settings(language: str, shown: dict[str, Any]) -> None:
@@ -295,14 +316,19 @@ def settings(language: str, shown: dict[str, Any]) -> None:
     table((message(language, "config_setting"), message(language, "config_value")), rows)
 
 
-def search_results(language: str, words: Sequence[str], results: Results | None) -> None:
+def search_results(
+    language: str,
+    words: Sequence[str],
+    results: Results | None,
+    reference: Reference | None = None,
+) -> None:
     """``search``: each hit's date, account, kind, type and meeting, then its snippet with the
     matches highlighted; how many were left out, or that nothing matched."""
     if results is None or not results.hits:
         say(message(language, "search_none", words=" ".join(words)))
         return
     for hit in results.hits:
-        console.out.print(_hit_heading(hit), soft_wrap=True)
+        console.out.print(_hit_heading(hit, language, reference), soft_wrap=True)
         snippet = Text("  ")
         for text, matched in hit.pieces():
             snippet.append(text, style="bold reverse" if matched else "")
@@ -312,14 +338,14 @@ def search_results(language: str, words: Sequence[str], results: Results | None)
         say(message(language, "search_more", shown=len(results.hits), total=total))
 
 
-def _hit_heading(hit: Hit) -> Text:
+def _hit_heading(hit: Hit, language: str, reference: Reference | None) -> Text:
     heading = Text()
     heading.append(hit.day, style="bold")
     heading.append("  ")
     heading.append(hit.account_name, style="heading")
-    heading.append(f"  {hit.kind}")
+    heading.append(f"  {message(language, hit.kind)}")
     if hit.meeting_type:
-        heading.append(f" · {hit.meeting_type}")
+        heading.append(f" · {meeting_type_label(reference, hit.meeting_type)}")
     heading.append(f"  {hit.meeting}", style="muted")
     return heading
 

@@ -24,6 +24,7 @@ from salescoach.ui.render import (
 )
 
 if TYPE_CHECKING:
+    from salescoach.reports.agenda import AgendaItem
     from salescoach.reports.funnel import FunnelReport
     from salescoach.reports.objections import ObjectionsReport
     from salescoach.reports.objectives import ObjectivesReport
@@ -66,10 +67,18 @@ def render_agenda(found: Agenda, given: Given, language: str) -> None:
     table = new_table(
         w("when"), w("what"), w("account"), w("to_do"), w("phase"), w("owner"), w("step_id")
     )
+    reference = given.reference
     for item in items[: limit or None]:
-        when = _when(item.days_late, w)
+        known = reference.phase(item.phase)
         add_row(
-            table, when, item.what, item.account, item.detail, item.phase, item.owner, item.step
+            table,
+            _when(item.days_late, w),
+            w(f"agenda_{item.what}"),
+            item.account,
+            _to_do(item, reference, w),
+            known.label if known else item.phase,
+            item.owner,
+            item.step,
         )
     late = sum(1 for item in items if item.days_late > 0)
     due = sum(1 for item in items if item.days_late == 0)
@@ -96,7 +105,7 @@ def render_account(found: Timeline, given: Given, language: str) -> None:
             reference.meeting_types.get(line.meeting_type or "", line.meeting_type or ""),
             _phase_move(line.phase_before, line.phase_after, reference),
             _results(line, w),
-            ", ".join(reference.objection_label(o) for o in line.objections),
+            " · ".join(reference.objection_label(o) for o in line.objections),
             line.meeting,
         )
     show(meetings)
@@ -153,7 +162,9 @@ def render_objections(found: ObjectionsReport, given: Given, language: str) -> N
         ("never_met", found.never_met),
     ):
         if names:
-            show(joined(styled(w(key) + ":", "heading"), " ", ", ".join(names)))
+            labels = (given.reference.objection_label(name) for name in names)
+            heading = w(key) + message(language, "sheet_colon")
+            show(joined(styled(heading, "heading"), " ", " · ".join(labels)))
 
 
 def render_objectives(found: ObjectivesReport, given: Given, language: str) -> None:
@@ -230,7 +241,8 @@ def render_funnel(found: FunnelReport, given: Given, language: str) -> None:
     w = _words(language)
     table = new_table(w("level"), w("debriefs"), w("share"), BAR_COLUMN)
     for row in found.rows:
-        add_row(table, row.level, str(row.debriefs), f"{row.share:.0%}", bar(row.share, 1.0))
+        level = message(language, f"sheet_level-{row.level}")
+        add_row(table, level, str(row.debriefs), f"{row.share:.0%}", bar(row.share, 1.0))
     depth = ", ".join(w("levels_count", levels=k, count=v) for k, v in found.depth.items())
     table.caption = w("funnel_caption", debriefs=found.debriefs, depth=depth)
     show(table)
@@ -285,6 +297,25 @@ RENDERERS: dict[str, Callable[[Any, Given, str], None]] = {
     "funnel": render_funnel,
     "team": render_team,
 }
+
+
+def _to_do(item: AgendaItem, reference: Reference, w: Callable[..., str]) -> str:
+    """What an agenda item asks, in words: a next step is the rep's own text."""
+    kind = reference.meeting_types.get(item.meeting_type or "", item.meeting_type or "")
+    if item.what == "debrief":
+        return w("agenda_debrief_detail", type=kind or w("meeting"), day=item.date)
+    if item.what == "meeting":
+        return w("agenda_meeting_detail", type=kind or w("meeting"))
+    if item.what == "contact" and item.cadence_days is not None:
+        known = reference.phase(item.phase)
+        where = known.label if known else w("phase_unknown")
+        return w(
+            "agenda_contact_detail",
+            day=item.last_contact,
+            cadence=item.cadence_days,
+            phase=where,
+        )
+    return item.detail
 
 
 def _when(days_late: int, w: Callable[..., str]) -> Cell:
