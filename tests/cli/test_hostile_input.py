@@ -3,6 +3,7 @@ home (issue 10). Each case was a traceback once."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -460,3 +461,50 @@ def test_read_only_commands_work_on_a_read_only_home(saved_home: Path) -> None:
             no_traceback(result)
             assert result.returncode == 0, (command, result.stderr)
         assert meeting in salescoach("list").stdout
+
+
+@contextmanager
+def _full_disk(home: Path, tmp_path: Path) -> Iterator[Path]:
+    """A copy of ``home`` on a small file system of its own, filled to the last byte.
+
+    Needs root (``mount -t tmpfs``), as CI has; skipped elsewhere.
+    """
+    mount_point = tmp_path / "full-disk"
+    mount_point.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount_point)],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here: {made.stderr.decode().strip()}")
+    try:
+        copy = mount_point / "home"
+        shutil.copytree(home, copy, ignore=shutil.ignore_patterns(".index*"))
+        with contextlib.suppress(OSError), (mount_point / "filler").open("wb") as filler:
+            while True:
+                filler.write(b"\0" * 4096)
+                filler.flush()
+        yield copy
+    finally:
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def test_read_only_commands_work_on_a_full_disk(saved_home: Path, tmp_path: Path) -> None:
+    """No room for the index: every read still answers, from the files, and says nothing odd."""
+    meeting = _prep_file(saved_home).parent.name
+    with _full_disk(saved_home, tmp_path) as home:
+        env = {"SALESCOACH_HOME": str(home)}
+        for command in (
+            ["list"],
+            ["show", meeting],
+            ["account", "Acme"],
+            ["agenda"],
+            ["search", "budget"],
+        ):
+            result = salescoach(*command, env=env)
+            no_traceback(result)
+            assert result.returncode == 0, (command, result.stderr)
+        listed = salescoach("list", env=env)
+        assert meeting in listed.stdout
+        assert listed.stderr == ""  # no room for the index is not the rep's problem
