@@ -127,6 +127,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "skipped": "skipped",
         "no_drafts": "No drafts. An interrupted prep or debrief leaves one here.",
         "resume_hint": "Go on with: salescoach resume DRAFT",
+        "help_arguments": "Arguments",
+        "help_options": "Options",
+        "help_commands": "Commands",
+        "help_error": "Error",
+        "help_default": "[default: {}]",
+        "help_required": "[required]",
+        "help_envvar": "[env var: {}]",
+        "help_try": "Try [blue]'{command_path} {help_option}'[/] for help.",
+        "help_help": "Show this message and exit.",
         "no_records": "No records yet. Start with: salescoach prep ACCOUNT",
         "notes_marker": (
             "<!-- salescoach: your notes below this line are kept when the record is regenerated "
@@ -588,6 +597,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "skipped": "ignoré",
         "no_drafts": "Aucun brouillon. Une préparation ou un débrief interrompu en laisse un ici.",
         "resume_hint": "Reprendre avec : salescoach resume BROUILLON",
+        "help_arguments": "Arguments",
+        "help_options": "Options",
+        "help_commands": "Commandes",
+        "help_error": "Erreur",
+        "help_default": "[par défaut\u00a0: {}]",
+        "help_required": "[obligatoire]",
+        "help_envvar": "[variable d'environnement\u00a0: {}]",
+        "help_try": "Essayez [blue]'{command_path} {help_option}'[/] pour l'aide.",
+        "help_help": "Afficher cette aide et s'arrêter.",
         "no_records": "Aucun enregistrement pour l'instant. Commencez par : salescoach prep COMPTE",
         "notes_marker": (
             "<!-- salescoach : vos notes sous cette ligne sont gardées quand l'enregistrement "
@@ -1021,3 +1039,427 @@ def message(language: str, key: str, **values: Any) -> str:
     catalogue = CATALOGUE.get(language, CATALOGUE["en"])
     formatter = _FORMATTERS.get(language, _FORMATTERS["en"])
     return formatter.format(catalogue.get(key, CATALOGUE["en"][key]), **values)
+
+
+_H_RESCAN = (
+    "Relire chaque fichier d'enregistrement pour y trouver les modifications faites à la main "
+    "(au-delà de 20 000 enregistrements, seuls les rendez-vous ajoutés ou retirés sont vus sinon)."
+)
+_H_JSON = "Le rapport en JSON sur la sortie standard."
+_H_TODAY = "Calculer comme à cette date, AAAA-MM-JJ (par défaut : aujourd'hui)."
+_H_MEETING = "L'id du rendez-vous (ou une partie unique de cet id), d'après `salescoach list`."
+_H_QUICK = (
+    "Le passage en dix minutes : l'essentiel de la méthode seulement ; ce qui est connu n'est pas "
+    "redemandé."
+)
+_H_DEPTH = (
+    "Quelle part de la méthode parcourir (par défaut : la profondeur du fichier de réglages, sinon "
+    "standard)."
+)
+_H_ANSWERS = (
+    "Fichier YAML de réponses, rangées par playbook (meeting: {type: ...}) ; elles ne sont pas "
+    "demandées."
+)
+_H_NO_INPUT = (
+    "Ne jamais poser de question : --answers et les valeurs par défaut ; sortie 1 avec la liste de "
+    "chaque réponse manquante."
+)
+_H_EXAMPLE = "Écrire un fichier de réponses complet tiré des exemples des playbooks, et s'arrêter."
+_H_ACCOUNT = "Seulement ce compte (nom ou slug)."
+_H_KIND = "Seulement les préparations ou seulement les débriefs : prep | debrief."
+_H_STEP_ID = "L'id de l'étape (ou ses premières lettres), d'après `next`."
+_H_STEP_MEETING = "Chercher l'ID dans ce rendez-vous seulement."
+_H_PATHS = "Fichiers ou dossiers (par défaut : chaque dossier du chemin de recherche)."
+_H_TARGET = "Un id de playbook ou un fichier."
+_H_DIRECTORY = (
+    "Votre dossier de playbooks (par défaut : le premier du fichier de réglages, de "
+    "$SALESCOACH_PLAYBOOKS, de --playbooks)."
+)
+_H_MARKDOWN = "Écrire la source Markdown au lieu de l'afficher mise en forme."
+HELP: dict[str, dict[str, str]] = {
+    "fr": {
+        "": (
+            "Préparer ses rendez-vous commerciaux B2B et en enregistrer le débrief, guidé par des "
+            "playbooks.\n\nCommencez par [bold]salescoach prep ACME[/bold] ; après le rendez-vous, "
+            "[bold]salescoach debrief --last[/bold]."
+        ),
+        ":home": (
+            "Dossier des enregistrements et des brouillons (par défaut : le dossier de données de "
+            "l'utilisateur sur ce système)."
+        ),
+        ":playbook_dirs": (
+            "Un dossier de playbooks d'équipe, cherché en dernier (il l'emporte sur les playbooks "
+            "intégrés). Répétable."
+        ),
+        ":lang": (
+            "Langue des playbooks et des messages (par défaut : le fichier de réglages, puis la "
+            "locale)."
+        ),
+        ":debug": "Afficher la trace d'appels quand quelque chose échoue.",
+        ":version": "Afficher la version et s'arrêter.",
+        "prep": (
+            "Préparer un rendez-vous : objectifs, OPA, questions de découverte, MESORE, objections."
+            "\n\nParcourt la préparation de la méthode (selon le type de rendez-vous), en "
+            "reprenant ce "
+            "qui est déjà connu du compte, puis enregistre la préparation et affiche la fiche "
+            "d'une "
+            "page.\n\nExemples :\n\n  salescoach prep ACME --type negotiation\n\n"
+            "  salescoach prep ACME --type negotiation --quick\n\n"
+            "  salescoach prep ACME --example-answers > acme.yaml\n\n"
+            "  salescoach prep ACME --answers acme.yaml --no-input\n\n"
+            "  salescoach prep --invite ~/Downloads/invite.ics"
+        ),
+        "prep:account": "Le compte client, par exemple ACME.",
+        "prep:meeting_type": (
+            "Type de rendez-vous : presentation, proposal-defence, discovery, negotiation, "
+            "closing, "
+            "dispute, account-review."
+        ),
+        "prep:flow": "Le parcours à suivre (par défaut : prep-flow).",
+        "prep:playbook": "Parcourir un seul playbook au lieu d'un parcours.",
+        "prep:quick": _H_QUICK,
+        "prep:depth": _H_DEPTH,
+        "prep:invite": (
+            "Une invitation enregistrée depuis votre messagerie (.ics) : sa date, son heure, ses "
+            "participants et la société pré-remplissent la préparation."
+        ),
+        "prep:answers": _H_ANSWERS,
+        "prep:no_input": _H_NO_INPUT,
+        "prep:example_answers": _H_EXAMPLE,
+        "debrief": (
+            "Enregistrer le débrief d'un rendez-vous préparé, à chaud.\n\nObjectifs atteints ou "
+            "non, ce que vous avez appris à chaque niveau de l'entonnoir, objections rencontrées, "
+            "engagements de part et d'autre, prochaines étapes datées, et la nouvelle phase de "
+            "maturation du projet. Sans MEETING (ou avec --last) : la dernière préparation qui "
+            "attend encore son débrief."
+        ),
+        "debrief:meeting": _H_MEETING,
+        "debrief:last": "Débriefer la dernière préparation qui n'a pas encore de débrief.",
+        "debrief:flow": "Le parcours à suivre (par défaut : debrief-flow).",
+        "debrief:quick": _H_QUICK,
+        "debrief:depth": _H_DEPTH,
+        "debrief:answers": _H_ANSWERS,
+        "debrief:no_input": _H_NO_INPUT,
+        "debrief:example_answers": _H_EXAMPLE,
+        "edit": (
+            "Reparcourir une préparation ou un débrief enregistré, ses réponses proposées par "
+            "défaut, et le réécrire.\n\nEntrée garde une réponse ; l'id du rendez-vous, la date de "
+            "création et vos notes libres sont gardés. Avec un --depth plus profond que celui de "
+            "l'enregistrement (une préparation rapide, puis --depth standard), seules les "
+            "questions "
+            "qu'ajoute le passage plus profond sont posées."
+        ),
+        "edit:meeting": _H_MEETING,
+        "edit:kind": "L'enregistrement à modifier : prep | debrief.",
+        "edit:depth": (
+            "Aller plus loin : ne demander que ce que cette profondeur ajoute, en gardant chaque "
+            "réponse."
+        ),
+        "resume": (
+            "Reprendre une préparation ou un débrief interrompu, à la première question sans "
+            "réponse.\n\nCtrl-C (ou une entrée fermée) pendant une préparation ou un débrief garde "
+            "les réponses déjà données dans un brouillon. Sans DRAFT : la liste des brouillons "
+            "(compte, rendez-vous, parcours, avancement, date)."
+        ),
+        "resume:draft_id": "Le brouillon à reprendre ; sans lui, la liste des brouillons.",
+        "list": (
+            "Lister les rendez-vous et leurs enregistrements, du plus récent au plus ancien.\n\n"
+            "Lu dans l'index tenu à côté des données (reconstruit à la première utilisation, tenu "
+            "à "
+            "jour à chaque enregistrement) : cela reste rapide avec des années d'enregistrements."
+        ),
+        "list:account": _H_ACCOUNT,
+        "list:kind": _H_KIND,
+        "list:as_json": "Un tableau JSON sur la sortie standard.",
+        "list:limit": (
+            "Afficher au plus N enregistrements, 0 pour tous (par défaut : 50 dans le terminal, "
+            "tous avec --json)."
+        ),
+        "show": (
+            "Afficher la préparation et le débrief d'un rendez-vous.\n\n--sheet n'affiche que la "
+            "fiche de préparation d'une page ; --html l'écrit en page A4 imprimable (sur la sortie "
+            "standard, ou dans -o FICHIER) ; --pdf FICHIER l'imprime avec Chromium s'il est "
+            "installé."
+        ),
+        "show:meeting": (
+            "L'id du rendez-vous, ou une partie unique de cet id (voir `salescoach list`)."
+        ),
+        "show:kind": "Seulement la préparation ou seulement le débrief.",
+        "show:as_json": "Les données des enregistrements (réponses comprises) en JSON.",
+        "show:as_markdown": "Le Markdown des enregistrements, tel qu'il est enregistré.",
+        "show:sheet": (
+            "Seulement la fiche de préparation d'une page (paginée si elle est plus haute que "
+            "l'écran)."
+        ),
+        "show:html": "La fiche de préparation en page HTML A4 imprimable (sortie standard ou -o).",
+        "show:pdf": "Imprimer la fiche de préparation dans ce PDF (il faut Chromium).",
+        "show:output": "Avec --html : écrire la page ici.",
+        "search": (
+            "Trouver des enregistrements par les mots de leurs réponses et de leurs notes, le plus "
+            "pertinent d'abord.\n\nLa casse et les accents sont ignorés : `societe` trouve "
+            "`Société`."
+        ),
+        "search:words": (
+            'Chaque mot doit apparaître ; "une expression" entre guillemets ; negoc* pour un '
+            "début de mot."
+        ),
+        "search:account": _H_ACCOUNT,
+        "search:kind": _H_KIND,
+        "search:meeting_type": "Seulement ce type de rendez-vous (discovery, negotiation…).",
+        "search:since": "Seulement les rendez-vous de cette date ou après, AAAA-MM-JJ.",
+        "search:until": "Seulement les rendez-vous de cette date ou avant, AAAA-MM-JJ.",
+        "search:limit": "Afficher les N meilleurs enregistrements (0 : tous).",
+        "search:as_json": "Les résultats en tableau JSON sur la sortie standard.",
+        "search:rescan": _H_RESCAN,
+        "agenda": (
+            "Ce qu'il y a à faire maintenant, le plus en retard d'abord.\n\nLes prochaines étapes "
+            "en "
+            "retard et à venir, les comptes à recontacter selon le rythme de leur phase (d'après "
+            "le "
+            "playbook `phases`), les débriefs encore à écrire."
+        ),
+        "agenda:days": "Regarder ce nombre de jours à l'avance pour ce qui arrive.",
+        "agenda:limit": "Afficher les N éléments les plus urgents (0 : tous ; --json : tous).",
+        "agenda:as_json": _H_JSON,
+        "agenda:today": _H_TODAY,
+        "agenda:rescan": _H_RESCAN,
+        "account": (
+            "L'historique d'un compte, et ce qui reste ouvert avec lui.\n\nLes rendez-vous, la "
+            "phase "
+            "au fil du temps, les objectifs atteints, les objections rencontrées, les prochaines "
+            "étapes ouvertes, et les engagements donnés et reçus."
+        ),
+        "account:name": "Le nom du compte ou le slug de son dossier.",
+        "account:as_json": _H_JSON,
+        "account:rescan": _H_RESCAN,
+        "export": (
+            "Exporter les enregistrements en lignes JSON ou en CSV, ou les rendez-vous et les "
+            "prochaines étapes en iCalendar."
+        ),
+        "export:export_format": (
+            "json : chaque enregistrement, un par ligne ; csv : une ligne par enregistrement ; ics "
+            ": les rendez-vous (avec un rappel la veille) et les prochaines étapes comme "
+            "événements d'agenda."
+        ),
+        "export:account": _H_ACCOUNT,
+        "export:since": "Seulement les rendez-vous du AAAA-MM-JJ ou après.",
+        "export:output": "Écrire dans ce fichier (par défaut : la sortie standard).",
+        "export:excel": (
+            "Un CSV qu'Excel ouvre d'un double clic : UTF-8 avec BOM, et `;` entre les champs en "
+            "français (--lang fr), où la virgule sépare les décimales."
+        ),
+        "export:rescan": _H_RESCAN,
+        "recap": (
+            "Rédiger le message de suivi à envoyer au client, d'après le débrief du rendez-vous."
+            "\n\nLes remerciements, ce qui a été convenu, les engagements des deux côtés, les "
+            "prochaines étapes avec qui et quand, et la date du prochain contact, dans la langue "
+            "de "
+            "l'enregistrement. La formulation vient du playbook `recap`, qu'un dossier d'équipe "
+            "peut "
+            "remplacer.\n\nExemples :\n\n  salescoach recap 2026-12-03-acme-discovery\n\n"
+            "  salescoach recap acme-discovery --format eml -o recap.eml --edit"
+        ),
+        "recap:meeting": _H_MEETING,
+        "recap:output_format": "txt (texte brut), md (Markdown) ou eml (un e-mail à ouvrir).",
+        "recap:edit": "Ouvrir d'abord le brouillon dans $VISUAL ou $EDITOR.",
+        "recap:output": "Écrire dans ce fichier au lieu de la sortie standard.",
+        "drill": (
+            "S'entraîner sur les objections et les cartes de l'équipe entre deux rendez-vous "
+            "(répétition espacée, FSRS).\n\nPour chaque carte : répondez avec vos mots (Entrée "
+            "seule "
+            "si vous répondez à voix haute), lisez la réponse de la bibliothèque, notez la vôtre. "
+            "Les objections mal traitées dans un débrief viennent d'abord. Ctrl-C garde chaque "
+            "note "
+            "donnée."
+        ),
+        "drill:cards": "Combien de cartes pour cette séance.",
+        "drill:playbook": (
+            "Seulement les cartes de ce playbook : objections, un playbook de cartes de l'équipe, "
+            "ou met (les objections rencontrées en débrief, absentes de la bibliothèque)."
+        ),
+        "drill:due": "Combien de cartes sont à revoir, et quand viennent les suivantes.",
+        "drill:stats": "Par carte : révisions, dernière note, échéance, rétention.",
+        "drill:as_json": "--due ou --stats en JSON.",
+        "report": (
+            "Rapports sur les enregistrements : objections, objectifs, phases, entonnoir, équipe."
+        ),
+        "report objections": (
+            "La fréquence de chaque objection et la qualité de son traitement, face au top 10 du "
+            "playbook : les objections absentes de la bibliothèque, les entrées jamais rencontrées."
+        ),
+        "report objections:as_json": _H_JSON,
+        "report objections:rescan": _H_RESCAN,
+        "report objectives": (
+            "La part des objectifs atteints, atteints en partie et non atteints : par type de "
+            "rendez-vous, par mois."
+        ),
+        "report objectives:as_json": _H_JSON,
+        "report objectives:rescan": _H_RESCAN,
+        "report phases": (
+            "Le portefeuille par phase de maturation, le temps passé dans chaque phase, et les "
+            "comptes bloqués."
+        ),
+        "report phases:stuck_after": (
+            "Le nombre de jours dans une même phase qui compte comme bloqué."
+        ),
+        "report phases:as_json": _H_JSON,
+        "report phases:today": _H_TODAY,
+        "report phases:rescan": _H_RESCAN,
+        "report funnel": (
+            "La profondeur des découvertes : la part des débriefs qui ont des informations à "
+            "chaque niveau de l'entonnoir."
+        ),
+        "report funnel:as_json": _H_JSON,
+        "report funnel:rescan": _H_RESCAN,
+        "report team": (
+            "Les chiffres de chaque commercial (rendez-vous, objectifs atteints, avancées de "
+            "phase, "
+            "jours jusqu'à la conclusion) et une note sur 5 pour chacun face à la moyenne de "
+            "l'équipe (2,5 = la moyenne)."
+        ),
+        "report team:homes": "Le dossier de données d'un commercial ; répétez-le pour chacun.",
+        "report team:as_json": _H_JSON,
+        "report team:today": _H_TODAY,
+        "report team:rescan": _H_RESCAN,
+        "next": (
+            "Les prochaines étapes et leur état : lister celles qui sont ouvertes, en marquer une "
+            "faite, la déplacer, l'abandonner."
+        ),
+        "next:account": "Les étapes d'un seul compte (nom ou slug).",
+        "next:every": "Aussi les étapes faites et abandonnées, et celles des débriefs précédents.",
+        "next:as_json": "Les étapes en JSON sur la sortie standard.",
+        "next:today": "Compter les retards comme à cette date, AAAA-MM-JJ.",
+        "next done": (
+            "Marquer une prochaine étape comme faite : elle quitte l'agenda et la liste des étapes "
+            "ouvertes."
+        ),
+        "next done:identifier": _H_STEP_ID,
+        "next done:meeting": _H_STEP_MEETING,
+        "next move": (
+            "Donner une nouvelle échéance à une prochaine étape (le débrief garde la date convenue "
+            "au départ)."
+        ),
+        "next move:identifier": _H_STEP_ID,
+        "next move:date": "La nouvelle échéance, AAAA-MM-JJ.",
+        "next move:meeting": _H_STEP_MEETING,
+        "next drop": (
+            "Abandonner une prochaine étape qui n'aura pas lieu : elle quitte l'agenda, le débrief "
+            "la garde."
+        ),
+        "next drop:identifier": _H_STEP_ID,
+        "next drop:meeting": _H_STEP_MEETING,
+        "playbook": (
+            "Écrire, vérifier et prévisualiser les playbooks (les fichiers YAML qui portent la "
+            "méthode)."
+        ),
+        "playbook list": (
+            "Lister les playbooks du chemin de recherche, d'où vient chacun, et ce qu'il remplace."
+        ),
+        "playbook list:as_json": "Un tableau JSON sur la sortie standard.",
+        "playbook show": (
+            "Afficher un playbook sous forme de plan lisible : étapes, questions, conditions et "
+            "itérations."
+        ),
+        "playbook show:target": _H_TARGET,
+        "playbook show:markdown": _H_MARKDOWN,
+        "playbook validate": (
+            "Vérifier des playbooks : syntaxe, schéma et références entre fichiers. Sortie 1 à la "
+            "moindre erreur.\n\nChaque erreur est écrite sous la forme FICHIER:LIGNE:COL: "
+            "champ.chemin: message (conseil), toutes à la fois. Chaque fichier est vérifié avec le "
+            "chemin de recherche de sa langue : un dossier d'équipe est vérifié comme les "
+            "commerciaux l'utiliseront, par-dessus les playbooks intégrés."
+        ),
+        "playbook validate:paths": _H_PATHS,
+        "playbook lint": (
+            "Signaler ce qui se charge mais ne marchera pas comme prévu (sortie 0 sauf avec "
+            "--strict).\n\nUne question sans aide ni exemple, des versions française et anglaise "
+            "qui "
+            "ont divergé, une liste de référence que rien n'utilise, une bibliothèque d'objections "
+            "qui n'en compte pas dix, une condition qui ne peut jamais être vraie. Les "
+            "avertissements vont sur la sortie standard sous la forme FICHIER:LIGNE:COL: "
+            "champ.chemin: message."
+        ),
+        "playbook lint:paths": _H_PATHS,
+        "playbook lint:strict": "Sortie 1 s'il y a des avertissements.",
+        "playbook schema": (
+            "Écrire le schéma JSON du langage des playbooks, pour la complétion et les "
+            "vérifications "
+            "dans l'éditeur.\n\nLes playbooks intégrés commencent par `# yaml-language-server: "
+            "$schema=../playbook.schema.json` ; `playbook new` et `playbook edit` écrivent le "
+            "schéma "
+            "à côté des playbooks d'une équipe."
+        ),
+        "playbook schema:output": "Écrire dans ce fichier au lieu de la sortie standard.",
+        "playbook new": (
+            "Créer un playbook de départ commenté, valide tel quel.\n\nIl va dans votre dossier de "
+            "playbooks (ou le dossier courant si vous n'en avez pas), dans la langue choisie avec "
+            "--lang. Ensuite : playbook edit ID, playbook preview ID."
+        ),
+        "playbook new:playbook_id": "L'id du nouveau playbook.",
+        "playbook new:kind": "La nature du playbook.",
+        "playbook new:directory": _H_DIRECTORY,
+        "playbook edit": (
+            "Modifier un playbook dans $VISUAL ou $EDITOR, et le vérifier à la fermeture de "
+            "l'éditeur.\n\nUn playbook intégré est d'abord copié dans votre dossier de playbooks "
+            "(le "
+            "premier du fichier de réglages, de $SALESCOACH_PLAYBOOKS, de --playbooks, ou --dir), "
+            "où "
+            "il remplace l'intégré. En cas d'erreur, l'éditeur vous est proposé de nouveau ; un "
+            "fichier laissé en erreur est signalé, jamais gardé en silence."
+        ),
+        "playbook edit:target": _H_TARGET,
+        "playbook edit:directory": _H_DIRECTORY,
+        "playbook preview": (
+            "Parcourir un playbook avec des réponses d'exemple et montrer ce qu'obtiendrait le "
+            "commercial. Rien n'est enregistré.\n\nLes conditions et les itérations s'appliquent "
+            "comme dans une vraie séance ; un débrief est prévisualisé face à une préparation "
+            "d'exemple (le parcours de préparation suivi avec ses exemples)."
+        ),
+        "playbook preview:target": "Une préparation, un débrief ou un parcours : id ou fichier.",
+        "playbook preview:answers": (
+            "Des réponses YAML (rangées par playbook) ; les exemples du playbook complètent le "
+            "reste. Pour un débrief, une section `prep:` tient lieu des réponses de la préparation."
+        ),
+        "playbook preview:no_input": (
+            "N'utiliser que --answers et les valeurs par défaut, sans exemples."
+        ),
+        "playbook preview:interactive": "Répondre vous-même aux questions.",
+        "playbook preview:depth": "Parcourir à cette profondeur (par défaut : full).",
+        "playbook preview:markdown": _H_MARKDOWN,
+        "completion": "Installer la complétion du shell (bash, zsh, fish), ou écrire son script.",
+        "completion install": (
+            "Installer la complétion par Tab pour votre shell ; elle s'applique dans un nouveau "
+            "shell."
+        ),
+        "completion install:shell": "bash, zsh ou fish (par défaut : le shell de $SHELL).",
+        "completion show": (
+            "Écrire le script de complétion d'un shell, pour le garder dans vos propres fichiers "
+            "de configuration."
+        ),
+        "completion show:shell": "bash, zsh ou fish.",
+        "config": (
+            "Afficher, situer ou modifier vos réglages (langue, playbooks d'équipe, dossier de "
+            "données)."
+        ),
+        "config show": (
+            "Afficher les réglages en usage : ceux du fichier, puis la langue et le dossier qui en "
+            "découlent.\n\nUn réglage invalide est signalé avec son fichier, sa ligne et sa "
+            "colonne."
+        ),
+        "config show:as_json": "Un document JSON sur la sortie standard.",
+        "config path": (
+            "Écrire où est (ou serait) le fichier de réglages : $SALESCOACH_CONFIG, sinon le "
+            "dossier de configuration."
+        ),
+        "config edit": (
+            "Ouvrir le fichier de réglages dans $VISUAL ou $EDITOR (créé avec chaque réglage en "
+            "commentaire), et le vérifier à la fermeture de l'éditeur ; en cas d'erreur, il vous "
+            "est "
+            "proposé de le rouvrir."
+        ),
+    },
+}
+"""French help for every command and option, keyed ``"report phases"`` (a command's help) and
+``"report phases:stuck_after"`` (an option's, by its parameter name); ``""`` is the app. English
+help is the Typer declaration itself; a test checks that every command and option has its
+French here, and no entry is left over."""

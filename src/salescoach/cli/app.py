@@ -231,6 +231,15 @@ def _summary_only() -> None:
     """Never run: a command is registered for real before it is invoked."""
 
 
+def help_language(argv: list[str]) -> str:
+    """The language help is shown in: ``--lang``, else the config, else the locale."""
+    lang = next(
+        (value for option, value in zip(argv, argv[1:], strict=False) if option == "--lang"),
+        None,
+    )
+    return AppState(lang=lang if lang in Language.__members__ else None).language_without_config()
+
+
 def run(argv: list[str]) -> int:
     """Run the app on ``argv`` and return the exit code; the one place errors are told.
 
@@ -250,6 +259,14 @@ def run(argv: list[str]) -> int:
             from salescoach.cli.lean_help import import_help_renderer
 
             import_help_renderer()
+            language = help_language(argv)
+            if language != "en":
+                from salescoach.cli.help_language import translate
+
+                command = typer.main.get_command(app)  # what app() runs, made first
+                translate(command, language)
+                command(args=argv, prog_name="salescoach", standalone_mode=True)
+                return 0
         app(args=argv, prog_name="salescoach", standalone_mode=True)
     except SystemExit as done:
         code = done.code
