@@ -93,6 +93,31 @@ CASES = {
 }
 
 
+def test_a_definition_is_used_and_a_field_of_the_question_wins() -> None:
+    text = (
+        HEAD.replace(
+            "steps:", "define:\n  rating: {min: 1, max: 5, labels: {1: Poor, 5: Great}}\nsteps:"
+        )
+        + "      - {id: q, type: scale, prompt: Q?, use: rating, max: 3, labels: {1: Low}}\n"
+        + "      - {id: r, type: scale, prompt: R?, use: rating}\n"
+    )
+    book = parse_playbook(text, "me.yaml")
+    by_id = {q.id: q for q in book.questions()}
+    assert (by_id["q"].min, by_id["q"].max, by_id["q"].labels) == (1, 3, {1: "Low"})
+    assert (by_id["r"].min, by_id["r"].max, by_id["r"].labels) == (1, 5, {1: "Poor", 5: "Great"})
+
+
+def test_a_use_naming_no_definition_is_located_with_a_suggestion() -> None:
+    text = HEAD.replace("steps:", "define:\n  rating: {min: 1, max: 5}\nsteps:") + (
+        "      - {id: q, type: scale, prompt: Q?, use: ratin}\n"
+    )
+    with pytest.raises(PlaybookError) as caught:
+        parse_playbook(text, "me.yaml")
+    assert [
+        (p.location.line, p.location.column, p.message, p.hint) for p in caught.value.problems
+    ] == [(17, 42, "`use: ratin` names no definition of this playbook", "did you mean `rating`?")]
+
+
 def checked(tmp_path: Path, *files: tuple[str, str]) -> list[Problem]:
     team = tmp_path / "team"
     team.mkdir(exist_ok=True)

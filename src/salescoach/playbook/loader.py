@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from salescoach.errors import Location, PlaybookError, Problem
 from salescoach.playbook import model
+from salescoach.playbook.definitions import resolve_definitions
 from salescoach.playbook.model import Depth, Option, Playbook, Question, QuestionType
 from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.sheet_checks import check_sheet
@@ -141,6 +142,10 @@ def validate_document(document: Document) -> Playbook:
                 )
             ]
         )
+    resolved, unknown = resolve_definitions(document)
+    if unknown:
+        raise PlaybookError(unknown)
+    document = replace(document, value=resolved)  # positions stay those of the file
     try:
         playbook = Playbook.model_validate(document.value)
     except ValidationError as error:

@@ -357,11 +357,31 @@ class SheetSection(Strict):
     groups: list[SheetGroup] | None = None
 
 
+class Definition(Strict):
+    """A reusable shape of answer, named under ``define:`` and taken by ``use:``: a scale with
+    its labels, a set of options. A question's own fields win over its definition's."""
+
+    options: list[Option] | None = None
+    min: float | None = None
+    max: float | None = None
+    unit: str | None = None
+    labels: dict[int, str] | None = Field(
+        default=None, description="Scale labels by value, e.g. {1: poor, 5: excellent}."
+    )
+    min_items: int | None = Field(default=None, ge=0)
+    max_items: int | None = Field(default=None, ge=1)
+    max_length: int | None = Field(default=None, ge=1)
+
+
 class Question(Strict):
     """One thing asked of the rep. ``type`` says which fields apply; the loader checks the rest."""
 
     id: Identifier
     type: QuestionType
+    use: Identifier | None = Field(
+        default=None,
+        description="A definition of this playbook (`define:`) whose fields the question takes.",
+    )
     prompt: str = Field(min_length=1, description="What the rep is asked, as a short question.")
     help: str | None = Field(default=None, description="Shown under the prompt: the advice.")
     required: StrictBool = False
@@ -550,6 +570,11 @@ class Playbook(Strict):
         description="For a prep or a debrief: the depth of steps and questions that say none "
         "(default standard).",
     )
+    define: dict[Identifier, Definition] | None = Field(
+        default=None,
+        description="For a prep or a debrief: scales and option sets named once, taken by "
+        "questions with `use: NAME`.",
+    )
     steps: list[Step] | None = None
     entries: list[ReferenceEntry] | None = None
     flow: list[FlowItem] | None = None
@@ -594,6 +619,8 @@ class Playbook(Strict):
             self._sheet_fits_kind(self.sheet)
         if self.kind not in (Kind.PREP, Kind.DEBRIEF) and self.depth is not None:
             raise ValueError("`depth` applies to prep and debrief playbooks only")
+        if self.kind not in (Kind.PREP, Kind.DEBRIEF) and self.define is not None:
+            raise ValueError("`define` applies to prep and debrief playbooks only")
         return self
 
     def _sheet_fits_kind(self, sections: list[SheetSection]) -> None:

@@ -90,6 +90,8 @@ def _type_words(question: Question, library: Library) -> str:
         words += ": " + ", ".join(o.value for o in question.options)
     if question.required:
         words += ", required"
+    if question.use:
+        words += f", as defined in `{question.use}`"
     return words
 
 
