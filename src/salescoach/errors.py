@@ -72,9 +72,9 @@ class Broken(NamedTuple):
 class ProblemsError(SalescoachError):
     """A file failed to load; ``problems`` lists every error found, not just the first."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], *, hint: str | None = None) -> None:
         self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__("\n".join(str(p) for p in self.problems), hint=hint)
 
 
 class PlaybookError(ProblemsError):

@@ -252,6 +252,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "search_path_problems": (
             "{count:# playbook problem|# playbook problems} on the search path:"
         ),
+        "playbooks_broken": (
+            "No prep or debrief is walked around a broken playbook file: fix it (salescoach "
+            "playbook validate shows every problem), or move it out of the playbook directory."
+        ),
         # --- completion
         "completion_no_shell": (
             "cannot tell your shell from $SHELL: name it, e.g. salescoach completion install bash"
@@ -308,8 +312,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "{path} is left with {count:# problem|# problems}, saved as you left it"
         ),
         "playbook_left_broken_hint": (
-            "Until it is fixed, salescoach skips this file and reports it (run `salescoach "
-            "playbook validate {path}`); run `salescoach playbook edit {path}` to fix it."
+            "Until it is fixed, prep and debrief stop with its errors rather than walk "
+            "without it (see `salescoach playbook validate {path}`); run `salescoach playbook "
+            "edit {path}` to fix it."
         ),
         "interactive_needs_terminal": "--interactive needs a terminal to ask in",
         "interactive_needs_terminal_hint": (
@@ -740,6 +745,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "search_path_problems": (
             "{count:# problème|# problèmes} de playbook sur le chemin de recherche :"
         ),
+        "playbooks_broken": (
+            "Aucune préparation ni aucun débrief ne se fait en contournant un fichier de playbook "
+            "invalide : corrigez-le (salescoach playbook validate montre chaque problème) ou "
+            "sortez-le du dossier des playbooks."
+        ),
         # --- completion
         "completion_no_shell": (
             "impossible de reconnaître votre shell d'après $SHELL : nommez-le, par exemple "
@@ -804,9 +814,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "{path} garde {count:# problème|# problèmes}, enregistré tel que vous l'avez laissé"
         ),
         "playbook_left_broken_hint": (
-            "Tant qu'il n'est pas corrigé, salescoach ignore ce fichier et le signale (lancez "
-            "`salescoach playbook validate {path}`) ; lancez `salescoach playbook edit {path}` "
-            "pour le corriger."
+            "Tant qu'il n'est pas corrigé, préparations et débriefs s'arrêtent sur ses erreurs "
+            "plutôt que de se faire sans lui (voir `salescoach playbook validate {path}`) ; "
+            "lancez `salescoach playbook edit {path}` pour le corriger."
         ),
         "interactive_needs_terminal": (
             "--interactive a besoin d'un terminal pour poser ses questions"

@@ -13,12 +13,13 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from salescoach.errors import Location, NotFoundError, PlaybookError, Problem
 from salescoach.paths import builtin_playbooks, expand
 from salescoach.playbook.conditions import numeric_test_problems
+from salescoach.playbook.extension import extend_flow, extension_problems
 from salescoach.playbook.loader import (
     ACCOUNT_CONTEXT,
     CONTEXT_NAMESPACES,
@@ -30,8 +31,8 @@ from salescoach.playbook.loader import (
     read_playbook,
     walk_questions,
 )
-from salescoach.playbook.model import Kind, Option, Playbook, Question, QuestionType
-from salescoach.playbook.refs import parse_ref
+from salescoach.playbook.model import FlowItem, Kind, Option, Playbook, Question, QuestionType
+from salescoach.playbook.refs import LAST_ANSWER, parse_ref
 from salescoach.yamlio import Document, Path_
 
 PLAYBOOKS_ENV = "SALESCOACH_PLAYBOOKS"
@@ -56,9 +57,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Entry:
-    """A playbook found on the search path: the model, its file, its source."""
+    """A playbook found on the search path: the model, its file, its source.
 
-    playbook: Playbook
+    Two entries are the same when they are the same file from the same source: an extending
+    flow resolved against its base is still its file's entry.
+    """
+
+    playbook: Playbook = field(compare=False)
     path: Path
     source: Source
     document: Document | None = field(default=None, compare=False, repr=False)
@@ -150,9 +155,20 @@ class Library:
         return Library(self.language, self.sources, [*kept, *entries], list(self.problems))
 
     def chosen(self) -> dict[str, Entry]:
-        """The winning entry for each id: the last in the chosen language, else the last at all."""
+        """The winning entry for each id: the last in the chosen language, else the last at all.
+
+        A flow that ``extends`` another is returned resolved: its ``flow`` holds the base
+        flow's items with its own inserted and dropped (see :meth:`base_of`).
+        """
+        winners = self._winners(self.found)
+        for name, entry in winners.items():
+            if entry.playbook.extends is not None:
+                winners[name] = self._resolved(entry, winners, set())
+        return winners
+
+    def _winners(self, entries: Sequence[Entry]) -> dict[str, Entry]:
         winners: dict[str, Entry] = {}
-        for entry in self.found:
+        for entry in entries:
             current = winners.get(entry.id)
             if (
                 current is None
@@ -161,6 +177,27 @@ class Library:
             ):
                 winners[entry.id] = entry
         return winners
+
+    def base_of(self, entry: Entry, winners: dict[str, Entry] | None = None) -> Entry | None:
+        """The flow an extending flow starts from: for its own id, the one it overrides (found
+        before it on the search path); for another id, that flow as chosen. Unresolved."""
+        name = entry.playbook.extends
+        if name is None:
+            return None
+        if name != entry.id:
+            return (winners or self._winners(self.found)).get(name)
+        before = self.found[: self.found.index(entry)] if entry in self.found else []
+        return self._winners([e for e in before if e.id == name]).get(name)
+
+    def _resolved(self, entry: Entry, winners: dict[str, Entry], seen: set[str]) -> Entry:
+        """``entry`` with the flow it extends applied (a cycle stops at the repeated file)."""
+        key = _key(entry.path)
+        base = self.base_of(entry, winners)
+        if key in seen or base is None or base.playbook.kind != Kind.FLOW:
+            return entry
+        if base.playbook.extends is not None:
+            base = self._resolved(base, winners, seen | {key})
+        return replace(entry, playbook=extend_flow(entry.playbook, base.playbook))
 
     def overridden(self, entry: Entry) -> list[Entry]:
         """The entries with the same id that ``entry`` hides."""
@@ -192,6 +229,21 @@ class Library:
             )
         return entry
 
+    def ready(self, target: str) -> Entry:
+        """The playbook or flow a prep or debrief walks, refused while any playbook file on the
+        search path is broken or the flow's extension does not fit its base: a broken team
+        override is never replaced silently by the built-in or the other language's version."""
+        entry = self.get(target)
+        problems = list(self.problems)
+        if entry.playbook.kind == Kind.FLOW and entry.playbook.extends is not None:
+            chosen = self.chosen()
+            problems += [p for p in _check_flow(entry, chosen, self) if p.severity == "error"]
+        if problems:
+            from salescoach.messages import message
+
+            raise PlaybookError(problems, hint=message(self.language, "playbooks_broken"))
+        return entry
+
     def options(self, question: Question) -> list[Option]:
         """The question's choices: its own, or a reference playbook's entries."""
         if question.options is not None:
@@ -207,7 +259,7 @@ class Library:
     def check(self) -> list[Problem]:
         """Cross-file checks over the chosen playbooks: dangling references of every kind."""
         chosen = self.chosen()
-        return list(cross_check(chosen.values(), chosen))
+        return list(cross_check(chosen.values(), chosen, self))
 
 
 def _key(path: Path) -> str:
@@ -273,9 +325,10 @@ def check_paths(paths: Sequence[Path], search: SearchPath) -> CheckedFiles:
     winners = {language: library.chosen() for language, library in libraries.items()}
     for entry in entries:
         chosen = winners[entry.playbook.language]
-        if chosen.get(entry.id) is not entry:  # another given file with its id won
+        if chosen.get(entry.id) != entry:  # another given file with its id won
             chosen = {**chosen, entry.id: entry}
-        problems.extend(cross_check([entry], chosen))
+        library = libraries[entry.playbook.language]
+        problems.extend(cross_check([chosen[entry.id]], chosen, library))
     problems.sort(
         key=lambda p: (str(p.location.path), p.location.line or 0, p.location.column or 0)
     )
@@ -297,9 +350,9 @@ def _broken_dependents(before: Library, after: Library, given: Sequence[Entry]) 
         ]
         if not changed:
             continue
-        known = {str(p) for p in cross_check([entry], old)}
+        known = {str(p) for p in cross_check([entry], old, before)}
         because = ", ".join(str(e.path) for e in changed)
-        for problem in cross_check([entry], new):
+        for problem in cross_check([entry], new, after):
             if str(problem) not in known:
                 hint = f"{problem.hint}; " if problem.hint else ""
                 found.append(problem._replace(hint=f"{hint}caused by {because}"))
@@ -350,12 +403,15 @@ def search_directories(sources: Sequence[Source]) -> tuple[list[Path], list[Prob
 # --- cross-file checks ---------------------------------------------------------------------------
 
 
-def cross_check(entries: Iterable[Entry], chosen: dict[str, Entry]) -> Iterable[Problem]:
-    """Check ``entries`` against the playbooks ``chosen`` on the search path."""
+def cross_check(
+    entries: Iterable[Entry], chosen: dict[str, Entry], library: Library | None = None
+) -> Iterable[Problem]:
+    """Check ``entries`` against the playbooks ``chosen`` on the search path (``library``, when
+    given, finds the flow an extending flow overrides)."""
     flows = [e for e in chosen.values() if e.playbook.kind == Kind.FLOW]
     for entry in entries:
         if entry.playbook.kind == Kind.FLOW:
-            yield from _check_flow(entry, chosen)
+            yield from _check_flow(entry, chosen, library)
             yield from numeric_test_problems(entry, chosen)
             continue
         if entry.playbook.kind == Kind.REFERENCE and entry.id == "recap":
@@ -382,12 +438,49 @@ def _did_you_mean(name: str, known: Iterable[str]) -> str | None:
     return f"did you mean `{close[0]}`?" if close else None
 
 
-def _check_flow(entry: Entry, chosen: dict[str, Entry]) -> Iterable[Problem]:
+def _check_flow(
+    entry: Entry, chosen: dict[str, Entry], library: Library | None = None
+) -> Iterable[Problem]:
     book = entry.playbook
-    earlier: list[str] = []
+    if book.extends is not None:
+        yield from _check_extension(entry, chosen, library)
+        return
+    items = [(item, ("flow", index)) for index, item in enumerate(book.flow or [])]
+    yield from _check_flow_items(entry, book.record, items, [], chosen)
+
+
+def _check_extension(
+    entry: Entry, chosen: dict[str, Entry], library: Library | None
+) -> Iterable[Problem]:
+    """An extending flow: its base and anchors, then each inserted item like a flow's own."""
+    raw = next((e for e in library.found if e == entry), entry) if library else entry
+    base = library.base_of(raw, library._winners(library.found)) if library else None
+    if base is not None and base.playbook.extends is not None and library is not None:
+        base = library._resolved(base, library._winners(library.found), set())
+    yield from extension_problems(raw, base, chosen)
+    if base is None or base.playbook.kind != Kind.FLOW:
+        return
+    resolved = extend_flow(raw.playbook, base.playbook)
+    order = [item.playbook for item in resolved.flow or []]
+    for index, insert in enumerate(raw.playbook.insert or []):
+        if insert.playbook not in order:
+            continue  # its anchor is missing: reported above
+        earlier = order[: order.index(insert.playbook)]
+        yield from _check_flow_items(
+            entry, resolved.record, [(insert, ("insert", index))], earlier, chosen
+        )
+
+
+def _check_flow_items(
+    entry: Entry,
+    record: str | None,
+    items: Sequence[tuple[FlowItem, Path_]],
+    earlier: list[str],
+    chosen: dict[str, Entry],
+) -> Iterable[Problem]:
+    earlier = list(earlier)
     askable = {k for k, e in chosen.items() if e.playbook.kind in (Kind.PREP, Kind.DEBRIEF)}
-    for index, item in enumerate(book.flow or []):
-        path: Path_ = ("flow", index)
+    for item, path in items:
         target = chosen.get(item.playbook)
         if target is None:
             yield _problem(
@@ -403,12 +496,12 @@ def _check_flow(entry: Entry, chosen: dict[str, Entry]) -> Iterable[Problem]:
                 f"`{item.playbook}` is a {target.playbook.kind} playbook; a flow walks prep and "
                 "debrief playbooks only",
             )
-        elif book.record is not None and str(target.playbook.kind) != book.record:
+        elif record is not None and str(target.playbook.kind) != record:
             yield _problem(
                 entry,
                 (*path, "playbook"),
                 f"`{item.playbook}` is a {target.playbook.kind} playbook in a flow that records "
-                f"a {book.record}",
+                f"a {record}",
             )
         if item.playbook in earlier:
             yield _problem(entry, (*path, "playbook"), f"`{item.playbook}` is already in this flow")
@@ -508,7 +601,7 @@ def _check_answer_ref(
     if parsed.local or (parsed.source == "answers" and parts[0] == entry.id):
         return  # this playbook's own questions: checked with the file
     if parsed.source == "account":
-        yield from _check_account(entry, ref, path)
+        yield from _check_account(entry, ref, path, reader)
         return
     if parsed.source == "prep":
         if entry.playbook.kind != Kind.DEBRIEF:
@@ -593,8 +686,18 @@ def entry_locator(entry: Entry) -> Callable[..., Location]:
     return lambda *path: entry.locate(path)
 
 
-def _check_account(entry: Entry, ref: str, path: Path_) -> Iterable[Problem]:
+def _check_account(
+    entry: Entry, ref: str, path: Path_, reader: str = "condition"
+) -> Iterable[Problem]:
     name = parse_ref(ref).question
+    if ref == LAST_ANSWER and reader != "default_from":
+        yield _problem(
+            entry,
+            path,
+            f"`{LAST_ANSWER}` is a question's own last answer: it is read by `default_from` only",
+            "to test an earlier meeting's answer, default a question from it, then test that",
+        )
+        return
     if name not in ACCOUNT_CONTEXT:
         yield _problem(
             entry,

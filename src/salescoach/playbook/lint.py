@@ -120,9 +120,24 @@ class _Linter:
             if other is None:
                 found = self.library(language).chosen().get(entry.id)
                 if found is None or found.playbook.language != language:
+                    if language in {e.playbook.language for e in self.checked.entries}:
+                        yield from _one_language(entry, language)  # a gap in a two-language set
                     continue
                 other = found
             yield from _differences(entry, other)
+
+
+def _one_language(entry: Entry, missing: str) -> Iterator[Problem]:
+    """A playbook with no version in a language: deliberate only when it says ``fallback``."""
+    if entry.playbook.fallback:
+        return
+    here = entry.playbook.language
+    yield _warning(
+        entry,
+        ("language",),
+        f"`{entry.id}` has no {missing} version: a rep working in {missing} gets this {here} one",
+        f"add a {missing} version, or say it is meant with `fallback: true`",
+    )
 
 
 def _languages(entries: Sequence[Entry]) -> list[str]:

@@ -45,6 +45,7 @@ ACCOUNT_CONTEXT = (
     "history",
     "open_objectives",
     "objections_met",
+    "last",
 )
 """What is known about an account from its records (see ``workflow.account_context``)."""
 

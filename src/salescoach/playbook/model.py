@@ -551,6 +551,23 @@ class FlowItem(Strict):
     when: Condition | None = None
 
 
+class FlowInsert(FlowItem):
+    """A playbook an extending flow adds to its base flow, before or after one of its items."""
+
+    after: Identifier | None = Field(
+        default=None, description="The playbook of the base flow this one comes after."
+    )
+    before: Identifier | None = Field(
+        default=None, description="The playbook of the base flow this one comes before."
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one_place(self) -> FlowInsert:
+        if (self.after is None) == (self.before is None):
+            raise ValueError("an inserted playbook needs exactly one of after, before")
+        return self
+
+
 class Playbook(Strict):
     """One playbook file: metadata, then steps (prep/debrief), entries (reference), a flow, or
     cards."""
@@ -565,6 +582,11 @@ class Playbook(Strict):
     record: Literal["prep", "debrief"] | None = Field(
         default=None, description="For a flow: which record it produces."
     )
+    fallback: StrictBool = Field(
+        default=False,
+        description="true: this version also serves reps of the languages it has no version "
+        "in, on purpose (lint warns about a playbook in one language only unless it says so).",
+    )
     depth: Depth | None = Field(
         default=None,
         description="For a prep or a debrief: the depth of steps and questions that say none "
@@ -578,6 +600,17 @@ class Playbook(Strict):
     steps: list[Step] | None = None
     entries: list[ReferenceEntry] | None = None
     flow: list[FlowItem] | None = None
+    extends: Identifier | None = Field(
+        default=None,
+        description="For a flow: the flow it starts from (e.g. `prep-flow`); `insert` and "
+        "`drop` then change it instead of copying it.",
+    )
+    insert: list[FlowInsert] | None = Field(
+        default=None, description="With `extends`: playbooks added before or after an item."
+    )
+    drop: list[Identifier] | None = Field(
+        default=None, description="With `extends`: playbooks of the base flow left out."
+    )
     sheet: list[SheetSection] | None = Field(
         default=None,
         description="For a flow or a prep playbook: the prep sheet's sections, in order.",
@@ -606,12 +639,24 @@ class Playbook(Strict):
             Kind.FLOW: "flow",
             Kind.CARDS: "cards",
         }[self.kind]
-        if not bodies[wanted]:
+        extension = {"extends": self.extends, "insert": self.insert, "drop": self.drop}
+        if self.kind != Kind.FLOW and any(v is not None for v in extension.values()):
+            raise ValueError("`extends`, `insert` and `drop` apply to flows only")
+        if self.extends is None and (self.insert is not None or self.drop is not None):
+            raise ValueError("`insert` and `drop` change a base flow: name it with `extends`")
+        if self.extends is not None:
+            if self.flow is not None:
+                raise ValueError(
+                    "a flow that `extends` another changes it with `insert` and `drop`; "
+                    "it has no `flow` list of its own"
+                )
+            bodies.pop("flow")
+        elif not bodies[wanted]:
             raise ValueError(f"a {self.kind} playbook needs a non-empty `{wanted}` list")
         extra = [name for name, body in bodies.items() if body is not None and name != wanted]
         if extra:
             raise ValueError(f"a {self.kind} playbook has `{wanted}`, not {', '.join(extra)}")
-        if self.kind == Kind.FLOW and self.record is None:
+        if self.kind == Kind.FLOW and self.record is None and self.extends is None:
             raise ValueError("a flow needs `record: prep` or `record: debrief`")
         if self.kind != Kind.FLOW and self.record is not None:
             raise ValueError("`record` applies to flows only")

@@ -16,6 +16,7 @@ from salescoach.playbook.model import (
     QuestionType,
     Scalar,
 )
+from salescoach.playbook.refs import LAST_ANSWER
 
 
 def _value(value: Scalar) -> str:
@@ -126,7 +127,9 @@ def _question_lines(
         item_words = _item_condition_words(question)
         if item_words:
             lines.append(f"{indent}  - {item_words}")
-    if question.default_from:
+    if question.default_from == LAST_ANSWER:
+        lines.append(f"{indent}  - pre-filled with its own last answer for the account")
+    elif question.default_from:
         lines.append(f"{indent}  - pre-filled from `{question.default_from}`")
     elif question.default is not None:
         lines.append(f"{indent}  - default: {question.default}")

@@ -59,3 +59,15 @@ def parse_ref(text: str) -> AnswerRef:
         source: Source = "prep" if parts[0] == "prep" else "account"
         return AnswerRef(text, source, parts[1:])
     return AnswerRef(text, "answers", parts)
+
+
+LAST_ANSWER = "account.last"
+"""``default_from: account.last``: the question's own last answer for this account."""
+
+
+def default_source(default_from: str, playbook_id: str, question_id: str) -> str:
+    """Where a ``default_from`` reads: ``account.last`` becomes the question's own last answer,
+    ``account.last.<playbook>.<question>`` in the account context."""
+    if default_from == LAST_ANSWER:
+        return f"{LAST_ANSWER}.{playbook_id}.{question_id}"
+    return default_from

@@ -185,7 +185,7 @@ class Meetings:
             given.setdefault("meeting", {})["account"] = account
         if meeting_type:
             given.setdefault("meeting", {})["type"] = meeting_type
-        self.library.get(target)  # fail early, before any prompt, on an unknown flow
+        self.library.ready(target)  # fail early, before any prompt: unknown or broken
         self._check_answers(answers, target, answers_source)
         session = self._session(
             target,
@@ -211,7 +211,7 @@ class Meetings:
         """The debrief of ``meeting`` (a unique part of its id), else of the latest open prep."""
         prep = prep_for_debrief(self.repository, meeting)
         language = self.language_of(prep.language)
-        self.library_for(language).get(target)
+        self.library_for(language).ready(target)
         self._check_answers(answers, target, answers_source, language)
         session = self._session(
             target,
@@ -451,7 +451,9 @@ class Meetings:
 
     def _session(self, target: str, *, language: str | None = None, **options: Any) -> Session:
         language = language or self.language
-        return Session(self.library_for(language), target, None, language=language, **options)
+        library = self.library_for(language)
+        library.ready(target)  # a broken playbook file is an error, never walked around
+        return Session(library, target, None, language=language, **options)
 
     def _check_answers(
         self,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from salescoach.playbook.library import Library
+from salescoach.playbook.refs import default_source
 from salescoach.playbook.values import is_empty
 from salescoach.session.engine import Known, plan
 from salescoach.store.record import Record
@@ -34,17 +35,18 @@ UNREACHED = ("partly", "not")
 RECAP_WIDTH = 100
 
 
-def known_answers(records: Iterable[Record]) -> dict[str, Known]:
+def known_answers(records: Iterable[Record]) -> dict[str, Any]:
     """What the account's records tell a new prep, each fact from the newest record holding it.
 
     ``phase`` is the latest phase placed (a debrief's over its own prep's); ``open_objectives``
     the objectives the latest debrief did not reach; ``objections_met`` the library objections
-    that came up in it.
+    that came up in it. ``last`` holds every answer by playbook and question, each from the
+    newest record that answered it (``default_from: account.last``).
     """
     newest_first = sorted(
         records, key=lambda r: (r.meeting_date or "", r.kind == "debrief", r.created_at)
     )[::-1]
-    known: dict[str, Known] = {}
+    known: dict[str, Any] = {"last": _last_answers(newest_first)}
     for record in newest_first:
         if record.kind == "prep":
             for name, (namespace, question) in PREP_FACTS.items():
@@ -70,6 +72,20 @@ def known_answers(records: Iterable[Record]) -> dict[str, Known]:
         if not is_empty(met):
             known["objections_met"] = _known(met, latest_debrief)
     return known
+
+
+def _last_answers(newest_first: list[Record]) -> dict[str, dict[str, Known]]:
+    """Every answer of the account's records, the newest for each playbook's question."""
+    last: dict[str, dict[str, Known]] = {}
+    for record in newest_first:
+        for playbook_id, answers in record.answers.items():
+            if not isinstance(answers, Mapping):
+                continue
+            space = last.setdefault(playbook_id, {})
+            for question_id, value in answers.items():
+                if question_id not in space and not is_empty(value):
+                    space[question_id] = _known(value, record)
+    return last
 
 
 def _phase(record: Record) -> Any:
@@ -98,10 +114,12 @@ def recap(library: Library, target: str, account: Mapping[str, Any]) -> list[Rec
     lines: list[RecapLine] = []
     for entry in plan(library, target):
         for question in entry.playbook.questions():
-            ref = question.default_from or ""
+            ref = default_source(question.default_from or "", entry.id, question.id)
             if not ref.startswith("account."):
                 continue
-            found = account.get(ref.partition(".")[2])
+            found: Any = account
+            for part in ref.split(".")[1:]:
+                found = found.get(part) if isinstance(found, Mapping) else None
             if not isinstance(found, Known):
                 continue
             labels = {o.value: o.label for o in library.options(question)}

@@ -38,7 +38,7 @@ from salescoach.playbook.model import (
     QuestionType,
     Step,
 )
-from salescoach.playbook.refs import parse_ref
+from salescoach.playbook.refs import default_source, parse_ref
 from salescoach.playbook.values import Answer, AnswerValueError, coerce, coerce_item, is_empty
 from salescoach.session.prompter import Ask, BackRequested, Progress, Prompter
 
@@ -493,7 +493,8 @@ class Session:
         """The earlier record's answer a question's ``default_from`` names, if any."""
         if question.default_from is None:
             return None
-        found = self.lookup(question.default_from, playbook_id, {}, unwrap=False)
+        source = default_source(question.default_from, playbook_id, question.id)
+        found = self.lookup(source, playbook_id, {}, unwrap=False)
         return found if isinstance(found, Known) else None
 
     def _applies(self, question: Question, playbook_id: str, scope: Mapping[str, Any]) -> bool:
@@ -696,7 +697,8 @@ class Session:
     ) -> Answer:
         raw = question.default
         if question.default_from is not None:
-            found = self.lookup(question.default_from, playbook_id, scope)
+            source = default_source(question.default_from, playbook_id, question.id)
+            found = self.lookup(source, playbook_id, scope)
             raw = None if found is _ABSENT else found
         if raw is None:
             return None

@@ -61,6 +61,8 @@ def error(language: str, failure: SalescoachError, *, summary: bool = True) -> N
         count = len(failure.problems)
         key = "problems_found_one" if count == 1 else "problems_found"
         say(message(language, key, count=count), "hint")
+        if failure.hint:
+            say(failure.hint, "hint")
         return
     _labelled(label, "error", failure.message)
     if failure.hint:
