@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from salescoach.store.index import INDEX_FILE, Index
+from salescoach.store.index import Index, index_path
 from salescoach.store.markdown import read_record_file, render_record_file
 from salescoach.store.repository import Repository
 
@@ -167,7 +167,7 @@ def measure(home: Path, records: int, accounts: int, runs: int) -> int:
 
     print(f"{'':<34} {'time':>10}  {'ratio':>6}  (budget {BUDGET} s)")
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{home / INDEX_FILE}{suffix}").unlink(missing_ok=True)
+        Path(f"{index_path(home)}{suffix}").unlink(missing_ok=True)
     within = [
         row(
             "first index build (report funnel)",
@@ -176,7 +176,7 @@ def measure(home: Path, records: int, accounts: int, runs: int) -> int:
             budget=BUILD_BUDGET,
         )
     ]
-    size = (home / INDEX_FILE).stat().st_size
+    size = index_path(home).stat().st_size
     print(f"{'  index file':<34} {size / 2**20:>8.1f} MiB")
 
     commands = {

@@ -50,7 +50,9 @@ def wall_time(command: list[str], env: dict[str, str]) -> float:
 
 def write_journal(home: Path, journal: Path) -> int:
     """One jrnl entry per indexed record, from the index's own text (what search reads)."""
-    connection = sqlite3.connect(home / ".index.sqlite3")
+    from salescoach.store.index import index_path
+
+    connection = sqlite3.connect(index_path(home))
     rows = connection.execute(
         "SELECT records.meeting, records.kind, records.account_name, records.created, "
         "texts.answers, texts.notes FROM texts JOIN records ON records.rowid = texts.rowid "
@@ -90,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     salescoach = str(Path(sys.executable).with_name("salescoach"))
     jrnl = str(jrnl_command())
     with tempfile.TemporaryDirectory() as scratch:
+        os.environ["SALESCOACH_CACHE"] = str(Path(scratch) / "cache")  # the index goes there
         env = {
             **os.environ,
             "SALESCOACH_HOME": str(home),

@@ -142,6 +142,76 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "-->"
         ),
         "skipped_more": "{count:# more unreadable record|# more unreadable records}",
+        "unreadable_exit": (
+            "{count} record file(s) could not be read (named above): this answer leaves them "
+            "out. Fix them, then run the command again."
+        ),
+        "sync_not_git": "{home} is not in a git repository: there is nothing to sync with",
+        "sync_not_git_hint": (
+            "make it one with `salescoach init --git` (add the team's repository URL to share "
+            "it), or give the home that is a clone with --home"
+        ),
+        "sync_rebasing": (
+            "a sync stopped on a conflict and is not finished; the files in conflict:\n{files}"
+        ),
+        "sync_rebasing_hint": (
+            "in each file keep the right version and delete the marker lines <<<<<<< ======= "
+            ">>>>>>>, then `salescoach sync` again (it finishes the rebase); `git rebase "
+            "--abort` goes back to before the sync, your commit kept"
+        ),
+        "sync_merging": "a git merge is not finished; the files in conflict:\n{files}",
+        "sync_merging_hint": (
+            "resolve each file, `git add FILE` and `git commit`, then `salescoach sync` again "
+            "(`git merge --abort` goes back)"
+        ),
+        "sync_conflict_markers": (
+            "nothing was committed: these files hold git conflict markers, two versions in "
+            "one file:\n{files}"
+        ),
+        "sync_conflict_markers_hint": (
+            "keep one version of each block and delete the marker lines <<<<<<< ======= "
+            ">>>>>>>, then `salescoach sync` again"
+        ),
+        "sync_no_identity": "git does not know who you are, so it cannot commit",
+        "sync_no_identity_hint": (
+            'tell it once: git config --global user.name "Your Name" and git config --global '
+            "user.email you@example.com"
+        ),
+        "sync_detached": "the home's repository is on no branch (a detached HEAD)",
+        "sync_fix_git": "check out the team's branch (git switch main), then sync again",
+        "sync_kept_locally": "Your changes are committed here ({commit}). ",
+        "sync_no_remote": "{kept}The home's repository has no remote to pull from and push to",
+        "sync_no_remote_hint": (
+            "add the team's repository: git remote add origin URL (then `salescoach sync`)"
+        ),
+        "sync_conflict": (
+            "the records changed on {remote} and here in the same places: git stopped on a "
+            "conflict in:\n{files}"
+        ),
+        "sync_push_rejected": "{remote} received other changes meanwhile; nothing was lost",
+        "sync_again_hint": "run `salescoach sync` again to take them and push yours",
+        "sync_unreachable": "cannot reach the remote {remote}: {said}",
+        "sync_unreachable_hint": (
+            "your changes are committed here and nothing is lost; check the network (or the "
+            "remote's URL: git remote -v), then `salescoach sync` again"
+        ),
+        "sync_commit_more": "{shown} and {count} more",
+        "sync_commit_files": "{count} file(s) of the home",
+        "init_already": "{home} is already a git repository",
+        "init_already_hint": ("share it with `git remote add origin URL` and `salescoach sync`"),
+        "synced": "Synced with {remote}: {committed} committed, {received} received.",
+        "synced_nothing": "Synced with {remote}: nothing to commit, {received} received.",
+        "inited": "{home} is a git repository now; `salescoach sync` shares it.",
+        "inited_remote": "{home} is a git repository now, with {remote} as its remote.",
+        "cloned": "Cloned {remote} into {home}; `salescoach sync` keeps it shared.",
+        "auto_synced": "Synced with {remote}.",
+        "auto_sync_failed": "Saved here, but not synced: {why}",
+        "link_to_debrief": "The debrief of this meeting: [debrief](debrief.md)",
+        "link_to_prep": "The prep of this meeting: [prep](prep.md)",
+        "init_needs_git": (
+            "a home needs no set-up (the first prep creates it); `salescoach init --git "
+            "[REMOTE]` shares it through git"
+        ),
         "indexing": "Indexing records",
         "exported": "Exported {format} to {path}",
         "records_shown": "{shown} of {total} records shown; --limit 0 shows them all.",
@@ -619,6 +689,84 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "skipped_more": (
             "{count:# autre enregistrement illisible|# autres enregistrements illisibles}"
         ),
+        "unreadable_exit": (
+            "{count} fichier(s) d'enregistrement illisible(s) (nommés ci-dessus) : cette "
+            "réponse les laisse de côté. Corrigez-les, puis relancez la commande."
+        ),
+        "sync_not_git": (
+            "{home} n'est pas dans un dépôt git : il n'y a rien avec quoi synchroniser"
+        ),
+        "sync_not_git_hint": (
+            "faites-en un avec `salescoach init --git` (ajoutez l'URL du dépôt de l'équipe pour "
+            "le partager), ou donnez avec --home le dossier qui en est un clone"
+        ),
+        "sync_rebasing": (
+            "une synchronisation s'est arrêtée sur un conflit et n'est pas terminée ; les "
+            "fichiers en conflit :\n{files}"
+        ),
+        "sync_rebasing_hint": (
+            "dans chaque fichier, gardez la bonne version et supprimez les lignes de marque "
+            "<<<<<<< ======= >>>>>>>, puis de nouveau `salescoach sync` (il termine le rebase) ; "
+            "`git rebase --abort` revient à l'état d'avant la synchronisation, votre commit gardé"
+        ),
+        "sync_merging": "une fusion git n'est pas terminée ; les fichiers en conflit :\n{files}",
+        "sync_merging_hint": (
+            "résolvez chaque fichier, `git add FICHIER` et `git commit`, puis de nouveau "
+            "`salescoach sync` (`git merge --abort` revient en arrière)"
+        ),
+        "sync_conflict_markers": (
+            "rien n'a été enregistré dans git : ces fichiers contiennent des marques de conflit, "
+            "deux versions dans un même fichier :\n{files}"
+        ),
+        "sync_conflict_markers_hint": (
+            "gardez une version de chaque bloc et supprimez les lignes de marque <<<<<<< "
+            "======= >>>>>>>, puis de nouveau `salescoach sync`"
+        ),
+        "sync_no_identity": "git ne sait pas qui vous êtes : il ne peut pas enregistrer",
+        "sync_no_identity_hint": (
+            'dites-le-lui une fois : git config --global user.name "Votre Nom" et git config '
+            "--global user.email vous@exemple.fr"
+        ),
+        "sync_detached": "le dépôt du dossier n'est sur aucune branche (HEAD détachée)",
+        "sync_fix_git": (
+            "passez sur la branche de l'équipe (git switch main), puis synchronisez de nouveau"
+        ),
+        "sync_kept_locally": "Vos changements sont enregistrés ici ({commit}). ",
+        "sync_no_remote": (
+            "{kept}Le dépôt du dossier n'a pas de dépôt distant d'où tirer et où pousser"
+        ),
+        "sync_no_remote_hint": (
+            "ajoutez le dépôt de l'équipe : git remote add origin URL (puis `salescoach sync`)"
+        ),
+        "sync_conflict": (
+            "les enregistrements ont changé sur {remote} et ici aux mêmes endroits : git s'est "
+            "arrêté sur un conflit dans :\n{files}"
+        ),
+        "sync_push_rejected": "{remote} a reçu d'autres changements entre-temps ; rien n'est perdu",
+        "sync_again_hint": "relancez `salescoach sync` pour les prendre et pousser les vôtres",
+        "sync_unreachable": "impossible de joindre le dépôt distant {remote} : {said}",
+        "sync_unreachable_hint": (
+            "vos changements sont enregistrés ici et rien n'est perdu ; vérifiez le réseau (ou "
+            "l'URL du dépôt : git remote -v), puis de nouveau `salescoach sync`"
+        ),
+        "sync_commit_more": "{shown} et {count} autre(s)",
+        "sync_commit_files": "{count} fichier(s) du dossier",
+        "init_already": "{home} est déjà un dépôt git",
+        "init_already_hint": ("partagez-le avec `git remote add origin URL` et `salescoach sync`"),
+        "synced": ("Synchronisé avec {remote} : {committed} enregistré(s), {received} reçu(s)."),
+        "synced_nothing": ("Synchronisé avec {remote} : rien à enregistrer, {received} reçu(s)."),
+        "inited": "{home} est maintenant un dépôt git ; `salescoach sync` le partage.",
+        "inited_remote": ("{home} est maintenant un dépôt git, avec {remote} comme dépôt distant."),
+        "cloned": "{remote} est cloné dans {home} ; `salescoach sync` le garde partagé.",
+        "auto_synced": "Synchronisé avec {remote}.",
+        "auto_sync_failed": "Enregistré ici, mais pas synchronisé : {why}",
+        "link_to_debrief": "Le débrief de ce rendez-vous : [débrief](debrief.md)",
+        "link_to_prep": "La préparation de ce rendez-vous : [préparation](prep.md)",
+        "init_needs_git": (
+            "un dossier de données n'a besoin d'aucune préparation (la première préparation le "
+            "crée) ; `salescoach init --git [DÉPÔT]` le partage par git"
+        ),
+        "skipped_more": "{count} autres enregistrements illisibles",
         "indexing": "Indexation des enregistrements",
         "exported": "Export {format} écrit dans {path}",
         "records_shown": (

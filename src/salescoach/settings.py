@@ -35,6 +35,16 @@ class Settings(BaseModel):
         description="Your own address: `prep --invite` leaves you (and your colleagues, at your "
         "domain) out of the contacts. Default: $EMAIL.",
     )
+    author: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Your name as every record you write names you. Default: git's user.name.",
+    )
+    sync: Literal["auto", "manual"] | None = Field(
+        default=None,
+        description="auto: `salescoach sync` after every save when the home is a git work tree "
+        "(default manual: run `salescoach sync` yourself).",
+    )
 
 
 class ConfigError(ProblemsError):

@@ -98,15 +98,21 @@ def lazy_account_context(
 
 
 def playbook_uses(entries: list[Entry]) -> list[PlaybookUse]:
-    """What a record keeps of the playbooks that asked it: id, version, language, origin."""
+    """What a record keeps of the playbooks that asked it: id, version, language, built-in or
+    the team's, and the team repository's commit when its directory is a git work tree.
+
+    Nothing of this machine (no path): two reps' records of one playbook say the same."""
+    from salescoach.gitcmd import head_commit
+
     seen: dict[str, PlaybookUse] = {}
     for entry in entries:
+        builtin = entry.source.origin == "built-in"
         seen[entry.id] = PlaybookUse(
             id=entry.id,
             version=entry.playbook.version,
             language=entry.playbook.language,
-            origin=entry.source.origin,
-            path=str(entry.path),
+            source="built-in" if builtin else "team",
+            commit=None if builtin else head_commit(entry.path.parent),
         )
     return list(seen.values())
 
@@ -119,8 +125,13 @@ def save_prep(
     account_name: str | None,
     language: str,
     today: dt.date,
+    author: str | None = None,
 ) -> Saved:
-    """Create the meeting and write its prep record from a finished session."""
+    """Create the meeting and write its prep record from a finished session.
+
+    In a home that is a git work tree, the meeting id ends with the author's name
+    (``2026-11-28-acme-negotiation-ana-lopez``): two reps preparing the same account the same
+    day in two clones never make the same id, so their records merge without a conflict."""
     meeting = session.answers.get("meeting", {})
     name = meeting.get("account") or account_name
     if not name:
@@ -144,6 +155,7 @@ def save_prep(
             event=CalendarEvent(uid=meeting_uid(meeting_id, unique=True)),
             created=stamp,
             updated=stamp,
+            author=author,
             language=language,
             flow=session.target,
             playbooks=playbook_uses(session.used),
@@ -153,8 +165,13 @@ def save_prep(
         bodies.append(_body(library, record, session))
         return record, bodies[-1]
 
+    from salescoach.gitcmd import in_work_tree
+
+    shared = in_work_tree(repository.home)
     # The meeting and its prep are created at once: a failed save leaves no empty meeting.
-    record, path = repository.create_meeting(name, date, meeting_type, build)
+    record, path = repository.create_meeting(
+        name, date, meeting_type, build, author=author if shared else None
+    )
     _noted(repository, record, path)
     return _saved(library, record, path, bodies[-1], session)
 
@@ -189,6 +206,7 @@ def save_debrief(
     prep: Record,
     *,
     language: str,
+    author: str | None = None,
 ) -> Saved:
     """Write the debrief record of the prep's meeting (replacing an earlier debrief's data)."""
     stamp = now_iso()
@@ -211,14 +229,20 @@ def save_debrief(
         meeting_date=prep.meeting_date,
         created=created,
         updated=stamp,
+        author=(earlier.author if earlier else None) or author,
         language=language,
         flow=session.target,
         playbooks=playbook_uses(session.used),
         answers=session.answers,
         steps=steps,
+        tags=earlier.tags if earlier else [],
+        extra=earlier.extra if earlier else {},
         **walk_facts(session),
     )
-    return _write(repository, library, record, session)
+    saved = _write(repository, library, record, session)
+    if earlier is None:
+        _link_prep(repository, library, prep)
+    return saved
 
 
 def meeting_uid(meeting_id: str, *, unique: bool) -> str:
@@ -233,7 +257,7 @@ def meeting_uid(meeting_id: str, *, unique: bool) -> str:
 def rewrite(repository: Repository, library: Library, record: Record) -> Saved:
     """Save a record changed outside a session (a next step's state), its body rendered again
     by the playbooks it was made with; the index is updated."""
-    body = render_record_body(record, library)
+    body = render_record_body(record, library, linked=_has_debrief(repository, record))
     path = repository.save(record, body)
     _noted(repository, record, path)
     return Saved(record, path, body)
@@ -247,14 +271,16 @@ def _write(
     *,
     expected: str | None = None,
 ) -> Saved:
-    body = _body(library, record, session)
+    linked = _has_debrief(repository, record)
+    body = _body(library, record, session, linked=linked)
     path = repository.save(record, body, expected=expected)
     _noted(repository, record, path)
     return _saved(library, record, path, body, session)
 
 
-def _body(library: Library, record: Record, session: Session) -> str:
-    return render_record_body(record, library, [entry.playbook for entry in session.used])
+def _body(library: Library, record: Record, session: Session, *, linked: bool = False) -> str:
+    playbooks = [entry.playbook for entry in session.used]
+    return render_record_body(record, library, playbooks, linked=linked)
 
 
 def _saved(library: Library, record: Record, path: Path, body: str, session: Session) -> Saved:
@@ -269,11 +295,45 @@ def _noted(repository: Repository, record: Record, path: Path) -> None:
     note_saved(repository.home, record, path)
 
 
-def render_record_body(record: Record, library: Library, playbooks: list[Any] | None = None) -> str:
-    """The Markdown body of a record, from the playbooks that asked it (or today's versions)."""
+def render_record_body(
+    record: Record,
+    library: Library,
+    playbooks: list[Any] | None = None,
+    *,
+    linked: bool = False,
+) -> str:
+    """The Markdown body of a record, from the playbooks that asked it (or today's versions).
+
+    ``linked``: under the title, a relative link to the other record of the meeting (a debrief
+    always has its prep; a prep links to its debrief once there is one), which Obsidian and any
+    Markdown viewer follow.
+    """
     if playbooks is None:
         playbooks = _record_playbooks(record, library)
-    return render_body(_header(record), record.answers, playbooks, library, record.flow)
+    body = render_body(_header(record), record.answers, playbooks, library, record.flow)
+    if not linked:
+        return body
+    title, _, rest = body.partition("\n")
+    link = message(record.language, f"link_to_{'prep' if record.kind == 'debrief' else 'debrief'}")
+    return f"{title}\n\n{link}\n{rest}"
+
+
+def _has_debrief(repository: Repository, record: Record) -> bool:
+    if record.kind != "prep":
+        return True
+    try:
+        return repository.path_of(record.meeting, "debrief").is_file()
+    except SalescoachError:
+        return False
+
+
+def _link_prep(repository: Repository, library: Library, prep: Record) -> None:
+    """A new debrief's prep gets its link to it (its body rendered again, its data unchanged)."""
+    try:
+        current = repository.load(prep.meeting, "prep")
+        rewrite(repository, library, current)
+    except (SalescoachError, OSError):
+        return  # the link is a convenience: the debrief is saved all the same
 
 
 def record_sheet(record: Record, library: Library, playbooks: list[Any] | None = None) -> Sheet:
@@ -505,8 +565,10 @@ def update_record(
     record: Record,
     *,
     expected: str | None = None,
+    author: str | None = None,
 ) -> Saved:
-    """Rewrite an existing prep or debrief with a session's answers; ids and notes are kept.
+    """Rewrite an existing prep or debrief with a session's answers; ids, notes, the author,
+    hand-added tags and unknown front-matter keys are kept (an author is added if none).
 
     ``expected`` is the version of the record when the session began (see
     :meth:`Repository.load_versioned`): a record changed meanwhile is not overwritten.
@@ -516,6 +578,7 @@ def update_record(
         "updated": now_iso(),
         "flow": session.target,
         "playbooks": playbook_uses(session.used),
+        "author": record.author or author,
         **walk_facts(session),
     }
     if record.kind == "prep":

@@ -78,8 +78,9 @@ def test_a_raw_control_character_or_a_huge_integer_in_a_record_is_one_located_pr
     for command in READ_COMMANDS:
         no_traceback(salescoach(*command))
     listed = salescoach("list")
-    assert listed.returncode == 0
+    assert listed.returncode == 1  # the list leaves a record out: a script must know
     assert f"skipped {path}: front matter is not valid YAML: line " in listed.stderr
+    assert "No records yet" not in listed.stderr
     shown = salescoach("show", path.parent.name)
     no_traceback(shown)
     assert shown.returncode == 1

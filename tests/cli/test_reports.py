@@ -17,7 +17,8 @@ from typing import Any
 import icalendar
 
 from salescoach.paths import builtin_playbooks
-from salescoach.store.index import INDEX_FILE, Index
+from salescoach.store.index import Index, index_path
+from salescoach.store.local import local_dir
 from salescoach.store.repository import Repository
 from tests.reports import test_agenda, test_objections, test_phases, test_team
 from tests.reports.homes import prep
@@ -151,7 +152,7 @@ def test_report_team_on_three_homes(salescoach: Any, tmp_path: Path) -> None:
     assert "team average" in shown.stdout
     assert "5.0/5" in shown.stdout
     for home in homes:
-        assert (home / INDEX_FILE).exists()
+        assert index_path(home).exists()
 
 
 def test_report_team_needs_homes(salescoach: Any) -> None:
@@ -269,12 +270,12 @@ def test_a_prep_saved_by_the_tool_updates_the_index(
 def _open_raw(home: Path) -> Any:
     import sqlite3
 
-    return sqlite3.connect(home / INDEX_FILE)
+    return sqlite3.connect(index_path(home))
 
 
-def test_deleting_the_index_changes_nothing(repo: Repository, salescoach: Any) -> None:
+def test_deleting_the_cache_changes_nothing(repo: Repository, salescoach: Any) -> None:
     test_objections.build(repo)
     before = salescoach("report", "objections", "--json").stdout
-    (Path(repo.home) / INDEX_FILE).unlink()
-    shutil.rmtree(Path(repo.home) / ".locks", ignore_errors=True)
+    assert index_path(repo.home).is_file()
+    shutil.rmtree(local_dir(repo.home))  # the index, its marks and the locks
     assert salescoach("report", "objections", "--json").stdout == before

@@ -12,7 +12,7 @@ import pytest
 from salescoach.errors import StoreError
 from salescoach.store import index as index_module
 from salescoach.store.facts import ALL_PARTS, Facts
-from salescoach.store.index import INDEX_FILE, STALE_MARK, Index, note_saved
+from salescoach.store.index import Index, index_path, note_saved, stale_mark
 from salescoach.store.repository import Repository
 from tests.reports.homes import all_facts, debrief, prep
 
@@ -78,7 +78,7 @@ def test_first_build_holds_the_facts_of_every_record(repo: Repository, home: Pat
 def test_the_index_is_private_and_beside_the_data(repo: Repository, home: Path) -> None:
     small_home(repo)
     indexed(home)
-    assert stat.S_IMODE((home / INDEX_FILE).stat().st_mode) == 0o600
+    assert stat.S_IMODE(index_path(home).stat().st_mode) == 0o600
 
 
 def test_parts_not_asked_for_are_left_empty(repo: Repository, home: Path) -> None:
@@ -134,7 +134,7 @@ def test_a_saved_record_noted_by_the_tool_is_not_parsed_again(
 def test_note_saved_without_an_index_creates_none(repo: Repository, home: Path) -> None:
     record = prep(repo, "Acme", "2026-01-01")
     note_saved(home, record, repo.path_of(record.meeting, "prep"))
-    assert not (home / INDEX_FILE).exists()
+    assert not index_path(home).exists()
 
 
 def test_hand_edits_deletions_and_broken_files(repo: Repository, home: Path) -> None:
@@ -194,28 +194,28 @@ def test_a_failed_note_makes_the_next_open_check_every_file(
 
     monkeypatch.setattr(Index, "note", failing)
     note_saved(home, record, beta)
-    assert (home / STALE_MARK).exists()
+    assert stale_mark(home).exists()
     assert ("2026-02-01-beta-negotiation", "phase-5") in {
         (f.meeting, f.phase) for f in indexed(home)
     }
-    assert not (home / STALE_MARK).exists()
+    assert not stale_mark(home).exists()
 
 
 def test_deleted_or_corrupt_index_is_rebuilt(repo: Repository, home: Path) -> None:
     small_home(repo)
     expected = indexed(home)
-    (home / INDEX_FILE).unlink()
+    index_path(home).unlink()
     assert indexed(home) == expected
     for suffix in ("-wal", "-shm"):
-        Path(f"{home / INDEX_FILE}{suffix}").unlink(missing_ok=True)
-    (home / INDEX_FILE).write_bytes(b"this is not a database at all" * 100)
+        Path(f"{index_path(home)}{suffix}").unlink(missing_ok=True)
+    index_path(home).write_bytes(b"this is not a database at all" * 100)
     assert indexed(home) == expected
 
 
 def test_an_index_of_another_schema_is_rebuilt(repo: Repository, home: Path) -> None:
     small_home(repo)
     expected = indexed(home)
-    connection = sqlite3.connect(home / INDEX_FILE)
+    connection = sqlite3.connect(index_path(home))
     connection.execute("PRAGMA user_version = 99")
     connection.close()
     assert indexed(home) == expected
@@ -239,7 +239,7 @@ def test_a_home_the_index_cannot_be_written_in_is_indexed_in_memory(
     monkeypatch.setattr(index_module, "_connect", refused)
     monkeypatch.setattr(os, "access", lambda path, mode: False)
     assert indexed(home) == expected
-    assert not (home / INDEX_FILE).exists()
+    assert not index_path(home).exists()
 
 
 def test_a_big_first_build_is_shared_between_processes(

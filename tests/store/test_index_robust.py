@@ -13,7 +13,7 @@ import pytest
 
 from salescoach.store import index as index_module
 from salescoach.store.facts import ALL_PARTS, Facts
-from salescoach.store.index import INDEX_FILE, STALE_MARK, Index, note_saved
+from salescoach.store.index import STALE_MARK, Index, index_path, note_saved, stale_mark
 from salescoach.store.repository import Repository
 from salescoach.store.search import Filters, parse_query
 from tests.reports.homes import all_facts, debrief, prep
@@ -69,51 +69,51 @@ def test_a_linked_index_never_touches_what_it_points_to(home: Path, tmp_path: Pa
     outside.mkdir()
     foreign = outside / "foreign.sqlite3"
     foreign_database(foreign)
-    (home / INDEX_FILE).symlink_to(foreign)
+    index_path(home).symlink_to(foreign)
     for suffix in ("-wal", "-shm"):
-        Path(f"{home / INDEX_FILE}{suffix}").symlink_to(outside / f"planted{suffix}")
+        Path(f"{index_path(home)}{suffix}").symlink_to(outside / f"planted{suffix}")
     assert indexed(home) == expected(home)
     assert foreign_rows(foreign) == [("keep me",)]
     assert sorted(p.name for p in outside.iterdir()) == ["foreign.sqlite3"]
-    assert not (home / INDEX_FILE).is_symlink()
-    assert stat.S_IMODE((home / INDEX_FILE).lstat().st_mode) == 0o600
+    assert not index_path(home).is_symlink()
+    assert stat.S_IMODE(index_path(home).lstat().st_mode) == 0o600
 
 
 def test_a_linked_stale_mark_sends_nothing_outside(home: Path, tmp_path: Path) -> None:
     indexed(home)
     target = tmp_path / "mark-outside"
-    (home / STALE_MARK).symlink_to(target)
+    stale_mark(home).symlink_to(target)
     record = Repository(home).load("2026-02-01-beta-negotiation", "prep")
-    index_path = home / INDEX_FILE
-    index_path.unlink()
-    index_path.mkdir()  # the update fails: a mark would be left
+    index = index_path(home)
+    index.unlink()
+    index.mkdir()  # the update fails: a mark would be left
     note_saved(home, record, Repository(home).path_of(record.meeting, "prep"))
     assert not target.exists()
-    index_path.rmdir()
+    index.rmdir()
     assert indexed(home) == expected(home)
 
 
 def test_a_folder_where_the_index_goes_reads_in_memory(home: Path) -> None:
-    (home / INDEX_FILE).mkdir()
+    index_path(home).mkdir()
     assert indexed(home) == expected(home)
-    assert (home / INDEX_FILE).is_dir()
+    assert index_path(home).is_dir()
 
 
 def test_the_index_stays_private_when_recreated(home: Path) -> None:
     mask = os.umask(0o022)
     try:
         indexed(home)
-        os.chmod(home / INDEX_FILE, 0o644)  # noqa: PTH101
+        os.chmod(index_path(home), 0o644)  # noqa: PTH101
         indexed(home)
-        assert stat.S_IMODE((home / INDEX_FILE).stat().st_mode) == 0o600
+        assert stat.S_IMODE(index_path(home).stat().st_mode) == 0o600
         with Index.open(home) as index:
             for suffix in ("", "-wal", "-shm"):
-                Path(f"{home / INDEX_FILE}{suffix}").unlink(missing_ok=True)
+                Path(f"{index_path(home)}{suffix}").unlink(missing_ok=True)
             index.refresh()
         with Index.open(home) as index:
             assert sorted(index.facts(parts=ALL_PARTS), key=key) == expected(home)
         for suffix in ("", "-wal", "-shm"):
-            companion = Path(f"{home / INDEX_FILE}{suffix}")
+            companion = Path(f"{index_path(home)}{suffix}")
             if companion.exists():
                 assert stat.S_IMODE(companion.stat().st_mode) == 0o600, suffix
     finally:
@@ -125,7 +125,7 @@ def test_a_stale_mark_that_cannot_be_removed_is_no_crash(
 ) -> None:
     """A read-only home (a manager reading a rep's) with a mark left in it."""
     indexed(home)
-    (home / STALE_MARK).touch()
+    stale_mark(home).touch()
     original = Path.unlink
 
     def refused(self: Path, missing_ok: bool = False) -> None:
@@ -141,7 +141,7 @@ def test_a_stale_mark_that_cannot_be_removed_is_no_crash(
 
 def test_rows_that_break_the_schema_cannot_be_written(home: Path) -> None:
     indexed(home)
-    connection = sqlite3.connect(home / INDEX_FILE)
+    connection = sqlite3.connect(index_path(home))
     for change in (
         "UPDATE records SET objectives = 'not json'",
         "UPDATE records SET meeting_date = 20260110",
@@ -156,7 +156,7 @@ def test_rows_that_break_the_schema_cannot_be_written(home: Path) -> None:
 
 def test_damaged_rows_are_skipped_or_rebuilt(home: Path) -> None:
     indexed(home)
-    connection = sqlite3.connect(home / INDEX_FILE)
+    connection = sqlite3.connect(index_path(home))
     connection.execute(
         'UPDATE records SET next_steps = \'[[1, 2, 3], "x", ["Call", "Me", null]]\', '
         "objections = '[[\"a\"]]' WHERE kind = 'debrief'"
@@ -174,8 +174,8 @@ def test_damaged_rows_are_skipped_or_rebuilt(home: Path) -> None:
 
 @pytest.mark.parametrize("version", [0, 4, 99])
 def test_an_index_of_another_schema_is_rebuilt(home: Path, version: int) -> None:
-    foreign_database(home / INDEX_FILE)
-    connection = sqlite3.connect(home / INDEX_FILE)
+    foreign_database(index_path(home))
+    connection = sqlite3.connect(index_path(home))
     connection.execute(f"PRAGMA user_version = {version}")
     connection.close()
     assert indexed(home) == expected(home)
@@ -186,7 +186,7 @@ def test_an_index_of_another_schema_is_rebuilt(home: Path, version: int) -> None
 def test_an_index_removed_under_an_open_one(home: Path) -> None:
     with Index.open(home) as first:
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{home / INDEX_FILE}{suffix}").unlink(missing_ok=True)
+            Path(f"{index_path(home)}{suffix}").unlink(missing_ok=True)
         assert sorted(first.facts(parts=ALL_PARTS), key=key) == expected(home)
         assert indexed(home) == expected(home)
         prep(Repository(home), "Gamma", "2026-03-01")

@@ -13,6 +13,7 @@ import pytest
 from salescoach.errors import StoreError
 from salescoach.store import atomic
 from salescoach.store.drafts import MAX_DRAFT_BYTES, Draft, Drafts
+from salescoach.store.local import locks_dir
 from salescoach.store.markdown import MAX_RECORD_BYTES
 from salescoach.store.record import AccountRef, Record
 from salescoach.store.repository import MAX_ACCOUNT_BYTES, Repository
@@ -111,7 +112,7 @@ def _outside(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("folder", ["drafts", ".locks", "accounts", "accounts/acme"])
+@pytest.mark.parametrize("folder", ["drafts", "accounts", "accounts/acme"])
 def test_a_symlinked_folder_of_the_home_is_never_written_through(
     tmp_path: Path, home: Path, folder: str
 ) -> None:
@@ -137,8 +138,8 @@ def test_a_symlinked_lock_file_is_refused_and_its_target_left_alone(
 ) -> None:
     victim = tmp_path / "victim.txt"
     victim.write_text("precious\n", encoding="utf-8")
-    (home / ".locks").mkdir(parents=True)
-    (home / ".locks" / lock).symlink_to(victim)
+    locks_dir(home).mkdir(parents=True)
+    (locks_dir(home) / lock).symlink_to(victim)
     repo = Repository(home)
     if lock == "meetings.lock":
         repo.account_slug("Acme")

@@ -177,7 +177,6 @@ GOOD = render_record_file(record_with({"meeting": {"type": "closing"}}), BODY)
         ("---\nkind: [prep\n---\n", "not valid YAML"),
         ("---\nkind: prep\nkind: debrief\n---\n", "duplicate key"),
         ("---\na: &x 1\nb: *x\n---\n", "anchor"),
-        (GOOD.replace("kind: prep", "kind: prep\nsurprise: 1"), "surprise"),
         (GOOD.replace("kind: prep", "kind: memo"), "kind"),
         (
             GOOD.replace(f"schema_version: {CURRENT_SCHEMA}", "schema_version: 99"),

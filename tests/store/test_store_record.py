@@ -44,7 +44,6 @@ def test_front_matter_leaves_notes_out_and_validates_back() -> None:
     ("changes", "problem"),
     [
         ({"kind": "review"}, "kind"),
-        ({"surprise": 1}, "surprise"),
         ({"meeting_date": "28/11/2026"}, "meeting_date"),
         ({"meeting_date": "2026-02-30"}, "meeting_date"),
         ({"created": "2026-11-28T09:30:00"}, "no time zone"),

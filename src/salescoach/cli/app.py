@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from salescoach import __version__
-from salescoach.cli.state import AppState
+from salescoach.cli.state import UNREADABLE, AppState
 
 OWNERS: dict[str, str] = {
     "prep": "prep",
@@ -35,6 +35,8 @@ OWNERS: dict[str, str] = {
     "completion": "completion",
     "config": "config",
     "drill": "drill",
+    "init": "team",
+    "sync": "team",
 }
 """Each command's module under ``salescoach.cli``; each module has ``register(app)``."""
 SUMMARIES: dict[str, str] = {
@@ -55,6 +57,8 @@ SUMMARIES: dict[str, str] = {
     "completion": "Install shell completion (bash, zsh, fish), or print its script.",
     "config": "Show, locate or edit your settings (language, team playbooks, data home).",
     "drill": "Practise objections and the team's cards between meetings (spaced repetition, FSRS).",
+    "init": "Set up the data home; with --git, share it through a git repository.",
+    "sync": "Share the home through git: commit what changed, pull (rebase), push.",
 }
 """What ``salescoach --help`` lists: each command's first help line (a test keeps them equal)."""
 GLOBAL_OPTIONS_WITH_VALUE = ("--home", "--playbooks", "--lang")
@@ -247,6 +251,7 @@ def run(argv: list[str]) -> int:
     in a log file, and exit 70 (see :mod:`salescoach.cli.edge`).
     """
     debug = "--debug" in argv or bool(os.environ.get("SALESCOACH_DEBUG"))
+    UNREADABLE.clear()
     try:
         if os.environ.get(COMPLETE_VAR):  # the shell asks what to complete: every command, real
             from salescoach.cli.completion import prepare_completion
@@ -270,10 +275,26 @@ def run(argv: list[str]) -> int:
         app(args=argv, prog_name="salescoach", standalone_mode=True)
     except SystemExit as done:
         code = done.code
-        return code if isinstance(code, int) else (0 if code is None else 1)
+        return _unless_unreadable(
+            code if isinstance(code, int) else (0 if code is None else 1), argv
+        )
     except (Exception, KeyboardInterrupt) as failure:
         # Imported here: the edge is needed only when something went wrong.
         from salescoach.cli.edge import handle
 
         return handle(failure, argv=argv, debug=debug)
-    return 0
+    return _unless_unreadable(0, argv)
+
+
+def _unless_unreadable(code: int, argv: list[str]) -> int:
+    """1 instead of success when the answer left out records it could not read (a conflict, a
+    damaged file): they were named on stderr, and a script must not take the answer as whole."""
+    if code != 0 or not UNREADABLE:
+        return code
+    from salescoach.cli.edge import language_of
+    from salescoach.messages import message
+    from salescoach.ui import render
+
+    language = language_of(argv)
+    render.say(message(language, "unreadable_exit", count=len(UNREADABLE)), "error")
+    return 1

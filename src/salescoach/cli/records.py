@@ -77,8 +77,11 @@ def list_records(
         sys.stdout.write(f"[\n{lines}\n]\n" if lines else "[]\n")
         return
     if not found:
-        # Plain text: an empty home should not pay for importing Rich.
-        sys.stderr.write(_no_records(app_state.language))
+        from salescoach.cli.state import UNREADABLE
+
+        if not UNREADABLE:  # records that cannot be read are not "no records"
+            # Plain text: an empty home should not pay for importing Rich.
+            sys.stderr.write(_no_records(app_state.language))
         return
     from salescoach.cli.reports import reference_or_none
     from salescoach.ui import render

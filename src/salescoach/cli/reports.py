@@ -341,9 +341,12 @@ def open_index(home: Path, rescan: bool, language: str = "en") -> Index:
         bar.stop()
     problems = index.problems()
     if problems:
+        from salescoach.cli.state import note_unreadable
         from salescoach.ui import render
 
-        render.skipped(language, [f"{problem.path}: {problem.message}" for problem in problems])
+        named = [f"{problem.path}: {problem.message}" for problem in problems]
+        render.skipped(language, named)
+        note_unreadable(named)
     return index
 
 

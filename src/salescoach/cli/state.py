@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from salescoach.store.repository import Repository
 
 
+UNREADABLE: list[str] = []
+"""The record files a read command could not read during this run (``file: why``): its answer
+leaves them out, so the run exits 1 after showing it (see :func:`salescoach.cli.app.run`)."""
+
+
+def note_unreadable(problems: list[str]) -> None:
+    """Remember files a command's answer had to leave out (named on stderr already)."""
+    UNREADABLE.extend(problems)
+
+
 class AppState:
     """Global options, resolved lazily: a command that needs no playbooks loads none."""
 
@@ -111,6 +121,7 @@ class AppState:
             self.language,
             library_in=self.library_in,
             forced=self.lang is not None,
+            author=self.settings.author,
         )
 
     def language_of(self, record_language: str) -> str:

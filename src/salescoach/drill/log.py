@@ -2,8 +2,9 @@
 
 One YAML file a person can read (what they answered, how they rated it, when each card is due
 next), private (0600) and rewritten atomically after every rating, so an interrupted drill keeps
-every rating given. Each read-modify-write holds a lock (``<home>/.locks/drill.lock``): two drills
-at once lose no review. A file that cannot be read is an error naming it; it is never overwritten.
+every rating given. Each read-modify-write holds a lock (``drill.lock``, among the home's local
+files: :mod:`salescoach.store.local`): two drills at once lose no review. A file that cannot
+be read is an error naming it; it is never overwritten.
 
 A card the library no longer has is marked ``dropped`` (its reviews are kept, and its schedule
 resumes if it comes back); a card new to the deck is added with the time it was first seen.
@@ -26,7 +27,7 @@ from salescoach.store.serialize import dump_exact
 from salescoach.yamlio import YamlProblems, decode, parse
 
 DRILL_FILE = "drill.yaml"
-LOCK_FILE = Path(".locks") / "drill.lock"
+LOCK_FILE = "drill.lock"
 LOCK_TIMEOUT_SECONDS = 10.0
 DRILL_SCHEMA = 1
 MAX_DRILL_BYTES = 20_000_000
@@ -155,8 +156,10 @@ def locked(home: Path) -> Iterator[None]:
     """Hold the home's drill lock (a StoreError after :data:`LOCK_TIMEOUT_SECONDS`)."""
     from filelock import FileLock, Timeout
 
-    lock_path = Path(home) / LOCK_FILE
-    private_dir(lock_path.parent)
+    from salescoach.store.atomic import refuse_link
+    from salescoach.store.local import locks_dir
+
+    lock_path = refuse_link(private_dir(locks_dir(home)) / LOCK_FILE)
     lock = FileLock(lock_path, timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
     try:
         lock.acquire()

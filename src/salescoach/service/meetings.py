@@ -139,6 +139,7 @@ class Meetings:
         *,
         library_in: Callable[[str], Library] | None = None,
         forced: bool = False,
+        author: str | None = None,
     ) -> None:
         self.repository = repository
         self.drafts = Drafts(repository.home)
@@ -146,6 +147,17 @@ class Meetings:
         self._library = library
         self._library_in = library_in
         self.forced = forced
+        self._author = author
+
+    @cached_property
+    def author(self) -> str | None:
+        """Who the records saved here name: the one given (the config's ``author``), else
+        git's ``user.name`` as the home's repository sees it, else nobody."""
+        if self._author:
+            return self._author
+        from salescoach.gitcmd import config_value
+
+        return config_value(self.repository.home, "user.name")
 
     @cached_property
     def library(self) -> Library:
@@ -364,10 +376,16 @@ class Meetings:
                     walked,
                     started.existing,
                     expected=started.version,
+                    author=self.author,
                 )
             if started.prep is not None:
                 return save_debrief(
-                    self.repository, library, walked, started.prep, language=language
+                    self.repository,
+                    library,
+                    walked,
+                    started.prep,
+                    language=language,
+                    author=self.author,
                 )
             return save_prep(
                 self.repository,
@@ -376,6 +394,7 @@ class Meetings:
                 account_name=started.account,
                 language=language,
                 today=walked.today,
+                author=self.author,
             )
 
         saved = save_or_keep(

@@ -1,10 +1,11 @@
-"""The derived index: the facts of every record in one SQLite file beside the data.
+"""The derived index: the facts of every record in one SQLite file outside the data.
 
-``<home>/.index.sqlite3`` holds, for each record file, its size and modification time and the
-:class:`~salescoach.store.facts.Facts` the reports read — so a report over 100,000 records reads
-rows instead of parsing 100,000 YAML front matters. The files stay the truth: the index is
-rebuilt from them when it is missing, unreadable, or of another schema, and may be deleted at
-any time.
+``index.sqlite3``, among the home's local files in the user cache directory
+(:func:`salescoach.store.local.local_dir`), holds, for each record file, its size and
+modification time and the :class:`~salescoach.store.facts.Facts` the reports read — so a
+report over 100,000 records reads rows instead of parsing 100,000 YAML front matters. The
+files stay the truth: the index is rebuilt from them when it is missing, unreadable, or of
+another schema, and may be deleted at any time.
 
 Keeping it current:
 
@@ -75,8 +76,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-INDEX_FILE = ".index.sqlite3"
-STALE_MARK = ".index.stale"
+INDEX_FILE = "index.sqlite3"
+STALE_MARK = "index.stale"
 SCHEMA = 5
 FULL_SCAN_LIMIT = 20_000
 """Up to this many record files, every open stats them all (about 0.1 s at the limit)."""
@@ -177,8 +178,16 @@ class _Seen:
 
 
 def index_path(home: Path) -> Path:
-    """Where the index of the data home ``home`` lives."""
-    return Path(home) / INDEX_FILE
+    """Where the index of the data home ``home`` lives: with the home's local files in the
+    user cache directory, so a home shared through git holds no derived file."""
+    from salescoach.store.local import local_dir
+
+    return local_dir(home) / INDEX_FILE
+
+
+def stale_mark(home: Path) -> Path:
+    """The mark a failed index update leaves beside the index (the next open checks all)."""
+    return index_path(home).with_name(STALE_MARK)
 
 
 class Index:
@@ -616,6 +625,10 @@ def _connect(home: Path) -> sqlite3.Connection:
     removed, never followed: nothing is written outside the home.
     """
     path = index_path(home)
+    try:
+        _private_folder(path.parent)
+    except OSError as error:
+        raise StoreError(f"cannot create the index {path}: {error.strerror}") from None
     for attempt in range(1, CONNECT_ATTEMPTS + 1):
         last = attempt == CONNECT_ATTEMPTS
         try:
@@ -720,6 +733,14 @@ def _remove_planted(path: Path) -> None:
         companion.unlink()
 
 
+def _private_folder(folder: Path) -> None:
+    from salescoach.store.atomic import private_dir
+
+    if folder.is_symlink():  # planted: the index never goes where a link leads
+        folder.unlink()
+    private_dir(folder)
+
+
 def _make_private(path: Path) -> None:
     for suffix in _COMPANIONS:
         companion = path.with_name(path.name + suffix)
@@ -757,14 +778,14 @@ def _busy(home: Path, error: sqlite3.Error) -> StoreError:
 
 
 def _mark_stale(home: Path) -> None:
-    # O_NOFOLLOW: a link planted at the mark's name sends nothing outside the home.
-    descriptor = os.open(home / STALE_MARK, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    # O_NOFOLLOW: a link planted at the mark's name is never followed.
+    descriptor = os.open(stale_mark(home), os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     os.close(descriptor)
 
 
 def _take_stale_mark(home: Path) -> bool:
     """Whether a failed update left the mark (removed now, when the home can be written)."""
-    mark = home / STALE_MARK
+    mark = stale_mark(home)
     try:
         mark.unlink()
     except FileNotFoundError:

@@ -19,6 +19,7 @@ closing ``---``, every problem raises :class:`RecordError` naming the file and w
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,8 +111,11 @@ def split_record_text(text: str, path: Path) -> RecordText:
 def parse_record_file(text: str, path: Path) -> Record:
     """The record in a record file's text; RecordError naming ``path`` and every problem.
 
-    ``notes`` is the text after the notes marker, exactly (empty when there is no marker).
+    ``notes`` is the text after the notes marker, exactly (empty when there is no marker). A
+    file holding git's conflict markers is refused even where they would parse (in the notes):
+    two versions of the record are in it, and neither is the record.
     """
+    check_no_conflict(text, path)
     parts = split_record_text(text, path)
     try:
         document = parse(parts.front_matter, path, max_bytes=MAX_RECORD_BYTES)
@@ -122,6 +126,32 @@ def parse_record_file(text: str, path: Path) -> Record:
     if document.value is None:
         raise RecordError(path, "front matter is empty", hint="it must hold the record's data")
     return validate_record(document.value, path, parts.notes or "")
+
+
+_CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.MULTILINE)
+_CONFLICT_END = re.compile(r"^>{7}(?: |$)", re.MULTILINE)
+
+
+def conflict_line(text: str) -> int | None:
+    """The line of the first git conflict marker (``<<<<<<<`` … ``>>>>>>>``) in ``text``, or
+    None: both ends must be there (a line of ``=======`` alone is a Markdown heading)."""
+    start = _CONFLICT_START.search(text)
+    if start is None or _CONFLICT_END.search(text, start.end()) is None:
+        return None
+    return text.count("\n", 0, start.start()) + 1
+
+
+def check_no_conflict(text: str, path: Path) -> None:
+    """RecordError if ``text`` holds an unresolved git merge (conflict markers)."""
+    line = conflict_line(text)
+    if line is not None:
+        raise RecordError(
+            path,
+            f"line {line}: git conflict markers (<<<<<<< … >>>>>>>): two versions of this file "
+            "are in it, and the merge is not finished",
+            hint="keep one version of each block and delete the marker lines, then "
+            "`salescoach sync`",
+        )
 
 
 def extract_notes(text: str) -> str | None:

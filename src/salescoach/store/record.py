@@ -21,11 +21,12 @@ from pydantic import (
     Field,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
 from salescoach.errors import RecordError
 
-CURRENT_SCHEMA = 2
+CURRENT_SCHEMA = 3
 Kind = Literal["prep", "debrief"]
 KINDS: tuple[Kind, ...] = ("prep", "debrief")
 StepStatus = Literal["open", "done", "dropped"]
@@ -34,6 +35,10 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {
     # 2 adds meeting_time, event and steps, all optional: a version-1 file reads as it is.
     1: lambda data: {**data, "schema_version": 2},
+    # 3 makes records portable: a playbook used says built-in or team (and the team's commit)
+    # instead of how this machine found it and its absolute path (see PlaybookUse), and a
+    # record may name its author. Old entries are read as they are and written the new way.
+    2: lambda data: {**data, "schema_version": 3},
 }
 """``MIGRATIONS[n]`` turns the front matter of schema version ``n`` into version ``n + 1``.
 
@@ -64,17 +69,35 @@ question ids to answers, so a hand-edited ``meeting: some text`` is a located pr
 than a crash wherever ``answers["meeting"]`` is read."""
 
 
+PlaybookSource = Literal["built-in", "team"]
+
+
 class PlaybookUse(BaseModel):
-    """A playbook a record was made with: which one, which version, from where."""
+    """A playbook a record was made with: which one, which version, built-in or the team's.
+
+    Nothing in it depends on the machine: no path, and not how this machine found the team
+    directory. ``commit`` is the team repository's commit when the team directory is a git
+    work tree, so a record says exactly which playbook asked it.
+    """
 
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     id: str
     version: int | str
     language: str
-    origin: str
-    """Where it was found: ``builtin``, ``config``, ``env``, ``option``… as the library names it."""
-    path: str | None = None
+    source: PlaybookSource
+    commit: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_machine_local(cls, data: Any) -> Any:
+        """Records and drafts written before schema 3 say ``origin`` (``builtin``, ``config``,
+        ``env``, ``option``) and the file's absolute ``path``: read, never written again."""
+        if isinstance(data, dict) and "origin" in data and "source" not in data:
+            origin = data["origin"]
+            data = {key: value for key, value in data.items() if key not in ("origin", "path")}
+            data["source"] = "built-in" if origin in ("builtin", "built-in") else "team"
+        return data
 
 
 DepthName = Literal["quick", "standard", "full"]
@@ -148,6 +171,8 @@ class Record(BaseModel):
     """``HH:MM``, local time, when the prep gave one (the calendar then has a timed event)."""
     created: Timestamp
     updated: Timestamp
+    author: str | None = None
+    """The rep who wrote it: the config's ``author``, else git's ``user.name``."""
     language: str
     flow: str | None = None
     playbooks: list[PlaybookUse] = Field(default_factory=list)
@@ -161,7 +186,25 @@ class Record(BaseModel):
     """A prep's meeting as a calendar event."""
     steps: list[StepState] = Field(default_factory=list)
     """A debrief's next steps and their state (done, moved, dropped), by stable id."""
+    tags: list[str] = Field(default_factory=list)
+    """The tags added by hand, kept. The file also holds salescoach's own (:func:`own_tags`),
+    written from the data on every save and left out here when read."""
+    extra: dict[str, Any] = Field(default_factory=dict)
+    """Front-matter keys salescoach does not know (``aliases``, another tool's fields), kept as
+    they were written, after salescoach's own keys."""
     notes: str = ""
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags_as_list(cls, value: Any) -> Any:
+        # Obsidian also reads `tags: a, b` and `tags: a b`; keep them, as a list.
+        if isinstance(value, str):
+            value = [tag for tag in re.split(r"[,\s]+", value) if tag]
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return [tag for tag in value if not (isinstance(tag, str) and _is_own(tag))]
+        return value
 
     @field_validator("schema_version")
     @classmethod
@@ -185,12 +228,19 @@ class Record(BaseModel):
         return value
 
     def front_matter(self) -> dict[str, Any]:
-        """The data written as YAML front matter (everything but ``notes``; the calendar and
-        next-step fields only when they hold something)."""
-        data = self.model_dump(mode="python", exclude={"notes"})
-        for name in ("meeting_time", "event", "steps"):
+        """The data written as YAML front matter: everything but ``notes``; the calendar,
+        next-step and author fields only when they hold something; salescoach's tags then the
+        hand-added ones; unknown keys last, as they were."""
+        data = self.model_dump(mode="python", exclude={"notes", "extra"})
+        for name in ("meeting_time", "event", "steps", "author"):
             if not data[name]:
                 del data[name]
+        for use in data["playbooks"]:
+            if use["commit"] is None:
+                del use["commit"]
+        data["tags"] = own_tags(self) + [tag for tag in self.tags if not _is_own(tag)]
+        for key, value in self.extra.items():
+            data.setdefault(key, value)
         return data
 
     @property
@@ -202,6 +252,28 @@ class Record(BaseModel):
     def updated_at(self) -> dt.datetime:
         """``updated`` as an aware datetime."""
         return parse_timestamp(self.updated)
+
+
+OWN_TAG_PREFIXES = ("salescoach/", "account/", "type/")
+"""Tags under these are salescoach's: rewritten from the data on every save."""
+
+
+def own_tags(record: Record) -> list[str]:
+    """The tags salescoach gives a record: its kind, its account, its meeting type
+    (``salescoach/prep``, ``account/acme``, ``type/negotiation``), as Obsidian writes tags."""
+    tags = [f"salescoach/{record.kind}", f"account/{record.account.slug}"]
+    if record.meeting_type:
+        tags.append(f"type/{_tag_word(record.meeting_type)}")
+    return tags
+
+
+def _is_own(tag: str) -> bool:
+    return tag.startswith(OWN_TAG_PREFIXES)
+
+
+def _tag_word(text: str) -> str:
+    # Obsidian tags hold letters, digits, `_`, `-` and `/`: anything else becomes `-`.
+    return re.sub(r"[^\w/-]+", "-", text.strip()).strip("-") or "other"
 
 
 def now_iso() -> str:
@@ -289,10 +361,16 @@ def validate_record(data: Any, path: Path, notes: str = "") -> Record:
     if not isinstance(data, dict):
         raise RecordError(path, f"front matter must be a mapping, found {_kind_of(data)}")
     data = migrate(data, path)
+    known = {key: value for key, value in data.items() if key in _KNOWN_KEYS}
+    unknown = {key: value for key, value in data.items() if key not in _KNOWN_KEYS}
     try:
-        return Record.model_validate({**data, "notes": notes})
+        return Record.model_validate({**known, "extra": unknown, "notes": notes})
     except ValidationError as error:
         raise RecordError(path, "invalid record: " + describe_validation(error)) from None
+
+
+_KNOWN_KEYS = frozenset(Record.model_fields) - {"extra", "notes"}
+"""The front-matter keys that are salescoach's; any other is kept in :attr:`Record.extra`."""
 
 
 def describe_validation(error: ValidationError) -> str:

@@ -50,12 +50,13 @@ from salescoach.store.atomic import (
 from salescoach.store.layout import (
     ACCOUNT_FILE,
     ACCOUNTS_DIR,
-    LOCKS_DIR,
     account_entries,
     meeting_entries,
     record_name,
 )
+from salescoach.store.local import locks_dir, write_gitignore
 from salescoach.store.markdown import (
+    check_no_conflict,
     data_version,
     decode_record,
     extract_notes,
@@ -95,7 +96,9 @@ class Account(BaseModel):
     schema_version: int = ACCOUNT_SCHEMA
     slug: str
     name: str
-    created: str
+    created: str | None = None
+    """Only in files written before homes were shared: two reps' clones creating the same
+    account write the same file, so git merges it; nothing in it differs by machine."""
     data: dict[str, Any] = Field(default_factory=dict)
     """Facts about the account kept between meetings (e.g. ``{"phase": 3}``); change them with
     :meth:`Repository.update_account` so concurrent updates are not lost."""
@@ -172,7 +175,7 @@ class Repository:
             if found is not None:
                 return found.ref
             real_name = clean_name(name)
-            account = Account(slug=free, name=real_name, created=now_iso())
+            account = Account(slug=free, name=real_name)
             folder = self._inside(self.accounts_dir / free)
             private_dir(folder)
             self._write_account(account, exclusive=True)
@@ -256,10 +259,13 @@ class Repository:
         date: str,
         meeting_type: str | None,
         build: Callable[[AccountRef, str], tuple[Record, str]],
+        *,
+        author: str | None = None,
     ) -> tuple[Record, Path]:
         """Create a meeting and its first record at once; return the record and its path.
 
-        The id is chosen as :meth:`new_meeting` chooses it, and ``build(account, meeting_id)``
+        The id is chosen as :meth:`new_meeting` chooses it, the ``author``'s name (slugged)
+        after the meeting type when given, and ``build(account, meeting_id)``
         returns the record and its body. The file is written in a temporary folder then renamed
         to the meeting's, so a full disk, an oversize record or a kill never leaves an empty
         meeting folder: at most a temporary one, which readers ignore and
@@ -268,7 +274,7 @@ class Repository:
         """
         check_date(date)
         account = self.account_ref(account_name, create=True)
-        base = _meeting_base(date, account.slug, meeting_type)
+        base = _meeting_base(date, account.slug, meeting_type, author)
         folder = self._inside(self.accounts_dir / account.slug)
         with self._lock("meetings"):
             taken = set(self.meeting_ids())
@@ -451,13 +457,15 @@ class Repository:
     # ----------------------------------------------------------------------------- internals
 
     def _ensure_home(self) -> None:
+        if self.accounts_dir.is_dir():
+            return
         private_dir(self.home)
-        private_dir(self.accounts_dir)
-        private_dir(self.home / LOCKS_DIR)
+        private_dir(self._inside(self.accounts_dir))
+        write_gitignore(self.home)  # a new home: what is local stays out of git
 
     def _lock(self, name: str) -> _Lock:
         self._ensure_home()
-        folder = self._inside(self.home / LOCKS_DIR)
+        folder = private_dir(locks_dir(self.home))
         return _Lock(refuse_link(folder / f"{name}.lock"))
 
     def _inside(self, path: Path) -> Path:
@@ -530,9 +538,7 @@ class Repository:
             for kind in KINDS:
                 found = self.read_or_broken(meeting / f"{kind}.md")
                 if isinstance(found, Record) and found.account.slug == folder.name:
-                    account = Account(
-                        slug=folder.name, name=found.account.name, created=found.created
-                    )
+                    account = Account(slug=folder.name, name=found.account.name)
                     try:
                         self._write_account(account, exclusive=True)
                     except FileExistsError:  # rebuilt meanwhile by another salescoach
@@ -549,7 +555,9 @@ class Repository:
     def _read_account(self, path: Path) -> Account:
         self._inside(path)
         try:
-            document = parse(decode(read_bytes(path, max_bytes=MAX_ACCOUNT_BYTES), path), path)
+            text = decode(read_bytes(path, max_bytes=MAX_ACCOUNT_BYTES), path)
+            check_no_conflict(text, path)
+            document = parse(text, path)
         except (FileNotFoundError, NotADirectoryError):
             raise NotFoundError(f"no account file {path}") from None
         except YamlProblems as error:
@@ -569,9 +577,8 @@ class Repository:
     def _write_account(self, account: Account, *, exclusive: bool) -> None:
         path = self._inside(self.accounts_dir / account.slug / ACCOUNT_FILE)
         try:
-            text = dump_exact(
-                account.model_dump(), max_bytes=MAX_ACCOUNT_BYTES, what="an account file"
-            )
+            data = account.model_dump(exclude={"created"} if account.created is None else None)
+            text = dump_exact(data, max_bytes=MAX_ACCOUNT_BYTES, what="an account file")
         except UnfaithfulYaml as error:
             raise StoreError(f"cannot save {path}: {error}") from None
         atomic_write(path, text, exclusive=exclusive)
@@ -655,10 +662,14 @@ def _meeting_dirs(folder: Path) -> list[Path]:
     return [Path(entry.path) for entry in meeting_entries(folder)]
 
 
-def _meeting_base(date: str, account_slug: str, meeting_type: str | None) -> str:
+def _meeting_base(
+    date: str, account_slug: str, meeting_type: str | None, author: str | None = None
+) -> str:
     parts = [date, account_slug]
     if meeting_type:
         parts.append(slugify(meeting_type, fallback="meeting"))
+    if author:
+        parts.append(slugify(author, fallback="rep")[:40].strip("-"))
     return "-".join(parts)
 
 
