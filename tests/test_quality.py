@@ -57,6 +57,7 @@ LAYERS: dict[str, int] = {
     "flows": 0,
     "signals": 0,
     "yamlio": 1,
+    "gitcmd": 1,  # the git command, run for the store's and the service's callers
     # the core: the language and the store, then what reads them
     "settings": 2,
     "playbook": 2,

@@ -208,6 +208,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "auto_sync_failed": "Saved here, but not synced: {why}",
         "link_to_debrief": "The debrief of this meeting: [debrief](debrief.md)",
         "link_to_prep": "The prep of this meeting: [prep](prep.md)",
+        "team_no_homes": "--team {team}: no rep's home in it (no folder holding accounts/)",
+        "team_no_homes_hint": (
+            "give the folder that holds one folder per rep (each with its accounts/), or each "
+            "home with --home"
+        ),
         "init_needs_git": (
             "a home needs no set-up (the first prep creates it); `salescoach init --git "
             "[REMOTE]` shares it through git"
@@ -391,7 +396,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "without it, preview answers with the playbooks' examples (or --answers)"
         ),
         "team_needs_homes": (
-            "give each rep's data home: salescoach report team --home DIR --home DIR"
+            "give each rep's data home: salescoach report team --home DIR --home DIR, or the "
+            "team's folder: --team DIR"
         ),
         "bad_date": "{option} takes a date as YYYY-MM-DD, not `{given}`",
         "no_terminal": "standard input is not a terminal, so salescoach cannot ask its questions",
@@ -762,6 +768,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "auto_sync_failed": "Enregistré ici, mais pas synchronisé : {why}",
         "link_to_debrief": "Le débrief de ce rendez-vous : [débrief](debrief.md)",
         "link_to_prep": "La préparation de ce rendez-vous : [préparation](prep.md)",
+        "team_no_homes": (
+            "--team {team} : aucun dossier de commercial dedans (aucun dossier avec accounts/)"
+        ),
+        "team_no_homes_hint": (
+            "donnez le dossier qui contient un dossier par commercial (chacun avec son "
+            "accounts/), ou chaque dossier avec --home"
+        ),
         "init_needs_git": (
             "un dossier de données n'a besoin d'aucune préparation (la première préparation le "
             "crée) ; `salescoach init --git [DÉPÔT]` le partage par git"
@@ -974,7 +987,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "team_needs_homes": (
             "donnez le dossier de données de chaque commercial : salescoach report team --home "
-            "DOSSIER --home DOSSIER"
+            "DOSSIER --home DOSSIER, ou celui de l'équipe : --team DOSSIER"
         ),
         "bad_date": "{option} attend une date AAAA-MM-JJ, pas « {given} »",
         "no_terminal": (

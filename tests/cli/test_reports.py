@@ -243,13 +243,17 @@ def test_reports_on_an_empty_home(salescoach: Any, isolated_home: Path) -> None:
     assert not isolated_home.exists()
 
 
-def test_unreadable_records_are_named_not_fatal(repo: Repository, salescoach: Any) -> None:
+def test_unreadable_records_are_named_and_the_report_is_not_taken_for_whole(
+    repo: Repository, salescoach: Any
+) -> None:
     build_export_home(repo)
     broken = repo.path_of("2026-01-10-acme-discovery", "prep")
     broken.write_text("---\nkind: [\n---\n")
     shown = salescoach("report", "objectives", "--json")
-    assert shown.code == 0
+    assert shown.code == 1  # the report is shown, but leaves a record out
+    assert shown.json()["not_debriefed"] >= 0
     assert f"skipped {broken}" in shown.stderr
+    assert "1 record file(s) could not be read" in shown.stderr
 
 
 def test_a_prep_saved_by_the_tool_updates_the_index(
@@ -279,3 +283,49 @@ def test_deleting_the_cache_changes_nothing(repo: Repository, salescoach: Any) -
     assert index_path(repo.home).is_file()
     shutil.rmtree(local_dir(repo.home))  # the index, its marks and the locks
     assert salescoach("report", "objections", "--json").stdout == before
+
+
+def _snapshot(folder: Path) -> list[tuple[str, int, int]]:
+    return sorted(
+        (str(path.relative_to(folder)), path.lstat().st_mtime_ns, path.lstat().st_size)
+        for path in folder.rglob("*")
+    )
+
+
+def test_report_team_over_a_team_folder_reads_every_home_and_writes_none(
+    salescoach: Any, tmp_path: Path
+) -> None:
+    team = tmp_path / "team"
+    homes = test_team.build_team(team)
+    (team / ".git").mkdir()  # a team repository: its own folder is not a rep
+    (team / "README.md").write_text("one folder per rep\n", encoding="utf-8")
+    read_only = homes[1]
+    folders = [read_only, *(path for path in read_only.rglob("*") if path.is_dir())]
+    files = [path for path in read_only.rglob("*") if path.is_file()]
+    before = _snapshot(team)
+    for path in files:
+        path.chmod(0o444)
+    for folder in folders:
+        folder.chmod(0o555)
+    try:
+        data = salescoach("report", "team", "--team", str(team), "--today", "2026-06-30", "--json")
+        french = salescoach("--lang", "fr", "report", "team", "--team", str(team))
+    finally:
+        for folder in folders:
+            folder.chmod(0o700)
+        for path in files:
+            path.chmod(0o600)
+    assert data.code == 0, data.stderr
+    assert [line["figures"]["rep"] for line in data.json()["reps"]] == ["ana", "ben", "cleo"]
+    assert [line["scores"] for line in data.json()["reps"]] == test_team.EXPECTED_SCORES
+    assert french.code == 0, french.stderr
+    assert _snapshot(team) == before  # nothing written into any home
+    for home in homes:
+        assert index_path(home).is_file()  # each index is in the cache
+
+
+def test_report_team_over_a_folder_without_homes_says_so(salescoach: Any, tmp_path: Path) -> None:
+    (tmp_path / "empty" / "notes").mkdir(parents=True)
+    failed = salescoach("report", "team", "--team", str(tmp_path / "empty"))
+    assert failed.code == 2
+    assert "no rep's home in it" in failed.stderr

@@ -74,7 +74,7 @@ def prep_and_debrief(salescoach: Any, home: Path, answers: dict[str, Path]) -> s
         "--home", str(home), "prep", "ACME", "--answers", str(answers["prep"]), "--no-input"
     )
     assert made.code == 0, made.stderr
-    meeting = made.stderr.split("Saved prep ", 1)[1].split(":", 1)[0]
+    meeting: str = made.stderr.split("Saved prep ", 1)[1].split(":", 1)[0]
     done = salescoach(
         "--home", str(home), "debrief", meeting, "--answers", str(answers["debrief"]), "--no-input"
     )
@@ -346,3 +346,24 @@ def test_hand_added_tags_and_unknown_keys_survive_an_edit(
     assert "[debrief](debrief.md)" in edited
     debrief = (prep.parent / "debrief.md").read_text(encoding="utf-8")
     assert "[prep](prep.md)" in debrief
+
+
+def test_sync_auto_shares_each_save_and_a_failed_sync_loses_nothing(
+    team: dict[str, Path], answers: dict[str, Path], salescoach: Any, tmp_path: Path
+) -> None:
+    (tmp_path / "config.yaml").write_text("sync: auto\nauthor: Ana L.\n", encoding="utf-8")
+    ana = team["ana"]
+    made = salescoach(
+        "--home", str(ana), "prep", "ACME", "--answers", str(answers["prep"]), "--no-input"
+    )
+    assert made.code == 0, made.stderr
+    assert "Synced with origin." in made.stderr
+    subjects = git(team["remote"], "log", "--format=%s", "--all")
+    assert "-ana-l" in subjects  # the config's author names the meeting, and it was pushed
+    git(ana, "remote", "set-url", "origin", str(tmp_path / "gone.git"))
+    offline = salescoach(
+        "--home", str(ana), "prep", "Beta", "--answers", str(answers["prep"]), "--no-input"
+    )
+    assert offline.code == 0, offline.stderr  # saved: the sync is the next step, not the save
+    assert "not synced" in offline.stderr and "cannot reach the remote" in offline.stderr
+    assert any(ana.glob("accounts/beta/*/prep.md"))

@@ -24,7 +24,7 @@ def make_draft(draft_id: str, updated: str = "2026-11-28T10:00:00+01:00", **chan
         "flow": "prep-flow",
         "language": "fr",
         "answers": {"meeting": {"type": "negotiation", "note": "NO\n---\n\x85 🎉"}},
-        "playbooks": [PlaybookUse(id="meeting", version=1, language="fr", origin="builtin")],
+        "playbooks": [PlaybookUse(id="meeting", version=1, language="fr", source="built-in")],
         "created": "2026-11-28T09:00:00+01:00",
         "updated": updated,
         "position": "meeting.type",

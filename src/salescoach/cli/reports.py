@@ -156,6 +156,15 @@ def report_team(
         list[Path] | None,
         typer.Option("--home", help="A rep's data home; repeat for each rep.", show_default=False),
     ] = None,
+    teams: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--team",
+            help="A folder of reps' homes (a team repository, or clones side by side): every "
+            "home in it, read without writing into it. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
     today: TodayOption = None,
     rescan: RescanOption = False,
@@ -166,6 +175,7 @@ def report_team(
     from salescoach.reports.registry import Given
 
     app_state = state(ctx)
+    homes = [*(homes or []), *_team_homes(teams or [], app_state.language)]
     if not homes:
         raise UsageError(message(app_state.language, "team_needs_homes"))
     given = Given(_reference(app_state), _day(today, app_state.language))
@@ -176,6 +186,23 @@ def report_team(
         practice = _practice(home, given.today, app_state.language)
         figures.append(report.rep_figures(name, facts, given.reference, given.today, practice))
     _show("team", report.team(figures), given, as_json, app_state.language)
+
+
+def _team_homes(teams: list[Path], language: str) -> list[Path]:
+    """The reps' homes in each ``--team`` folder; a folder holding none is a usage error."""
+    from salescoach.paths import expand
+    from salescoach.store.layout import homes_under
+
+    found: list[Path] = []
+    for team in teams:
+        homes = homes_under(expand(team).absolute())
+        if not homes:
+            raise UsageError(
+                message(language, "team_no_homes", team=team),
+                hint=message(language, "team_no_homes_hint"),
+            )
+        found += homes
+    return found
 
 
 def _practice(home: Path, day: dt.date, language: str) -> Practice | None:

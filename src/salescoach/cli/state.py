@@ -115,13 +115,15 @@ class AppState:
         """The meetings service over this store, these playbooks (loaded on use), this language."""
         from salescoach.service.meetings import Meetings
 
+        settings = self.settings
         return Meetings(
             self.repository,
             lambda: self.library,
             self.language,
             library_in=self.library_in,
             forced=self.lang is not None,
-            author=self.settings.author,
+            author=settings.author,
+            auto_sync=settings.sync == "auto",
         )
 
     def language_of(self, record_language: str) -> str:
@@ -176,6 +178,16 @@ def conclude(language: str, outcome: Outcome) -> None:
     if isinstance(outcome, Finished):
         render.dropped(language, outcome.dropped, outcome.unused)
         render.saved(outcome.saved)
+        if outcome.synced is not None:
+            from salescoach.messages import message
+
+            render.say(message(language, "auto_synced", remote=outcome.synced), "ok")
+        if outcome.sync_failed is not None:
+            from salescoach.messages import message
+
+            failure = outcome.sync_failed
+            why = f"{failure.message} ({failure.hint})" if failure.hint else failure.message
+            render.say(message(language, "auto_sync_failed", why=why), "warning")
         return
     if isinstance(outcome, Discarded):
         render.discarded(language, outcome.kind)

@@ -77,11 +77,16 @@ class Started:
 
 @dataclass(frozen=True)
 class Finished:
-    """The record was saved; ``dropped`` and ``unused`` are resumed answers that did not fit."""
+    """The record was saved; ``dropped`` and ``unused`` are resumed answers that did not fit.
+
+    With ``sync: auto`` in a git home, ``synced`` is the remote it was shared with, or
+    ``sync_failed`` why not (the record is saved all the same)."""
 
     saved: Saved
     dropped: list[Problem] = field(default_factory=list)
     unused: list[str] = field(default_factory=list)
+    synced: str | None = None
+    sync_failed: SalescoachError | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,7 @@ class Meetings:
         library_in: Callable[[str], Library] | None = None,
         forced: bool = False,
         author: str | None = None,
+        auto_sync: bool = False,
     ) -> None:
         self.repository = repository
         self.drafts = Drafts(repository.home)
@@ -148,6 +154,7 @@ class Meetings:
         self._library_in = library_in
         self.forced = forced
         self._author = author
+        self.auto_sync = auto_sync
 
     @cached_property
     def author(self) -> str | None:
@@ -354,9 +361,22 @@ class Meetings:
                 with suppress(Exception):
                     self.keep_draft(started)
             raise
-        return Finished(
-            self.finish(started, session), list(session.dropped), session.unused_prefill()
-        )
+        saved = self.finish(started, session)
+        synced, failed = self._sync_after_save()
+        return Finished(saved, list(session.dropped), session.unused_prefill(), synced, failed)
+
+    def _sync_after_save(self) -> tuple[str | None, SalescoachError | None]:
+        """``sync: auto``: share the home once a record is saved, when it is a git work tree."""
+        from salescoach.gitcmd import in_work_tree
+
+        if not self.auto_sync or not in_work_tree(self.repository.home):
+            return None, None
+        from salescoach.service.sync import sync
+
+        try:
+            return sync(self.repository.home, self.language).remote, None
+        except SalescoachError as error:
+            return None, error
 
     def finish(self, started: Started, session: Session | None = None) -> Saved:
         """Write the record a finished session makes; delete the draft it was resumed from.

@@ -106,8 +106,8 @@ def commit_message(paths: list[str], meetings: list[str], language: str = "en") 
 
 def init_git(home: Path, remote: str | None, language: str = "en") -> Initialised:
     """Make ``home`` a git repository (its ``.gitignore`` written, the remote added; the first
-    ``sync`` commits the records), or, when ``home`` does not exist yet or is empty and a remote is given,
-    clone the team's repository into it."""
+    ``sync`` commits the records), or, when ``home`` does not exist yet or is empty and a
+    remote is given, clone the team's repository into it."""
     from salescoach.store.local import GITIGNORE, missing_ignores, write_gitignore
 
     home = Path(home).expanduser().absolute()

@@ -5,8 +5,10 @@
     <home>/accounts/<account-slug>/account.yaml          real name, slug, facts about the account
     <home>/accounts/<account-slug>/<meeting-id>/prep.md
     <home>/accounts/<account-slug>/<meeting-id>/debrief.md
-    <home>/drafts/<draft-id>.yaml                         interrupted sessions
-    <home>/.locks/                                        lock files, safe to delete when idle
+    <home>/drafts/<draft-id>.yaml                         interrupted sessions (git-ignored)
+    <home>/.gitignore                                     written with the home
+
+The index and the lock files are not in the home: see :mod:`salescoach.store.local`.
 
 Which entries count is decided here too, so every reader sees the same records: names starting
 with a dot and temporary files are not folders of the layout; an account folder that is a
@@ -21,7 +23,6 @@ from pathlib import Path
 ACCOUNTS_DIR = "accounts"
 ACCOUNT_FILE = "account.yaml"
 DRAFTS_DIR = "drafts"
-LOCKS_DIR = ".locks"
 KINDS = ("prep", "debrief")
 RECORD_SUFFIX = ".md"
 
@@ -101,4 +102,32 @@ def meeting_entries(account_folder: Path | str) -> list[os.DirEntry[str]]:
                 found.append(entry)
         except OSError:
             continue
+    return found
+
+
+def is_home(folder: Path) -> bool:
+    """Whether ``folder`` looks like a data home: it holds ``accounts/`` or a drill log."""
+    try:
+        return (Path(folder) / ACCOUNTS_DIR).is_dir() or (Path(folder) / "drill.yaml").is_file()
+    except OSError:
+        return False
+
+
+def homes_under(folder: Path) -> list[Path]:
+    """The data homes in a team folder, by name: each sub-folder that is a home (a team
+    repository with one folder per rep, or reps' clones side by side); ``folder`` itself
+    when it is a home and holds none."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        try:
+            if _counts(entry.name) and entry.is_dir() and is_home(Path(entry.path)):
+                found.append(Path(entry.path))
+        except OSError:
+            continue
+    if not found and is_home(Path(folder)):
+        return [Path(folder)]
     return found
