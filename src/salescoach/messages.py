@@ -143,8 +143,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "skipped_more": "{count:# more unreadable record|# more unreadable records}",
         "unreadable_exit": (
-            "{count} record file(s) could not be read (named above): this answer leaves them "
-            "out. Fix them, then run the command again."
+            "{count:# record file|# record files} could not be read (named above): this answer "
+            "leaves them out. Fix them, then run the command again."
         ),
         "sync_not_git": "{home} is not in a git repository: there is nothing to sync with",
         "sync_not_git_hint": (
@@ -196,11 +196,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "remote's URL: git remote -v), then `salescoach sync` again"
         ),
         "sync_commit_more": "{shown} and {count} more",
-        "sync_commit_files": "{count} file(s) of the home",
+        "sync_commit_files": "{count:# file|# files} of the home",
         "init_already": "{home} is already a git repository",
         "init_already_hint": ("share it with `git remote add origin URL` and `salescoach sync`"),
-        "synced": "Synced with {remote}: {committed} committed, {received} received.",
-        "synced_nothing": "Synced with {remote}: nothing to commit, {received} received.",
+        "synced": (
+            "Synced with {remote}: {committed:# meeting record|# meeting records} committed, "
+            "{received:# file|# files} received."
+        ),
+        "synced_nothing": (
+            "Synced with {remote}: nothing to commit, {received:# file|# files} received."
+        ),
         "inited": "{home} is a git repository now; `salescoach sync` shares it.",
         "inited_remote": "{home} is a git repository now, with {remote} as its remote.",
         "cloned": "Cloned {remote} into {home}; `salescoach sync` keeps it shared.",
@@ -696,8 +701,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "{count:# autre enregistrement illisible|# autres enregistrements illisibles}"
         ),
         "unreadable_exit": (
-            "{count} fichier(s) d'enregistrement illisible(s) (nommés ci-dessus) : cette "
-            "réponse les laisse de côté. Corrigez-les, puis relancez la commande."
+            "{count:# fichier d'enregistrement illisible|# fichiers d'enregistrement illisibles} "
+            "(nommés ci-dessus) : cette réponse les laisse de côté. Corrigez-les, puis relancez "
+            "la commande."
         ),
         "sync_not_git": (
             "{home} n'est pas dans un dépôt git : il n'y a rien avec quoi synchroniser"
@@ -755,12 +761,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "vos changements sont enregistrés ici et rien n'est perdu ; vérifiez le réseau (ou "
             "l'URL du dépôt : git remote -v), puis de nouveau `salescoach sync`"
         ),
-        "sync_commit_more": "{shown} et {count} autre(s)",
-        "sync_commit_files": "{count} fichier(s) du dossier",
+        "sync_commit_more": "{shown} et {count:# autre|# autres}",
+        "sync_commit_files": "{count:# fichier|# fichiers} du dossier",
         "init_already": "{home} est déjà un dépôt git",
         "init_already_hint": ("partagez-le avec `git remote add origin URL` et `salescoach sync`"),
-        "synced": ("Synchronisé avec {remote} : {committed} enregistré(s), {received} reçu(s)."),
-        "synced_nothing": ("Synchronisé avec {remote} : rien à enregistrer, {received} reçu(s)."),
+        "synced": (
+            "Synchronisé avec {remote} : {committed:# rendez-vous enregistré|# rendez-vous "
+            "enregistrés}, {received:# fichier reçu|# fichiers reçus}."
+        ),
+        "synced_nothing": (
+            "Synchronisé avec {remote} : rien à enregistrer, {received:# fichier reçu|# fichiers "
+            "reçus}."
+        ),
         "inited": "{home} est maintenant un dépôt git ; `salescoach sync` le partage.",
         "inited_remote": ("{home} est maintenant un dépôt git, avec {remote} comme dépôt distant."),
         "cloned": "{remote} est cloné dans {home} ; `salescoach sync` le garde partagé.",
@@ -779,7 +791,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "un dossier de données n'a besoin d'aucune préparation (la première préparation le "
             "crée) ; `salescoach init --git [DÉPÔT]` le partage par git"
         ),
-        "skipped_more": "{count} autres enregistrements illisibles",
         "indexing": "Indexation des enregistrements",
         "exported": "Export {format} écrit dans {path}",
         "records_shown": (

@@ -253,7 +253,7 @@ def test_unreadable_records_are_named_and_the_report_is_not_taken_for_whole(
     assert shown.code == 1  # the report is shown, but leaves a record out
     assert shown.json()["not_debriefed"] >= 0
     assert f"skipped {broken}" in shown.stderr
-    assert "1 record file(s) could not be read" in shown.stderr
+    assert "1 record file could not be read" in shown.stderr
 
 
 def test_a_prep_saved_by_the_tool_updates_the_index(
