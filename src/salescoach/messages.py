@@ -1462,6 +1462,24 @@ HELP: dict[str, dict[str, str]] = {
         "drill:due": "Combien de cartes sont à revoir, et quand viennent les suivantes.",
         "drill:stats": "Par carte : révisions, dernière note, échéance, rétention.",
         "drill:as_json": "--due ou --stats en JSON.",
+        "init": (
+            "Préparer le dossier de données ; avec --git, le partager par un dépôt git.\n\n"
+            "`salescoach init --git` fait du dossier un dépôt (son .gitignore laisse dehors les "
+            "brouillons et les fichiers propres à cette machine) ; `salescoach init --git URL` "
+            "clone le dépôt de l'équipe quand le dossier n'existe pas encore, ou ajoute URL comme "
+            "dépôt distant d'un dossier existant."
+        ),
+        "init:remote": (
+            "Le dépôt de l'équipe (URL ou chemin) : cloné dans un nouveau dossier, sinon ajouté "
+            "comme dépôt distant du dossier."
+        ),
+        "init:git": "Faire du dossier un dépôt git (ou cloner DÉPÔT).",
+        "sync": (
+            "Partager le dossier par git : enregistrer ce qui a changé, tirer (rebase), pousser."
+            "\n\nLe message du commit nomme les rendez-vous. Un fichier qui contient des marques "
+            "de conflit n'est jamais enregistré ; sans dépôt distant, sans réseau ou devant un "
+            "conflit, l'erreur dit quoi faire."
+        ),
         "report": (
             "Rapports sur les enregistrements : objections, objectifs, phases, entonnoir, équipe."
         ),
@@ -1500,6 +1518,10 @@ HELP: dict[str, dict[str, str]] = {
             "l'équipe (2,5 = la moyenne)."
         ),
         "report team:homes": "Le dossier de données d'un commercial ; répétez-le pour chacun.",
+        "report team:teams": (
+            "Un dossier de dossiers de commerciaux (un dépôt d'équipe, ou des clones côte à "
+            "côte) : chacun est lu sans que rien n'y soit écrit. Répétable."
+        ),
         "report team:as_json": _H_JSON,
         "report team:today": _H_TODAY,
         "report team:rescan": _H_RESCAN,
