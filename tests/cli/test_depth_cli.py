@@ -17,7 +17,7 @@ from tests.cli.helpers import salescoach
 def test_example_answers_feed_back_with_no_input_at_every_depth(
     tmp_path: Path, options: list[str], depth: str
 ) -> None:
-    examples = salescoach("prep", "ACME", "--type", "negotiation", *options, "--example-answers")
+    examples = salescoach("prep", "ACME", "--type", "discovery", *options, "--example-answers")
     assert examples.returncode == 0, examples.stderr
     assert f"(en, {depth})" in examples.stdout
     answers = tmp_path / "answers.yaml"
@@ -27,7 +27,7 @@ def test_example_answers_feed_back_with_no_input_at_every_depth(
     (listed,) = json.loads(salescoach("list", "--json").stdout)
     shown = json.loads(salescoach("show", listed["meeting"], "--json").stdout)["prep"]
     assert shown["depth"] == depth
-    assert ("foca" in shown["answers"]) == (depth == "full")
+    assert ("foca" in shown["answers"]) == (depth == "full")  # FOCA chains: full depth only
 
     debrief_examples = salescoach("debrief", "--last", *options, "--example-answers")
     assert debrief_examples.returncode == 0, debrief_examples.stderr
