@@ -60,12 +60,14 @@ def account_context(
         return {"name": account_name}
     from salescoach.session.carry import known_answers
 
+    scanned = list(repository.scan(slug))
     records = [
-        record
-        for record in repository.scan(slug)
-        if isinstance(record, Record) and record.meeting != exclude
+        record for record in scanned if isinstance(record, Record) and record.meeting != exclude
     ]
     context: dict[str, Any] = {"name": account_name, **known_answers(records)}
+    unreadable = [str(item) for item in scanned if not isinstance(item, Record)]
+    if unreadable:  # never carried forward silently: a conflict or damage is named
+        context["unreadable"] = unreadable
     if records:
         context["last_meeting"] = max(records, key=_recency).meeting
     debriefs = [record for record in records if record.kind == "debrief"]

@@ -367,3 +367,81 @@ def test_sync_auto_shares_each_save_and_a_failed_sync_loses_nothing(
     assert offline.code == 0, offline.stderr  # saved: the sync is the next step, not the save
     assert "not synced" in offline.stderr and "cannot reach the remote" in offline.stderr
     assert any(ana.glob("accounts/beta/*/prep.md"))
+
+
+def test_a_prep_says_which_earlier_records_it_could_not_carry_from(
+    tmp_path: Path, answers: dict[str, Path], salescoach: Any
+) -> None:
+    home = tmp_path / "carry"
+    meeting = prep_and_debrief(salescoach, home, answers)
+    debrief = home / "accounts" / "acme" / meeting / "debrief.md"
+    with debrief.open("a", encoding="utf-8") as out:
+        out.write("<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> other\n")
+    made = salescoach(
+        "--home", str(home), "prep", "ACME", "--answers", str(answers["prep"]), "--no-input"
+    )
+    assert made.code == 0, made.stderr
+    assert f"skipped {debrief}" in made.stderr and "conflict markers" in made.stderr
+
+
+def test_sync_from_a_rep_folder_inside_a_team_repository(
+    tmp_path: Path, answers: dict[str, Path], salescoach: Any
+) -> None:
+    remote = tmp_path / "team.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", str(remote)], check=True)
+    clones = []
+    for rep in ("ana", "ben"):
+        clone = tmp_path / f"{rep}-clone"
+        subprocess.run(["git", "clone", "--quiet", str(remote), str(clone)], check=True)
+        git(clone, "config", "user.name", rep.title())
+        git(clone, "config", "user.email", f"{rep}@example.com")
+        clones.append(clone)
+    ana_clone, ben_clone = clones
+    (ana_clone / "README.md").write_text("our records, one folder per rep\n", encoding="utf-8")
+    prep_and_debrief(salescoach, ana_clone / "ana", answers)
+    # ana's sync commits her folder only: the README stays hers to commit
+    assert salescoach("--home", str(ana_clone / "ana"), "sync").code == 0
+    assert git(ana_clone, "status", "--porcelain") == "?? README.md\n"
+    prep_and_debrief(salescoach, ben_clone / "ben", answers)
+    assert salescoach("--home", str(ben_clone / "ben"), "sync").code == 0
+    assert len(records(ben_clone / "ana")) == 2 and len(records(ben_clone / "ben")) == 2
+    manager = salescoach("report", "team", "--team", str(ben_clone), "--json")
+    assert manager.code == 0, manager.stderr
+    assert [line["figures"]["rep"] for line in manager.json()["reps"]] == ["ana", "ben"]
+
+
+def test_changing_one_answer_is_a_small_diff(
+    tmp_path: Path, answers: dict[str, Path], salescoach: Any
+) -> None:
+    import copy
+    import difflib
+
+    from salescoach.playbook.library import Library, search_path
+    from salescoach.service.meetings import Finished, Meetings
+    from salescoach.store.repository import Repository
+
+    home = tmp_path / "diff"
+    made = salescoach(
+        "--home", str(home), "prep", "ACME", "--answers", str(answers["prep"]), "--no-input"
+    )
+    assert made.code == 0, made.stderr
+    prep = next(home.glob("accounts/acme/*/prep.md"))
+    before = prep.read_text(encoding="utf-8").splitlines()
+    meetings = Meetings(Repository(home), Library.load("en", search_path("en")), "en")
+    started = meetings.start_edit(prep.parent.name)
+    answered = copy.deepcopy(started.session.prefill)
+    old = answered["meeting"]["objectives"][0]
+    answered["meeting"]["objectives"][0] = "Get the budget range and the decision calendar"
+    started.session.prefill = answered
+    assert isinstance(meetings.walk(started, None), Finished)
+    after = prep.read_text(encoding="utf-8").splitlines()
+    changed = [
+        line
+        for line in difflib.unified_diff(before, after, n=0, lineterm="")
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    removed = sorted(line[1:].strip() for line in changed if line.startswith("-"))
+    added = sorted(line[1:].strip() for line in changed if line.startswith("+"))
+    assert len(removed) == len(added) <= 4, changed  # updated, the sequence, the answer, the body
+    assert any(old in line for line in removed)
+    assert sum("Get the budget range and the decision calendar" in line for line in added) == 2

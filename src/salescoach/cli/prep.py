@@ -154,6 +154,8 @@ def prep(
             known_of(account)
         else:  # typed at the first prompt: shown once typed, before what it changes is asked
             started.session.on_answer["meeting.account"] = known_of
+    elif account:  # nothing to show but what could not be carried forward
+        render.skipped(language, meetings.account_recap(started, account).unreadable)
     conclude(language, meetings.walk(started, prompter_for(no_input, language)))
 
 

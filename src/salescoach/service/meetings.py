@@ -125,6 +125,9 @@ class AccountRecap:
     known: list[RecapLine]
     open_next_steps: list[Any]
     quick: bool
+    unreadable: list[str] = field(default_factory=list)
+    """The account's record files that could not be read (``file: why``): nothing of them is
+    carried forward, and the rep is told."""
 
 
 class Meetings:
@@ -484,6 +487,7 @@ class Meetings:
             known=recap(self.library, started.session.target, known),
             open_next_steps=list(known.get("open_next_steps") or []),
             quick=started.session.depth == Depth.QUICK,
+            unreadable=list(known.get("unreadable") or []),
         )
 
     # --- helpers -------------------------------------------------------------------------------

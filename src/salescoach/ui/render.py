@@ -172,7 +172,8 @@ def debrief_of(language: str, meeting: str | None) -> None:
 
 def account_recap(language: str, account: str, known: AccountRecap) -> None:
     """Before a prep: what the account's records already answer, with the date of each, and
-    the open next steps of its last debrief."""
+    the open next steps of its last debrief; first, its records that could not be read."""
+    skipped(language, known.unreadable)
     if known.last_meeting is None:
         return
     say(message(language, "last_time", account=account, meeting=known.last_meeting), "heading")
