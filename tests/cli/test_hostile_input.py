@@ -482,6 +482,7 @@ def _full_disk(home: Path, tmp_path: Path) -> Iterator[Path]:
     try:
         copy = mount_point / "home"
         shutil.copytree(home, copy, ignore=shutil.ignore_patterns(".index*"))
+        (mount_point / "cache").mkdir()  # the index's place, full too
         with contextlib.suppress(OSError), (mount_point / "filler").open("wb") as filler:
             while True:
                 filler.write(b"\0" * 4096)
@@ -495,7 +496,7 @@ def test_read_only_commands_work_on_a_full_disk(saved_home: Path, tmp_path: Path
     """No room for the index: every read still answers, from the files, and says nothing odd."""
     meeting = _prep_file(saved_home).parent.name
     with _full_disk(saved_home, tmp_path) as home:
-        env = {"SALESCOACH_HOME": str(home)}
+        env = {"SALESCOACH_HOME": str(home), "SALESCOACH_CACHE": str(home.parent / "cache")}
         for command in (
             ["list"],
             ["show", meeting],

@@ -21,6 +21,8 @@ TEMPLATE = """\
 # lang: fr                          # en or fr (default: the locale)
 # playbooks: [~/team-playbooks]     # team playbook directories, searched after the built-ins
 # home: ~/salescoach                # where records live (default: the platform's data dir)
+# author: Ana Lopez                 # your name on your records (default: git's user.name)
+# sync: auto                        # share the home through git after every save
 """
 
 
