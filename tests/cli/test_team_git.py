@@ -445,3 +445,26 @@ def test_changing_one_answer_is_a_small_diff(
     assert len(removed) == len(added) <= 4, changed  # updated, the sequence, the answer, the body
     assert any(old in line for line in removed)
     assert sum("Get the budget range and the decision calendar" in line for line in added) == 2
+
+
+def test_an_existing_home_joins_the_team_branch_whatever_git_calls_its_own(
+    tmp_path: Path, answers: dict[str, Path], salescoach: Any
+) -> None:
+    remote = tmp_path / "team.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", "-b", "trunk", str(remote)], check=True)
+    ana = tmp_path / "ana"
+    assert salescoach("--home", str(ana), "init", "--git", str(remote)).code == 0
+    git(ana, "config", "user.name", "Ana")
+    git(ana, "config", "user.email", "ana@example.com")
+    prep_and_debrief(salescoach, ana, answers)
+    assert salescoach("--home", str(ana), "sync").code == 0
+    ben = tmp_path / "ben"
+    prep_and_debrief(salescoach, ben, answers)  # a home of its own first, then shared
+    joined = salescoach("--home", str(ben), "init", "--git", str(remote))
+    assert joined.code == 0, joined.stderr
+    git(ben, "config", "user.name", "Ben")
+    git(ben, "config", "user.email", "ben@example.com")
+    synced = salescoach("--home", str(ben), "sync")
+    assert synced.code == 0, synced.stderr
+    assert git(remote, "branch", "--format=%(refname:short)").split() == ["trunk"]
+    assert len(records(ben)) == 4 and git(ben, "status", "--porcelain") == ""

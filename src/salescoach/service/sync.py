@@ -141,7 +141,24 @@ def init_git(home: Path, remote: str | None, language: str = "en") -> Initialise
         run(home, "init", "--quiet")
     if remote:
         run(home, "remote", "add", "origin", remote)
+        _follow_remote_branch(home, "origin")
     return Initialised(home, cloned=False, remote=remote)
+
+
+def _follow_remote_branch(home: Path, remote: str) -> None:
+    """A new repository's branch takes the name of the remote's (``main`` where this git would
+    say ``master``), so the first sync joins the team's history instead of starting another."""
+    if _head(home) is not None:
+        return
+    try:
+        out = run(home, "ls-remote", "--symref", remote, "HEAD").stdout
+    except GitError:
+        return  # unreachable for now: the first sync says so
+    for line in out.splitlines():
+        if line.startswith("ref: refs/heads/") and line.endswith("\tHEAD"):
+            branch = line.removeprefix("ref: refs/heads/").removesuffix("\tHEAD")
+            run(home, "symbolic-ref", "HEAD", f"refs/heads/{branch}")
+            return
 
 
 # --------------------------------------------------------------------------------- the steps
