@@ -16,6 +16,7 @@ import pytest
 from salescoach.paths import builtin_playbooks
 from salescoach.store.index import Index
 from salescoach.store.local import local_dir
+from tests.cli.helpers import SALESCOACH
 
 pytestmark = pytest.mark.skipif(
     subprocess.run(["git", "--version"], capture_output=True, check=False).returncode != 0,
@@ -468,3 +469,30 @@ def test_an_existing_home_joins_the_team_branch_whatever_git_calls_its_own(
     assert synced.code == 0, synced.stderr
     assert git(remote, "branch", "--format=%(refname:short)").split() == ["trunk"]
     assert len(records(ben)) == 4 and git(ben, "status", "--porcelain") == ""
+
+
+def test_a_push_refused_because_another_rep_pushed_meanwhile_is_tried_again(
+    team: dict[str, Path], answers: dict[str, Path], salescoach: Any, tmp_path: Path
+) -> None:
+    ana, ben = team["ana"], team["ben"]
+    ana_meeting = prep_and_debrief(salescoach, ana, answers)
+    ben_meeting = prep_and_debrief(salescoach, ben, answers)
+    # Ben's first push meets a remote Ana has just pushed to, between his pull and his push.
+    hook = ben / ".git" / "hooks" / "pre-push"
+    flag = tmp_path / "ana-pushed"
+    hook.write_text(
+        "#!/bin/sh\n"
+        f'[ -e "{flag}" ] && exit 0\n'
+        f'touch "{flag}"\n'
+        f'SALESCOACH_HOME="{ana}" "{SALESCOACH}" sync >/dev/null 2>&1\n'
+        "exit 0\n",
+        encoding="utf-8",
+    )
+    hook.chmod(0o755)
+    synced = salescoach("--home", str(ben), "sync")
+    assert synced.code == 0, synced.stderr
+    assert flag.exists()
+    assert salescoach("--home", str(ana), "sync").code == 0
+    for home in (ana, ben):
+        assert {path.split("/")[2] for path in records(home)} == {ana_meeting, ben_meeting}
+        assert git(home, "status", "--porcelain") == ""

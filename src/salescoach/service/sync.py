@@ -31,6 +31,14 @@ _NETWORK_WORDS = (
 )
 
 
+PUSH_ATTEMPTS = 3
+"""A push refused because another rep pushed meanwhile is tried again after a new pull."""
+
+
+class _Rejected(GitError):
+    """The remote refused the push: it has commits this clone has not pulled yet."""
+
+
 @dataclass(frozen=True)
 class Synced:
     """What a sync did: the meetings it committed (``kind meeting`` each), the commit, whether
@@ -73,12 +81,19 @@ def sync(home: Path, language: str = "en") -> Synced:
         commit = run(home, "rev-parse", "--short", "HEAD").stdout.strip()
     remote, branch, upstream = _remote(home, language, commit)
     before = _head(home)
-    if upstream or _remote_has(home, remote, branch, language):
-        _pull(home, remote, branch, language)
+    for attempt in range(1, PUSH_ATTEMPTS + 1):
+        if upstream or _remote_has(home, remote, branch, language):
+            _pull(home, remote, branch, language)
+        try:
+            _push(home, remote, branch, upstream, language)
+        except _Rejected:
+            if attempt == PUSH_ATTEMPTS:
+                raise
+            continue  # another rep pushed meanwhile: take their changes, push again
+        break
     received = _received(home, before)
     if received:
         _index_stale(home)
-    _push(home, remote, branch, upstream, language)
     return Synced(committed, commit, remote, received, pushed=True)
 
 
@@ -331,7 +346,7 @@ def _push(home: Path, remote: str, branch: str, upstream: bool, language: str) -
     except GitError as error:
         said = error.output.lower()
         if "rejected" in said or "fetch first" in said or "non-fast-forward" in said:
-            raise GitError(
+            raise _Rejected(
                 message(language, "sync_push_rejected", remote=remote),
                 hint=message(language, "sync_again_hint"),
             ) from None
