@@ -57,6 +57,13 @@ steps:
         for_each:
           answer: objectives
           when: {question: confidence, less_than: 2}
+      - {id: total, type: number, prompt: Total confidence, compute: {sum: [confidence]}}
+      - {id: weakest, type: number, prompt: Weakest, compute: {min: [confidence, seats]}}
+      - {id: how_many, type: number, prompt: Objectives, compute: {count: [objectives]}}
+      - id: plan_b
+        type: text
+        prompt: What is plan B?
+        when: {question: total, less_than: 3}
       - id: named
         type: yesno
         prompt: Is it the pilot?
@@ -160,3 +167,34 @@ def test_an_answers_file_names_the_item_text(library: Library) -> None:
     answers = session.run()["qualify"]
     assert answers["decider"] == "Claire Martin"
     assert answers["rescue"] == [{"item": "Sign the pilot", "answer": "Meet the CFO"}]
+
+
+def test_computed_answers_are_never_asked_and_conditions_read_them(library: Library) -> None:
+    session, prompter = walk(library, ANSWERS)
+    answers = session.answers["qualify"]
+    assert (answers["total"], answers["weakest"], answers["how_many"]) == (4, 1, 2)
+    assert not {"qualify.total", "qualify.weakest", "qualify.plan_b"} & set(prompter.asked)
+    low = {
+        **ANSWERS,
+        "qualify.confidence[0]": "1",
+        "qualify.rescue[0]": "Ask for the pilot budget",
+        "qualify.plan_b": "Meet the CFO",
+    }
+    session, prompter = walk(library, low)
+    assert session.answers["qualify"]["total"] == 2
+    assert session.answers["qualify"]["plan_b"] == "Meet the CFO"
+
+
+def test_a_computed_answer_is_recomputed_over_a_stale_one(library: Library) -> None:
+    prefill = {
+        "qualify": {
+            "contacts": [{"name": "Claire Martin"}],
+            "objectives": ["Sign the pilot"],
+            "confidence": [{"item": "Sign the pilot", "answer": 3}],
+            "total": 99,  # a draft written before an answer changed
+        }
+    }
+    session = Session(library, "qualify", None, prefill=prefill, no_input=True, today=TODAY)
+    answers = session.run()["qualify"]
+    assert (answers["total"], answers["how_many"]) == (3, 1)
+    assert "weakest" in answers and answers["weakest"] == 3

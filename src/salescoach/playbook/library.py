@@ -24,6 +24,7 @@ from salescoach.playbook.loader import (
     ACCOUNT_CONTEXT,
     CONTEXT_NAMESPACES,
     answer_refs,
+    choices_example_problems,
     choices_source_problems,
     condition_ref_paths,
     group_iteration_problem,
@@ -655,6 +656,9 @@ def _iteration_source(
         question = _question_at(entry.playbook, question_path)
         if question is not None:
             yield from choices_source_problems(
+                question, question_path, target, entry_locator(entry)
+            )
+            yield from choices_example_problems(
                 question, question_path, target, entry_locator(entry)
             )
     elif target.type == QuestionType.GROUP and target.for_each is None:

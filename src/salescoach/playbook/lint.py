@@ -110,6 +110,9 @@ class _Linter:
 
     def _drift(self, entry: Entry) -> Iterator[Problem]:
         here = entry.playbook.language
+        resolved = self.library(here).chosen().get(entry.id)
+        if entry.playbook.extends is not None and resolved == entry and resolved is not None:
+            entry = resolved  # an extending flow is compared as it is walked
         given = {(e.id, e.playbook.language): e for e in self.checked.entries}
         for language in _languages(self.checked.entries):
             if language == here:
@@ -168,6 +171,8 @@ def _file_name(entry: Entry) -> Iterator[Problem]:
 def _help_and_examples(entry: Entry) -> Iterator[Problem]:
     groups = {path for path, q in walk_questions(entry.playbook) if q.type == QuestionType.GROUP}
     for path, question in walk_questions(entry.playbook):
+        if question.compute is not None:
+            continue  # never asked: no help to read, no example to give
         in_group = any(path[: len(g)] == g for g in groups if g != path)
         if not question.help and not in_group:
             yield _warning(

@@ -392,6 +392,10 @@ def answer_refs(question: Question, path: Path_) -> list[tuple[str, Path_, str]]
                 found.append((ref, ref_path, "item condition"))
     if question.choices_from is not None and question.choices_from.answer is not None:
         found.append((question.choices_from.answer, (*path, "choices_from", "answer"), "choices"))
+    if question.compute is not None:
+        at = (*path, "compute", question.compute.kind)
+        for index, ref in enumerate(question.compute.refs):
+            found.append((ref, (*at, index), "computed"))
     if question.default_from is not None:
         found.append((question.default_from, (*path, "default_from"), "default_from"))
     for index, ref in enumerate(question.show):
@@ -455,8 +459,8 @@ def _check_depths(playbook: Playbook, where: Callable[..., Location]) -> Iterabl
             path: Path_ = ("steps", step_index, "questions", q_index)
             depth = depths[question.id]
             for ref, ref_path, reader in answer_refs(question, path):
-                if reader in ("default_from", "show"):
-                    continue  # an absent default is no default; an absent answer is not shown
+                if reader in ("default_from", "show", "computed"):
+                    continue  # an absent default is no default; absent answers count for nothing
                 name = _own_question(ref, playbook.id)
                 read = depths.get(name) if name else None
                 if read is not None and read.rank > depth.rank:
@@ -520,6 +524,7 @@ def _local_ref(
         "iteration": "for_each",
         "item condition": "for_each.when",
         "choices": "choices_from",
+        "computed": "compute",
         "default_from": "default_from",
         "show": "show",
     }
@@ -567,6 +572,7 @@ def _local_choices_source(
     target = next((q for q in playbook.questions() if q.id == name), None) if name else None
     if target is not None and target is not question:
         yield from choices_source_problems(question, path, target, where)
+        yield from choices_example_problems(question, path, target, where)
 
 
 def _part_of_answer(
@@ -661,6 +667,32 @@ def choices_source_problems(
         )
 
 
+def choices_example_problems(
+    question: Question, path: Path_, source: Question, where: Callable[..., Location]
+) -> Iterable[Problem]:
+    """A ``choices_from: {answer: ...}`` example must be among the source's example items, or
+    previews and ``--example-answers`` pick something the rep could never be offered."""
+    assert question.choices_from is not None
+    field = question.choices_from.field
+    items = source.example if isinstance(source.example, list) else []
+    offered = [
+        " ".join(str(item.get(field or "") if isinstance(item, dict) else item).split())
+        for item in items
+    ]
+    if not offered or question.example is None:
+        return
+    picked = question.example if isinstance(question.example, list) else [question.example]
+    known = {text.casefold() for text in offered}
+    for value in picked:
+        if " ".join(str(value).split()).casefold() not in known:
+            yield Problem(
+                where(*path, "example"),
+                f"example `{value}` is not among the examples of `{question.choices_from.answer}`",
+                ".".join(map(str, (*path, "example"))),
+                "previews offer those: " + "; ".join(offered),
+            )
+
+
 def group_iteration_problem(ref: str, location: Location, field_path: str) -> Problem:
     """The one message for ``for_each`` over a group's answer (this file or another)."""
     return Problem(
@@ -691,6 +723,13 @@ def _check_group(
                 ".".join(map(str, (*sub_path, "id"))),
             )
         visible = {**earlier, **siblings}
+        if sub.compute is not None:
+            yield Problem(
+                where(*sub_path, "compute"),
+                "a computed answer belongs to the playbook, not to a group's entry",
+                ".".join(map(str, (*sub_path, "compute"))),
+                hint="move it out of the group: it can sum or count the group's sub-answers",
+            )
         for ref, ref_path, reader in answer_refs(sub, sub_path):
             yield from _local_ref(ref, ref_path, reader, visible, all_ids, playbook, where, sub.id)
         yield from _check_group(sub, sub_path, earlier, playbook, where)

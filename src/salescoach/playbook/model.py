@@ -357,6 +357,40 @@ class SheetSection(Strict):
     groups: list[SheetGroup] | None = None
 
 
+COMPUTE_KINDS = ("sum", "min", "max", "count")
+"""What a computed answer can be, over earlier answers: their total, lowest, highest, number."""
+
+
+class Compute(Strict):
+    """A value computed from earlier answers, never asked: exactly one of ``sum``, ``min``,
+    ``max`` (over numbers and scales, each item of an iterated answer counted) or ``count``
+    (how many items the answers hold). Data, not an expression: nothing is evaluated."""
+
+    sum: list[AnswerRef] | None = Field(default=None, min_length=1, description="The total.")
+    min: list[AnswerRef] | None = Field(default=None, min_length=1, description="The lowest.")
+    max: list[AnswerRef] | None = Field(default=None, min_length=1, description="The highest.")
+    count: list[AnswerRef] | None = Field(
+        default=None, min_length=1, description="How many items (list entries, picks) in all."
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Compute:
+        if len([kind for kind in COMPUTE_KINDS if getattr(self, kind) is not None]) != 1:
+            raise ValueError("compute needs exactly one of " + ", ".join(COMPUTE_KINDS))
+        return self
+
+    @property
+    def kind(self) -> str:
+        """``sum``, ``min``, ``max`` or ``count``."""
+        return next(kind for kind in COMPUTE_KINDS if getattr(self, kind) is not None)
+
+    @property
+    def refs(self) -> list[str]:
+        """The answers it is computed from."""
+        refs: list[str] = getattr(self, self.kind)
+        return refs
+
+
 class Definition(Strict):
     """A reusable shape of answer, named under ``define:`` and taken by ``use:``: a scale with
     its labels, a set of options. A question's own fields win over its definition's."""
@@ -424,10 +458,17 @@ class Question(Strict):
     sheet: SheetPlace | None = Field(
         default=None, description="Show the answer on the one-page prep sheet, and how."
     )
+    compute: Compute | None = Field(
+        default=None,
+        description="Never asked: the answer is computed from earlier answers (a number "
+        "question), e.g. {sum: [budget, authority, need, timing]}.",
+    )
 
     @model_validator(mode="after")
     def _fields_fit_type(self) -> Question:
         kind = self.type
+        if self.compute is not None:
+            self._fits_compute()
         choice_kinds = {QuestionType.CHOICE, QuestionType.CHOICES}
         if kind in choice_kinds:
             if (self.options is None) == (self.choices_from is None):
@@ -469,6 +510,23 @@ class Question(Strict):
         if self.sheet is not None:
             self._sheet_fits_type(self.sheet)
         return self
+
+    def _fits_compute(self) -> None:
+        if self.type != QuestionType.NUMBER:
+            raise ValueError(f"a computed answer is a number question, not {self.type}")
+        asked = [
+            name
+            for name, value in (
+                ("required", self.required or None),
+                ("default", self.default),
+                ("default_from", self.default_from),
+                ("example", self.example),
+                ("for_each", self.for_each),
+            )
+            if value is not None
+        ]
+        if asked:
+            raise ValueError(f"a computed answer is never asked: remove {', '.join(asked)}")
 
     def _sheet_fits_type(self, place: SheetPlace) -> None:
         if place.limit is not None and not (self.repeated or self.type == QuestionType.CHOICES):

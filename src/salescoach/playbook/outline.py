@@ -32,6 +32,13 @@ def _alternatives(values: list[Scalar], joiner: str) -> str:
     return f"{', '.join(shown[:-1])} {joiner} {shown[-1]}"
 
 
+_COMPUTE_WORDS = {
+    "sum": "the total of",
+    "min": "the lowest of",
+    "max": "the highest of",
+    "count": "how many items in",
+}
+
 _NUMERIC_WORDS = {
     "greater_than": "greater than",
     "less_than": "less than",
@@ -120,6 +127,11 @@ def _question_lines(
     asked = f" · from {depth}" if depth is not None else ""
     words = _type_words(question, library)
     lines = [f"{indent}- `{question.id}` — {question.prompt} *({words}{asked})*"]
+    if question.compute is not None:
+        refs = ", ".join(f"`{ref}`" for ref in question.compute.refs)
+        lines.append(
+            f"{indent}  - computed, never asked: {_COMPUTE_WORDS[question.compute.kind]} {refs}"
+        )
     if question.when is not None:
         lines.append(f"{indent}  - only when {describe_condition(question.when)}")
     if question.for_each is not None:

@@ -468,6 +468,10 @@ class Meetings:
         )
         walked.prompter = ExamplePrompter()
         answers = walked.run()
+        for entry in walked.used:  # computed answers are computed again, never given
+            for question in entry.playbook.questions():
+                if question.compute is not None:
+                    answers.get(entry.id, {}).pop(question.id, None)
         used = ", ".join(entry.id for entry in walked.used)
         comment = message(
             language,

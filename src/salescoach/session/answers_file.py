@@ -60,8 +60,13 @@ def unknown_answers(
     """Answers no question of ``entries`` would read: a misspelt id, a playbook not in the flow,
     a YAML merge key. Each is a problem with a "did you mean" where one is close; without this
     they were dropped without a word."""
+    entries = list(entries)
     known = {
         entry.id: [question.id for question in entry.playbook.questions()] for entry in entries
+    }
+    computed = {
+        entry.id: {q.id for q in entry.playbook.questions() if q.compute is not None}
+        for entry in entries
     }
     document = answers.document if isinstance(answers, AnswersFile) else None
 
@@ -84,6 +89,10 @@ def unknown_answers(
             field = f"{namespace}.{key}"
             if key == MERGE_KEY:
                 problems.append(_merge_key(where(namespace, key), field))
+            elif key in computed.get(namespace, set()):
+                message = f"`{field}` is computed from other answers, never given"
+                hint = "leave it out: salescoach computes it when the walk reaches it"
+                problems.append(Problem(where(namespace, key), message, field, hint=hint))
             elif key not in known[namespace]:
                 close = _did_you_mean(str(key), known[namespace])
                 message = f"playbook `{namespace}` has no question `{key}`"

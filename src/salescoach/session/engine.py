@@ -368,7 +368,7 @@ class Session:
         """Whether a step has something to ask (so its title and guidance are shown)."""
         for question in questions:
             key = f"{playbook.id}.{question.id}"
-            if not self._asks(question.depth or depth, key):
+            if question.compute is not None or not self._asks(question.depth or depth, key):
                 continue
             absent = self._prefilled(key) is _ABSENT
             if absent and key in self.skip:
@@ -395,6 +395,8 @@ class Session:
 
     def _top_answer(self, playbook: Playbook, question: Question, key: str, depth: Depth) -> Answer:
         """A playbook's own question: asked at this depth, or kept from what is already known."""
+        if question.compute is not None:
+            return self._computed(question, playbook.id)
         given = self._prefilled(key)
         asks = self._asks(depth, key)
         if given is not _ABSENT:
@@ -911,6 +913,26 @@ class Session:
                 )
         return results or None
 
+    def _computed(self, question: Question, playbook_id: str) -> Answer:
+        """A ``compute`` answer from the answers so far, at any depth; never asked, never
+        taken from a file (a stale total in a draft is recomputed)."""
+        assert question.compute is not None
+        numbers: list[float] = []
+        count = 0
+        for ref in question.compute.refs:
+            found = self.lookup(ref, playbook_id, {})
+            for value in _values(found):
+                count += 1
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    numbers.append(value)
+        kind = question.compute.kind
+        if kind == "count":
+            return count
+        if not numbers:
+            return None
+        result = {"sum": sum(numbers), "min": min(numbers), "max": max(numbers)}[kind]
+        return int(result) if float(result).is_integer() else result
+
     def _item_applies(
         self, question: Question, playbook_id: str, scope: Mapping[str, Any], subject: Subject
     ) -> bool:
@@ -1028,6 +1050,16 @@ class Session:
             return present and any(v in condition.in_ for v in values)
         assert condition.not_in is not None
         return not present or not any(v in condition.not_in for v in values)
+
+
+def _values(found: Any) -> list[Any]:
+    """The items an answer holds, for ``compute``: a list's items, each iterated answer, one
+    entry per group entry; nothing when absent or empty."""
+    if found is _ABSENT or is_empty(found):
+        return []
+    if _is_iterated(found):
+        return [pair.get("answer") for pair in found if not is_empty(pair.get("answer"))]
+    return list(found) if isinstance(found, list) else [found]
 
 
 def _numeric_holds(test: tuple[str, float], value: Any) -> bool:
