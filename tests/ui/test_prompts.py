@@ -811,3 +811,14 @@ def test_after_the_walk_a_yes_no_has_no_back_key_and_no_step(keys: PipeInput) ->
     shown = screen.getvalue()
     assert "Draft the recap now?" in shown
     assert "step 5/5" not in shown and "Shift+Tab" not in shown
+
+
+@pytest.mark.timeout(10)
+def test_a_prompt_that_cannot_go_back_ignores_shift_tab_and_does_not_offer_it(
+    keys: PipeInput,
+) -> None:
+    prompter, screen = _screen(keys)
+    keys.send_text(SHIFT_TAB + "Ask what it is compared to" + ENTER)  # a drill's first question
+    ask = make_ask(question(QuestionType.TEXT), back=False)
+    assert prompter.ask(ask) == "Ask what it is compared to"
+    assert "Shift+Tab" not in screen.getvalue()

@@ -251,7 +251,8 @@ class DrillSession:
         def check(value: object) -> Answer:
             return coerce(question, value)
 
-        given = self.prompter.ask(Ask(key=ANSWER_KEY, question=question, check=check))
+        # The card before is rated and saved: there is nothing to go back to.
+        given = self.prompter.ask(Ask(key=ANSWER_KEY, question=question, check=check, back=False))
         return given.strip() if isinstance(given, str) else ""
 
     def _what(self, card: DrillCard) -> str:

@@ -49,6 +49,8 @@ class Ask:
     shown: tuple[str, ...] = ()
     """Earlier answers to show with the prompt (``show:``), one line each: "Walk-away point: …"."""
     progress: Progress | None = None
+    back: bool = True
+    """Whether Shift+Tab may go back from this prompt (not from a drill's first question)."""
 
     @property
     def required(self) -> bool:

@@ -103,6 +103,8 @@ class QuestionaryPrompter:
         self._write = write
         self._language = language
         self._progress: Progress | None = None
+        self._back = True
+        """Whether the prompt being asked may go back (:attr:`Ask.back`)."""
 
     def _say(self, key: str, **values: Any) -> str:
         return message(self._language, key, **values)
@@ -127,6 +129,13 @@ class QuestionaryPrompter:
 
     def ask(self, ask: Ask) -> Answer:
         """Ask one question with the prompt for its type; return the canonical answer."""
+        self._back = ask.back
+        try:
+            return self._ask(ask)
+        finally:
+            self._back = True
+
+    def _ask(self, ask: Ask) -> Answer:
         if ask.progress is not None:
             self._progress = ask.progress
         self._show_context(ask)
@@ -150,7 +159,7 @@ class QuestionaryPrompter:
             return self._ask_choices(ask)
         if kind == QuestionType.YESNO:
             answer = self._yes_no(
-                _message(ask.question, self._width()), ask.default is True, back=True
+                _message(ask.question, self._width()), ask.default is True, back=self._back
             )
             return ask.check(answer)
         if kind == QuestionType.SCALE:
@@ -259,7 +268,7 @@ class QuestionaryPrompter:
         # A default that is not among the choices (a stale default_from) is no default.
         default = ask.default if ask.default is not None and ask.default in values else None
         picked = self._pick(
-            _message(ask.question, self._width()), choices, default=default, back=True
+            _message(ask.question, self._width()), choices, default=default, back=self._back
         )
         if picked == _NO_ANSWER:
             return None
@@ -475,9 +484,9 @@ class QuestionaryPrompter:
                 control.is_answered = True
                 event.app.exit(result=ticked())
 
-        _stop_keys(keys, back=True)
+        _stop_keys(keys, back=self._back)
         picked = self._run_inquirer(
-            control, tokens, keys, back=True, keys_help=self._say("checkbox_keys")
+            control, tokens, keys, back=self._back, keys_help=self._say("checkbox_keys")
         )
         return _as_list(picked)
 
@@ -537,8 +546,10 @@ class QuestionaryPrompter:
     # --- around the prompt ----------------------------------------------------------------------
 
     def _walk_keys(self) -> KeyBindings:
-        """Keys every text prompt of the walk adds: back one question."""
+        """Keys every text prompt of the walk adds: back one question (when it may go back)."""
         keys = KeyBindings()
+        if not self._back:
+            return keys
 
         @keys.add(BACK_KEY, eager=True)
         def _back(event: KeyPressEvent) -> None:
@@ -549,6 +560,7 @@ class QuestionaryPrompter:
     def _hint(self, first: str | None = None, *, back: bool = True) -> str:
         """The hint line under a prompt: what finishes it, where the walk is, back, stop."""
         parts = [first] if first else []
+        back = back and self._back
         if back and self._progress is not None:
             number, total = self._progress
             parts.append(self._say("step_of", number=number, total=total))
