@@ -42,7 +42,8 @@ class Settings(BaseModel):
     )
     sync: Literal["auto", "manual"] | None = Field(
         default=None,
-        description="auto: `salescoach sync` after every save when the home is a git work tree "
+        description="auto: `salescoach sync` after every prep, debrief, edit or resume saved in a "
+        "git work tree "
         "(default manual: run `salescoach sync` yourself).",
     )
 
