@@ -42,9 +42,8 @@ class Settings(BaseModel):
     )
     sync: Literal["auto", "manual"] | None = Field(
         default=None,
-        description="auto: `salescoach sync` after every prep, debrief, edit or resume saved in a "
-        "git work tree "
-        "(default manual: run `salescoach sync` yourself).",
+        description="auto: `salescoach sync` after every save (a walk, a next step's state) in a "
+        "git work tree (default manual: run `salescoach sync` yourself).",
     )
 
 

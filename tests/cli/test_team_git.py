@@ -368,6 +368,17 @@ def test_sync_auto_shares_each_save_and_a_failed_sync_loses_nothing(
     assert offline.code == 0, offline.stderr  # saved: the sync is the next step, not the save
     assert "not synced" in offline.stderr and "cannot reach the remote" in offline.stderr
     assert any(ana.glob("accounts/beta/*/prep.md"))
+    # A next step marked done is shared too.
+    git(ana, "remote", "set-url", "origin", str(team["remote"]))
+    done_debrief = salescoach(
+        "--home", str(ana), "debrief", "--last", "--answers", str(answers["debrief"]), "--no-input"
+    )
+    assert done_debrief.code == 0, done_debrief.stderr
+    step = salescoach("--home", str(ana), "next", "--json").json()["steps"][0]["id"]
+    marked = salescoach("--home", str(ana), "next", "done", step)
+    assert marked.code == 0, marked.stderr
+    assert "Synced with origin." in marked.stderr
+    assert git(ana, "status", "--porcelain") == ""
 
 
 def test_a_prep_says_which_earlier_records_it_could_not_carry_from(

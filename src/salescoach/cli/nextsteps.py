@@ -119,6 +119,13 @@ def _mark(
         facts = index.facts(kind="debrief", parts={"next_steps"})
     marked = mark(app_state.repository, app_state.library_in, facts, identifier, what, due, meeting)
     _render_marked(marked, app_state.language)
+    if app_state.settings.sync == "auto":
+        from salescoach.cli.state import auto_synced
+        from salescoach.service.sync import sync_if_auto
+
+        auto_synced(
+            app_state.language, *sync_if_auto(app_state.data_home, True, app_state.language)
+        )
 
 
 def _day(value: str | None) -> dt.date:

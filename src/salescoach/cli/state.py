@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from salescoach.errors import Problem
+    from salescoach.errors import Problem, SalescoachError
     from salescoach.playbook.library import Library
     from salescoach.playbook.model import Depth
     from salescoach.service.meetings import Meetings, Outcome
@@ -178,22 +178,27 @@ def conclude(language: str, outcome: Outcome) -> None:
     if isinstance(outcome, Finished):
         render.dropped(language, outcome.dropped, outcome.unused)
         render.saved(outcome.saved)
-        if outcome.synced is not None:
-            from salescoach.messages import message
-
-            render.say(message(language, "auto_synced", remote=outcome.synced), "ok")
-        if outcome.sync_failed is not None:
-            from salescoach.messages import message
-
-            failure = outcome.sync_failed
-            why = f"{failure.message} ({failure.hint})" if failure.hint else failure.message
-            render.say(message(language, "auto_sync_failed", why=why), "warning")
+        auto_synced(language, outcome.synced, outcome.sync_failed)
         return
     if isinstance(outcome, Discarded):
         render.discarded(language, outcome.kind)
         raise typer.Exit(0)
     render.interrupted(language, outcome)
     raise typer.Exit(outcome.exit_code)  # 130, or 128 + the signal that stopped the walk
+
+
+def auto_synced(language: str, remote: str | None, failure: SalescoachError | None) -> None:
+    """After a save with ``sync: auto``: where it was shared, or why it was not (a warning)."""
+    if remote is None and failure is None:
+        return
+    from salescoach.messages import message
+    from salescoach.ui import render
+
+    if remote is not None:
+        render.say(message(language, "auto_synced", remote=remote), "ok")
+    if failure is not None:
+        why = f"{failure.message} ({failure.hint})" if failure.hint else failure.message
+        render.say(message(language, "auto_sync_failed", why=why), "warning")
 
 
 def offer_reopen(language: str, problems: list[Problem]) -> bool:

@@ -370,16 +370,11 @@ class Meetings:
 
     def _sync_after_save(self) -> tuple[str | None, SalescoachError | None]:
         """``sync: auto``: share the home once a record is saved, when it is a git work tree."""
-        from salescoach.gitcmd import in_work_tree
-
-        if not self.auto_sync or not in_work_tree(self.repository.home):
+        if not self.auto_sync:
             return None, None
-        from salescoach.service.sync import sync
+        from salescoach.service.sync import sync_if_auto
 
-        try:
-            return sync(self.repository.home, self.language).remote, None
-        except SalescoachError as error:
-            return None, error
+        return sync_if_auto(self.repository.home, True, self.language)
 
     def finish(self, started: Started, session: Session | None = None) -> Saved:
         """Write the record a finished session makes; delete the draft it was resumed from.

@@ -97,6 +97,17 @@ def sync(home: Path, language: str = "en") -> Synced:
     return Synced(committed, commit, remote, received, pushed=True)
 
 
+def sync_if_auto(home: Path, auto: bool, language: str) -> tuple[str | None, GitError | None]:
+    """``sync: auto``: share the home after a save when it is a git work tree. The remote it
+    was shared with, or why not (the save stands either way); ``(None, None)`` otherwise."""
+    if not auto or not in_work_tree(home):
+        return None, None
+    try:
+        return sync(home, language).remote, None
+    except GitError as error:
+        return None, error
+
+
 def meetings_named(paths: list[str]) -> list[str]:
     """``kind meeting`` for each record among ``paths`` (relative to the home), sorted."""
     found = set()
