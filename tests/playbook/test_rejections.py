@@ -192,3 +192,33 @@ def test_the_schema_states_the_yaml_it_assumes() -> None:
     description = playbook_schema()["description"]
     assert "only unquoted `true` and `false` are booleans" in description
     assert "salescoach playbook validate" in description
+
+
+def test_an_answers_file_in_a_playbook_directory_is_recognised(tmp_path: Path) -> None:
+    answers = "meeting:\n  account: ACME\n  type: negotiation\nrenewal:\n  satisfaction: 4\n"
+    found = checked(tmp_path, ("answers.yaml", answers))
+    assert [(p.location.line, p.message) for p in found] == [
+        (1, "this looks like an answers file (answers under playbook ids), not a playbook")
+    ]
+    assert found[0].hint is not None and "--answers FILE" in found[0].hint
+
+
+def test_one_file_of_a_directory_checked_alone_says_to_check_the_directory(
+    tmp_path: Path,
+) -> None:
+    other = HEAD.replace("id: me", "id: other")
+    reader = (
+        HEAD
+        + "      - {id: q, type: text, prompt: Q?, when: {question: other.score, at_least: 1}}\n"
+    )
+    checked(tmp_path, ("other.yaml", other), ("me.yaml", reader))
+    empty = tmp_path / "nothing"
+    found = check_paths([tmp_path / "team" / "me.yaml"], lambda language: [Source("option", empty)])
+    (problem,) = found.problems
+    assert problem.hint is not None
+    assert problem.hint.endswith(
+        f"validate the whole directory: salescoach playbook validate {tmp_path / 'team'}"
+    )
+    assert (
+        check_paths([tmp_path / "team"], lambda language: [Source("option", empty)]).problems == []
+    )

@@ -330,10 +330,40 @@ def check_paths(paths: Sequence[Path], search: SearchPath) -> CheckedFiles:
             chosen = {**chosen, entry.id: entry}
         library = libraries[entry.playbook.language]
         problems.extend(cross_check([chosen[entry.id]], chosen, library))
+    problems = _point_to_directories(paths, entries, problems, libraries)
     problems.sort(
         key=lambda p: (str(p.location.path), p.location.line or 0, p.location.column or 0)
     )
     return CheckedFiles(entries, problems, libraries)
+
+
+def _point_to_directories(
+    paths: Sequence[Path],
+    entries: Sequence[Entry],
+    problems: list[Problem],
+    libraries: dict[str, Library],
+) -> list[Problem]:
+    """A file checked alone, whose directory holds playbooks the search path does not: its
+    references to them fail, so say to validate the directory (as reps will use it)."""
+    loaded = {_key(e.path) for e in entries}  # a file that did not load has its own errors
+    given_files = [p for p in paths if p.is_file() and _key(p) in loaded]
+    if not given_files:
+        return problems
+    known = {_key(e.path) for library in libraries.values() for e in library.found}
+    known |= {_key(e.path) for e in entries}
+    advice: dict[str, Path] = {}
+    for file in given_files:
+        root = file.parent.parent if file.parent.name in ("en", "fr") else file.parent
+        if any(_key(other) not in known for other in playbook_files(root)):
+            advice[_key(file)] = root
+    found = []
+    for problem in problems:
+        directory = advice.get(_key(Path(problem.location.path)))
+        if directory is not None and problem.location.line is not None:
+            note = f"validate the whole directory: salescoach playbook validate {directory}"
+            problem = problem._replace(hint=f"{problem.hint}; {note}" if problem.hint else note)
+        found.append(problem)
+    return found
 
 
 def _broken_dependents(before: Library, after: Library, given: Sequence[Entry]) -> list[Problem]:

@@ -143,6 +143,17 @@ def validate_document(document: Document) -> Playbook:
                 )
             ]
         )
+    if _looks_like_answers(document.value):
+        raise PlaybookError(
+            [
+                Problem(
+                    document.locate(()),
+                    "this looks like an answers file (answers under playbook ids), not a playbook",
+                    hint="keep answers files out of playbook directories: every .yaml there "
+                    "is read as a playbook; use it with --answers FILE",
+                )
+            ]
+        )
     resolved, unknown = resolve_definitions(document)
     if unknown:
         raise PlaybookError(unknown)
@@ -155,6 +166,17 @@ def validate_document(document: Document) -> Playbook:
     if problems:
         raise PlaybookError(sorted(problems, key=_position))
     return playbook
+
+
+def _looks_like_answers(value: dict[str, Any]) -> bool:
+    """No playbook field at the top, and mappings under id-like keys: ``meeting: {type: ...}``."""
+    top_fields = set(Playbook.model_fields) | {"in"}
+    return (
+        bool(value)
+        and not set(value) & top_fields
+        and all(isinstance(v, dict) for v in value.values())
+        and all(isinstance(k, str) and re.fullmatch(model.IDENTIFIER, k) for k in value)
+    )
 
 
 def _position(problem: Problem) -> tuple[int, int, str]:
