@@ -252,3 +252,26 @@ def test_snippet_prefers_the_rarest_matches() -> None:
     snippet = snippet_of([text])
     assert f"{MARK_START}never" in snippet
     assert snippet.startswith("…")
+
+
+def test_a_big_build_indexes_the_words_at_the_end_and_an_interrupted_one_finishes(
+    home: Path, repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from salescoach.store import index as index_module
+
+    monkeypatch.setattr(index_module, "DEFER_TEXT_FROM", 1)
+    index_module.index_path(home).unlink(missing_ok=True)  # the next open is a first build
+    save(repo, "Delta", "2026-01-10", {"context": "A walkout at the depot"})
+    save(repo, "Epsilon", "2026-01-11", {"context": "The board lacks a quorum"})
+    assert [hit.account_slug for hit in find(home, "walkout")] == ["delta"]
+
+    # A build stopped after its rows, before its words: the next open indexes them.
+    with Index.open(home) as index:
+        index._db.execute("INSERT INTO texts_pending VALUES (1)")
+        index._db.execute("INSERT INTO texts (texts) VALUES ('delete-all')")
+    assert [hit.account_slug for hit in find(home, "quorum")] == ["epsilon"]
+    assert [hit.account_slug for hit in find(home, "walkout")] == ["delta"]
+    # Later saves index their words one by one again.
+    record = save(repo, "Zeta", "2026-01-12", {"context": "Another walkout"})
+    note_saved(home, record, repo.path_of(record.meeting, "prep"))
+    assert sorted(hit.account_slug for hit in find(home, "walkout")) == ["delta", "zeta"]

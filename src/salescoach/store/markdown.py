@@ -25,6 +25,7 @@ from pathlib import Path
 
 from salescoach.errors import Problem, RecordError
 from salescoach.messages import CATALOGUE, message
+from salescoach.store.frontmatter import UNSURE, read_plain_block
 from salescoach.store.record import Record, validate_record
 from salescoach.store.serialize import TooLarge, UnfaithfulYaml, check_size, dump_exact
 from salescoach.yamlio import YamlProblems, decode, parse, read_bytes
@@ -117,15 +118,17 @@ def parse_record_file(text: str, path: Path) -> Record:
     """
     check_no_conflict(text, path)
     parts = split_record_text(text, path)
-    try:
-        document = parse(parts.front_matter, path, max_bytes=MAX_RECORD_BYTES)
-    except YamlProblems as error:
-        offset = parts.front_matter_line - 1
-        problems = "; ".join(_describe(problem, offset) for problem in error.problems)
-        raise RecordError(path, f"front matter is not valid YAML: {problems}") from None
-    if document.value is None:
+    value = read_plain_block(parts.front_matter)  # what salescoach wrote, read fast
+    if value is UNSURE:
+        try:
+            value = parse(parts.front_matter, path, max_bytes=MAX_RECORD_BYTES).value
+        except YamlProblems as error:
+            offset = parts.front_matter_line - 1
+            problems = "; ".join(_describe(problem, offset) for problem in error.problems)
+            raise RecordError(path, f"front matter is not valid YAML: {problems}") from None
+    if value is None:
         raise RecordError(path, "front matter is empty", hint="it must hold the record's data")
-    return validate_record(document.value, path, parts.notes or "")
+    return validate_record(value, path, parts.notes or "")
 
 
 _CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.MULTILINE)

@@ -1,0 +1,146 @@
+"""The fast front-matter reader: the strict reader's value for what salescoach writes, and a
+step aside (UNSURE) for anything else, so no file reads differently through it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from salescoach.store.frontmatter import UNSURE, read_plain_block
+from salescoach.store.serialize import same_data
+from salescoach.yamlio import dump, parse
+
+
+def _strict(text: str) -> Any:
+    return parse(text, "<test>").value
+
+
+def _agrees(text: str) -> bool:
+    """The fast reader returns the strict reader's value, or steps aside."""
+    fast = read_plain_block(text)
+    if fast is UNSURE:
+        return True
+    return same_data(fast, _strict(text))
+
+
+_keys = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True)
+_scalars = (
+    st.text(max_size=160)
+    | st.sampled_from(["yes", "NO", "null", "~", "true", "007", "1.5", "-3", "2024-01-05", "a: b"])
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.booleans()
+    | st.none()
+)
+_data = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(_keys, _data, min_size=1, max_size=6))
+def test_what_dump_writes_reads_as_the_strict_reader_reads_it(value: dict[str, Any]) -> None:
+    text = dump(value)
+    assert _agrees(text)
+
+
+def test_a_record_like_front_matter_is_read_fast_and_equal() -> None:
+    value = {
+        "schema_version": 2,
+        "kind": "debrief",
+        "account": {"slug": "acme", "name": "Acme Société"},
+        "meeting_date": "2026-10-28",
+        "playbooks": [{"id": "debrief", "version": 1, "path": None}],
+        "answers": {
+            "debrief": {
+                "objectives_result": [
+                    {"item": "Fix the kick-off date", "answer": {"result": "partly"}},
+                ],
+                "learned_useful": "Claire runs 12 planners and is judged on on-time delivery "
+                "(91 %, target 96 %). She thinks the planning tool is fine but the data from "
+                "the warehouse arrives too late.",
+                "note": "first line\nsecond line\n",
+                "quoted": "Budget: 80 k€, it's 'firm'",
+                "empty": [],
+                "nothing": None,
+                "score": 4,
+                "ratio": 0.5,
+                "done": True,
+            }
+        },
+    }
+    text = dump(value)
+    fast = read_plain_block(text)
+    assert fast is not UNSURE
+    assert same_data(fast, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1 # a comment\n",
+        "# a comment\na: 1\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "a: {b: 1}\n",
+        "a: [1, 2]\n",
+        "a: 1\na: 2\n",
+        "1: one\n",
+        "true: yes\n",
+        "a:\tb\n",
+        "a: b \n",
+        "a: b\n\nc: d\n",
+        "a: >\n  folded\n",
+        "a: |+\n  kept\n\n",
+        "a: |2\n   indented\n",
+        'a: "escaped\\tb"\n',
+        "a: 'open\n",
+        "- a\n- b\n",
+        "plain text\n",
+        "a:\n  - - nested\n",
+        "? complex\n: key\n",
+        "a: b: c\n",
+        "a: 1.0e+400\n",
+        "a: " + "9" * 400 + "\n",
+        "a: x\n  b: y\n",
+        "---\na: 1\n",
+        "a: '\n  b'\n",
+        "a:\n  b: 1\n c: 2\n",
+    ],
+)
+def test_anything_else_is_left_to_the_strict_reader(text: str) -> None:
+    assert read_plain_block(text) is UNSURE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: one\n  two\n  three\n",
+        "a:\n- x\n- y\nb: z\n",
+        "a:\n  - x\n  - y\n",
+        "a:\n  b:\n    c: 1\n",
+        "a:\n- b: 1\n  c:\n  - 2\n- d\n",
+        "a: 'it''s\n  folded'\n",
+        "a: |\n  one\n\n  two\n    three\nb: x\n",
+        "a: |-\n  no break\n",
+        "a:\nb: ''\nc: \"q\"\n",
+        "a: http://example.com/x#y\n",
+        "a: -\n",
+        "a:\n-\n- x\n",
+        "a: 1e400\n",
+        "a: 0x1F\nb: +5\nc: .5\nd: .inf\ne: Null\n",
+    ],
+)
+def test_hand_written_shapes_it_takes_read_the_same(text: str) -> None:
+    assert _agrees(text)
+
+
+def test_it_reads_the_shapes_salescoach_writes() -> None:
+    # Not a speed test: the fast path must actually be taken for ordinary records.
+    for text in ("a: one\n  two\n", "a:\n- b: 1\n  c: |\n    x\n", "a: 'x: y'\n"):
+        assert read_plain_block(text) is not UNSURE
