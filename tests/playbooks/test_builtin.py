@@ -50,6 +50,7 @@ EXPECTED_IDS = {
     "objections": Kind.REFERENCE,
     "phases": Kind.REFERENCE,
     "meeting-types": Kind.REFERENCE,
+    "buying-levers": Kind.REFERENCE,
     "behaviours": Kind.REFERENCE,
     "appropriation": Kind.REFERENCE,
     "added-value": Kind.REFERENCE,

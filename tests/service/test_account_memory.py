@@ -32,6 +32,7 @@ steps:
         help: 0 to 3.
         min: 0
         max: 3
+        labels: {2: Likely}
         default_from: account.last
         example: 1
 """
@@ -117,7 +118,7 @@ def test_it_is_read_by_default_from_only(tmp_path: Path) -> None:
     found = check_paths([team], search_path).problems
     assert [(p.location.line, p.message) for p in found] == [
         (
-            16,
+            17,
             "`account.last` is a question's own last answer: it is read by `default_from` only",
         )
     ]
@@ -128,3 +129,14 @@ def test_show_says_where_the_default_comes_from(meetings: Meetings) -> None:
 
     text = outline(meetings.library.get("qualify").playbook, meetings.library)
     assert "pre-filled with its own last answer for the account" in text
+
+
+def test_the_recap_before_the_first_prompt_shows_it_with_its_label(meetings: Meetings) -> None:
+    from salescoach.session.carry import recap
+    from salescoach.workflow import account_context
+
+    prep(meetings, Rep(score=2))
+    lines = recap(meetings.library, "prep-flow", account_context(meetings.repository, "ACME"))
+    assert [(line.answer_id, line.value) for line in lines if line.answer_id.startswith("q")] == [
+        ("qualify.score", "2 — Likely")
+    ]

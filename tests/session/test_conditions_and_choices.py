@@ -198,3 +198,12 @@ def test_a_computed_answer_is_recomputed_over_a_stale_one(library: Library) -> N
     answers = session.run()["qualify"]
     assert (answers["total"], answers["how_many"]) == (3, 1)
     assert "weakest" in answers and answers["weakest"] == 3
+
+
+def test_a_pick_among_an_empty_earlier_answer_is_not_asked(library: Library) -> None:
+    given = {k: v for k, v in ANSWERS.items() if not k.startswith("qualify.contacts")}
+    prompter = ScriptedPrompter(given, {"qualify.contacts.more[0]": False})
+    session = Session(library, "qualify", prompter, today=TODAY)
+    session.run()
+    assert "qualify.decider" not in prompter.asked
+    assert "decider" not in session.answers["qualify"]

@@ -122,7 +122,8 @@ def recap(library: Library, target: str, account: Mapping[str, Any]) -> list[Rec
                 found = found.get(part) if isinstance(found, Mapping) else None
             if not isinstance(found, Known):
                 continue
-            labels = {o.value: o.label for o in library.options(question)}
+            labels: dict[Any, str] = {o.value: o.label for o in library.options(question)}
+            labels |= {n: f"{n} — {label}" for n, label in (question.labels or {}).items()}
             lines.append(
                 RecapLine(
                     answer_id=f"{entry.id}.{question.id}",
@@ -135,7 +136,7 @@ def recap(library: Library, target: str, account: Mapping[str, Any]) -> list[Rec
     return lines
 
 
-def _brief(value: Any, labels: Mapping[str, str]) -> str:
+def _brief(value: Any, labels: Mapping[Any, str]) -> str:
     """A known answer on one line: labels for option values, entries and items joined."""
     items = value if isinstance(value, list) else [value]
     shown: list[str] = []
@@ -143,7 +144,7 @@ def _brief(value: Any, labels: Mapping[str, str]) -> str:
         if isinstance(item, Mapping):
             shown.append(", ".join(" ".join(str(v).split()) for v in item.values() if v))
         else:
-            text = labels.get(item, item) if isinstance(item, str) else item
+            text = labels.get(item, item) if isinstance(item, str | int) else item
             shown.append(" ".join(str(text).split()))
     line = "; ".join(shown)
     return line if len(line) <= RECAP_WIDTH else line[: RECAP_WIDTH - 1] + "…"

@@ -552,6 +552,8 @@ class Session:
         if question.type == QuestionType.GROUP:
             return self._group(playbook, question, key, given, depth, keep)
         options = self._options(question, playbook.id, scope)
+        if not options and question.choices_from is not None and given is _ABSENT:
+            return None  # picked among earlier answers left empty: nothing to pick from
         default = self._default(question, playbook.id, scope, options)
         if given is not _ABSENT:
             checked = self._check_given(question, key, given, options)
