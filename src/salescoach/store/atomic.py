@@ -142,14 +142,15 @@ def private_dir(path: Path, *, exist_ok: bool = True) -> Path:
     return path
 
 
-def contained(root: Path, path: Path) -> Path:
+def contained(root: Path, path: Path, *, real_root: Path | None = None) -> Path:
     """``path`` itself if, symlinks followed, it stays inside ``root``; StoreError otherwise.
 
     Every path salescoach writes or opens for writing inside a data home goes through this (or
     :func:`refuse_link`), so a symlink planted in the home never sends a file outside it.
+    ``real_root``: ``root`` already resolved (a caller checking thousands of files).
     """
     try:
-        real_root = root.resolve()
+        real_root = root.resolve() if real_root is None else real_root
         real = path.resolve()
     except (OSError, RuntimeError) as error:  # a symlink loop
         raise StoreError(f"{path}: cannot resolve the path ({error})") from None

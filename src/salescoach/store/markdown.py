@@ -81,32 +81,47 @@ def render_record_file(record: Record, body: str) -> str:
 
 def split_record_text(text: str, path: Path) -> RecordText:
     """Cut a record file's text into front matter, body and notes; RecordError if it has no
-    well-formed front matter (BOM, missing opening or closing ``---``)."""
+    well-formed front matter (BOM, missing opening or closing ``---``).
+
+    Lines end at ``\\n`` only; a delimiter or marker line may end in spaces, tabs and ``\\r``
+    (searched with a regular expression: a record is cut in one pass, not line by line).
+    """
     if text.startswith("\ufeff"):
         raise RecordError(path, "file starts with a byte-order mark (BOM)", hint=_UTF8_HINT)
-    lines = _lines(text)
-    if not lines or _line_content(lines[0]) != DELIMITER:
+    if not _DELIMITER_LINE.match(text):
         raise RecordError(
             path,
             "no front matter: the file must start with a line `---`",
             hint="a record begins with `---`, its YAML data, then `---` again",
         )
-    closing = next(
-        (index for index in range(1, len(lines)) if _line_content(lines[index]) == DELIMITER),
-        None,
-    )
+    first_end = text.find("\n")
+    closing = None if first_end == -1 else _DELIMITER_LINE.search(text, first_end + 1)
     if closing is None:
         raise RecordError(
             path,
             "front matter is not closed: no second `---` line after the data",
             hint="add a line `---` after the YAML data",
         )
-    front_matter = "".join(lines[1:closing])
-    rest = lines[closing + 1 :]
-    marker = next((index for index, line in enumerate(rest) if _is_marker(line)), None)
+    front_matter = text[first_end + 1 : closing.start()]
+    rest = _after_line(text, closing.end())
+    marker = _MARKER_LINE.search(text, rest)
     if marker is None:
-        return RecordText(front_matter, "".join(rest), None, 2)
-    return RecordText(front_matter, "".join(rest[:marker]), "".join(rest[marker + 1 :]), 2)
+        return RecordText(front_matter, text[rest:], None, 2)
+    return RecordText(
+        front_matter, text[rest : marker.start()], text[_after_line(text, marker.end()) :], 2
+    )
+
+
+def _after_line(text: str, end: int) -> int:
+    """Where the line that ends (before its line break) at ``end`` is followed by the next."""
+    return min(end + 1, len(text))
+
+
+_LINE_END = r"[ \t]*\r*$"
+_DELIMITER_LINE = re.compile("^" + re.escape(DELIMITER) + _LINE_END, re.MULTILINE)
+_MARKER_LINE = re.compile(
+    "^(?:" + "|".join(map(re.escape, sorted(NOTES_MARKERS))) + ")" + _LINE_END, re.MULTILINE
+)
 
 
 def parse_record_file(text: str, path: Path) -> Record:

@@ -305,6 +305,35 @@ def parse_timestamp(value: str) -> dt.datetime:
 def check_plain(value: Any) -> None:
     """Refuse anything YAML could not store faithfully: only dicts with string keys, lists,
     strings, ints, finite floats, booleans and None are answers."""
+    if not _is_plain(value):
+        _refuse_not_plain(value)
+
+
+def _is_plain(value: Any) -> bool:
+    """:func:`check_plain` without naming where: no path is built for data that is fine."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is str:
+            if not item.isascii() and _SURROGATE.search(item):
+                return False
+        elif kind is dict:
+            for key in item:
+                if type(key) is not str:
+                    return False
+            pending.extend(item.values())
+        elif kind is list:
+            pending.extend(item)
+        elif kind is float:
+            if not math.isfinite(item):
+                return False
+        elif item is not None and kind is not bool and kind is not int:
+            return False  # a subclass, a tuple, a date…: the full check names it
+    return True
+
+
+def _refuse_not_plain(value: Any) -> None:
     pending: list[tuple[str, Any]] = [("", value)]
     while pending:
         where, item = pending.pop()

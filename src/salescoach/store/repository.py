@@ -142,6 +142,8 @@ class Repository:
         self.home = expand(Path(home)).absolute()
         self.accounts_dir = self.home / ACCOUNTS_DIR
         self._meeting_dirs: dict[str, Path] = {}
+        self._real_home: Path | None = None
+        """The home with its links followed, once :meth:`read_or_broken` needed it."""
 
     # ----------------------------------------------------------------------------- accounts
 
@@ -623,7 +625,9 @@ class Repository:
         """One record file inside the home, checked like :meth:`scan` checks it; never raises
         for a bad file (a derived index re-reads changed files through this)."""
         try:
-            self._inside(path)
+            if self._real_home is None:
+                self._real_home = self.home.resolve()
+            contained(self.home, path, real_root=self._real_home)
             record = read_record_file(path)
             _check_placement(record, path)
         except (SalescoachError, OSError) as error:
