@@ -34,3 +34,39 @@ def test_answer_errors_speak_the_rep_s_language() -> None:
         assert error.in_language("fr") == "« beaucoup » n'est pas un nombre"
     else:  # pragma: no cover - the coercion must refuse
         raise AssertionError("coerce accepted text as a number")
+
+
+def test_counts_take_their_plural_form_in_each_language() -> None:
+    assert message("en", "kept_draft", why="Interrupted", count=1, draft="d", command="c") == (
+        "Interrupted: 1 answer kept in draft d. Resume with: c"
+    )
+    assert "3 answers kept" in message("en", "kept_draft", why="", count=3, draft="", command="")
+    assert "0 answers kept" in message("en", "kept_draft", why="", count=0, draft="", command="")
+    # French takes the singular for 0 and 1.
+    said = message("fr", "kept_draft", why="Interrompu", count=0, draft="d", command="c")
+    assert said.startswith("Interrompu : 0 réponse conservée dans")
+    assert "2 réponses conservées" in message(
+        "fr", "kept_draft", why="", count=2, draft="", command=""
+    )
+    every = "report_agenda_contact_detail"
+    assert "chaque jour" in message("fr", every, day="d", cadence=1, phase="p")
+    assert "tous les 3 jours" in message("fr", every, day="d", cadence=3, phase="p")
+    assert "every 3 days" in message("en", every, day="d", cadence=3, phase="p")
+
+
+def test_no_message_marks_a_plural_with_brackets() -> None:
+    for language, catalogue in CATALOGUE.items():
+        for key, text in catalogue.items():
+            assert "(s)" not in text and "(e)" not in text, (language, key)
+
+
+def test_an_error_worded_by_the_catalogue_is_told_in_the_rep_s_language() -> None:
+    from salescoach.errors import NotFoundError
+
+    error = NotFoundError.told("no_meeting_matches", "list_shows_them", query="acme")
+    assert str(error) == "no meeting matches 'acme'\n`salescoach list` shows them"
+    error.hint = f"{error.hint} (and more)"
+    assert error.in_language("fr") == (
+        "aucun rendez-vous ne correspond à «\u00a0acme\u00a0»",
+        "`salescoach list` les montre (and more)",
+    )

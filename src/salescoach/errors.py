@@ -7,7 +7,7 @@ CLI's single handler turns them into a one-paragraph message on standard error a
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, Self
 
 
 class SalescoachError(Exception):
@@ -19,9 +19,39 @@ class SalescoachError(Exception):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.said: tuple[str, str | None, dict[str, Any]] | None = None
 
     def __str__(self) -> str:
         return self.message if self.hint is None else f"{self.message}\n{self.hint}"
+
+    @classmethod
+    def told(cls, key: str, hint: str | None = None, **values: Any) -> Self:
+        """The error worded by the catalogue's ``key`` (and ``hint``): English until the edge
+        tells it in the rep's language (:meth:`in_language`)."""
+        from salescoach.messages import message
+
+        error = cls(
+            message("en", key, **values), hint=message("en", hint, **values) if hint else None
+        )
+        error.said = (key, hint, values)
+        return error
+
+    def in_language(self, language: str) -> tuple[str, str | None]:
+        """The message and hint in ``language`` (as raised when not worded by the catalogue).
+
+        A hint extended after the error was raised (how to resume a draft) keeps its ending.
+        """
+        if self.said is None:
+            return self.message, self.hint
+        from salescoach.messages import message
+
+        key, hint_key, values = self.said
+        hint = self.hint
+        if hint_key is not None and hint is not None:
+            english = message("en", hint_key, **values)
+            if hint.startswith(english):
+                hint = message(language, hint_key, **values) + hint[len(english) :]
+        return message(language, key, **values), hint
 
 
 # Location and Problem are named tuples rather than dataclasses: immutable values all the same,
@@ -101,12 +131,15 @@ class MissingAnswersError(SalescoachError):
     """``--no-input`` was given and required answers are missing; lists every missing id."""
 
     def __init__(self, missing: list[str]) -> None:
+        from salescoach.messages import message
+
         self.missing = list(missing)
         listed = "\n".join(f"  - {answer_id}" for answer_id in self.missing)
+        values = {"count": len(self.missing), "listed": listed}
         super().__init__(
-            f"{len(self.missing)} required answer(s) missing with --no-input:\n{listed}",
-            hint="Add them to the answers file (see --example-answers for a complete one).",
+            message("en", "missing_answers", **values), hint=message("en", "missing_answers_hint")
         )
+        self.said = ("missing_answers", "missing_answers_hint", values)
 
 
 class UsageError(SalescoachError):

@@ -85,7 +85,7 @@ def find_step(facts: Iterable[Facts], identifier: str) -> tuple[Facts, NextStep]
     """The debrief and step an id (or a unique beginning of it) names, in any debrief."""
     wanted = identifier.strip().casefold()
     if not wanted:
-        raise UsageError("give the id of a next step (salescoach next lists them)")
+        raise UsageError.told("step_id_needed")
     found = [
         (debrief, step)
         for debrief in facts
@@ -97,13 +97,10 @@ def find_step(facts: Iterable[Facts], identifier: str) -> tuple[Facts, NextStep]
     if len(exact) == 1 or len(found) == 1:
         return (exact or found)[0]
     if not found:
-        raise NotFoundError(
-            f"no next step {identifier!r}", hint="`salescoach next` lists them with their ids"
-        )
+        raise NotFoundError.told("no_next_step", "next_lists_them", step=identifier)
     listed = "\n".join(f"  {s.id}  {d.meeting}: {s.action}" for d, s in found[:10])
-    raise NotFoundError(
-        f"{identifier!r} names {len(found)} next steps:\n{listed}",
-        hint="give the whole id, or add --meeting MEETING",
+    raise NotFoundError.told(
+        "step_names_several", "step_whole_id", step=identifier, count=len(found), listed=listed
     )
 
 

@@ -148,11 +148,11 @@ def choose_depth(quick: bool, depth: str | None, settings: Settings) -> str:
     from salescoach.errors import UsageError
 
     if quick and depth is not None and depth != "quick":
-        raise UsageError(f"give --quick or --depth {depth}, not both")
+        raise UsageError.told("not_both", first="--quick", second=f"--depth {depth}")
     if quick:
         return "quick"
     if depth is not None:
         if depth not in ("quick", "standard", "full"):
-            raise UsageError(f"--depth must be quick, standard or full, not {depth!r}")
+            raise UsageError.told("bad_depth", given=depth)
         return depth
     return settings.depth or DEFAULT_DEPTH

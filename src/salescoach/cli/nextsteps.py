@@ -113,7 +113,7 @@ def _mark(
         except AnswerValueError as error:
             from salescoach.errors import UsageError
 
-            raise UsageError(str(error)) from None
+            raise UsageError.told(error.key, **error.params) from None
     app_state = state(ctx)
     with open_index(app_state.data_home, False) as index:
         facts = index.facts(kind="debrief", parts={"next_steps"})
@@ -136,7 +136,7 @@ def _day(value: str | None) -> dt.date:
 
     day = parse_day(value)
     if day is None:
-        raise UsageError(f"--today takes a date as YYYY-MM-DD, not {value!r}")
+        raise UsageError.told("bad_date", option="--today", given=value)
     return day
 
 

@@ -82,12 +82,11 @@ def _search(app_state: AppState) -> SearchPath:
 # --- list, show ----------------------------------------------------------------------------------
 
 
-def _origin(entry: Entry) -> str:
-    from salescoach.playbook.library import ORIGIN_WORDS
-
-    if entry.source.origin == "built-in":
-        return "built-in"
-    return f"{ORIGIN_WORDS[entry.source.origin]} ({entry.source.directory})"
+def _origin(entry: Entry, language: str) -> str:
+    origin = entry.source.origin
+    if origin == "built-in":
+        return message(language, "origin_built-in")
+    return f"{message(language, f'origin_{origin}')} ({entry.source.directory})"
 
 
 @app.command(name="list")
@@ -125,16 +124,21 @@ def list_playbooks(
 def _print_table(language: str, rows: list[dict[str, Any]], entries: dict[str, Entry]) -> None:
     from salescoach.ui import render
 
-    table = render.new_table("id", "kind", "title", "lang", "version", "from")
+    headings = ("id", "kind", "title", "lang", "version", "from")
+    table = render.new_table(*(message(language, f"playbooks_{h}") for h in headings))
     for row in rows:
         overridden = {hidden["origin"] for hidden in row["overrides"]}
-        shown = "built-in" if "built-in" in overridden else ", ".join(sorted(overridden))
-        overrides = message(language, "overrides", origins=shown) if overridden else ""
-        origin = render.joined(_origin(entries[row["id"]]), render.styled(overrides, "warning"))
+        named = sorted(message(language, f"origin_{o}") for o in overridden)
+        if "built-in" in overridden:
+            named = [message(language, "origin_built-in")]
+        overrides = message(language, "overrides", origins=", ".join(named)) if overridden else ""
+        origin = render.joined(
+            _origin(entries[row["id"]], language), render.styled(overrides, "warning")
+        )
         render.add_row(
             table,
             row["id"],
-            row["kind"],
+            message(language, f"playbook_kind_{row['kind']}"),
             row["title"],
             row["language"],
             str(row["version"]),

@@ -76,9 +76,9 @@ def search(
     app_state = state(ctx)
     terms = parse_query(words)
     if not terms:
-        raise UsageError("nothing to search for: give at least one word")
+        raise UsageError.told("search_nothing")
     if kind is not None and kind not in KINDS:
-        raise UsageError(f"--kind must be prep or debrief, not {kind!r}")
+        raise UsageError.told("bad_kind", given=kind)
     filters = Filters(
         account=app_state.repository.find_account(account).slug if account else None,
         kind=kind,

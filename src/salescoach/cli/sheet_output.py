@@ -24,7 +24,7 @@ def show_sheet(
 ) -> None:
     """``show MEETING --sheet | --html [-o FILE] | --pdf FILE``: the prep's sheet, again."""
     if output is not None and not html:
-        raise UsageError("-o/--output goes with --html (a PDF names its file: --pdf FILE)")
+        raise UsageError.told("output_needs_html")
     from salescoach.errors import NotFoundError
     from salescoach.workflow import record_sheet
 

@@ -71,7 +71,7 @@ def _timeline(facts: Sequence[Facts], given: Given) -> timeline.Timeline:
     found = timeline.timeline(facts)
     if found is None:
         name = given.options.get("account", "")
-        raise NotFoundError(f"account {name!r} has no records yet", hint=f"salescoach prep {name}")
+        raise NotFoundError.told("account_no_records", "account_prep_it", name=name)
     return found
 
 

@@ -596,9 +596,10 @@ class Session:
                 if isinstance(given, str) and not options:
                     self._given_text[key] = given  # offered to correct, not retyped
                 if self.lenient:
-                    self.dropped.append(Problem(Location(self.prefill_source), str(error), key))
+                    self.dropped.append(Problem(Location(self.prefill_source), shown, key))
                 return _ABSENT
-            self._reject(Problem(Location(self.prefill_source), str(error), key))
+            shown = error.in_language(self.language)
+            self._reject(Problem(Location(self.prefill_source), shown, key))
             return _ABSENT
         if value is None and question.required:
             return _ABSENT

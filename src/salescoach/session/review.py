@@ -33,7 +33,8 @@ def answered_questions(session: Session) -> list[tuple[str, str]]:
                 continue
             labels = {o.value: o.label or o.value for o in session.library.options(question)}
             if isinstance(value, list) and labels and all(isinstance(v, str) for v in value):
-                value = ", ".join(str(labels.get(v, v)) for v in value)
+                # Labels are often sentences ("It's too expensive."): no comma after their stop.
+                value = " · ".join(str(labels.get(v, v)) for v in value)
             elif isinstance(value, str):
                 value = labels.get(value, value)
             label = _label(question.prompt, value, session.language)

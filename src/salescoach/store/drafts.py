@@ -155,11 +155,13 @@ class Drafts:
             self._path(draft_id).unlink()
         except FileNotFoundError:
             if not missing_ok:
-                raise NotFoundError(f"no draft {draft_id!r}") from None
+                raise NotFoundError.told(
+                    "no_draft", "resume_lists_drafts", draft=draft_id
+                ) from None
 
     def _path(self, draft_id: str) -> Path:
         if not is_draft_id(draft_id):
-            raise NotFoundError(f"no draft {draft_id!r}")
+            raise NotFoundError.told("no_draft", "resume_lists_drafts", draft=draft_id)
         return contained(self.home, self.directory) / f"{draft_id}.yaml"
 
     def _read(self, path: Path, draft_id: str) -> Draft:
@@ -169,7 +171,7 @@ class Drafts:
             data = read_bytes(path, max_bytes=MAX_DRAFT_BYTES)
             document = parse(decode(data, path), path, max_bytes=MAX_DRAFT_BYTES)
         except FileNotFoundError:
-            raise NotFoundError(f"no draft {draft_id!r}") from None
+            raise NotFoundError.told("no_draft", "resume_lists_drafts", draft=draft_id) from None
         except YamlProblems as error:
             raise RecordError(path, "; ".join(str(p) for p in error.problems)) from None
         if not isinstance(document.value, dict):

@@ -161,16 +161,18 @@ class Repository:
         """Like :meth:`account_slug`, returning the slug with the account's stored real name."""
         key = account_name_key(name)
         if not key:
-            raise UsageError(
-                f"an account name cannot be blank (got {name!r})",
-                hint="give the client's name, e.g. salescoach prep ACME",
-            )
+            raise UsageError.told("account_blank", "account_blank_hint", given=repr(name))
         found, _ = self._find_account(name, key)
         if found is not None:
             return found.ref
         if not create:
-            hint = self._accounts_hint(name)
-            raise NotFoundError(f"no account named {name.strip()!r}", hint=hint)
+            close = self._close_accounts(name)
+            raise NotFoundError.told(
+                "no_account_named",
+                "did_you_mean" if close else None,
+                name=name.strip(),
+                close=close,
+            )
         self._ensure_home()
         with self._lock("accounts"):
             found, free = self._find_account(name, key)
@@ -321,10 +323,7 @@ class Repository:
         the one containing it (case-insensitive); NotFoundError listing candidates otherwise."""
         wanted = query.strip().lower()
         if not wanted:  # '' is in every id: it would pick the only meeting
-            raise UsageError(
-                f"a meeting cannot be blank (got {query!r})",
-                hint="give its id or a part of it; `salescoach list` shows them",
-            )
+            raise UsageError.told("meeting_blank", "meeting_blank_hint", given=repr(query))
         with contextlib.suppress(NotFoundError):
             self._meeting_dir(wanted)  # an exact id: one stat per account, no listing
             return wanted
@@ -337,14 +336,20 @@ class Repository:
                 return matches[0]
             if len(matches) > 1:
                 listed = "\n".join(f"  {meeting}" for meeting in matches[:20])
-                more = f"\n  … and {len(matches) - 20} more" if len(matches) > 20 else ""
-                raise NotFoundError(
-                    f"{query!r} matches {len(matches)} meetings:\n{listed}{more}",
-                    hint="give more of the id",
+                raise NotFoundError.told(
+                    "meeting_matches_several",
+                    "meeting_more_of_the_id",
+                    query=query,
+                    count=len(matches),
+                    listed=listed,
                 )
-        close = difflib.get_close_matches(wanted, ids, n=5, cutoff=0.5)
-        hint = "did you mean: " + ", ".join(close) if close else "`salescoach list` shows them"
-        raise NotFoundError(f"no meeting matches {query!r}", hint=hint)
+        close = ", ".join(difflib.get_close_matches(wanted, ids, n=5, cutoff=0.5))
+        raise NotFoundError.told(
+            "no_meeting_matches",
+            "did_you_mean" if close else "list_shows_them",
+            query=query,
+            close=close,
+        )
 
     def path_of(self, meeting_id: str, kind: str) -> Path:
         """Where the ``kind`` record of a meeting is (whether or not it exists yet).
@@ -423,7 +428,7 @@ class Repository:
         try:
             text = decode_record(read_record_bytes(path), path)
         except FileNotFoundError:
-            raise NotFoundError(f"meeting {meeting_id} has no {kind} yet") from None
+            raise NotFoundError.told(f"meeting_has_no_{kind}_yet", meeting=meeting_id) from None
         record = parse_record_file(text, path)
         _check_placement(record, path)
         return record, data_version(text)
@@ -495,7 +500,7 @@ class Repository:
             folder / meeting_id for folder in self._account_dirs() if (folder / meeting_id).is_dir()
         ]
         if not found:
-            raise NotFoundError(f"no meeting {meeting_id!r}", hint="`salescoach list` shows them")
+            raise NotFoundError.told("no_meeting", "list_shows_them", meeting=meeting_id)
         if len(found) > 1:
             listed = ", ".join(str(path) for path in found)
             raise StoreError(f"meeting id {meeting_id} is in several folders: {listed}")
@@ -637,9 +642,13 @@ class Repository:
     _read_or_broken = read_or_broken  # the first index code used the private name
 
     def _accounts_hint(self, name: str) -> str | None:
+        close = self._close_accounts(name)
+        return "did you mean: " + close if close else None
+
+    def _close_accounts(self, name: str) -> str:
+        """The accounts whose name is close to ``name``, comma-separated ('' if none)."""
         names = [item.name for item in self.accounts() if isinstance(item, Account)]
-        close = difflib.get_close_matches(name, names, n=5, cutoff=0.5)
-        return "did you mean: " + ", ".join(close) if close else None
+        return ", ".join(difflib.get_close_matches(name, names, n=5, cutoff=0.5))
 
 
 class _Lock:

@@ -64,9 +64,10 @@ def error(language: str, failure: SalescoachError, *, summary: bool = True) -> N
         if failure.hint:
             say(failure.hint, "hint")
         return
-    _labelled(label, "error", failure.message)
-    if failure.hint:
-        say(failure.hint, "hint")
+    text, hint = failure.in_language(language)
+    _labelled(label, "error", text)
+    if hint:
+        say(hint, "hint")
 
 
 def _labelled(label: str, style: str, text: str) -> None:
@@ -362,13 +363,13 @@ def drafts(language: str, found: Sequence[Draft], problems: Iterable[Broken]) ->
     if not found:
         say(message(language, "no_drafts"), "hint")
         return
-    headers = ("draft", "kind", "account", "meeting", "flow", "answers", "stopped at", "when")
+    headers = ("draft", "kind", "account", "meeting", "flow", "answers", "stopped_at", "when")
     table(
-        headers,
+        tuple(message(language, f"drafts_{heading}") for heading in headers),
         (
             (
                 draft.id,
-                draft.kind,
+                message(language, draft.kind),
                 draft.account,
                 draft.meeting or draft.meeting_type or "",
                 draft.flow or "",
