@@ -51,29 +51,29 @@ LINTED = ("src", "tests", "benchmarks", "tools")
 LAYERS: dict[str, int] = {
     # the foundations: no other salescoach module
     "__init__": 0,
-    "errors": 0,
     "messages": 0,
-    "paths": 1,  # may raise a user error (an unknown ~user), so above errors
+    "errors": 1,  # an error may be worded by the catalogue, so above messages
+    "paths": 2,  # may raise a user error (an unknown ~user), so above errors
     "flows": 0,
     "signals": 0,
-    "yamlio": 1,
-    "gitcmd": 1,  # the git command, run for the store's and the service's callers
+    "yamlio": 2,
+    "gitcmd": 2,  # the git command, run for the store's and the service's callers
     # the core: the language and the store, then what reads them
-    "settings": 2,
-    "playbook": 2,
-    "store": 2,
-    "session": 3,
-    "reports": 3,
-    "sheet": 3,
-    "workflow": 4,
-    "drill": 4,
-    "recap": 4,
+    "settings": 3,
+    "playbook": 3,
+    "store": 3,
+    "session": 4,
+    "reports": 4,
+    "sheet": 4,
+    "workflow": 5,
+    "drill": 5,
+    "recap": 5,
     # the application layer, the renderer, the commands
-    "service": 5,
-    "nextsteps": 5,
-    "ui": 6,
-    "cli": 7,
-    "__main__": 8,
+    "service": 6,
+    "nextsteps": 6,
+    "ui": 7,
+    "cli": 8,
+    "__main__": 9,
 }
 """Each package (or top-level module) imports only from layers below its own: the core never
 reaches the service, the renderer or the commands, and the store never reaches the reports."""

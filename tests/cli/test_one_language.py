@@ -25,6 +25,8 @@ from salescoach.cli.help_language import help_paths
 from salescoach.messages import CATALOGUE
 from tests.cli.helpers import salescoach
 
+pytestmark = pytest.mark.timeout(1200)  # a hundred runs of the command, on a loaded machine
+
 TYPES = (
     "presentation",
     "proposal-defence",
@@ -253,7 +255,7 @@ def _foreign(text: str, language: str, sentences: set[str]) -> list[str]:
 
 def _meeting(env: dict[str, str]) -> str:
     listed = json.loads(_run(env, "list", "--json").stdout)
-    return next(row["meeting"] for row in listed if row["meeting"].endswith("-discovery"))
+    return next(str(row["meeting"]) for row in listed if row["meeting"].endswith("-discovery"))
 
 
 def test_every_command_speaks_the_language_of_the_home(home: tuple[str, dict[str, str]]) -> None:
