@@ -85,6 +85,18 @@ CASES = {
         (15, 76),
         "`nam` is no sub-question of the group `contacts`",
     ),
+    "a computed answer inside a group": (
+        "- {id: g, type: group, prompt: G, questions: [{id: t, type: number, prompt: T, "
+        "compute: {sum: [score]}}]}",
+        (15, 86),
+        "a computed answer belongs to the playbook, not to a group's entry",
+    ),
+    "a computed answer reading a later question": (
+        "- {id: t, type: number, prompt: T, compute: {count: [later]}}\n"
+        "      - {id: later, type: list, prompt: L?}",
+        (15, 60),
+        "compute names `later`, a question asked later",
+    ),
     "choices from a scale": (
         "- {id: q, type: choice, prompt: Q?, choices_from: {answer: score}}",
         (15, 58),
@@ -221,4 +233,18 @@ def test_one_file_of_a_directory_checked_alone_says_to_check_the_directory(
     )
     assert (
         check_paths([tmp_path / "team"], lambda language: [Source("option", empty)]).problems == []
+    )
+
+
+def test_a_computed_answer_is_never_given_in_an_answers_file(tmp_path: Path) -> None:
+    from salescoach.playbook.library import Library
+    from salescoach.session.answers_file import unknown_answers
+
+    text = HEAD + "      - {id: t, type: number, prompt: T, compute: {sum: [score]}}\n"
+    checked(tmp_path, ("me.yaml", text))
+    library = Library.load("en", [Source("option", tmp_path / "team")])
+    (problem,) = unknown_answers({"me": {"score": 2, "t": 9}}, [library.get("me")], "answers")
+    assert (problem.field_path, problem.message) == (
+        "me.t",
+        "`me.t` is computed from other answers, never given",
     )
