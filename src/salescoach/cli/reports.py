@@ -411,9 +411,11 @@ class _ProgressBar:
 
 
 def _reference(app_state: AppState) -> Reference:
-    from salescoach.reports.reference import Reference
+    from salescoach.reports.reference import cached_reference
 
-    return Reference.from_library(app_state.library)
+    return cached_reference(
+        app_state.language, app_state.playbook_sources, lambda: app_state.library
+    )
 
 
 def reference_or_none(app_state: AppState) -> Reference | None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from salescoach.errors import Problem, SalescoachError
     from salescoach.playbook.library import Library
     from salescoach.playbook.model import Depth
+    from salescoach.playbook.sources import Source
     from salescoach.service.meetings import Meetings, Outcome
     from salescoach.session.prompter import Prompter
     from salescoach.settings import Settings
@@ -82,10 +83,16 @@ class AppState:
     @cached_property
     def library(self) -> Library:
         """Every playbook on the search path for the chosen language."""
-        from salescoach.playbook.library import Library, search_path
+        from salescoach.playbook.library import Library
 
-        sources = search_path(self.language, self.settings.playbooks, self.playbook_dirs)
-        return Library.load(self.language, sources)
+        return Library.load(self.language, self.playbook_sources)
+
+    @property
+    def playbook_sources(self) -> list[Source]:
+        """The playbook search path for the chosen language (nothing read yet)."""
+        from salescoach.playbook.sources import search_path
+
+        return search_path(self.language, self.settings.playbooks, self.playbook_dirs)
 
     def library_in(self, language: str) -> Library:
         """The playbooks in ``language`` (a record's own), on the same search path."""

@@ -11,13 +11,11 @@ or one asked later in a flow. Each problem points at the line and column of the 
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from salescoach.errors import Location, NotFoundError, PlaybookError, Problem
-from salescoach.paths import builtin_playbooks, expand
 from salescoach.playbook.conditions import numeric_test_problems
 from salescoach.playbook.extension import extend_flow, extension_problems
 from salescoach.playbook.loader import (
@@ -34,9 +32,10 @@ from salescoach.playbook.loader import (
 )
 from salescoach.playbook.model import FlowItem, Kind, Option, Playbook, Question, QuestionType
 from salescoach.playbook.refs import LAST_ANSWER, parse_ref
+from salescoach.playbook.sources import PLAYBOOKS_ENV, playbook_files
+from salescoach.playbook.sources import Source as Source  # where they always were
+from salescoach.playbook.sources import search_path as search_path
 from salescoach.yamlio import Document, Path_
-
-PLAYBOOKS_ENV = "SALESCOACH_PLAYBOOKS"
 
 ORIGIN_WORDS = {
     "built-in": "built-in",
@@ -46,14 +45,6 @@ ORIGIN_WORDS = {
     "checked": "checked path",
 }
 """How each origin is named to a user."""
-
-
-@dataclass(frozen=True)
-class Source:
-    """One directory on the search path and why it is there."""
-
-    origin: str  # "built-in", "config", "env", "option" ("checked": a path given to a command)
-    directory: Path
 
 
 @dataclass(frozen=True)
@@ -85,45 +76,9 @@ SearchPath = Callable[[str], list[Source]]
 """The search path for a language (the CLI binds the config and the options)."""
 
 
-def search_path(
-    language: str,
-    config_dirs: Sequence[Path] = (),
-    option_dirs: Sequence[Path] = (),
-    *,
-    environ: dict[str, str] | None = None,
-) -> list[Source]:
-    """The directories searched, in order (later wins)."""
-    env = os.environ if environ is None else environ
-    sources = [Source("built-in", builtin_playbooks() / language)]
-    if language != "en":
-        sources.insert(0, Source("built-in", builtin_playbooks() / "en"))
-    sources += [Source("config", expand(Path(d))) for d in config_dirs]
-    sources += [
-        Source("env", expand(Path(d)))
-        for d in env.get(PLAYBOOKS_ENV, "").split(os.pathsep)
-        if d.strip()
-    ]
-    sources += [Source("option", expand(Path(d))) for d in option_dirs]
-    return sources
-
-
 def trainer_directory(sources: Sequence[Source]) -> Path | None:
     """The trainer's own directory: the first non-built-in directory on the search path."""
     return next((s.directory for s in sources if s.origin != "built-in"), None)
-
-
-def playbook_files(directory: Path) -> list[Path]:
-    """The YAML files under a directory, sorted, hidden directories skipped."""
-    if directory.is_file():
-        return [directory]
-    if not directory.is_dir():
-        return []
-    return sorted(
-        path
-        for pattern in ("*.yaml", "*.yml")
-        for path in directory.rglob(pattern)
-        if not any(part.startswith(".") for part in path.relative_to(directory).parts)
-    )
 
 
 @dataclass

@@ -4,17 +4,29 @@
 ``details.cadence_days``); ``objections`` is the library's top ten, in the playbook's order;
 ``meeting-types`` names the meeting types. Nothing here is hard-coded: a team playbook that
 changes a cadence changes the agenda.
+
+Reading them means loading the whole playbook library (the model, pydantic, every file): most of
+what ``agenda`` or a report took on a big home. :func:`cached_reference` keeps what was read in
+the user cache, keyed by the stat of every playbook file on the search path (and of the code
+that reads them): a playbook added, removed or edited is read again, validated as before.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import astuple, dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from salescoach.errors import Location, NotFoundError, PlaybookError, Problem
 
 if TYPE_CHECKING:
     from salescoach.playbook.library import Library
+    from salescoach.playbook.sources import Source
 
 PHASES = "phases"
 OBJECTIONS = "objections"
@@ -112,3 +124,91 @@ def _whole(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return None
+
+
+# --------------------------------------------------------------------------------- the cache
+
+CACHE_DIR = "reference"
+_CACHE_FORMAT = 1
+_READER_MODULES = ("playbook", "reports")
+"""The code whose files' stat is part of the key: a new version that reads playbooks otherwise
+never trusts what an older one cached."""
+
+
+def cached_reference(
+    language: str, sources: Sequence[Source], load: Callable[[], Library]
+) -> Reference:
+    """:meth:`Reference.from_library` of the library ``load`` returns, read from the user cache
+    when no playbook file on ``sources`` (nor the code reading them) changed since it was kept.
+
+    Errors are not cached: a broken ``phases`` playbook is reported on every run.
+    """
+    from salescoach.paths import cache_home
+
+    stamp = _stamp(language, sources)
+    if stamp is None:  # a file vanished while being listed: read it all
+        return Reference.from_library(load())
+    digest = hashlib.sha256(stamp.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    path = cache_home() / CACHE_DIR / f"{language}-{digest}.json"
+    found = _cached(path, stamp)
+    if found is not None:
+        return found
+    reference = Reference.from_library(load())
+    _keep(path, stamp, reference)
+    return reference
+
+
+def _stamp(language: str, sources: Sequence[Source]) -> str | None:
+    from salescoach.playbook.sources import playbook_files
+
+    package = Path(__file__).resolve().parents[1]
+    code = sorted(
+        str(path) for module in _READER_MODULES for path in (package / module).glob("*.py")
+    )
+    try:
+        files = [
+            [
+                source.origin,
+                str(source.directory),
+                [_stat(path) for path in playbook_files(source.directory)],
+            ]
+            for source in sources
+        ]
+        return json.dumps([_CACHE_FORMAT, language, [_stat(Path(p)) for p in code], files])
+    except OSError:
+        return None
+
+
+def _stat(path: Path) -> list[Any]:
+    status = os.stat(path)  # noqa: PTH116
+    return [str(path), status.st_mtime_ns, status.st_size]
+
+
+def _cached(path: Path, stamp: str) -> Reference | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["stamp"] != stamp:
+            return None
+        phases = tuple(
+            Phase(str(id_), int(number), str(label), int(cadence), bool(after_sale))
+            for id_, number, label, cadence, after_sale in data["phases"]
+        )
+        objections = {str(key): str(value) for key, value in data["objections"].items()}
+        types = {str(key): str(value) for key, value in data["meeting_types"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None  # missing, damaged or of another shape: read the playbooks again
+    return Reference(phases, objections, types)
+
+
+def _keep(path: Path, stamp: str, reference: Reference) -> None:
+    from salescoach.store.atomic import atomic_write, private_dir
+
+    data = {
+        "stamp": stamp,
+        "phases": [list(astuple(phase)) for phase in reference.phases],
+        "objections": reference.objections,
+        "meeting_types": reference.meeting_types,
+    }
+    with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
+        private_dir(path.parent)
+        atomic_write(path, json.dumps(data, ensure_ascii=False))
