@@ -627,8 +627,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "max_hint": "(au plus {high})",
         "required": "une réponse est nécessaire",
         "item_needed": "il faut encore un élément avant de terminer cette liste",
-        "add_one": "{what} — en ajouter un ?",
-        "add_another": "{what} — en ajouter un autre ?",
+        # Neither "un" nor "une": the list may hold chaînes, étapes, interlocuteurs.
+        "add_one": "{what} — en ajouter ?",
+        "add_another": "{what} — en ajouter encore ?",
         "review_prep": "Relecture — enregistrer cette préparation ?",
         "review_debrief": "Relecture — enregistrer ce débrief ?",
         "save": "Enregistrer",
@@ -965,7 +966,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "report_never_met": "Dans la bibliothèque, jamais rencontrées",
         "report_objectives_title": "Objectifs",
         "report_objectives_summary": (
-            ": {rated} notés en débrief · {reached} atteints · {partly} en partie · {not_reached} "
+            "\u00a0: {rated} notés en débrief · {reached} atteints · {partly} en partie · "
+            "{not_reached} "
             "non · {undebriefed} fixés dans des préparations sans débrief"
         ),
         "report_phases_caption": (

@@ -236,10 +236,10 @@ def test_french_yes_no_and_dates(isolated_home: Path) -> None:
     for prompt, keys, echo in [
         (("Nom",), "Claire Martin" + ENTER, None),
         (("Fonction",), ENTER, None),
-        (("en ajouter un autre ?", "(o/N)"), "o" + ENTER, ("en ajouter un autre ?", "Oui")),
+        (("en ajouter encore ?", "(o/N)"), "o" + ENTER, ("en ajouter encore ?", "Oui")),
         (("Nom",), "Paul Girard" + ENTER, None),
         (("Fonction",), ENTER, None),
-        (("en ajouter un autre ?",), "n", ("en ajouter un autre ?", "Non")),
+        (("en ajouter encore ?",), "n", ("en ajouter encore ?", "Non")),
         (("De quel type",), DOWN * 2 + ENTER, None),
         (("Quand a-t-il lieu",), "+3j" + ENTER, None),
         (("À quelle heure",), ENTER, None),

@@ -148,8 +148,8 @@ def render_objections(found: ObjectionsReport, given: Given, language: str) -> N
             row.label,
             f"#{row.library_rank}" if row.library_rank else styled(w("new"), "warning"),
             str(row.met),
-            f"{row.share:.0%}",
-            f"{row.handling:.1f}/5" if row.handling is not None else "",
+            _percent(row.share, language),
+            f"{_decimal(row.handling, language)}/5" if row.handling is not None else "",
             bar(row.met, top),
         )
     table.caption = w("objections_caption", debriefs=found.debriefs)
@@ -174,9 +174,9 @@ def render_objectives(found: ObjectivesReport, given: Given, language: str) -> N
     summary = w(
         "objectives_summary",
         rated=overall.objectives,
-        reached=_percent(overall.share(overall.reached)),
-        partly=_percent(overall.share(overall.partly)),
-        not_reached=_percent(overall.share(overall.not_reached)),
+        reached=_percent(overall.share(overall.reached), language),
+        partly=_percent(overall.share(overall.partly), language),
+        not_reached=_percent(overall.share(overall.not_reached), language),
         undebriefed=found.not_debriefed,
     )
     show(joined(styled(w("objectives_title"), "heading"), summary))
@@ -187,9 +187,9 @@ def render_objectives(found: ObjectivesReport, given: Given, language: str) -> N
                 table,
                 given.reference.meeting_types.get(group.group, group.group),
                 str(group.objectives),
-                _percent(group.share(group.reached)),
-                _percent(group.share(group.partly)),
-                _percent(group.share(group.not_reached)),
+                _percent(group.share(group.reached), language),
+                _percent(group.share(group.partly), language),
+                _percent(group.share(group.not_reached), language),
                 bar(group.share(group.reached) or 0.0, 1.0),
             )
         show(table)
@@ -207,7 +207,7 @@ def render_phases(found: PhasesReport, given: Given, language: str) -> None:
             table,
             row.label,
             str(row.accounts),
-            f"{row.share:.0%}",
+            _percent(row.share, language),
             bar(row.accounts, top),
             f"{row.average_days:.0f}" if row.average_days is not None else "",
             str(row.stays),
@@ -242,7 +242,7 @@ def render_funnel(found: FunnelReport, given: Given, language: str) -> None:
     table = new_table(w("level"), w("debriefs"), w("share"), BAR_COLUMN)
     for row in found.rows:
         level = message(language, f"sheet_level-{row.level}")
-        add_row(table, level, str(row.debriefs), f"{row.share:.0%}", bar(row.share, 1.0))
+        add_row(table, level, str(row.debriefs), _percent(row.share, language), bar(row.share, 1.0))
     depth = ", ".join(w("levels_count", levels=k, count=v) for k, v in found.depth.items())
     table.caption = w("funnel_caption", debriefs=found.debriefs, depth=depth)
     show(table)
@@ -262,27 +262,37 @@ def render_team(found: TeamReport, given: Given, language: str) -> None:
     for line in found.reps:
         figures, scores = line.figures, line.scores
         practice = (
-            w("practice_cell", count=figures.cards_reviewed, share=_percent(figures.practice_good))
+            w(
+                "practice_cell",
+                count=figures.cards_reviewed,
+                share=_percent(figures.practice_good, language),
+            )
             if figures.cards_reviewed
             else "0"
         )
         add_row(
             table,
             figures.rep,
-            _scored(str(figures.meetings), scores["meetings"]),
-            _scored(_percent(figures.objectives_reached), scores["objectives_reached"]),
-            _scored(str(figures.phase_advances), scores["phase_advances"]),
-            _scored(_number(figures.days_to_closing), scores["days_to_closing"]),
+            _scored(str(figures.meetings), scores["meetings"], language),
+            _scored(
+                _percent(figures.objectives_reached, language),
+                scores["objectives_reached"],
+                language,
+            ),
+            _scored(str(figures.phase_advances), scores["phase_advances"], language),
+            _scored(
+                _number(figures.days_to_closing, language), scores["days_to_closing"], language
+            ),
             practice,
         )
     averages = found.averages
     add_row(
         table,
         styled(w("team_average"), "muted"),
-        _number(averages["meetings"]),
-        _percent(averages["objectives_reached"]),
-        _number(averages["phase_advances"]),
-        _number(averages["days_to_closing"]),
+        _number(averages["meetings"], language),
+        _percent(averages["objectives_reached"], language),
+        _number(averages["phase_advances"], language),
+        _number(averages["days_to_closing"], language),
     )
     table.caption = w("team_caption")
     show(table)
@@ -345,16 +355,25 @@ def _results(line: MeetingLine, w: Callable[..., str]) -> str:
     return text + (w("and_partly", partly=line.partly) if line.partly else "")
 
 
-def _scored(value: str, score: float | None) -> Cell:
+def _scored(value: str, score: float | None, language: str) -> Cell:
     if score is None:
         return value
     style = "ok" if score >= 3 else "warning" if score >= 2 else "error"
-    return joined(value, " ", styled(f"{score:.1f}/5", style))
+    return joined(value, " ", styled(f"{_decimal(score, language)}/5", style))
 
 
-def _percent(share: float | None) -> str:
-    return "" if share is None else f"{share:.0%}"
+def _percent(share: float | None, language: str) -> str:
+    """``42%``, or in French ``42 %`` (a no-break space before the sign)."""
+    if share is None:
+        return ""
+    return f"{share * 100:.0f}\u00a0%" if language == "fr" else f"{share:.0%}"
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}".removesuffix(".0")
+def _decimal(value: float, language: str) -> str:
+    """One decimal, with the language's separator (``2.5``, ``2,5``)."""
+    shown = f"{value:.1f}"
+    return shown.replace(".", ",") if language == "fr" else shown
+
+
+def _number(value: float | None, language: str) -> str:
+    return "" if value is None else _decimal(value, language).removesuffix(".0").removesuffix(",0")
