@@ -100,6 +100,8 @@ def test_the_second_example_validates_lints_clean_shows_and_previews(
     assert preview.returncode == 0, preview.stderr
     assert "## Qualification" in preview.stdout
     assert "**Total**: 8\u00a0/ 12" in preview.stdout  # the unit kept beside its number
+    # one example per objective: only the second (rated 1) gets a "to secure" line
+    assert preview.stdout.count("**To secure**") == 1
 
 
 def test_the_second_example_runs_with_no_input_and_remembers(qualify_example: Path) -> None:

@@ -97,6 +97,13 @@ CASES = {
         (15, 60),
         "compute names `later`, a question asked later",
     ),
+    "a per-item example that does not fit": (
+        "- {id: l, type: list, prompt: L?}\n"
+        "      - {id: q, type: scale, prompt: Q?, min: 0, max: 3, for_each: {answer: l}, "
+        "examples: [1, 7]}",
+        (16, 95),  # the item of `examples` that does not fit
+        "examples does not fit a scale question: must be at most 3",
+    ),
     "choices from a scale": (
         "- {id: q, type: choice, prompt: Q?, choices_from: {answer: score}}",
         (15, 58),

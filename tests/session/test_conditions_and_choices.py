@@ -207,3 +207,28 @@ def test_a_pick_among_an_empty_earlier_answer_is_not_asked(library: Library) -> 
     session.run()
     assert "qualify.decider" not in prompter.asked
     assert "decider" not in session.answers["qualify"]
+
+
+def test_examples_give_each_item_its_own_answer(tmp_path: Path) -> None:
+    from salescoach.session.examples import ExamplePrompter
+
+    text = dedent(QUALIFY).replace(
+        "        for_each: {answer: objectives}\n      - id: rescue",
+        "        for_each: {answer: objectives}\n        examples: [3, 1]\n      - id: rescue",
+    )
+    text = text.replace(
+        "{id: objectives, type: list, prompt: Objectives, min_items: 1}",
+        "{id: objectives, type: list, prompt: Objectives, min_items: 1, example: [A, B, C]}",
+    )
+    text = text.replace(
+        "prompt: What would make it surer?\n",
+        "prompt: What would make it surer?\n        example: Call them\n",
+    )
+    directory = tmp_path / "examples"
+    directory.mkdir()
+    (directory / "qualify.yaml").write_text(text, encoding="utf-8")
+    library = Library.load("en", [Source("option", directory)])
+    assert not library.problems
+    answers = Session(library, "qualify", ExamplePrompter(), today=TODAY).run()["qualify"]
+    assert [pair["answer"] for pair in answers["confidence"]] == [3, 1, 1]  # the last serves C
+    assert [pair["item"] for pair in answers["rescue"]] == ["B", "C"]

@@ -568,9 +568,9 @@ def _check_chosen_values(
 ) -> Iterable[Problem]:
     """A ``choices_from`` question's example and default must be entries of its list."""
     options = [Option(value=e.id, label=e.label) for e in reference.entries or []]
-    for name, message in misfit_values(question, options):
+    for misfit, message in misfit_values(question, options):
         yield _problem(
-            entry, (*path, name), message, f"the choices are the entries of `{reference.id}`"
+            entry, (*path, *misfit), message, f"the choices are the entries of `{reference.id}`"
         )
 
 

@@ -181,7 +181,7 @@ def _help_and_examples(entry: Entry) -> Iterator[Problem]:
                 f"question `{question.id}` has no help",
                 "add `help:`, the line of advice shown under the prompt",
             )
-        if question.type != QuestionType.GROUP and question.example is None:
+        if question.type != QuestionType.GROUP and question.example_for(0) is None:
             yield _warning(
                 entry,
                 (*path, "id"),

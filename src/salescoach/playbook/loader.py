@@ -813,18 +813,21 @@ def _check_values(question: Question, path: Path_, where: Any) -> Iterable[Probl
     options = question.options or []
     if question.choices_from is not None or question.type == QuestionType.GROUP:
         return  # options come from another file / sub-answers are checked one by one
-    for name, message in misfit_values(question, options):
-        yield Problem(where(*path, name), message, ".".join(map(str, (*path, name))))
+    for field, message in misfit_values(question, options):
+        yield Problem(where(*path, *field), message, ".".join(map(str, (*path, *field))))
 
 
-def misfit_values(question: Question, options: list[Option]) -> Iterable[tuple[str, str]]:
-    """``(field, message)`` for a ``default`` or ``example`` that does not fit its question."""
+def misfit_values(question: Question, options: list[Option]) -> Iterable[tuple[Path_, str]]:
+    """``(field path, message)`` for a ``default``, ``example`` or one of ``examples`` that does
+    not fit its question."""
     single = question.model_copy(update={"for_each": None})
-    for name in ("default", "example"):
-        value = getattr(question, name)
+    given: list[tuple[Path_, Any]] = [(("default",), question.default)]
+    given.append((("example",), question.example))
+    given += [(("examples", i), value) for i, value in enumerate(question.examples or [])]
+    for field, value in given:
         if value is None:
             continue
         try:
             coerce(single, value, options)
         except AnswerValueError as error:
-            yield name, f"{name} does not fit a {question.type} question: {error}"
+            yield field, f"{field[0]} does not fit a {question.type} question: {error}"

@@ -427,6 +427,12 @@ class Question(Strict):
     example: Any = Field(
         default=None, description="A realistic answer, used by --example-answers and previews."
     )
+    examples: list[Any] | None = Field(
+        default=None,
+        min_length=1,
+        description="For a `for_each` question: one realistic answer per item, in order (the "
+        "last serves the items beyond); instead of `example`.",
+    )
     when: Condition | None = Field(default=None, description="Ask only when this holds.")
     depth: Depth | None = Field(default=None, description=DEPTH_HELP)
     show: list[AnswerRef] = Field(
@@ -507,6 +513,10 @@ class Question(Strict):
             raise ValueError(f"min_items/max_items apply to list, group and choices, not {kind}")
         if self.default is not None and self.default_from is not None:
             raise ValueError("give default or default_from, not both")
+        if self.examples is not None and self.for_each is None:
+            raise ValueError("examples (one per item) apply to a for_each question; use example")
+        if self.examples is not None and self.example is not None:
+            raise ValueError("give example or examples (one per item), not both")
         if self.sheet is not None:
             self._sheet_fits_type(self.sheet)
         return self
@@ -521,12 +531,19 @@ class Question(Strict):
                 ("default", self.default),
                 ("default_from", self.default_from),
                 ("example", self.example),
+                ("examples", self.examples),
                 ("for_each", self.for_each),
             )
             if value is not None
         ]
         if asked:
             raise ValueError(f"a computed answer is never asked: remove {', '.join(asked)}")
+
+    def example_for(self, index: int) -> Any:
+        """The example answer for the item at ``index`` of an iteration (or the one example)."""
+        if self.examples:
+            return self.examples[min(index, len(self.examples) - 1)]
+        return self.example
 
     def _sheet_fits_type(self, place: SheetPlace) -> None:
         if place.limit is not None and not (self.repeated or self.type == QuestionType.CHOICES):

@@ -891,6 +891,8 @@ class Session:
             item_given = given_by_item.get(str(subject.value), _ABSENT)
             if not self._item_applies(question, playbook.id, scope, subject):
                 continue
+            if question.examples:  # this item's own example (previews, --example-answers)
+                single = single.model_copy(update={"example": question.example_for(index)})
             if single.type == QuestionType.GROUP:
                 if (item_given is _ABSENT or self._reasks(item_key)) and self._interactive:
                     self._step(subject.label, subject.help, None)  # within the current step
