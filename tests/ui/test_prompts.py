@@ -645,7 +645,7 @@ def test_ticked_options_are_echoed_by_their_labels(keys: PipeInput) -> None:
     prompter, screen = _screen(keys, "fr")
     keys.send_text(SPACE + DOWN + SPACE + ENTER)
     assert prompter.ask(make_ask(question(QuestionType.CHOICES))) == ["discovery", "negotiation"]
-    assert "Discovery, Negotiation" in screen.getvalue()
+    assert "Discovery · Negotiation" in screen.getvalue()
     assert "selections" not in screen.getvalue()
 
 

@@ -441,7 +441,8 @@ class QuestionaryPrompter:
             shown = [("class:qmark", "?"), ("class:question", f" {question} ")]
             if control.is_answered:
                 titles = [_title(c) for c in control.choices if c.value in ticked()]
-                answer = ", ".join(titles) or self._say("none_ticked")
+                # A title may end in a stop ("It's too expensive."): no comma after it.
+                answer = " · ".join(titles) or self._say("none_ticked")
                 shown.append(("class:answer", _after(question, answer, self._width())))
             else:
                 hint = _after(question, self._say("checkbox_hint"), self._width())
