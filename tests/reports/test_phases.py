@@ -23,7 +23,8 @@ def build(repo: Repository) -> None:
         debrief(repo, prep(repo, "Acme", date, phase=before), phase=after)
     # Beta: 3 (0 d) then back to 2 since 02-01: 149 d, stuck. The number "2" names phase-2.
     debrief(repo, prep(repo, "Beta", "2026-02-01", phase="phase-3"), phase="2")
-    # Gamma: no phase ever; Delta: only a meeting to come (not an observation yet).
+    # Gamma: no phase ever; Delta: a meeting to come, prepared ahead: its phase is the rep's
+    # reading when preparing it, so Delta is in phase 5 as of today.
     prep(repo, "Gamma", "2026-06-01")
     prep(repo, "Delta", "2026-07-15", phase="phase-5")
 
@@ -32,15 +33,15 @@ def test_phases_report(repo: Repository, reference: Reference, sources: FactSour
     build(repo)
     for facts in sources(NEEDS):
         found = phases(facts, reference, TODAY, stuck_after=90)
-        assert (found.accounts, found.unknown, found.advances, found.setbacks) == (4, 2, 3, 1)
+        assert (found.accounts, found.unknown, found.advances, found.setbacks) == (4, 1, 3, 1)
         labels = {phase.id: phase.label for phase in reference.phases}
         assert found.rows == [
             PhaseRow("phase-1", 1, labels["phase-1"], 0, 0.0, 0.0, 1, 0),
-            PhaseRow("phase-2", 2, labels["phase-2"], 1, 0.5, 50.0, 1, 1),
+            PhaseRow("phase-2", 2, labels["phase-2"], 1, 1 / 3, 50.0, 1, 1),
             # Acme's 61 days and Beta's 0: 30.5
             PhaseRow("phase-3", 3, labels["phase-3"], 0, 0.0, 30.5, 2, 0),
-            PhaseRow("phase-4", 4, labels["phase-4"], 1, 0.5, None, 0, 0),
-            PhaseRow("phase-5", 5, labels["phase-5"], 0, 0.0, None, 0, 0),
+            PhaseRow("phase-4", 4, labels["phase-4"], 1, 1 / 3, None, 0, 0),
+            PhaseRow("phase-5", 5, labels["phase-5"], 1, 1 / 3, None, 0, 0),
             PhaseRow("client", 6, labels["client"], 0, 0.0, None, 0, 0),
         ]
         assert found.stuck == [StuckAccount("Beta", "beta", "phase-2", "2026-02-01", 149)]

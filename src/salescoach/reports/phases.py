@@ -78,8 +78,8 @@ def stays(records: Iterable[Facts], reference: Reference, today: dt.date) -> lis
     current: str | None = None
     entered = today
     for record in records:
-        day = parse_day(record.day)
-        if record.phase is None or day is None or day > today:
+        day = _as_of(record, today)
+        if record.phase is None or day is None:
             continue
         known = reference.phase(record.phase)
         phase = known.id if known else record.phase
@@ -91,6 +91,17 @@ def stays(records: Iterable[Facts], reference: Reference, today: dt.date) -> lis
     if current is not None:
         found.append(Stay(current, entered, None, (today - entered).days))
     return found
+
+
+def _as_of(record: Facts, today: dt.date) -> dt.date | None:
+    """The day a record places its account in a phase: its meeting's date, or, for a meeting
+    still to come (a prep written ahead), today if it was written by then: the phase is the
+    rep's reading when preparing it."""
+    day = parse_day(record.day)
+    if day is None or day <= today:
+        return day
+    written = parse_day(record.created[:10])
+    return today if written is not None and written <= today else None
 
 
 def moves(account_stays: list[Stay], reference: Reference) -> tuple[int, int]:
