@@ -7,6 +7,7 @@ Built-in cadences: phase-1 7 d, phase-2 5 d, phase-3 3 d, phase-4 2 d, phase-5 1
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from salescoach.reports.agenda import NEEDS, agenda
 from salescoach.reports.reference import Phase, Reference
@@ -101,3 +102,34 @@ def test_cadence_comes_from_the_reference(
 
 def test_an_empty_home_has_an_empty_agenda(reference: Reference) -> None:
     assert agenda([], reference, TODAY) == []
+
+
+def test_the_records_read_for_an_agenda_give_the_agenda_of_every_record(
+    repo: Repository, reference: Reference, isolated_home: Path
+) -> None:
+    from salescoach.reports.agenda import DEBRIEF_LOOKBACK_DAYS
+    from salescoach.store.facts import add_days
+    from salescoach.store.index import Index
+
+    build(repo)
+    # Ties and edges: two records of one day, a prep debriefed later, a phase only on an old one.
+    tied = prep(repo, "Epsilon", "2026-03-09", phase="phase-2")
+    prep(repo, "Epsilon", "2026-03-09", "presentation")
+    debrief(repo, tied, phase="phase-3", next_steps=[("Same day step", "Me", "2026-03-11")])
+    prep(repo, "Zeta", "2026-02-08", phase="phase-5")
+    prep(repo, "Zeta", "2026-03-20")
+    fewer = 0
+    with Index.open(isolated_home) as index:
+        every = index.facts(parts=NEEDS)
+        for offset in range(-120, 40, 3):
+            today = add_days(TODAY, offset)
+            for days in (0, 7, 45):
+                narrowed = index.agenda_facts(
+                    today.isoformat(),
+                    add_days(today, -DEBRIEF_LOOKBACK_DAYS).isoformat(),
+                    add_days(today, days).isoformat(),
+                )
+                fewer += len(narrowed) < len(every)
+                expected = agenda(every, reference, today, days)
+                assert agenda(narrowed, reference, today, days) == expected, (today, days)
+    assert fewer > 0  # the narrowing does leave records out

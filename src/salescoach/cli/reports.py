@@ -235,11 +235,11 @@ def run_report(
     report = REPORTS[name]
     app_state = state(ctx)
     slug = app_state.repository.find_account(account).slug if account is not None else None
-    with open_index(app_state.data_home, rescan, app_state.language) as index:
-        facts = index.facts(account=slug, kind=report.kind, parts=report.needs)
     if account is not None:
         options["account"] = account
     given = Given(_reference(app_state), _day(today, app_state.language), options)
+    with open_index(app_state.data_home, rescan, app_state.language) as index:
+        facts = report.facts(index, given, slug)
     found = report.compute(facts, given)
     if as_json:
         _print_json(report.document(found))

@@ -11,13 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salescoach.errors import NotFoundError
 from salescoach.reports import agenda, funnel, objections, objectives, phases, timeline
 from salescoach.reports.jsonable import jsonable
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Part, add_days
+
+if TYPE_CHECKING:
+    from salescoach.store.index import Index
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,15 @@ class Report:
     """Only records of this kind are read (``debrief`` for the objection report)."""
     extra_json: Callable[[Any], Mapping[str, Any]] | None = None
     """Computed properties the JSON document adds to the result's own fields."""
+    narrowed: Callable[[Index, Given], list[Facts]] | None = None
+    """Reads only the records the result depends on (the same result, fewer rows); else every
+    record of the kind and account, with the parts the report needs."""
+
+    def facts(self, index: Index, given: Given, account: str | None) -> list[Facts]:
+        """The facts to compute the report from (``account``: a slug)."""
+        if self.narrowed is not None and account is None:
+            return self.narrowed(index, given)
+        return index.facts(account=account, kind=self.kind, parts=self.needs)
 
     def document(self, found: Any) -> Any:
         """The result as one JSON document."""
@@ -65,6 +77,13 @@ class Report:
 def _agenda(facts: Sequence[Facts], given: Given) -> Agenda:
     days = int(given.options.get("days", 7))
     return Agenda(given.today, days, agenda.agenda(facts, given.reference, given.today, days))
+
+
+def _agenda_facts(index: Index, given: Given) -> list[Facts]:
+    today = given.today
+    horizon = add_days(today, int(given.options.get("days", 7)))
+    earliest = add_days(today, -agenda.DEBRIEF_LOOKBACK_DAYS)
+    return index.agenda_facts(today.isoformat(), earliest.isoformat(), horizon.isoformat())
 
 
 def _timeline(facts: Sequence[Facts], given: Given) -> timeline.Timeline:
@@ -82,7 +101,7 @@ def _balance(found: timeline.Timeline) -> Mapping[str, Any]:
 REPORTS: dict[str, Report] = {
     report.name: report
     for report in (
-        Report("agenda", agenda.NEEDS, _agenda),
+        Report("agenda", agenda.NEEDS, _agenda, narrowed=_agenda_facts),
         Report("account", timeline.NEEDS, _timeline, extra_json=_balance),
         Report(
             "objections",

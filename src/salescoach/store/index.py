@@ -30,7 +30,7 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import starmap
 from pathlib import Path
@@ -351,6 +351,64 @@ class Index:
                     setattr(facts, column, Lazy(text, _MAKERS[column]))
             yield facts
 
+    def agenda_facts(self, today: str, earliest: str, horizon: str) -> list[Facts]:
+        """The records an agenda on ``today`` depends on (``YYYY-MM-DD`` days), with their next
+        steps, in the order :meth:`facts` gives them: per account, its latest record, its latest
+        with a phase, its latest debrief, its latest meeting on or before ``today`` and its first
+        after, and its preps from ``earliest`` to ``horizon`` with the debriefs of their
+        meetings. An agenda computed from these is the one computed from every record."""
+        # One pass groups each account's records; a record's place in the chronological order
+        # (day, prep before debrief, creation time, then storage order as the sort keeps ties)
+        # is one text, so the latest of each kind is a max(). Then the rows of the days found.
+        valid = (
+            f"({_DAY} GLOB '{_DATE_GLOB}' AND {_DAY} >= '0001-01-01' AND date({_DAY}) IS {_DAY})"
+        )
+        place = (
+            f"{_DAY} || (kind = 'debrief') || char(1) || created || char(1) "
+            "|| printf('%020d', rowid)"
+        )
+        grouped = (
+            f"SELECT account_slug AS slug, max({place}) AS last_any, "
+            f"max({place}) FILTER (WHERE phase IS NOT NULL) AS last_phase, "
+            f"max({place}) FILTER (WHERE kind = 'debrief') AS last_debrief, "
+            f"max({_DAY}) FILTER (WHERE {valid} AND {_DAY} <= :today) AS last_past, "
+            f"min({_DAY}) FILTER (WHERE {valid} AND {_DAY} > :today) AS first_ahead "
+            "FROM records WHERE problem IS NULL GROUP BY account_slug"
+        )
+        day_of_r = "coalesce(r.meeting_date, substr(r.created, 1, 10))"
+        wanted = " UNION ".join(
+            [
+                *(
+                    f"SELECT CAST(substr({name}, -20) AS INTEGER) FROM accounts_seen "
+                    f"WHERE {name} IS NOT NULL"
+                    for name in ("last_any", "last_phase", "last_debrief")
+                ),
+                "SELECT r.rowid FROM records AS r JOIN accounts_seen AS g "
+                f"ON r.account_slug = g.slug AND {day_of_r} IN (g.last_past, g.first_ahead) "
+                "WHERE r.problem IS NULL",
+                "SELECT rowid FROM records WHERE problem IS NULL AND kind = 'prep' "
+                f"AND {_DAY} BETWEEN :earliest AND :horizon",
+                "SELECT d.rowid FROM records AS d JOIN records AS p "
+                "ON p.account_slug = d.account_slug AND p.meeting = d.meeting "
+                "WHERE d.kind = 'debrief' AND d.problem IS NULL AND p.kind = 'prep' "
+                "AND p.problem IS NULL AND coalesce(p.meeting_date, substr(p.created, 1, 10)) "
+                "BETWEEN :earliest AND :horizon",
+            ]
+        )
+        wanted = f"WITH accounts_seen AS MATERIALIZED ({grouped}) SELECT * FROM ({wanted})"
+        rows = self._rows(
+            f"SELECT {_FACT_COLUMNS}, next_steps FROM records WHERE rowid IN ({wanted}) "
+            "ORDER BY rowid",
+            {"today": today, "earliest": earliest, "horizon": horizon},
+        )
+        found: list[Facts] = []
+        for row in rows:
+            facts = Facts(*row[:_SCALARS])
+            if row[_SCALARS] is not None:
+                facts.next_steps = Lazy(row[_SCALARS], _MAKERS["next_steps"])
+            found.append(facts)
+        return found
+
     def json_lines(self, *, account: str | None = None, since: str | None = None) -> Iterator[str]:
         """Each readable record's data and notes as a line of JSON (see
         :func:`~salescoach.reports.export.json_line`), by account folder, meeting, prep first;
@@ -453,7 +511,7 @@ class Index:
 
     # ----------------------------------------------------------------------------- internals
 
-    def _rows(self, sql: str, values: Sequence[Any] = ()) -> list[Any]:
+    def _rows(self, sql: str, values: Sequence[Any] | Mapping[str, Any] = ()) -> list[Any]:
         """All rows of a query; a damaged index (a row SQLite cannot decode, a file removed
         under our feet) is rebuilt from the files, and the query run again."""
         try:
