@@ -27,11 +27,10 @@ UNSURE: Final = object()
 """Returned when the strict reader must read the text."""
 
 MAX_DEPTH = 32
-_SAFE = re.compile(
-    "[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
-)
-"""Characters with no second meaning: no tab, carriage return, NEL, line or paragraph separator,
-byte-order mark, control character or lone surrogate (the strict reader locates those)."""
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+"""Characters with a second meaning: tab, carriage return, NEL, line and paragraph separators,
+byte-order mark, control characters, lone surrogates (the strict reader locates those). A class
+of what is refused compiles in a millisecond at start-up; one of what is allowed took eight."""
 _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 _ODD_LINE = re.compile(r" $|^ *#|^---|^\.\.\.|^%", re.MULTILINE)
 """Trailing spaces (and lines of spaces) mean something in some scalars only; comments,
@@ -43,7 +42,7 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 def read_plain_block(text: str) -> Any:
     """The value of ``text`` as :func:`salescoach.yamlio.parse` reads it, or :data:`UNSURE`."""
-    if not _SAFE.fullmatch(text):
+    if _UNSAFE.search(text):
         return UNSURE
     lines = text.split("\n")
     if lines and lines[-1] == "":
