@@ -490,19 +490,26 @@ class Index:
             + ("" if limit is None else " LIMIT ?"),
             [match, *values, *([] if limit is None else [limit])],
         )
+        # The shown hits' texts and records, a few hundred at a time: one MATCH per batch, not
+        # one per hit (--limit 0 on a common word matches most of a big home).
+        shown: dict[int, tuple[Any, ...]] = {}
+        rowids = [rowid for rowid, _ in ranked]
+        for start in range(0, len(rowids), BATCH):
+            batch = rowids[start : start + BATCH]
+            shown.update(
+                (row[0], row[1:])
+                for row in self._rows(
+                    "SELECT texts.rowid, highlight(texts, 0, ?, ?), highlight(texts, 1, ?, ?), "
+                    "meeting, kind, account_name, account_slug, meeting_type, "
+                    f"{_DAY}, path FROM texts JOIN records ON records.rowid = texts.rowid "
+                    f"WHERE texts MATCH ? AND texts.rowid IN ({_marks(len(batch))})",
+                    (MARK_START, MARK_END, MARK_START, MARK_END, match, *batch),
+                )
+            )
         hits = []
         for rowid, rank in ranked:
-            (texts,) = self._rows(
-                "SELECT highlight(texts, 0, ?, ?), highlight(texts, 1, ?, ?) FROM texts "
-                "WHERE texts MATCH ? AND rowid = ?",
-                (MARK_START, MARK_END, MARK_START, MARK_END, match, rowid),
-            )
-            snippet = snippet_of(texts)
-            ((meeting, kind, name, slug, meeting_type, day, path),) = self._rows(
-                f"SELECT meeting, kind, account_name, account_slug, meeting_type, {_DAY}, path "
-                "FROM records WHERE rowid = ?",
-                (rowid,),
-            )
+            answers, notes, meeting, kind, name, slug, meeting_type, day, path = shown[rowid]
+            snippet = snippet_of((answers, notes))
             hits.append(Hit(meeting, kind, name, slug, meeting_type, day, snippet, rank, path))
         return Results(hits, int(total))
 
