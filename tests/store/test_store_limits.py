@@ -160,3 +160,18 @@ def test_a_symlinked_draft_file_is_not_written_through(tmp_path: Path, home: Pat
     assert victim.read_text(encoding="utf-8") == "precious\n"
     assert not (home / "drafts" / "d-1.yaml").is_symlink()
     assert Drafts(home).load("d-1") == draft
+
+
+def test_an_id_taken_in_another_account_folder_is_not_given_again(
+    repo: Repository, home: Path
+) -> None:
+    # A meeting folder of that name in another account (a hand move, a slug like acme-2):
+    # ids stay unique in the whole home, found without listing every meeting.
+    repo.account_ref("Beta", create=True)
+    (home / "accounts" / "beta" / "2026-11-28-acme-negotiation").mkdir()
+    first, _ = _create(repo, {})
+    second, _ = _create(repo, {})
+    assert (first.meeting, second.meeting) == (
+        "2026-11-28-acme-negotiation-2",
+        "2026-11-28-acme-negotiation-3",
+    )

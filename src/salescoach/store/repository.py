@@ -281,11 +281,15 @@ class Repository:
         base = _meeting_base(date, account.slug, meeting_type, author)
         folder = self._inside(self.accounts_dir / account.slug)
         with self._lock("meetings"):
-            taken = set(self.meeting_ids())
+            # Ids are unique in the whole home: a candidate is looked for in every account
+            # folder (one stat each), never by listing every meeting of the home.
+            others = [d for d in self._account_dirs() if d.name != account.slug]
             for number in count(1):
                 candidate = base if number == 1 else f"{base}-{number}"
                 final = folder / candidate
-                if candidate in taken and not _abandoned(final):
+                if any(os.path.lexists(other / candidate) for other in others):
+                    continue
+                if os.path.lexists(final) and not _abandoned(final):
                     continue
                 record, body = build(account, candidate)
                 text = _render(record, body, final / f"{record.kind}.md")
