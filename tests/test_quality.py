@@ -67,6 +67,7 @@ LAYERS: dict[str, int] = {
     "sheet": 4,
     "workflow": 5,
     "drill": 5,
+    "onboarding": 5,
     "recap": 5,
     # the application layer, the renderer, the commands
     "service": 6,

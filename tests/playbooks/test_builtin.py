@@ -150,7 +150,15 @@ def _question_shape(question: Question) -> dict[str, Any]:
         "required": question.required,
         "default_from": question.default_from,
         "when": _condition(question.when),
-        "for_each": question.for_each.model_dump() if question.for_each else None,
+        # show_details' labels are words of the language; the details shown are the same.
+        "for_each": (
+            {
+                **question.for_each.model_dump(exclude={"show_details"}),
+                "show_details": list(question.for_each.show_details or {}),
+            }
+            if question.for_each
+            else None
+        ),
         "options": [o.value for o in question.options] if question.options else None,
         "choices_from": question.choices_from.reference if question.choices_from else None,
         "min": question.min,

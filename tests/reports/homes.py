@@ -6,7 +6,7 @@ so what the reports read is what a real session would have saved.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +69,10 @@ def debrief(
     received: Sequence[str] = (),
     next_steps: Sequence[tuple[str, str, str]] = (),
     levels: Sequence[str] = (),
+    more: Mapping[str, Any] | None = None,
 ) -> Record:
-    """Save the debrief of ``prep_record``'s meeting.
+    """Save the debrief of ``prep_record``'s meeting (``more``: other debrief answers, e.g. the
+    outcome).
 
     ``results`` rate the prep's objectives in order; ``objections`` are (library id, handling
     or None); ``next_steps`` are (action, owner, due); ``levels`` are funnel levels with notes.
@@ -100,6 +102,7 @@ def debrief(
         answers[f"learned_{level}"] = f"What we learned ({level})" if level in levels else ""
     if phase is not None:
         answers["phase"] = phase
+    answers.update(more or {})
     record = Record(
         kind="debrief",
         meeting=prep_record.meeting,

@@ -37,6 +37,7 @@ OWNERS: dict[str, str] = {
     "drill": "drill",
     "init": "team",
     "sync": "team",
+    "onboarding": "onboarding",
 }
 """Each command's module under ``salescoach.cli``; each module has ``register(app)``."""
 SUMMARIES: dict[str, str] = {
@@ -59,6 +60,7 @@ SUMMARIES: dict[str, str] = {
     "drill": "Practise objections and the team's cards between meetings (spaced repetition, FSRS).",
     "init": "Set up the data home; with --git, share it through a git repository.",
     "sync": "Share the home through git: commit what changed, pull (rebase), push.",
+    "onboarding": "Your integration checklist as a new rep: what is done, and what is left.",
 }
 """What ``salescoach --help`` lists: each command's first help line (a test keeps them equal)."""
 GLOBAL_OPTIONS_WITH_VALUE = ("--home", "--playbooks", "--lang")

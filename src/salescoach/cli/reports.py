@@ -24,6 +24,7 @@ from salescoach.messages import message
 if TYPE_CHECKING:
     from rich.progress import Progress
 
+    from salescoach.playbook.library import Library
     from salescoach.reports.reference import Reference
     from salescoach.reports.registry import Given
     from salescoach.reports.team import Practice
@@ -169,8 +170,9 @@ def report_team(
     today: TodayOption = None,
     rescan: RescanOption = False,
 ) -> None:
-    """Each rep's figures (meetings, objectives reached, phase advances, days to closing) and a
-    score out of 5 on each against the team average (2.5 = the average)."""
+    """Each rep's figures (objectives reached, phase advances, conversion rate, days to
+    signature, revenue signed, services per client) and a score out of 5 on each against the
+    team average (2.5 = the average); meetings held and margin against objective beside them."""
     from salescoach.reports import team as report
     from salescoach.reports.registry import Given
 
@@ -184,8 +186,25 @@ def report_team(
         with open_index(home, rescan, app_state.language) as index:
             facts = index.facts(parts=report.NEEDS)
         practice = _practice(home, given.today, app_state.language)
-        figures.append(report.rep_figures(name, facts, given.reference, given.today, practice))
-    _show("team", report.team(figures), given, as_json, app_state.language)
+        onboarding = _onboarding(home, app_state.library, app_state.language)
+        figures.append(
+            report.rep_figures(name, facts, given.reference, given.today, practice, onboarding)
+        )
+    _show("team", report.team(figures, given.reference), given, as_json, app_state.language)
+
+
+def _onboarding(home: Path, library: Library, language: str) -> tuple[int, int] | None:
+    """A rep's integration checklist (done, total); a warning and none when it is unreadable."""
+    from salescoach.errors import RecordError
+    from salescoach.onboarding import progress
+
+    try:
+        return progress(home, library)
+    except RecordError as error:
+        from salescoach.ui import render
+
+        render.skipped(language, [str(error)])
+        return None
 
 
 def _team_homes(teams: list[Path], language: str) -> list[Path]:

@@ -30,7 +30,15 @@ from salescoach.playbook.loader import (
     read_playbook,
     walk_questions,
 )
-from salescoach.playbook.model import FlowItem, Kind, Option, Playbook, Question, QuestionType
+from salescoach.playbook.model import (
+    FlowItem,
+    Kind,
+    Option,
+    Playbook,
+    Question,
+    QuestionType,
+    ReferenceEntry,
+)
 from salescoach.playbook.refs import LAST_ANSWER, parse_ref
 from salescoach.playbook.sources import PLAYBOOKS_ENV, playbook_files
 from salescoach.playbook.sources import Source as Source  # where they always were
@@ -206,9 +214,14 @@ class Library:
             return list(question.options)
         if question.choices_from is None or question.choices_from.reference is None:
             return []  # none, or the items of an earlier answer: known during a session only
+        source = question.choices_from
         reference = self.get(question.choices_from.reference, Kind.REFERENCE).playbook
         return [
-            Option(value=entry.id, label=entry.label, help=entry.help)
+            Option(
+                value=entry.id,
+                label=_detail(entry, source.label_from) or entry.label,
+                help=_detail(entry, source.help_from) or entry.help,
+            )
             for entry in reference.entries or []
         ]
 
@@ -216,6 +229,12 @@ class Library:
         """Cross-file checks over the chosen playbooks: dangling references of every kind."""
         chosen = self.chosen()
         return list(cross_check(chosen.values(), chosen, self))
+
+
+def _detail(entry: ReferenceEntry, name: str | None) -> str | None:
+    """An entry's text detail (``label_from``, ``help_from``), if it has one by that name."""
+    value = entry.details.get(name) if name else None
+    return (value.strip() or None) if isinstance(value, str) else None
 
 
 def _key(path: Path) -> str:

@@ -235,8 +235,10 @@ def _users(chosen: dict[str, Entry], reference_id: str) -> list[str]:
     return users
 
 
-_READ_BY_COMMANDS = frozenset({"recap"})
-"""Reference lists a command reads rather than a question (``recap``: the recap's wording)."""
+_READ_BY_COMMANDS = frozenset({"recap", "appropriation", "added-value"})
+"""Reference lists a command reads rather than a question (``recap``: the recap's wording;
+``appropriation``: the ``onboarding`` checklist; ``added-value``: the stages ``report team``
+names its figures by)."""
 
 
 def _unused_reference(entry: Entry, chosen: dict[str, Entry]) -> Iterator[Problem]:
@@ -477,6 +479,16 @@ def _condition_shape(condition: Condition | None) -> Any:
     return None if condition is None else condition.model_dump(by_alias=True, exclude_none=True)
 
 
+def _for_each_shape(question: Question) -> dict[str, Any] | None:
+    """A ``for_each`` as compared across languages: the details shown, not their labels."""
+    if question.for_each is None:
+        return None
+    shape = question.for_each.model_dump(exclude_none=True, exclude={"show_details"})
+    if question.for_each.show_details:
+        shape["show_details"] = list(question.for_each.show_details)
+    return shape
+
+
 def _question_traits(question: Question) -> dict[str, Any]:
     return {
         "type": str(question.type),
@@ -485,7 +497,7 @@ def _question_traits(question: Question) -> dict[str, Any]:
         "choices_from": question.choices_from.model_dump(exclude_none=True)
         if question.choices_from
         else None,
-        "for_each": question.for_each.model_dump(exclude_none=True) if question.for_each else None,
+        "for_each": _for_each_shape(question),
         "when": _condition_shape(question.when),
         "default_from": question.default_from,
         "min": question.min,

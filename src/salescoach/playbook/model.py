@@ -244,6 +244,16 @@ class ChoicesFrom(Strict):
         default=None,
         description="With `answer` naming a group: the sub-answer that names each entry.",
     )
+    label_from: Identifier | None = Field(
+        default=None,
+        description="With `reference`: the entry detail shown as each option's label instead "
+        "of the entry's label (a behaviour's `habit`, to pick the habits to watch).",
+    )
+    help_from: Identifier | None = Field(
+        default=None,
+        description="With `reference`: the entry detail shown as each option's help (what "
+        "mastering a behaviour brings: its `benefit`).",
+    )
 
     @model_validator(mode="after")
     def _exactly_one_source(self) -> ChoicesFrom:
@@ -251,6 +261,8 @@ class ChoicesFrom(Strict):
             raise ValueError("choices_from needs exactly one of reference, answer")
         if self.field is not None and self.answer is None:
             raise ValueError("choices_from.field applies with `answer` (a group's entries)")
+        if (self.label_from or self.help_from) and self.reference is None:
+            raise ValueError("choices_from.label_from and help_from apply with `reference`")
         return self
 
 
@@ -270,6 +282,14 @@ class ForEach(Strict):
         default=None,
         description="Ask only for the items where this holds: `item` is the item itself, an "
         "earlier iterated question's id its answer for the same item.",
+    )
+    show_details: dict[Identifier, Annotated[str, Field(min_length=1, max_length=40)]] | None = (
+        Field(
+            default=None,
+            description="For items that are entries of a reference list: the entry details "
+            "shown with each item's prompt, detail id → the label before it (the library's "
+            "`response` of an objection while the rep rehearses it).",
+        )
     )
 
     @model_validator(mode="after")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 PHASES = "phases"
 OBJECTIONS = "objections"
 MEETING_TYPES = "meeting-types"
+ADDED_VALUE = "added-value"
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class Reference:
     objections: dict[str, str] = field(default_factory=dict)
     """Objection id → label, in the library's order (its rank is the playbook's top ten)."""
     meeting_types: dict[str, str] = field(default_factory=dict)
+    added_value: dict[str, str] = field(default_factory=dict)
+    """The stages of the ``added-value`` list (id → label): what the team report measures."""
 
     def phase(self, value: str | None) -> Phase | None:
         """The phase a record's answer names: its id (``phase-3``) or its number (``3``)."""
@@ -109,10 +112,15 @@ class Reference:
             types = library.get(MEETING_TYPES, Kind.REFERENCE).playbook.entries or []
         except NotFoundError:  # labels only: the ids are shown instead
             types = []
+        try:
+            stages = library.get(ADDED_VALUE, Kind.REFERENCE).playbook.entries or []
+        except NotFoundError:  # labels only: the ids are shown instead
+            stages = []
         return cls(
             phases=tuple(sorted(phases, key=lambda phase: phase.number)),
             objections={entry.id: entry.label for entry in objections},
             meeting_types={entry.id: entry.label for entry in types},
+            added_value={entry.id: entry.label for entry in stages},
         )
 
 

@@ -1,11 +1,19 @@
 """A manager's view of several reps' homes: each rep's figures and a score out of 5 on each.
 
-Figures: meetings held, share of rated objectives reached, phase advances, the average days
-from an account's first meeting to its first closing meeting. A score compares a figure with the
-team average: the average scores 2.5, twice the average (or half, for days to closing, where
-less is better) scores 5, and scores are capped at 5. With one rep, everyone is the average.
-Practice (``salescoach drill``: cards rated in the last 30 days, share good or easy) is shown
-beside the figures, not scored.
+What is scored is what the method measures a rep's added value on (the ``added-value``
+reference list, :data:`STAGES`): objectives reached and phase advances (following the project's
+maturation); the conversion rate, the days from an account's first meeting to its signature and
+the revenue signed (building the solution); the services deployed per client won (loyalty).
+A score compares a figure with the team average: the average scores 2.5, twice the average (or
+half, for days to signature, where less is better) scores 5, and scores are capped at 5. With one
+rep, everyone is the average.
+
+An account is *won* at its first debrief whose outcome is ``won`` or that places it in the
+after-sale state (``client``); an account whose records start in that state was already a
+client and is left out of the conversion rate. The meetings held, the margin signed against its
+objective, drill practice (cards rated in the last 30 days) and the integration checklist
+(``salescoach onboarding``) are shown beside the scores, not scored: a raw count of meetings says
+how busy a rep is, not what they bring.
 """
 
 from __future__ import annotations
@@ -18,11 +26,26 @@ from salescoach.reports.phases import moves, stays
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Part, by_account, parse_day
 
-NEEDS: frozenset[Part] = frozenset()
-CLOSING = "closing"
-"""The meeting type (``meeting-types`` reference id) that closes a deal."""
-METRICS = ("meetings", "objectives_reached", "phase_advances", "days_to_closing")
-LOWER_IS_BETTER = frozenset({"days_to_closing"})
+NEEDS: frozenset[Part] = frozenset({"outcome"})
+METRICS = (
+    "objectives_reached",
+    "phase_advances",
+    "conversion_rate",
+    "days_to_signature",
+    "revenue",
+    "services_per_client",
+)
+LOWER_IS_BETTER = frozenset({"days_to_signature"})
+STAGES = {
+    "objectives_reached": "maturation",
+    "phase_advances": "maturation",
+    "conversion_rate": "solution",
+    "days_to_signature": "solution",
+    "revenue": "solution",
+    "services_per_client": "loyalty",
+    "margin_gap": "negotiation",
+}
+"""The stage of the ``added-value`` list (entry id) each figure measures."""
 
 
 @dataclass(frozen=True)
@@ -42,17 +65,32 @@ class RepFigures:
     rep: str
     accounts: int
     meetings: int
+    """Meetings held (shown, not scored)."""
     objectives_rated: int
     objectives_reached: float | None
     """Share of rated objectives reached."""
     phase_advances: int
-    closings: int
-    """Accounts that had a closing meeting: the sample behind ``days_to_closing``."""
-    days_to_closing: float | None
+    prospects: int = 0
+    """Accounts met that were not clients yet: the sample behind ``conversion_rate``."""
+    won: int = 0
+    """Of those, the accounts won."""
+    conversion_rate: float | None = None
+    days_to_signature: float | None = None
+    """Average days from an account's first meeting to the debrief that won it."""
+    revenue: float | None = None
+    """Sum of the amounts signed (k€), when any debrief gave one."""
+    services_per_client: float | None = None
+    """Average number of distinct services signed per account won."""
+    margin_gap: float | None = None
+    """Average margin signed minus the margin aimed at (points), over the wins that gave both."""
     cards_reviewed: int = 0
     """Drill ratings given in the last 30 days (``salescoach drill``)."""
     practice_good: float | None = None
     """Share of those ratings that were good or easy."""
+    onboarding_done: int | None = None
+    """Points of the integration checklist ticked (``salescoach onboarding``); ``None`` when
+    the rep never opened it."""
+    onboarding_total: int | None = None
 
     def value(self, metric: str) -> float | None:
         """The figure a score is computed on."""
@@ -70,10 +108,24 @@ class RepLine:
 
 @dataclass(frozen=True)
 class TeamReport:
-    """Every rep's line and the team averages the scores are measured against."""
+    """Every rep's line, the team averages the scores are measured against, and the stage of
+    the ``added-value`` list each figure measures (metric → the stage's label)."""
 
     reps: list[RepLine] = field(default_factory=list)
     averages: dict[str, float | None] = field(default_factory=dict)
+    stages: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Deals:
+    """What one rep's accounts tell about signatures."""
+
+    prospects: int = 0
+    won: int = 0
+    days: list[int] = field(default_factory=list)
+    amounts: list[float] = field(default_factory=list)
+    services: list[int] = field(default_factory=list)
+    margin_gaps: list[float] = field(default_factory=list)
 
 
 def rep_figures(
@@ -82,22 +134,22 @@ def rep_figures(
     reference: Reference,
     today: dt.date,
     practice: Practice | None = None,
+    onboarding: tuple[int, int] | None = None,
 ) -> RepFigures:
-    """One rep's figures from their records (needs :data:`NEEDS`) and drill practice."""
+    """One rep's figures from their records (needs :data:`NEEDS`), drill practice and
+    integration checklist (points done, points in all)."""
     accounts = by_account(facts)
     meetings = reached = rated = advances = 0
-    to_closing: list[int] = []
+    deals = _Deals()
     for records in accounts.values():
-        held = {r.meeting for r in records if (day := parse_day(r.day)) and day <= today}
-        meetings += len(held)
+        held = [r for r in records if (day := parse_day(r.day)) and day <= today]
+        meetings += len({r.meeting for r in held})
         for record in records:
             if record.kind == "debrief":
                 rated += len(record.results) - record.results.count("-")
                 reached += record.results.count("r")
         advances += moves(stays(records, reference, today), reference)[0]
-        days = _days_to_closing(records, today)
-        if days is not None:
-            to_closing.append(days)
+        _count_deal(held, reference, deals)
     return RepFigures(
         rep=rep,
         accounts=len(accounts),
@@ -105,17 +157,24 @@ def rep_figures(
         objectives_rated=rated,
         objectives_reached=reached / rated if rated else None,
         phase_advances=advances,
-        closings=len(to_closing),
-        days_to_closing=sum(to_closing) / len(to_closing) if to_closing else None,
+        prospects=deals.prospects,
+        won=deals.won,
+        conversion_rate=deals.won / deals.prospects if deals.prospects else None,
+        days_to_signature=_mean(deals.days),
+        revenue=sum(deals.amounts) if deals.amounts else None,
+        services_per_client=_mean(deals.services),
+        margin_gap=_mean(deals.margin_gaps),
         cards_reviewed=practice.reviewed if practice else 0,
         practice_good=practice.good_or_easy if practice else None,
+        onboarding_done=onboarding[0] if onboarding else None,
+        onboarding_total=onboarding[1] if onboarding else None,
     )
 
 
-def team(reps: Sequence[RepFigures]) -> TeamReport:
-    """Score each rep's figures against the team average."""
+def team(reps: Sequence[RepFigures], reference: Reference | None = None) -> TeamReport:
+    """Score each rep's figures against the team average; ``reference`` names the stages."""
     averages: dict[str, float | None] = {}
-    for metric in METRICS:
+    for metric in (*METRICS, "meetings", "margin_gap"):
         values = [v for rep in reps if (v := rep.value(metric)) is not None]
         averages[metric] = sum(values) / len(values) if values else None
     lines = [
@@ -124,7 +183,9 @@ def team(reps: Sequence[RepFigures]) -> TeamReport:
         )
         for rep in reps
     ]
-    return TeamReport(reps=lines, averages=averages)
+    labels = reference.added_value if reference else {}
+    stages = {metric: labels.get(stage, stage) for metric, stage in STAGES.items()}
+    return TeamReport(reps=lines, averages=averages, stages=stages)
 
 
 def score(value: float | None, average: float | None, metric: str) -> float | None:
@@ -138,13 +199,42 @@ def score(value: float | None, average: float | None, metric: str) -> float | No
     return round(min(5.0, max(0.0, 2.5 * value / average)), 1)
 
 
-def _days_to_closing(records: list[Facts], today: dt.date) -> int | None:
-    days = [d for r in records if (d := parse_day(r.day)) is not None and d <= today]
-    closings = [
-        d
-        for r in records
-        if r.meeting_type == CLOSING and (d := parse_day(r.day)) is not None and d <= today
-    ]
-    if not days or not closings:
-        return None
-    return (min(closings) - min(days)).days
+def _count_deal(held: list[Facts], reference: Reference, deals: _Deals) -> None:
+    """Add one account's meetings held (in order) to the rep's deals."""
+    if not held:
+        return
+    if _after_sale(held[0], reference):
+        return  # already a client when first met: not a prospect converted
+    deals.prospects += 1
+    won = next(
+        (r for r in held if r.kind == "debrief" and (_won(r) or _after_sale(r, reference))),
+        None,
+    )
+    if won is None:
+        return
+    deals.won += 1
+    first, signed = parse_day(held[0].day), parse_day(won.day)
+    if first and signed:
+        deals.days.append((signed - first).days)
+    wins = [r.outcome[0] for r in held if r.kind == "debrief" and _won(r)]
+    amounts = [o.amount for o in wins if o.amount is not None]
+    deals.amounts.extend(amounts)
+    deals.services.append(len({s.casefold() for o in wins for s in o.services}))
+    deals.margin_gaps.extend(
+        o.margin - o.margin_target
+        for o in wins
+        if o.margin is not None and o.margin_target is not None
+    )
+
+
+def _won(record: Facts) -> bool:
+    return bool(record.outcome) and record.outcome[0].result == "won"
+
+
+def _after_sale(record: Facts, reference: Reference) -> bool:
+    phase = reference.phase(record.phase)
+    return phase is not None and phase.after_sale
+
+
+def _mean(values: Sequence[float | int]) -> float | None:
+    return sum(values) / len(values) if values else None

@@ -36,6 +36,7 @@ from salescoach.playbook.model import (
     Playbook,
     Question,
     QuestionType,
+    ReferenceEntry,
     Step,
 )
 from salescoach.playbook.refs import default_source, parse_ref
@@ -87,6 +88,8 @@ class Subject:
     value: Any
     label: str
     help: str | None = None
+    details: tuple[str, ...] = ()
+    """The reference entry's details ``for_each.show_details`` asks for, one line each."""
 
 
 def plan(library: Library, target: str) -> list[Entry]:
@@ -578,7 +581,8 @@ class Session:
                 default=default,
                 subject=subject.label if subject else None,
                 subject_help=subject.help if subject else None,
-                shown=self._shown(question, playbook.id, scope, subject),
+                shown=self._shown(question, playbook.id, scope, subject)
+                + (subject.details if subject else ()),
                 error=self._given_errors.pop(key, None),
             )
         )
@@ -959,9 +963,14 @@ class Session:
     ) -> list[Subject]:
         """The items a ``for_each`` question is asked about, with labels and help."""
         assert question.for_each is not None
+        shown = question.for_each.show_details or {}
+        colon = message(self.language, "sheet_colon")
         if question.for_each.reference is not None:
             reference = self.library.get(question.for_each.reference, Kind.REFERENCE).playbook
-            return [Subject(e.id, e.label, e.help) for e in reference.entries or []]
+            return [
+                Subject(e.id, e.label, e.help, _detail_lines(e, shown, colon))
+                for e in reference.entries or []
+            ]
         ref = question.for_each.answer or ""
         found = self.lookup(ref, playbook_id, scope)
         if found is _ABSENT or is_empty(found):
@@ -969,14 +978,24 @@ class Session:
         values = found if isinstance(found, list) else [found]
         source = self.question_for(ref, playbook_id)
         options = {o.value: o for o in self.library.options(source)} if source else {}
+        entries = self._entries_behind(source) if shown else {}
         subjects = []
         for value in values:
             option = options.get(value) if isinstance(value, str) else None
             if option is not None:
-                subjects.append(Subject(value, option.label, option.help))
+                entry = entries.get(option.value)
+                lines = _detail_lines(entry, shown, colon) if entry else ()
+                subjects.append(Subject(value, option.label, option.help, lines))
             else:
                 subjects.append(Subject(value, str(value)))
         return subjects
+
+    def _entries_behind(self, source: Question | None) -> dict[str, ReferenceEntry]:
+        """The reference entries a ``choices_from: {reference}`` question offers, by id."""
+        if source is None or source.choices_from is None or source.choices_from.reference is None:
+            return {}
+        reference = self.library.get(source.choices_from.reference, Kind.REFERENCE).playbook
+        return {entry.id: entry for entry in reference.entries or []}
 
     def _options(
         self, question: Question, playbook_id: str, scope: Mapping[str, Any]
@@ -1078,6 +1097,22 @@ def _numeric_holds(test: tuple[str, float], value: Any) -> bool:
         "at_least": value >= bound,
         "at_most": value <= bound,
     }[name]
+
+
+def _detail_lines(
+    entry: ReferenceEntry, shown: Mapping[str, str], colon: str = ":"
+) -> tuple[str, ...]:
+    """``label: detail`` for each detail of ``entry`` that ``show_details`` names (in its
+    order); a list detail (the questions to ask back) is joined with ``" · "``. ``colon`` is
+    the language's (a non-breaking space before it in French)."""
+    lines = []
+    for name, label in shown.items():
+        value = entry.details.get(name)
+        if isinstance(value, list):
+            value = " · ".join(str(item) for item in value if item)
+        if isinstance(value, str) and value.strip():
+            lines.append(f"{label}{colon} {' '.join(value.split())}")
+    return tuple(lines)
 
 
 def _is_iterated(value: Any) -> bool:

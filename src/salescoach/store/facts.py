@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 if TYPE_CHECKING:
     from salescoach.store.record import Record
 
-Part = Literal["objectives", "objections", "next_steps", "commitments", "calendar"]
+Part = Literal["objectives", "objections", "next_steps", "commitments", "calendar", "outcome"]
 ALL_PARTS: frozenset[Part] = frozenset(
-    {"objectives", "objections", "next_steps", "commitments", "calendar"}
+    {"objectives", "objections", "next_steps", "commitments", "calendar", "outcome"}
 )
 
 RESULTS = ("reached", "partly", "not")
@@ -69,6 +69,21 @@ class NextStep(NamedTuple):
     sequence: int = 0
 
 
+OUTCOMES = ("won", "lost", "ongoing")
+"""The values of ``debrief.outcome``: where the deal stands after the meeting."""
+
+
+class Outcome(NamedTuple):
+    """Where a debrief says the deal stands (``debrief.outcome``) and, once won, for what: the
+    amount (k€), the margin and the margin aimed at (%), the services signed for."""
+
+    result: str
+    amount: float | None = None
+    margin: float | None = None
+    margin_target: float | None = None
+    services: tuple[str, ...] = ()
+
+
 class Calendar(NamedTuple):
     """What a calendar export needs of a record besides its dates: the language of its labels,
     the meeting's time (``HH:MM`` or ``None``), and a prep's event UID and SEQUENCE."""
@@ -111,6 +126,8 @@ class Facts:
     commitments_received: Sequence[str] = ()
     calendar: Sequence[Calendar] = ()
     """One item: see :class:`Calendar`."""
+    outcome: Sequence[Outcome] = ()
+    """A debrief's outcome, one item when the rep gave one: see :class:`Outcome`."""
 
     @property
     def levels(self) -> tuple[str, ...]:
@@ -134,6 +151,7 @@ PART_FIELDS: dict[Part, tuple[str, ...]] = {
     "next_steps": ("next_steps",),
     "commitments": ("commitments_given", "commitments_received"),
     "calendar": ("calendar",),
+    "outcome": ("outcome",),
 }
 """The fields that hold each part, loaded only when asked for."""
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Facts))
@@ -180,6 +198,7 @@ def facts_of(record: Record) -> Facts:
             next_steps=tuple(_next_steps(record)),
             commitments_given=tuple(_texts(space.get("commitments_given"))),
             commitments_received=tuple(_texts(space.get("commitments_received"))),
+            outcome=_outcome(space),
         )
     space = _mapping(record.answers.get("meeting"))
     objectives = _texts(space.get("objectives"))
@@ -264,6 +283,29 @@ def _results(value: Any) -> list[Objective]:
         result = _mapping(item.get("answer")).get("result")
         found.append(Objective(text.strip(), result if result in RESULTS else None))
     return found
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _outcome(space: Mapping[str, Any]) -> tuple[Outcome, ...]:
+    result = space.get("outcome")
+    if result not in OUTCOMES:
+        return ()
+    if result != "won":
+        return (Outcome(result),)
+    return (
+        Outcome(
+            result,
+            _number(space.get("amount")),
+            _number(space.get("margin")),
+            _number(space.get("margin_target")),
+            tuple(dict.fromkeys(_texts(space.get("services")))),
+        ),
+    )
 
 
 def _score(value: Any) -> int | None:

@@ -46,6 +46,7 @@ from salescoach.store.facts import (
     NextStep,
     ObjectionMet,
     Objective,
+    Outcome,
     Part,
     facts_of,
 )
@@ -1029,6 +1030,14 @@ _MAKERS: dict[str, Callable[[Any], Any]] = {
     "commitments_given": _text,
     "commitments_received": _text,
     "calendar": _shaped(Calendar._make, str, (str, _NONE), (str, _NONE), int),
+    "outcome": _shaped(
+        lambda item: Outcome(item[0], item[1], item[2], item[3], tuple(map(_text, item[4]))),
+        str,
+        (int, float, _NONE),
+        (int, float, _NONE),
+        (int, float, _NONE),
+        list,
+    ),
 }
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from salescoach.errors import Broken, Problem, SalescoachError
+    from salescoach.onboarding import Checklist
     from salescoach.reports.reference import Reference
     from salescoach.service.meetings import AccountRecap, Interrupted, Started
     from salescoach.store.drafts import Draft
@@ -300,6 +301,30 @@ def phase_label(reference: Reference | None, phase: str | None) -> str | None:
     """A phase by its label (``3 · Interest in a solution``), else as given."""
     known = reference.phase(phase) if reference is not None else None
     return known.label if known else phase
+
+
+def onboarding(language: str, found: Checklist) -> None:
+    """``onboarding``: each point of the checklist, ticked with its day or still to do, then
+    how many are done and which are left."""
+    shown = new_table(*message(language, "onboarding_columns").split("|"))
+    for point in found.points:
+        mark = (
+            styled(f"✓ {point.done.isoformat()}", "ok")
+            if point.done
+            else styled(message(language, "onboarding_to_do"), "warning")
+        )
+        add_row(shown, mark, styled(point.id, "bold"), point.label)
+    shown.caption = message(
+        language, "onboarding_caption", done=len(found.done), total=len(found.points)
+    )
+    show(shown)
+    if found.left:
+        say(
+            message(language, "onboarding_left", points=", ".join(p.id for p in found.left)),
+            "hint",
+        )
+    else:
+        say(message(language, "onboarding_all_done"), "ok")
 
 
 def settings(language: str, shown: dict[str, Any]) -> None:

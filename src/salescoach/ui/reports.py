@@ -249,15 +249,21 @@ def render_funnel(found: FunnelReport, given: Given, language: str) -> None:
 
 
 def render_team(found: TeamReport, given: Given, language: str) -> None:
-    """Each rep's figures with their score out of 5, the team average, and drill practice."""
+    """Each rep's figures with their score out of 5, the team average, and drill practice;
+    the caption says which stage of the added-value list each figure measures."""
     w = _words(language)
     table = new_table(
         w("rep"),
         w("meetings"),
         w("objectives_reached"),
         w("phase_advances"),
-        w("days_to_close"),
+        w("conversion"),
+        w("days_to_signature"),
+        w("revenue"),
+        w("services_per_client"),
+        w("margin_gap"),
         w("practice"),
+        w("onboarding"),
     )
     for line in found.reps:
         figures, scores = line.figures, line.scores
@@ -273,7 +279,7 @@ def render_team(found: TeamReport, given: Given, language: str) -> None:
         add_row(
             table,
             figures.rep,
-            _scored(str(figures.meetings), scores["meetings"], language),
+            str(figures.meetings),
             _scored(
                 _percent(figures.objectives_reached, language),
                 scores["objectives_reached"],
@@ -281,9 +287,22 @@ def render_team(found: TeamReport, given: Given, language: str) -> None:
             ),
             _scored(str(figures.phase_advances), scores["phase_advances"], language),
             _scored(
-                _number(figures.days_to_closing, language), scores["days_to_closing"], language
+                _conversion(figures.won, figures.prospects, language),
+                scores["conversion_rate"],
+                language,
             ),
+            _scored(
+                _number(figures.days_to_signature, language), scores["days_to_signature"], language
+            ),
+            _scored(_number(figures.revenue, language), scores["revenue"], language),
+            _scored(
+                _number(figures.services_per_client, language),
+                scores["services_per_client"],
+                language,
+            ),
+            _signed(figures.margin_gap, language),
             practice,
+            _onboarding(figures.onboarding_done, figures.onboarding_total),
         )
     averages = found.averages
     add_row(
@@ -292,10 +311,44 @@ def render_team(found: TeamReport, given: Given, language: str) -> None:
         _number(averages["meetings"], language),
         _percent(averages["objectives_reached"], language),
         _number(averages["phase_advances"], language),
-        _number(averages["days_to_closing"], language),
+        _percent(averages["conversion_rate"], language),
+        _number(averages["days_to_signature"], language),
+        _number(averages["revenue"], language),
+        _number(averages["services_per_client"], language),
+        _signed(averages["margin_gap"], language),
     )
-    table.caption = w("team_caption")
+    stages: dict[str, list[str]] = {}
+    for metric, stage in found.stages.items():
+        stages.setdefault(stage, []).append(w(_METRIC_WORDS[metric]))
+    measured = " · ".join(f"{stage} ({', '.join(names)})" for stage, names in stages.items())
+    table.caption = w("team_caption") + "\n" + w("team_stages", stages=measured)
     show(table)
+
+
+_METRIC_WORDS = {
+    "objectives_reached": "objectives_reached",
+    "phase_advances": "phase_advances",
+    "conversion_rate": "conversion",
+    "days_to_signature": "days_to_signature",
+    "revenue": "revenue",
+    "services_per_client": "services_per_client",
+    "margin_gap": "margin_gap",
+}
+
+
+def _conversion(won: int, prospects: int, language: str) -> str:
+    return f"{_percent(won / prospects, language)} ({won}/{prospects})" if prospects else ""
+
+
+def _onboarding(done: int | None, total: int | None) -> str:
+    return "" if done is None or total is None else f"{done}/{total}"
+
+
+def _signed(points: float | None, language: str) -> str:
+    if points is None:
+        return ""
+    sign = "+" if points >= 0 else "\u2212" if language == "fr" else "-"
+    return sign + _number(abs(points), language)
 
 
 RENDERERS: dict[str, Callable[[Any, Given, str], None]] = {
