@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from salescoach.messages import message
 from salescoach.playbook.library import Library, search_path
 from salescoach.playbook.model import Depth
 from salescoach.session.engine import Session
@@ -298,3 +299,23 @@ def example_body_with(library: Library) -> str:
     answers, session, _ = example_prep("en", "discovery", library)
     header = SheetHeader("prep", "ACME", "discovery", answers["meeting"]["date"], "en")
     return render_body(header, answers, [e.playbook for e in session.used], library, "prep-flow")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_debrief_lists_what_was_learned_from_the_top_of_the_funnel_down(language: str) -> None:
+    answers, session, library = example_prep(language, "discovery")
+    context = {"prep": answers, "account": {"phase": answers["meeting"]["phase"]}}
+    debrief = Session(library, "debrief-flow", ExamplePrompter(), context=context, depth=Depth.FULL)
+    found = debrief.run()
+    header = SheetHeader("debrief", "ACME", "discovery", "2026-12-03", language)
+    body = render_body(header, found, [e.playbook for e in debrief.used], library, "debrief-flow")
+    heading = {
+        "en": "**What you learned, from the top of the funnel down**",
+        "fr": "**Ce que vous avez appris, du haut de l'entonnoir vers le bas**",
+    }[language]
+    assert heading in body
+    learned = body[body.index(heading) :]
+    levels = ["superficial", "useful", "essential", "necessary"]
+    labels = [message(language, f"sheet_level-{level}") for level in levels]
+    positions = [learned.index(f"*{label}*") for label in labels]
+    assert positions == sorted(positions)

@@ -77,6 +77,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheet_colon": ":",
         "sheet_separator": "; ",
         "sheet_levels": "Discovery questions by level of information",
+        "sheet_learned": "What you learned, from the top of the funnel down",
         "sheet_level-necessary": "Necessary information",
         "sheet_level-essential": "Essential information",
         "sheet_level-useful": "Useful information",
@@ -349,6 +350,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "onboarding_caption": "{done} of {total} done",
         "onboarding_left": "Left: {points}. Tick one with: salescoach onboarding done ID",
         "onboarding_all_done": "Every point of the checklist is done.",
+        "onboarding_unknown_point": "`{point}` is not a point of the checklist",
+        "onboarding_points": "the points: {points}",
+        "onboarding_points_close": "did you mean `{close}`? the points: {points}",
         "report_days_late": "{days} d late",
         "report_today": "today",
         "report_in_days": "in {days} d",
@@ -696,6 +700,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheet_colon": "\u00a0:",
         "sheet_separator": "\u00a0; ",
         "sheet_levels": "Questions de découverte par niveau d'information",
+        "sheet_learned": "Ce que vous avez appris, du haut de l'entonnoir vers le bas",
         "sheet_level-necessary": "Informations nécessaires",
         "sheet_level-essential": "Informations essentielles",
         "sheet_level-useful": "Informations utiles",
@@ -1002,6 +1007,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "onboarding_caption": "{done} sur {total} faits",
         "onboarding_left": "Reste : {points}. Pour en cocher un : salescoach onboarding done ID",
         "onboarding_all_done": "Tous les points de la liste d'intégration sont faits.",
+        "onboarding_unknown_point": "`{point}` n'est pas un point de la liste d'intégration",
+        "onboarding_points": "les points : {points}",
+        "onboarding_points_close": "vouliez-vous dire `{close}` ? les points : {points}",
         "report_days_late": "{days} j de retard",
         "report_today": "aujourd'hui",
         "report_in_days": "dans {days} j",
@@ -1655,11 +1663,25 @@ HELP: dict[str, dict[str, str]] = {
         "report funnel:as_json": _H_JSON,
         "report funnel:rescan": _H_RESCAN,
         "report team": (
-            "Les chiffres de chaque commercial (rendez-vous, objectifs atteints, avancées de "
-            "phase, "
-            "jours jusqu'à la conclusion) et une note sur 5 pour chacun face à la moyenne de "
-            "l'équipe (2,5 = la moyenne)."
+            "Les chiffres de chaque commercial (objectifs atteints, avancées de phase, taux de "
+            "concrétisation, jours jusqu'à la signature, chiffre signé, services par client) et "
+            "une note sur 5 pour chacun face à la moyenne de l'équipe (2,5 = la moyenne) ; à "
+            "côté, les rendez-vous tenus et la marge face à l'objectif."
         ),
+        "onboarding": (
+            "Votre liste d'intégration de nouveau commercial : ce qui est fait, et ce qui reste."
+            "\n\nLes onze points de la phase d'appropriation de la méthode (le playbook "
+            "`appropriation`, que l'équipe peut adapter). Cochez-en un avec `onboarding done ID "
+            "[--on DATE]`, décochez-le avec `onboarding undo ID`."
+        ),
+        "onboarding:as_json": "La liste en JSON.",
+        "onboarding done": "Cocher un point de la liste, avec le jour où il a été fait.",
+        "onboarding done:point": "L'identifiant du point, tel que `onboarding` le montre.",
+        "onboarding done:on": "Le jour où il a été fait, AAAA-MM-JJ (par défaut : aujourd'hui).",
+        "onboarding done:as_json": "La liste en JSON.",
+        "onboarding undo": "Décocher un point coché par erreur.",
+        "onboarding undo:point": "L'identifiant du point, tel que `onboarding` le montre.",
+        "onboarding undo:as_json": "La liste en JSON.",
         "report team:homes": "Le dossier de données d'un commercial ; répétez-le pour chacun.",
         "report team:teams": (
             "Un dossier de dossiers de commerciaux (un dépôt d'équipe, ou des clones côte à "

@@ -144,10 +144,12 @@ def _known(library: Library, ticks: dict[str, dt.date], point: str) -> None:
         import difflib
 
         close = difflib.get_close_matches(point, ids, n=1)
-        hint = f"did you mean `{close[0]}`? " if close else ""
-        raise SalescoachError(
-            f"`{point}` is not a point of the checklist",
-            hint=hint + "the points: " + ", ".join(ids),
+        raise SalescoachError.told(
+            "onboarding_unknown_point",
+            "onboarding_points_close" if close else "onboarding_points",
+            point=point,
+            close=close[0] if close else "",
+            points=", ".join(ids),
         )
 
 

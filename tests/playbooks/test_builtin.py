@@ -224,17 +224,18 @@ def _example_of(library: Library, question: Question) -> Any:
     if single.type == QuestionType.GROUP:
         entry = {}
         for sub in single.questions or []:
-            if sub.example is not None:
+            if sub.example is not None or sub.examples:
                 entry[sub.id] = _example_of(library, sub)
             else:
                 assert not sub.required, f"required sub-question `{sub.id}` has no example"
         if question.for_each is not None:
             return entry
         return coerce(single, [entry] * max(1, single.min_items or 0))
-    assert question.example is not None, f"`{question.id}` has no example"
-    value = coerce(single, question.example, library.options(single))
-    assert value is not None, f"`{question.id}`: example is empty"
-    return value
+    examples = [question.example] if question.example is not None else question.examples or []
+    assert examples, f"`{question.id}` has no example"
+    values = [coerce(single, example, library.options(single)) for example in examples]
+    assert None not in values, f"`{question.id}`: example is empty"
+    return values[0]
 
 
 def test_every_question_has_an_example_that_validates(library: Library) -> None:
@@ -242,7 +243,7 @@ def test_every_question_has_an_example_that_validates(library: Library) -> None:
         for question in entry.playbook.questions():
             for each in walk([question]):
                 if each.type != QuestionType.GROUP:
-                    assert each.example is not None, f"{entry.id}.{each.id}: no example"
+                    assert each.example is not None or each.examples, f"{entry.id}.{each.id}"
             _example_of(library, question)
 
 
@@ -380,6 +381,9 @@ def test_example_answers_walk_the_whole_prep_and_debrief(
     assert "history" in prep["opa"] and "pitch" in prep["opa"]
     if meeting_type != "dispute":
         assert len(prep["objection-prep"]["rehearsal"]) == len(prep["objection-prep"]["expected"])
+        # Each objection is rehearsed with an answer of its own (per-item examples).
+        rehearsed = [pair["answer"] for pair in prep["objection-prep"]["rehearsal"]]
+        assert len(set(rehearsed)) == len(rehearsed)
 
     context = {"prep": prep, "account": {"phase": prep["meeting"]["phase"]}}
     debrief = Session(library, "debrief-flow", ExamplePrompter(), context=context).run()
@@ -387,6 +391,8 @@ def test_example_answers_walk_the_whole_prep_and_debrief(
     assert again.run() == debrief
     answers = debrief["debrief"]
     assert [r["item"] for r in answers["objectives_result"]] == prep["meeting"]["objectives"]
+    handled = [r["answer"] for r in answers["objection_handling"]]
+    assert len(handled) < 2 or len(set(handled)) > 1  # each objection rated on its own
     assert [r["item"] for r in answers["self_assessment"]] == prep["reminders"]["watch"]
     assert [r["item"] for r in answers["objection_handling"]] == answers["objections_met"]
     negotiated = meeting_type in ("negotiation", "closing")

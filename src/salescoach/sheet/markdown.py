@@ -76,7 +76,9 @@ def render_body(
         space = {
             k: v for k, v in answers.get(playbook.id, {}).items() if (playbook.id, k) not in shown
         }
-        section = _section(playbook, space, library, language, steps=bool(shown))
+        section = _section(
+            playbook, space, library, language, steps=bool(shown), learned=header.kind == "debrief"
+        )
         if section:
             rest += [f"### {playbook.title}" if shown else f"## {playbook.title}", "", *section, ""]
     if rest and shown:
@@ -183,8 +185,13 @@ def _section(
     language: str,
     *,
     steps: bool,
+    learned: bool = False,
 ) -> list[str]:
-    """A playbook's answers; under Details (``steps``), each step's title heads its answers."""
+    """A playbook's answers; under Details (``steps``), each step's title heads its answers.
+
+    Answers tagged with a level of information are gathered by level; in a debrief
+    (``learned``) they are what was learned, from the top of the funnel down.
+    """
     lines: list[str] = []
     by_level: dict[str, list[tuple[Question, Any]]] = {tag: [] for tag in LEVEL_TAGS}
     for step in playbook.steps or []:
@@ -202,8 +209,10 @@ def _section(
             lines += [f"#### {step.title}", ""]
         lines += step_lines
     if any(by_level.values()):
-        lines += [f"**{message(language, 'sheet_levels')}**", ""]
-        for tag, items in by_level.items():
+        heading = message(language, "sheet_learned" if learned else "sheet_levels")
+        lines += [f"**{heading}**", ""]
+        order = reversed(LEVEL_TAGS) if learned else LEVEL_TAGS
+        for tag, items in ((tag, by_level[tag]) for tag in order):
             if items:
                 lines += [f"*{message(language, 'sheet_' + tag)}*", ""]
                 for question, value in items:
