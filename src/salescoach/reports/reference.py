@@ -137,7 +137,7 @@ def _whole(value: Any) -> int | None:
 # --------------------------------------------------------------------------------- the cache
 
 CACHE_DIR = "reference"
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 _READER_MODULES = ("playbook", "reports")
 """The code whose files' stat is part of the key: a new version that reads playbooks otherwise
 never trusts what an older one cached."""
@@ -203,9 +203,10 @@ def _cached(path: Path, stamp: str) -> Reference | None:
         )
         objections = {str(key): str(value) for key, value in data["objections"].items()}
         types = {str(key): str(value) for key, value in data["meeting_types"].items()}
+        stages = {str(key): str(value) for key, value in data["added_value"].items()}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # missing, damaged or of another shape: read the playbooks again
-    return Reference(phases, objections, types)
+    return Reference(phases, objections, types, stages)
 
 
 def _keep(path: Path, stamp: str, reference: Reference) -> None:
@@ -216,6 +217,7 @@ def _keep(path: Path, stamp: str, reference: Reference) -> None:
         "phases": [list(astuple(phase)) for phase in reference.phases],
         "objections": reference.objections,
         "meeting_types": reference.meeting_types,
+        "added_value": reference.added_value,
     }
     with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
         private_dir(path.parent)
