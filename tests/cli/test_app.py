@@ -61,3 +61,23 @@ def test_help_paragraphs_flow_to_the_terminal_width_examples_keep_their_lines() 
     assert "  salescoach prep ACME --type negotiation" in paragraphs  # an example, as written
     shown = salescoach("agenda", "--help", env={"COLUMNS": "200"}).stdout
     assert "cadence (from the `phases` playbook), debriefs still to write." in shown
+
+
+def test_help_and_an_empty_list_import_no_pydantic_yaml_or_store(isolated_home: object) -> None:
+    """Start-up is measured (benchmarks/startup.py); this keeps its heaviest imports off it."""
+    import subprocess
+    import sys
+
+    for argv in (["--help"], ["--lang", "fr", "--help"], ["list"]):
+        probe = (
+            "import sys\n"
+            "from salescoach.cli.app import run\n"
+            f"code = run({argv!r})\n"
+            "heavy = [m for m in ('pydantic', 'yaml', 'salescoach.store.repository') "
+            "if m in sys.modules]\n"
+            "print(code, heavy)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+        )
+        assert done.stdout.splitlines()[-1] == "0 []", (argv, done.stdout[-300:], done.stderr)

@@ -73,11 +73,12 @@ class AppState:
     def language_without_config(self) -> str:
         """The language, even when the config file is broken (to speak while it is fixed)."""
         from salescoach.errors import ProblemsError
-        from salescoach.settings import Settings, choose_language
 
         try:
             return self.language
-        except ProblemsError:
+        except ProblemsError:  # imported only then: without a config, help needs no pydantic
+            from salescoach.settings import Settings, choose_language
+
             return choose_language(self.lang, Settings())
 
     @cached_property
