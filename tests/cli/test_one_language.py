@@ -195,6 +195,9 @@ def _commands(env: dict[str, str], meeting: str) -> list[list[str]]:
         ["drill", "--stats"],
         ["config", "show"],
         ["playbook", "list"],
+        ["playbook", "show", "meeting"],
+        ["playbook", "show", "prep-flow"],
+        ["playbook", "show", "objections"],
     ]
     errors = [
         ["show", "nosuch"],

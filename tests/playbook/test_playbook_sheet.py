@@ -180,7 +180,13 @@ def test_playbook_show_says_where_each_answer_goes_on_the_sheet() -> None:
 
     library = Library.load("fr", search_path("fr", environ={}))
     mesore = outline(library.get("mesore").playbook, library)
-    assert "on the prep sheet, section `mesore` (line, labelled “Arrivée idéale”)" in mesore
+    # In the playbook's language: a French trainer reads French around the French prompts.
+    where = "sur la fiche de préparation, section `mesore` (line, intitulée « Arrivée idéale »)"
+    assert where in mesore
     flow = outline(library.get("prep-flow").playbook, library)
-    assert "- `mesore` · **Négociation — MESORE** · in a box" in flow
-    assert "  - `necessary` **Informations nécessaires** · at most 3 lines" in flow
+    assert "- `mesore` · **Négociation — MESORE** · dans un cadre" in flow
+    assert "  - `necessary` **Informations nécessaires** · au plus 3 lignes" in flow
+    english = Library.load("en", search_path("en", environ={}))
+    assert "section `mesore` (line, labelled “Ideal outcome”)" in outline(
+        english.get("mesore").playbook, english
+    )
