@@ -43,8 +43,10 @@ class Shape:
         last: str | None = None
         for token in re.finditer(r'"(\w+)"|[\[\]{}]', notation):
             name, mark = token.group(1), token.group(0)
-            if not name:
-                opened.append(mark) if mark in "[{" else opened.pop()
+            if mark in "[{":
+                opened.append(mark)
+            elif mark in "]}":
+                opened.pop()
             elif opened == ["{"]:
                 self.keys.append(name)
                 last = name
