@@ -55,6 +55,7 @@ LAYERS: dict[str, int] = {
     "errors": 1,  # an error may be worded by the catalogue, so above messages
     "paths": 2,  # may raise a user error (an unknown ~user), so above errors
     "flows": 0,
+    "typography": 0,
     "signals": 0,
     "yamlio": 2,
     "gitcmd": 2,  # the git command, run for the store's and the service's callers

@@ -24,6 +24,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "hint_back": "Shift+Tab: back",
         "hint_stop": "Ctrl-C: stop (answers kept)",
         "step_of": "step {number}/{total}",
+        "step_number": "step {number}",
         "date_hint": "(YYYY-MM-DD, today, tomorrow, +3d, +2w)",
         "finish_list_hint": "(empty line to finish)",
         "item": "{prompt} — item {number}",
@@ -60,6 +61,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "known_kept": "Known from earlier meetings — kept, not asked (change any at the review):",
         "known_offered": "Known from earlier meetings — offered as the default (Enter keeps):",
         "known_line": "{what}: {value}",
+        "shown_line": "{what}: {value}",
+        "shown_separator": "; ",
         "draft_kept": "Your answers are kept in a draft; once this is fixed, go on with: {command}",
         "last_time": "Last time with {account}: {meeting}.",
         "save_failed_draft": (
@@ -692,6 +695,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "hint_back": "Maj+Tab : retour",
         "hint_stop": "Ctrl-C : arrêter (réponses gardées)",
         "step_of": "étape {number}/{total}",
+        "step_number": "étape {number}",
         "date_hint": "(AAAA-MM-JJ, JJ/MM/AAAA, aujourd'hui, demain, +3j, +2s)",
         "finish_list_hint": "(ligne vide pour terminer)",
         "item": "{prompt} — élément {number}",
@@ -737,6 +741,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "known_offered": "Déjà connu (rendez-vous précédents) — proposé par défaut "
         "(Entrée le garde) :",
         "known_line": "{what} : {value}",
+        "shown_line": "{what}\u00a0: {value}",
+        "shown_separator": "\u00a0; ",
         "draft_kept": (
             "Vos réponses sont conservées dans un brouillon ; une fois ce point réglé, "
             "reprenez avec : {command}"

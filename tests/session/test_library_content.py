@@ -70,3 +70,38 @@ def test_behaviours_are_offered_as_habits_with_what_mastering_each_brings(langua
     for value, option in options.items():
         assert option.label == behaviours[value].details["habit"]
         assert option.help == behaviours[value].details["benefit"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ": Where are you with the fleet?; What matters most?"),
+        ("fr", "\u00a0: Où en êtes-vous ?\u00a0; Qu'est-ce qui compte le plus ?"),
+    ],
+)
+def test_the_prep_answers_shown_with_a_debrief_question_read_in_the_rep_s_language(
+    language: str, expected: str
+) -> None:
+    plans = {
+        "en": ["Where are you with the fleet?", "What matters most?"],
+        "fr": ["Où en êtes-vous ?", "Qu'est-ce qui compte le plus ?"],
+    }
+
+    class Reached(Exception):
+        pass
+
+    @dataclass
+    class UpTo(Watching):
+        def ask(self, ask: Ask) -> Answer:
+            if ask.key == "debrief.opa_done":
+                self.seen[ask.key] = ask
+                raise Reached
+            return super().ask(ask)
+
+    rep = UpTo(answers={}, use_defaults=True)
+    context = {"prep": {"opa": {"plan": plans[language]}}}
+    with pytest.raises(Reached):
+        Session(library(language), "debrief", rep, context=context, language=language).run()
+    shown = rep.seen["debrief.opa_done"].shown[0]
+    label = shown.partition(expected)[0]  # the prep question's words, up to its dash
+    assert label and shown == label + expected  # "Votre plan, en trois questions : …"

@@ -822,3 +822,50 @@ def test_a_prompt_that_cannot_go_back_ignores_shift_tab_and_does_not_offer_it(
     ask = make_ask(question(QuestionType.TEXT), back=False)
     assert prompter.ask(ask) == "Ask what it is compared to"
     assert "Shift+Tab" not in screen.getvalue()
+
+
+@pytest.mark.timeout(10)
+def test_a_long_typed_answer_stays_on_screen_wrapped_between_words(keys: PipeInput) -> None:
+    prompter, screen = _screen(keys, "fr")
+    typed = "Obtenir le calendrier de décision signé par le DAF et le nom du juriste " * 2
+    with _once_shown(screen, "Ctrl-C", keys, typed.strip() + ENTER):
+        answer = prompter.ask(make_ask(question(QuestionType.TEXT)))
+    assert answer == typed.strip()  # the answer is what was typed, only its echo is rewrapped
+    end = screen.getvalue().rsplit("\x1b[J", 1)[-1]  # what follows the erase of the prompt
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", end).replace("\r", "").splitlines()
+    assert shown[0].startswith("? ")
+    assert all(len(line) <= 80 for line in shown)
+    assert " ".join(line.strip() for line in shown[1:]) == typed.strip()  # no word cut in two
+    assert all(line.startswith("  ") for line in shown[1:])
+
+
+@pytest.mark.timeout(10)
+def test_a_short_typed_answer_is_left_as_the_terminal_drew_it(keys: PipeInput) -> None:
+    prompter, screen = _screen(keys, "fr")
+    with _once_shown(screen, "Ctrl-C", keys, "Court" + ENTER):
+        prompter.ask(make_ask(question(QuestionType.TEXT)))
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+    assert "? The question? Court" in shown  # on the question's line, as typed
+    assert "\n  Court" not in shown.replace("\r", "")
+
+
+def test_wrapping_never_starts_a_line_with_french_punctuation() -> None:
+    text = "Sachez ce que votre prix produit chez le client et où il se situe sur le marché : ainsi"
+    lines = wrap(text, 76).splitlines()
+    assert lines[1].startswith("marché :")  # the colon went down with its word
+    assert " ".join(lines) == text  # and the spaces are the text's own
+
+
+def test_a_path_longer_than_the_line_is_never_cut() -> None:
+    path = "/home/rep/salescoach/accounts/transports-giraud/2026-12-01-transports-giraud/prep.md"
+    lines = wrap(f"Prep saved, 2026-12-01-transports-giraud-negotiation: {path}", 60).splitlines()
+    assert path in lines  # whole on its own line: copied from the terminal, it still opens
+
+
+def test_a_step_whose_walk_length_is_not_known_shows_no_total(written: list[str]) -> None:
+    prompter = QuestionaryPrompter(input=None, output=DummyOutput(), write=written.append)
+    prompter.step("Meeting", None, (1, None))
+    prompter.step("Objectives", None, (2, 7))
+    headings = [line for line in written if line.startswith(("Meeting", "Objectives"))]
+    assert headings[0].endswith("step 1") and "/" not in headings[0]
+    assert headings[1].endswith("step 2/7")

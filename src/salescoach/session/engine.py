@@ -346,7 +346,20 @@ class Session:
                     shown.append((book.id, index))
         here = (playbook.id, (playbook.steps or []).index(current))
         number = shown.index(here) + 1 if here in shown else len(shown)
-        return (number, len(shown))
+        return (number, None if self._flow_undecided() else len(shown))
+
+    def _flow_undecided(self) -> bool:
+        """Whether a condition of the flow reads an answer not given yet: which playbooks the
+        walk goes through, and so how many steps it has, is not known."""
+        root = self.library.get(self.target).playbook
+        if root.kind != Kind.FLOW:
+            return False
+        return any(
+            self.lookup(ref, item.playbook, {}) is _ABSENT
+            for item in root.flow or []
+            if item.when is not None
+            for ref in condition_refs(item.when)
+        )
 
     def _step(self, title: str, guidance: str | None, progress: Progress | None) -> None:
         """Show a step, unless the walk is replaying (then it is shown with the prompt it holds)."""
@@ -481,7 +494,8 @@ class Session:
             source = self.question_for(ref, playbook_id)
             label = source.prompt.split(" — ")[0].rstrip(" ?:") if source else ref
             items = value if isinstance(value, list) else [value]
-            lines.append(f"{label}: " + "; ".join(_brief(item) for item in items))
+            joined = message(self.language, "shown_separator").join(_brief(i) for i in items)
+            lines.append(message(self.language, "shown_line", what=label, value=joined))
         return tuple(lines)
 
     def _keep_known(self, question: Question, key: str, known: Answer) -> bool:

@@ -16,8 +16,10 @@ from typing import Any, Literal, Protocol
 from salescoach.playbook.model import Option, Question
 from salescoach.playbook.values import Answer
 
-Progress = tuple[int, int]
-"""Which step this is and how many there are, counted on the answers so far: ``(3, 7)``."""
+Progress = tuple[int, int | None]
+"""Which step this is and how many there are, counted on the answers so far: ``(3, 7)``; the
+total is ``None`` while an answer still to give decides which playbooks the walk goes through
+(the meeting's type, before it is chosen): a count that would jump is not shown."""
 
 
 class BackRequested(Exception):  # noqa: N818 - a request, not an error

@@ -17,7 +17,8 @@ from salescoach.playbook.library import Library
 from salescoach.playbook.model import Option, Playbook, Question, QuestionType, SheetForm
 from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.values import is_empty, is_number
-from salescoach.sheet.model import Line, Part, Sheet, build_sheet, french_spaces
+from salescoach.sheet.model import Line, Part, Sheet, build_sheet
+from salescoach.typography import french_spaces
 
 LEVEL_TAGS = ("level-necessary", "level-essential", "level-useful", "level-superficial")
 """Funnel levels a debrief's questions are tagged with, gathered under one heading."""

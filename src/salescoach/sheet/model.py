@@ -28,6 +28,7 @@ from salescoach.playbook.model import (
 )
 from salescoach.playbook.refs import parse_ref
 from salescoach.playbook.values import is_empty, is_number
+from salescoach.typography import french_spaces
 
 ShownKey = tuple[str, str]
 """``(playbook id, question id)`` of an answer the sheet shows whole."""
@@ -428,13 +429,3 @@ def _flatten(values: Iterable[Any]) -> Iterable[Any]:
 def _condense(value: Any) -> str:
     """A text on one line: runs of spaces and line breaks become one space."""
     return " ".join(str(value).split())
-
-
-_BEFORE = (" ;", " :", " ?", " !", " »")
-
-
-def french_spaces(text: str) -> str:
-    """French punctuation kept on its word's line: a no-break space before ``; : ? ! »``."""
-    for mark in _BEFORE:
-        text = text.replace(mark, "\u00a0" + mark[1])
-    return text.replace("« ", "«\u00a0")

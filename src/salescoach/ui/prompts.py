@@ -28,7 +28,6 @@ import asyncio
 import math
 import re
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -43,7 +42,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 from prompt_toolkit.output import Output, create_output
-from prompt_toolkit.shortcuts import PromptSession
+from prompt_toolkit.shortcuts import PromptSession, print_formatted_text
 from prompt_toolkit.styles import Style
 from questionary.prompts import common
 from questionary.prompts.common import InquirerControl
@@ -53,6 +52,7 @@ from salescoach.messages import message
 from salescoach.playbook.model import Question, QuestionType
 from salescoach.playbook.values import Answer, AnswerValueError
 from salescoach.session.prompter import AFTER_WALK, Ask, BackRequested, Progress
+from salescoach.typography import wrap_words
 
 _NO_ANSWER = "<no answer>"
 """Value of the no-answer entry: option values are identifiers, so it cannot clash with one."""
@@ -119,7 +119,7 @@ class QuestionaryPrompter:
         heading = "\n".join(lines)
         if progress is not None:
             self._progress = progress
-            where = self._say("step_of", number=progress[0], total=progress[1])
+            where = _step_of(self._language, progress)
             gap = width - len(lines[-1]) - len(where)
             heading += " " * gap + where if gap >= 2 else "  " + where
         self._write(heading)
@@ -195,17 +195,20 @@ class QuestionaryPrompter:
         offered = _prefill(ask.default, self._language)
         if ask.mode == "item" and isinstance(ask.default, list):
             offered = "\n".join(str(item) for item in ask.default)  # pasted lines, back again
+        instruction = instruction and _after(message, instruction, self._width())
         text = questionary.text(
             message,
             default=offered,
             validate=_text_validator(ask, self._language),
-            instruction=instruction and _after(message, instruction, self._width()),
+            instruction=instruction,
             validate_while_typing=False,
             style=_STYLE,
             key_bindings=self._walk_keys(),
             **self._streams(),
         )
-        return _canonical_text(ask, _as_str(self._run(text, self._hint(under))))
+        drawn = f"{message}  {instruction}" if instruction else message
+        answer = self._run(text, self._hint(under), echo=(message, drawn))
+        return _canonical_text(ask, _as_str(answer))
 
     def _ask_paragraph(self, ask: Ask) -> Answer:
         """Several lines of text; Esc then Enter (or Alt+Enter) finishes.
@@ -221,20 +224,21 @@ class QuestionaryPrompter:
             event.current_buffer.validate_and_handle()
 
         finish = self._say("hint_keep" if offered else "hint_paragraph")
+        message = _message(ask.question, self._width())
+        instruction = _after(message, self._say("paragraph_hint"), self._width())
         text = questionary.text(
-            _message(ask.question, self._width()),
+            message,
             default=offered,
             validate=_text_validator(ask, self._language),
             multiline=True,
-            instruction=_after(
-                _message(ask.question, self._width()), self._say("paragraph_hint"), self._width()
-            ),
+            instruction=instruction,
             validate_while_typing=False,
             style=_STYLE,
             key_bindings=keys,
             **self._streams(),
         )
-        return _canonical_text(ask, _as_str(self._run(text, self._hint(finish))))
+        answer = self._run(text, self._hint(finish), echo=(message, f"{message}  {instruction}"))
+        return _canonical_text(ask, _as_str(answer))
 
     def _ask_choice(self, ask: Ask) -> Answer:
         """One option out of a list, by label; the pointer starts on the default."""
@@ -525,13 +529,22 @@ class QuestionaryPrompter:
         )
         return self._run(questionary.Question(application), self._hint(keys_help, back=back))
 
-    def _run(self, question: questionary.Question, hint: str) -> Any:
+    def _run(
+        self, question: questionary.Question, hint: str, echo: tuple[str, str] | None = None
+    ) -> Any:
         """Run a prompt with the hint line under it while it is being answered.
 
         Not prompt_toolkit's bottom toolbar: that one stays hidden until the terminal has told
         where the cursor is, which some terminals never do.
+
+        ``echo`` is the question of a typed answer, and the question as drawn (with its
+        instruction). prompt_toolkit wraps what was typed at the
+        last column, mid-word; an answer that does not fit after the question is erased once
+        given and written again under it, wrapped between words, so what stays on the screen
+        reads as the rest of the walk does.
         """
-        container = question.application.layout.container
+        app = question.application
+        container = app.layout.container
         assert isinstance(container, HSplit)
         container.children.append(
             ConditionalContainer(
@@ -542,7 +555,29 @@ class QuestionaryPrompter:
                 filter=~is_done,
             )
         )
-        return question.unsafe_ask()
+        rewritten: list[FormattedText] = []
+        width = self._width()
+
+        def before_render(_: object) -> None:
+            future = app.future
+            if echo is None or future is None or not future.done() or future.cancelled():
+                return
+            if future.exception() is not None:
+                return  # stopped: what was typed stays as it was drawn
+            shown = _echo(*echo, app.current_buffer.text, width)
+            if shown is not None:
+                app.erase_when_done = True
+                rewritten.append(shown)
+
+        app.before_render += before_render
+        answer = question.unsafe_ask()
+        if rewritten:
+            print_formatted_text(
+                rewritten[-1],
+                style=merge_styles_default([_STYLE]),
+                output=self._streams()["output"],
+            )
+        return answer
 
     # --- around the prompt ----------------------------------------------------------------------
 
@@ -563,8 +598,7 @@ class QuestionaryPrompter:
         parts = [first] if first else []
         back = back and self._back
         if back and self._progress is not None:
-            number, total = self._progress
-            parts.append(self._say("step_of", number=number, total=total))
+            parts.append(_step_of(self._language, self._progress))
         if back:
             parts.append(self._say("hint_back"))
         parts.append(self._say("hint_stop"))
@@ -608,7 +642,8 @@ class QuestionaryPrompter:
 
 def wrap(text: str, width: int, indent: str = "") -> str:
     """Text word-wrapped to ``width``, paragraph by paragraph; list items keep their hanging
-    indent. A word longer than the line is the only thing ever broken."""
+    indent. No word is ever broken (one longer than the line, a path, has a line of its own),
+    and a line never starts with the ``:`` or ``?`` of a French sentence (nor ends on ``«``)."""
     lines: list[str] = []
     for paragraph in text.strip("\n").splitlines():
         if not paragraph.strip():
@@ -616,14 +651,13 @@ def wrap(text: str, width: int, indent: str = "") -> str:
             continue
         lead = paragraph[: len(paragraph) - len(paragraph.lstrip())]
         body = paragraph.strip()
-        hang = "  " if body[:2] in ("- ", "* ", "• ") else ""
+        hang = "  " if body[:2] in ("- ", "* ", "• ", "· ") else ""
         lines.extend(
-            textwrap.wrap(
+            wrap_words(
                 body,
-                width=width,
+                width,
                 initial_indent=indent + lead,
                 subsequent_indent=indent + lead + hang,
-                break_on_hyphens=False,
             )
         )
     return "\n".join(lines)
@@ -726,7 +760,7 @@ def _message(question: Question, width: int) -> str:
     """The prompt line: the question, and the unit of a number, wrapped between words to
     ``width`` (its lines after the first under its text, past the ``? ``)."""
     text = f"{question.prompt} ({question.unit})" if question.unit else question.prompt
-    return "\n  ".join(textwrap.wrap(text, width - 2, break_on_hyphens=False)) or text
+    return "\n  ".join(wrap_words(text, width - 2)) or text
 
 
 def _after(question: str, instruction: str, width: int) -> str:
@@ -737,6 +771,38 @@ def _after(question: str, instruction: str, width: int) -> str:
     if len(last) + 1 + len(instruction) <= width:
         return instruction
     return "\n  " + instruction
+
+
+def _step_of(language: str, progress: Progress) -> str:
+    """Where the walk is: "step 3/7", or "step 1" while its length is not known yet."""
+    number, total = progress
+    if total is None:
+        return message(language, "step_number", number=number)
+    return message(language, "step_of", number=number, total=total)
+
+
+def _echo(question: str, drawn: str, answer: str, width: int) -> FormattedText | None:
+    """A typed answer shown again under its question, wrapped between words, or ``None`` when
+    it fits as the terminal drew it after ``drawn`` (the question and its instruction): on its
+    last line, and every further line of the answer within ``width``.
+    """
+    lines = answer.split("\n")
+    last = drawn.rsplit("\n", 1)[-1] if "\n" in drawn else f"? {drawn}"
+    if len(last) + 1 + len(lines[0]) <= width and all(len(line) <= width for line in lines[1:]):
+        return None
+    wrapped = [
+        "\n".join(wrap_words(line, width, initial_indent="  ", subsequent_indent="  "))
+        if line.strip()
+        else ""
+        for line in lines
+    ]
+    return FormattedText(
+        [
+            ("class:qmark", "?"),
+            ("class:question", f" {question}\n"),
+            ("class:answer", "\n".join(wrapped)),
+        ]
+    )
 
 
 def _required(ask: Ask) -> AnswerValueError:

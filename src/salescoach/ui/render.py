@@ -37,10 +37,10 @@ def say(text: str, style: str = "", *, indent: int = 0) -> None:
     """One line on standard error, literal. In a terminal it wraps between words, the lines
     after the first ``indent`` columns in (a list item); in a pipe or a log it stays one line."""
     if console.err.is_terminal:
-        import textwrap
+        from salescoach.typography import wrap_words
 
         width = console.err.width
-        text = textwrap.fill(text, width, subsequent_indent=" " * indent, break_on_hyphens=False)
+        text = "\n".join(wrap_words(text, width, subsequent_indent=" " * indent)) or text
     console.err.print(literal(text, style), highlight=False)
 
 
