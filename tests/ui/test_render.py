@@ -181,3 +181,26 @@ def test_a_saved_record_is_announced_literally(
     render.saved(Saved(record, tmp_path / "[v2].md", "# Acme [/x] Corp\n"))
     shown = screens.take()
     assert "[v2].md" in shown and "Acme [/x] Corp" in shown
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_team_report_turns_to_a_figure_per_row_in_an_80_column_terminal(
+    monkeypatch: pytest.MonkeyPatch, reference: Reference, language: str
+) -> None:
+    from salescoach.reports.team import RepFigures, team
+    from salescoach.ui.reports import render_team
+
+    screen = Console(file=io.StringIO(), width=80, force_terminal=True, color_system=None)
+    monkeypatch.setattr(console, "out", screen)
+    reps = [
+        RepFigures("claire.martin", 3, 24, 20, 0.55, 4, prospects=6, won=2, revenue=84.0),
+        RepFigures("paul.durand", 2, 17, 12, 0.42, 2, prospects=5, won=1, revenue=31.5),
+    ]
+    render_team(team(reps), Given(reference, dt.date(2026, 12, 1)), language)
+    assert isinstance(screen.file, io.StringIO)
+    lines = screen.file.getvalue().splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "claire.martin" in lines[0] and "paul.durand" in lines[0]  # a column per rep
+    words = {"en": ("meetings", "objectives reached"), "fr": ("rendez-vous", "objectifs atteints")}
+    for word in words[language]:
+        assert any(line.startswith(word) for line in lines)  # a row per figure, its name whole

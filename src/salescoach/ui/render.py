@@ -254,6 +254,18 @@ def show(renderable: RenderableType) -> None:
     screen.print(renderable)
 
 
+def fits(renderable: Table) -> bool:
+    """Whether a table shows on standard output without folding a cell: in a terminal, its
+    natural width is within the terminal's; elsewhere always (it is never cut there)."""
+    screen = console.out
+    if not screen.is_terminal:
+        return True
+    from rich.measure import Measurement
+
+    natural = Measurement.get(screen, screen.options.update(width=UNCUT), renderable).maximum
+    return natural <= screen.width
+
+
 UNCUT = 1_000_000
 """The width a table is measured in when nothing but its content limits it."""
 

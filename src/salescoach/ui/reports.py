@@ -16,6 +16,7 @@ from salescoach.ui.render import (
     BAR_WIDTH,
     Cell,
     add_row,
+    fits,
     joined,
     new_table,
     say,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from salescoach.reports.phases import PhasesReport
     from salescoach.reports.reference import Reference
     from salescoach.reports.registry import Agenda, Given
-    from salescoach.reports.team import TeamReport
+    from salescoach.reports.team import RepLine, TeamReport
     from salescoach.reports.timeline import MeetingLine, Timeline
 
 OBJECTIONS_SHOWN = 20
@@ -250,10 +251,13 @@ def render_funnel(found: FunnelReport, given: Given, language: str) -> None:
 
 def render_team(found: TeamReport, given: Given, language: str) -> None:
     """Each rep's figures with their score out of 5, the team average, and drill practice;
-    the caption says which stage of the added-value list each figure measures."""
+    the caption says which stage of the added-value list each figure measures.
+
+    One row per rep when that fits the terminal; else one row per figure and a column per rep
+    (eleven headers side by side would be folded letter by letter at 80 columns).
+    """
     w = _words(language)
-    table = new_table(
-        w("rep"),
+    headers = [
         w("meetings"),
         w("objectives_reached"),
         w("phase_advances"),
@@ -264,65 +268,79 @@ def render_team(found: TeamReport, given: Given, language: str) -> None:
         w("margin_gap"),
         w("practice"),
         w("onboarding"),
-    )
-    for line in found.reps:
-        figures, scores = line.figures, line.scores
-        practice = (
-            w(
-                "practice_cell",
-                count=figures.cards_reviewed,
-                share=_percent(figures.practice_good, language),
-            )
-            if figures.cards_reviewed
-            else "0"
-        )
-        add_row(
-            table,
-            figures.rep,
-            str(figures.meetings),
-            _scored(
-                _percent(figures.objectives_reached, language),
-                scores["objectives_reached"],
-                language,
-            ),
-            _scored(str(figures.phase_advances), scores["phase_advances"], language),
-            _scored(
-                _conversion(figures.won, figures.prospects, language),
-                scores["conversion_rate"],
-                language,
-            ),
-            _scored(
-                _number(figures.days_to_signature, language), scores["days_to_signature"], language
-            ),
-            _scored(_number(figures.revenue, language), scores["revenue"], language),
-            _scored(
-                _number(figures.services_per_client, language),
-                scores["services_per_client"],
-                language,
-            ),
-            _signed(figures.margin_gap, language),
-            practice,
-            _onboarding(figures.onboarding_done, figures.onboarding_total),
-        )
+    ]
+    names: list[Cell] = [line.figures.rep for line in found.reps]
+    rows = [_team_row(line, language) for line in found.reps]
     averages = found.averages
-    add_row(
-        table,
-        styled(w("team_average"), "muted"),
-        _number(averages["meetings"], language),
-        _percent(averages["objectives_reached"], language),
-        _number(averages["phase_advances"], language),
-        _percent(averages["conversion_rate"], language),
-        _number(averages["days_to_signature"], language),
-        _number(averages["revenue"], language),
-        _number(averages["services_per_client"], language),
-        _signed(averages["margin_gap"], language),
+    names.append(styled(w("team_average"), "muted"))
+    rows.append(
+        [
+            _number(averages["meetings"], language),
+            _percent(averages["objectives_reached"], language),
+            _number(averages["phase_advances"], language),
+            _percent(averages["conversion_rate"], language),
+            _number(averages["days_to_signature"], language),
+            _number(averages["revenue"], language),
+            _number(averages["services_per_client"], language),
+            _signed(averages["margin_gap"], language),
+            "",
+            "",
+        ]
     )
     stages: dict[str, list[str]] = {}
     for metric, stage in found.stages.items():
         stages.setdefault(stage, []).append(w(_METRIC_WORDS[metric]))
     measured = " · ".join(f"{stage} ({', '.join(names)})" for stage, names in stages.items())
-    table.caption = w("team_caption") + "\n" + w("team_stages", stages=measured)
-    show(table)
+    caption = w("team_caption") + "\n" + w("team_stages", stages=measured)
+
+    wide = new_table(w("rep"), *headers)
+    for name, cells in zip(names, rows, strict=True):
+        add_row(wide, name, *cells)
+    wide.caption = caption
+    if fits(wide):
+        show(wide)
+        return
+    tall = new_table("", *(str(name) for name in names))
+    for index, header in enumerate(headers):
+        add_row(tall, styled(header, "bold"), *(cells[index] for cells in rows))
+    tall.caption = caption
+    show(tall)
+
+
+def _team_row(line: RepLine, language: str) -> list[Cell]:
+    w = _words(language)
+    figures, scores = line.figures, line.scores
+    practice = (
+        w(
+            "practice_cell",
+            count=figures.cards_reviewed,
+            share=_percent(figures.practice_good, language),
+        )
+        if figures.cards_reviewed
+        else "0"
+    )
+    return [
+        str(figures.meetings),
+        _scored(
+            _percent(figures.objectives_reached, language), scores["objectives_reached"], language
+        ),
+        _scored(str(figures.phase_advances), scores["phase_advances"], language),
+        _scored(
+            _conversion(figures.won, figures.prospects, language),
+            scores["conversion_rate"],
+            language,
+        ),
+        _scored(
+            _number(figures.days_to_signature, language), scores["days_to_signature"], language
+        ),
+        _scored(_number(figures.revenue, language), scores["revenue"], language),
+        _scored(
+            _number(figures.services_per_client, language), scores["services_per_client"], language
+        ),
+        _signed(figures.margin_gap, language),
+        practice,
+        _onboarding(figures.onboarding_done, figures.onboarding_total),
+    ]
 
 
 _METRIC_WORDS = {
