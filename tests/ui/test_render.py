@@ -204,3 +204,51 @@ def test_the_team_report_turns_to_a_figure_per_row_in_an_80_column_terminal(
     words = {"en": ("meetings", "objectives reached"), "fr": ("rendez-vous", "objectifs atteints")}
     for word in words[language]:
         assert any(line.startswith(word) for line in lines)  # a row per figure, its name whole
+
+
+def _terminal(monkeypatch: pytest.MonkeyPatch, width: int = 80) -> Console:
+    screen = Console(file=io.StringIO(), width=width, force_terminal=True, color_system=None)
+    monkeypatch.setattr(console, "out", screen)
+    return screen
+
+
+def _lines(screen: Console) -> list[str]:
+    assert isinstance(screen.file, io.StringIO)
+    return screen.file.getvalue().splitlines()
+
+
+MEETING = "2026-12-01-transports-giraud-negotiation"
+
+
+def test_a_narrow_terminal_leaves_out_spare_then_keeps_ids_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    screen = _terminal(monkeypatch, 64)
+    shown = render.new_table(
+        render.Spare("date"), render.Whole("meeting"), "account", render.Spare("type"), "phase"
+    )
+    render.add_row(shown, "2026-12-01", MEETING, "Transports Giraud", "Negotiation", "4 · Deal")
+    render.show(shown)
+    lines = _lines(screen)
+    assert lines[0].split() == ["meeting", "account", "phase"]  # date and type are in the id
+    assert MEETING in lines[1]  # never folded: it is copied into the next command
+    assert all(len(line) <= 64 for line in lines)
+
+
+def test_a_wide_terminal_keeps_every_column_and_drops_only_empty_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    screen = _terminal(monkeypatch, 160)
+    shown = render.new_table(render.Spare("date"), render.Whole("meeting"), "owner", "type")
+    render.add_row(shown, "2026-12-01", MEETING, "", "Negotiation")
+    render.show(shown)
+    assert _lines(screen)[0].split() == ["date", "meeting", "type"]  # nobody owns anything
+
+
+def test_a_pipe_keeps_every_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    pipe = Console(file=io.StringIO(), width=80, theme=console.THEME)
+    monkeypatch.setattr(console, "out", pipe)
+    shown = render.new_table(render.Spare("date"), render.Whole("meeting"), "owner", "type")
+    render.add_row(shown, "2026-12-01", MEETING + "-and-more-words-than-fit", "", "Negotiation")
+    render.show(shown)
+    assert _lines(pipe)[0].split() == ["date", "meeting", "owner", "type"]

@@ -34,8 +34,11 @@ def resume(
     language = app_state.language
     meetings = app_state.meetings
     if draft_id is None:
+        from salescoach.cli.reports import reference_or_none
+
         found = meetings.drafts.list()
-        render.drafts(language, found, meetings.drafts.problems)
+        reference = reference_or_none(app_state) if found else None
+        render.drafts(language, found, meetings.drafts.problems, reference)
         return
     started = meetings.start_resume(draft_id)
     language = started.language  # the draft's, unless --lang says otherwise

@@ -142,14 +142,14 @@ def _day(value: str | None) -> dt.date:
 
 def _render_lines(lines: list[StepLine], every: bool, language: str) -> None:
     from salescoach.messages import message
-    from salescoach.ui.render import add_row, new_table, say, show, styled
+    from salescoach.ui.render import Spare, Whole, add_row, new_table, say, show, styled
 
     if not lines:
         say(message(language, "no_open_steps"), "hint")
         return
-    table = new_table(*message(language, "steps_columns").split("|"))
-    for column in table.columns:
-        column.overflow = "fold"  # an id or a meeting cut short could not be used
+    step, when, action, owner, account, meeting = message(language, "steps_columns").split("|")
+    # The meeting is left out first at 80 columns: the account says whose step it is.
+    table = new_table(Whole(step), when, action, owner, account, Spare(meeting))
     for line in lines:
         add_row(
             table,

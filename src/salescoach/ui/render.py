@@ -16,7 +16,7 @@ from salescoach.ui import console
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.table import Table
+    from rich.table import Column, Table
 
     from salescoach.errors import Broken, Problem, SalescoachError
     from salescoach.onboarding import Checklist
@@ -215,18 +215,77 @@ BAR_COLUMN = "\0bar"
 BAR_WIDTH = 20
 
 
+class Whole(str):
+    """A column name for :func:`new_table`: a column of ids, never folded in a terminal (an id
+    broken over two lines cannot be double-clicked and copied into the next command)."""
+
+
+class Spare(str):
+    """A column name for :func:`new_table`: a column a narrow terminal can do without (what
+    it says is elsewhere in the row, the date inside a meeting id); left out while the table
+    does not fit, lowest ``order`` first, then from left to right."""
+
+    order: int
+
+    def __new__(cls, name: str, order: int = 0) -> Spare:
+        spare = super().__new__(cls, name)
+        spare.order = order
+        return spare
+
+
 def new_table(*columns: str, title: str | None = None) -> Table:
-    """An empty table in the program's plain style; add rows with :func:`add_row`."""
+    """An empty table in the program's plain style; add rows with :func:`add_row`.
+
+    In a terminal, :func:`show` leaves out the columns that are empty in every row, then the
+    :class:`Spare` ones until the table fits; a :class:`Whole` column is never folded.
+    """
     from rich.table import Table
 
     shown = Table(box=None, pad_edge=False, header_style="bold", title=title, title_justify="left")
     for column in columns:
-        if column == BAR_COLUMN:
-            shown.add_column("", no_wrap=True, min_width=BAR_WIDTH, overflow="crop")
+        if column == BAR_COLUMN:  # the figure beside it says as much: the last one spared
+            shown.add_column(Spare("", order=9), no_wrap=True, min_width=BAR_WIDTH, overflow="crop")
         else:
             # Folded, never cut with an ellipsis: an id is copied from here into the next command.
-            shown.add_column(column, overflow="fold")
+            shown.add_column(column, overflow="fold", no_wrap=isinstance(column, Whole))
     return shown
+
+
+def _narrowed(shown: Table, width: int) -> Table:
+    """A table about to be shown in a terminal ``width`` wide, without the columns that have
+    nothing in them, then without its spare columns while its narrowest layout is wider."""
+    from rich.measure import Measurement
+    from rich.table import Table
+
+    def empty(column: Column) -> bool:
+        return all(not str(cell).strip() for cell in column.cells)
+
+    kept = [c for c in shown.columns if not (shown.row_count and empty(c))] or shown.columns
+    spare = sorted(
+        (c for c in kept if isinstance(c.header, Spare)),
+        key=lambda c: c.header.order if isinstance(c.header, Spare) else 0,
+    )
+    screen = console.out
+    unbound = screen.options.update(width=UNCUT)  # measured unclamped, then compared
+    while True:
+        narrowed = Table(
+            box=None,
+            pad_edge=False,
+            header_style=shown.header_style,
+            title=shown.title,
+            title_justify=shown.title_justify,
+            caption=shown.caption,
+        )
+        for column in kept:
+            narrowed.add_column(
+                column.header, overflow=column.overflow, no_wrap=column.no_wrap,
+                min_width=column.min_width, justify=column.justify,
+            )  # fmt: skip
+        for row in zip(*(column.cells for column in kept), strict=True):
+            narrowed.add_row(*row)
+        if not spare or Measurement.get(screen, unbound, narrowed).minimum <= width:
+            return narrowed
+        kept.remove(spare.pop(0))
 
 
 def add_row(shown: Table, *cells: Cell | None) -> None:
@@ -239,6 +298,8 @@ def show(renderable: RenderableType) -> None:
     from rich.table import Table
 
     screen = console.out
+    if isinstance(renderable, Table) and screen.is_terminal:
+        renderable = _narrowed(renderable, screen.width)
     if isinstance(renderable, Table) and not screen.is_terminal:
         from rich.measure import Measurement
 
@@ -283,9 +344,15 @@ def records(
 ) -> None:
     """``list``: one row per record, newest first, values by their label; how many were left
     out. Without ``reference`` (the playbooks failed to load) types and phases are ids."""
-    headings = ("date", "meeting", "account", "type", "kind", "phase")
+    word = {h: message(language, f"report_{h}") for h in ("date", "meeting", "type")}
+    headings = (Spare(word["date"]), Whole(word["meeting"]), message(language, "report_account"))
     table(
-        tuple(message(language, f"report_{heading}") for heading in headings),
+        (
+            *headings,
+            Spare(word["type"]),
+            message(language, "report_kind"),
+            message(language, "report_phase"),
+        ),  # fmt: skip
         (
             (
                 f.meeting_date,
@@ -391,8 +458,17 @@ def _hit_heading(hit: Hit, language: str, reference: Reference | None) -> Text:
     return heading
 
 
-def drafts(language: str, found: Sequence[Draft], problems: Iterable[Broken]) -> None:
-    """The drafts ``resume`` can go on with, and the draft files it could not read."""
+_DRAFT_COLUMNS = ("draft", "kind", "account", "meeting", "flow", "answers", "stopped_at", "when")
+
+
+def drafts(
+    language: str,
+    found: Sequence[Draft],
+    problems: Iterable[Broken],
+    reference: Reference | None = None,
+) -> None:
+    """The drafts ``resume`` can go on with, and the draft files it could not read; the
+    meeting's type by its label (its id without ``reference``: the playbooks failed to load)."""
     from salescoach.workflow import answered_count
 
     for broken in problems:
@@ -400,15 +476,29 @@ def drafts(language: str, found: Sequence[Draft], problems: Iterable[Broken]) ->
     if not found:
         say(message(language, "no_drafts"), "hint")
         return
-    headers = ("draft", "kind", "account", "meeting", "flow", "answers", "stopped_at", "when")
+    word = {h: message(language, f"drafts_{h}") for h in _DRAFT_COLUMNS}
+    # A narrow terminal keeps the draft's id whole (it is typed after resume), and does without
+    # the flow and the position, the least a rep reads, then the kind and the account, which
+    # the id spells.
+    spare = {h: Spare(word[h], order) for order, h in enumerate(("flow", "stopped_at"))}
+    spare |= {h: Spare(word[h], 2) for h in ("kind", "account")}
     table(
-        tuple(message(language, f"drafts_{heading}") for heading in headers),
+        (
+            Whole(word["draft"]),
+            spare["kind"],
+            spare["account"],
+            word["meeting"],
+            spare["flow"],
+            word["answers"],
+            spare["stopped_at"],
+            word["when"],
+        ),  # fmt: skip
         (
             (
                 draft.id,
                 message(language, draft.kind),
                 draft.account,
-                draft.meeting or draft.meeting_type or "",
+                draft.meeting or meeting_type_label(reference, draft.meeting_type) or "",
                 draft.flow or "",
                 str(answered_count(draft.answers)),
                 draft.position or "",

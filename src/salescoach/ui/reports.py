@@ -15,6 +15,8 @@ from salescoach.ui.render import (
     BAR_COLUMN,
     BAR_WIDTH,
     Cell,
+    Spare,
+    Whole,
     add_row,
     fits,
     joined,
@@ -66,8 +68,9 @@ def render_agenda(found: Agenda, given: Given, language: str) -> None:
         return
     limit = int(given.options.get("limit", 0))
     table = new_table(
-        w("when"), w("what"), w("account"), w("to_do"), w("phase"), w("owner"), w("step_id")
-    )
+        w("when"), w("what"), w("account"), w("to_do"), Spare(w("phase")), w("owner"),
+        Whole(w("step_id")),
+    )  # fmt: skip
     reference = given.reference
     for item in items[: limit or None]:
         known = reference.phase(item.phase)
@@ -97,8 +100,9 @@ def render_account(found: Timeline, given: Given, language: str) -> None:
     label = phase.label if phase else found.phase or w("phase_unknown")
     show(joined(styled(found.account, "heading"), " · ", label))
     meetings = new_table(
-        w("date"), w("type"), w("phase"), w("objectives"), w("objections"), w("meeting")
-    )
+        Spare(w("date")), Spare(w("type")), w("phase"), w("objectives"), w("objections"),
+        Whole(w("meeting")),
+    )  # fmt: skip
     for line in found.meetings:
         add_row(
             meetings,
@@ -112,7 +116,7 @@ def render_account(found: Timeline, given: Given, language: str) -> None:
     show(meetings)
     if found.open_next_steps:
         steps = new_table(
-            w("due"), w("next_step"), w("owner"), w("step_id"), title=w("open_next_steps")
+            w("due"), w("next_step"), w("owner"), Whole(w("step_id")), title=w("open_next_steps")
         )
         for step in found.open_next_steps:
             add_row(steps, step.due, step.action, step.owner, step.id)
@@ -231,7 +235,9 @@ def render_phases(found: PhasesReport, given: Given, language: str) -> None:
             title=w("stuck_title", days=found.stuck_after),
         )
         for account in found.stuck[:STUCK_SHOWN]:
-            add_row(stuck, account.account, account.phase, account.since, str(account.days))
+            known = given.reference.phase(account.phase)
+            label = known.label if known else account.phase
+            add_row(stuck, account.account, label, account.since, str(account.days))
         if len(found.stuck) > STUCK_SHOWN:
             stuck.caption = w("stuck_more", count=len(found.stuck) - STUCK_SHOWN)
         show(stuck)
