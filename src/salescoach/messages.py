@@ -51,6 +51,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "debrief_of": "Debrief of {meeting}",
         "interrupted": "Interrupted",
         "input_closed": "Input closed",
+        "aborted": "Aborted.",
+        "usage_try": "Try '{command}' for help.",
+        "quoted": "'{text}'",
         "stopped_by": "Stopped ({signal})",
         "nothing_kept": "{why}: nothing answered yet, nothing kept.",
         "kept_draft": (
@@ -723,6 +726,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "debrief_of": "Débrief de {meeting}",
         "interrupted": "Interrompu",
         "input_closed": "Entrée fermée",
+        "aborted": "Abandon.",
+        "usage_try": "Pour l'aide\u00a0: {command}",
+        "quoted": "«\u00a0{text}\u00a0»",
         "stopped_by": "Arrêt ({signal})",
         "nothing_kept": "{why} : aucune réponse encore, rien de conservé.",
         "kept_draft": (
@@ -1494,8 +1500,12 @@ _FORMATTERS = {language: _Plurals(language) for language in ("en", "fr")}
 def message(language: str, key: str, **values: Any) -> str:
     """The message ``key`` in ``language`` (English when unknown), placeholders filled."""
     catalogue = CATALOGUE.get(language, CATALOGUE["en"])
-    formatter = _FORMATTERS.get(language, _FORMATTERS["en"])
-    return formatter.format(catalogue.get(key, CATALOGUE["en"][key]), **values)
+    return filled(language, catalogue.get(key, CATALOGUE["en"][key]), **values)
+
+
+def filled(language: str, template: str, /, **values: Any) -> str:
+    """``template`` with its placeholders filled, counts in ``language``'s plural forms."""
+    return _FORMATTERS.get(language, _FORMATTERS["en"]).format(template, **values)
 
 
 _H_RESCAN = (
@@ -1956,3 +1966,83 @@ HELP: dict[str, dict[str, str]] = {
 ``"report phases:stuck_after"`` (an option's, by its parameter name); ``""`` is the app. English
 help is the Typer declaration itself; a test checks that every command and option has its
 French here, and no entry is left over."""
+
+CLICK: dict[str, dict[str, str]] = {
+    "fr": {
+        "Usage: {usage}": "Utilisation\u00a0: {usage}",
+        "No such command {name}. Did you mean {names}?": (
+            "commande inconnue\u00a0: {name}. Vouliez-vous dire {names}\u00a0?"
+        ),
+        "No such command {name}.": "commande inconnue\u00a0: {name}.",
+        "Missing command.": "commande manquante.",
+        "No such option: {name}": "option inconnue\u00a0: {name}",
+        "{message} (Possible options: {names})": "{message} (options possibles\u00a0: {names})",
+        "Missing argument {name}. {message}": "argument manquant\u00a0: {name}. {message}",
+        "Missing argument {name}.": "argument manquant\u00a0: {name}.",
+        "Missing option {name}. {message}": "option manquante\u00a0: {name}. {message}",
+        "Missing option {name}.": "option manquante\u00a0: {name}.",
+        "Missing parameter {name}.": "paramètre manquant\u00a0: {name}.",
+        "Missing parameter: {name}": "paramètre manquant\u00a0: {name}",
+        "Invalid value for {name}: {message}": "valeur non valable pour {name}\u00a0: {message}",
+        "Invalid value: {message}": "valeur non valable\u00a0: {message}",
+        "{value} is not one of {choices}.": (
+            "{value} ne fait pas partie des choix\u00a0: {choices}."
+        ),
+        "{value} is not a valid boolean. Recognized values: {states}": (
+            "{value} n'est ni oui ni non. Valeurs reconnues\u00a0: {states}"
+        ),
+        "{value} is not a valid {kind}.": "{value} n'est pas {kind}.",
+        "{value} is not in the range {range}.": "{value} n'est pas dans l'intervalle {range}.",
+        "{value} does not match the formats {formats}.": (
+            "{value} ne suit aucun des formats {formats}."
+        ),
+        "Got unexpected extra argument(s) ({args})": (
+            "{count:argument en trop|arguments en trop}\u00a0: {args}"
+        ),
+        "Option {name} requires an argument.": "l'option {name} attend une valeur.",
+        "Option {name} requires {nargs} arguments.": "l'option {name} attend {nargs} valeurs.",
+        "Option {name} does not take a value.": "l'option {name} ne prend pas de valeur.",
+        "Argument {name} takes {nargs} values.": "l'argument {name} attend {nargs} valeurs.",
+        "Could not open file {name}: {message}": (
+            "impossible d'ouvrir le fichier {name}\u00a0: {message}"
+        ),
+        "Value must be an iterable.": "la valeur doit être une liste.",
+        "Takes {nargs} values but {len} given.": "attend {nargs} valeurs, en a reçu {len}.",
+        "{len_type} values are required, but {len_value} given.": (
+            "il faut {len_type} valeurs, et non {len_value}."
+        ),
+        "Choose from:\n\t{choices}": "Au choix\u00a0:\n\t{choices}",
+        "{kind} {name} does not exist.": "{kind} {name} n'existe pas.",
+        "{kind} {name} is a file.": "{kind} {name} est un fichier.",
+        "{kind} {name} is a directory.": "{kind} {name} est un dossier.",
+        "{kind} {name} is not readable.": "{kind} {name} n'est pas lisible.",
+        "{kind} {name} is not writable.": "{kind} {name} n'est pas accessible en écriture.",
+    },
+}
+"""Typer's own messages (usage errors, its "Usage:" line), keyed by its English as it words
+them, each field a part it fills in; ``{message}`` is itself one of these. English is Typer's
+own text, shown as it is; a test checks each pattern against the errors the installed Typer
+really raises. ``{count}`` is the number of ``{args}``."""
+
+CLICK_KINDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "integer": "un nombre entier",
+        "int": "un nombre entier",
+        "int range": "un nombre entier",
+        "float": "un nombre",
+        "float range": "un nombre",
+        "boolean": "oui ou non",
+        "datetime": "une date",
+        "uuid": "un identifiant UUID",
+        "UUID": "un identifiant UUID",
+        "text": "un texte",
+        "path": "un chemin",
+        "file": "un fichier",
+        "directory": "un dossier",
+        "File": "le fichier",
+        "Directory": "le dossier",
+        "Path": "le chemin",
+    },
+}
+"""The kinds of value Typer names ("… is not a valid {kind}.", "{kind} 'x' does not exist."),
+in the other languages."""

@@ -22,7 +22,7 @@ import typer
 
 from salescoach.cli.app import new_app, register_everything
 from salescoach.cli.help_language import help_paths
-from salescoach.messages import CATALOGUE
+from salescoach.messages import CATALOGUE, CLICK
 from tests.cli.helpers import salescoach
 
 pytestmark = pytest.mark.timeout(1200)  # a hundred runs of the command, on a loaded machine
@@ -220,6 +220,17 @@ def _commands(env: dict[str, str], meeting: str) -> list[list[str]]:
         ["search", ""],
         ["report", "team"],
         ["debrief", meeting, "--last"],
+        # Typer's own usage errors, and a group's help without its command
+        ["lsit"],
+        ["report", "nope"],
+        ["show"],
+        ["list", "--bogus"],
+        ["list", "--limit", "abc"],
+        ["list", "unexpected", "words"],
+        ["agenda", "--days", "-3"],
+        ["export", "--format", "xml"],
+        ["prep", "ACME", "--answers", f"{out}-none.yaml", "--no-input"],
+        ["report"],
     ]
     return commands + errors
 
@@ -232,10 +243,10 @@ def _help_commands() -> list[list[str]]:
 
 
 def _english_sentences() -> set[str]:
-    """Pieces of English the French output must never hold: the catalogue's, the help's."""
+    """Pieces of English the French output must never hold: the catalogue's, Typer's own."""
     french = "\n".join(CATALOGUE["fr"].values())
     pieces: set[str] = set()
-    for text in CATALOGUE["en"].values():
+    for text in [*CATALOGUE["en"].values(), *CLICK["fr"]]:
         for literal, *_ in string.Formatter().parse(text.replace("{}", "")):
             for piece in re.split(r"[\n·:;()]", literal):
                 piece = piece.strip(" ,.!?—")

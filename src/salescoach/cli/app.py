@@ -262,7 +262,9 @@ def run(argv: list[str]) -> int:
             register_everything(app)
         else:
             register_commands(argv)
-        if not argv or "--help" in argv or "-h" in argv:
+        # Not standalone: Typer's own errors (an unknown command, a missing argument) reach the
+        # edge below, to be told in the rep's language like every other error.
+        if shows_help(argv):
             from salescoach.cli.lean_help import import_help_renderer
 
             import_help_renderer()
@@ -272,9 +274,8 @@ def run(argv: list[str]) -> int:
 
                 command = typer.main.get_command(app)  # what app() runs, made first
                 translate(command, language)
-                command(args=argv, prog_name="salescoach", standalone_mode=True)
-                return 0
-        app(args=argv, prog_name="salescoach", standalone_mode=True)
+                return _exit_code(command(args=argv, prog_name="salescoach", standalone_mode=False))
+        returned = app(args=argv, prog_name="salescoach", standalone_mode=False)
     except SystemExit as done:
         code = done.code
         return _unless_unreadable(
@@ -285,7 +286,29 @@ def run(argv: list[str]) -> int:
         from salescoach.cli.edge import handle
 
         return handle(failure, argv=argv, debug=debug)
-    return _unless_unreadable(0, argv)
+    return _unless_unreadable(_exit_code(returned), argv)
+
+
+def shows_help(argv: list[str]) -> bool:
+    """Whether the run shows help: ``--help``, no arguments, or a group without its command."""
+    if not argv or "--help" in argv or "-h" in argv:
+        return True
+    name = command_in(argv)
+    helped = {
+        group.name
+        for group in app.registered_groups
+        if group.typer_instance is not None and group.typer_instance.info.no_args_is_help is True
+    }
+    if name is None or name not in helped:
+        return False
+    after = argv[argv.index(name) + 1 :]
+    return not any(not argument.startswith("-") for argument in after)
+
+
+def _exit_code(returned: object) -> int:
+    """What Typer returns when not standalone: an exit code (``typer.Exit``), else the
+    command's own return value (none of them returns one), which is success."""
+    return returned if isinstance(returned, int) and not isinstance(returned, bool) else 0
 
 
 def _unless_unreadable(code: int, argv: list[str]) -> int:

@@ -16,6 +16,8 @@ import sys
 import traceback
 from pathlib import Path
 
+import typer
+
 from salescoach.errors import SalescoachError
 from salescoach.messages import message
 
@@ -43,6 +45,23 @@ def language_of(argv: list[str]) -> str:
 def handle(failure: BaseException, *, argv: list[str], debug: bool) -> int:
     """Tell ``failure`` on standard error and return the exit code."""
     language = language_of(argv)
+    from salescoach.cli.usage_errors import is_help_shown, is_usage_error, told
+
+    if is_usage_error(failure):
+        if debug:
+            traceback.print_exception(failure)
+        if is_help_shown(failure):
+            return int(getattr(failure, "exit_code", 2))
+        from salescoach.ui import render
+
+        usage_error = told(failure, language)
+        render.usage_error(language, usage_error.text, usage_error.usage, usage_error.help_hint)
+        return usage_error.exit_code
+    if isinstance(failure, typer.Abort):
+        from salescoach.ui import render
+
+        render.say(message(language, "aborted"), "error")
+        return 1
     if isinstance(failure, SalescoachError):
         if debug:
             traceback.print_exception(failure)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from salescoach.messages import CATALOGUE, HELP
+from salescoach.messages import CATALOGUE, CLICK, HELP
 
 _RICH_UTILS_WORDS = {
     "ARGUMENTS_PANEL_TITLE": "help_arguments",
@@ -33,10 +33,11 @@ def translate(command: Any, language: str) -> None:
     words = CATALOGUE[language]
     for name, key in _RICH_UTILS_WORDS.items():
         setattr(typer.rich_utils, name, words[key])  # Typer fills their {} itself
-    _translate(command, "", texts, words["help_help"])
+    usage = CLICK[language]["Usage: {usage}"].format(usage="")
+    _translate(command, "", texts, words["help_help"], usage)
 
 
-def _translate(command: Any, path: str, texts: dict[str, str], help_text: str) -> None:
+def _translate(command: Any, path: str, texts: dict[str, str], help_text: str, usage: str) -> None:
     text = texts.get(path)
     if text is not None:
         command.help = text
@@ -46,8 +47,19 @@ def _translate(command: Any, path: str, texts: dict[str, str], help_text: str) -
         if param_text is not None:
             param.help = param_text
     _translate_help_option(command, help_text)
+    _translate_usage(command, usage)
     for name, sub in getattr(command, "commands", {}).items():
-        _translate(sub, f"{path} {name}".strip(), texts, help_text)
+        _translate(sub, f"{path} {name}".strip(), texts, help_text, usage)
+
+
+def _translate_usage(command: Any, prefix: str) -> None:
+    """The usage line's own word ("Usage: "), which click writes as a default argument."""
+
+    def format_usage(ctx: Any, formatter: Any) -> None:
+        pieces = command.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=prefix)
+
+    command.format_usage = format_usage
 
 
 def _translate_help_option(command: Any, help_text: str) -> None:

@@ -71,6 +71,14 @@ def error(language: str, failure: SalescoachError, *, summary: bool = True) -> N
         say(hint, "hint")
 
 
+def usage_error(language: str, text: str, usage: str | None, help_hint: str | None) -> None:
+    """A command line Typer could not make sense of: what was wrong, the usage, where help is."""
+    _labelled(message(language, "error_label"), "error", text)
+    for line in (usage, help_hint):
+        if line:
+            say(line, "hint")
+
+
 def _labelled(label: str, style: str, text: str) -> None:
     line = Text()
     line.append(label, style=style)
