@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from rich.console import Console
 
 from salescoach.messages import message
 from salescoach.playbook.library import Library, search_path
-from salescoach.playbook.model import Depth
+from salescoach.playbook.model import Depth, SheetForm
 from salescoach.session.engine import Session
 from salescoach.session.examples import ExamplePrompter
 from salescoach.sheet import Sheet, SheetHeader, prep_sheet, render_body, sheet_only
@@ -319,3 +320,31 @@ def test_a_debrief_lists_what_was_learned_from_the_top_of_the_funnel_down(langua
     labels = [message(language, f"sheet_level-{level}") for level in levels]
     positions = [learned.index(f"*{label}*") for label in labels]
     assert positions == sorted(positions)
+
+
+_STARTS_WITH_ITS_PUNCTUATION = re.compile(r"^[\s│•»0-9.]*[;:?!](\s|$)")
+"""A line that begins (after the margin, a bullet, a number) with a mark French writes after a
+non-breaking space: the terminal broke the line where it must not."""
+
+
+@pytest.mark.parametrize("meeting_type", MEETING_TYPES)
+def test_a_french_sheet_at_80_columns_never_starts_a_line_with_a_colon_or_semicolon(
+    meeting_type: str,
+) -> None:
+    lines = on_screen(example_sheet("fr", meeting_type), 80)
+    assert [line for line in lines if _STARTS_WITH_ITS_PUNCTUATION.match(line)] == []
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_the_terminal_never_breaks_a_line_at_a_non_breaking_space() -> None:
+    from salescoach.sheet.model import Block, Line, Part, Section
+
+    text = "Demandez comment et par qui la décision se prend\u00a0; proposez de voir le décideur"
+    lead = Part("Ce n'est pas moi qui décide.", label="Objection")
+    line = Line(SheetForm.ITEMS, (lead, Part(text)))
+    section = Section("objections", "Objections", False, blocks=[Block(None, [line])])
+    sheet = Sheet("Préparation\u00a0: ACME", "fr", [section], frozenset())
+    for width in range(24, 120):
+        lines = on_screen(sheet, width)
+        assert [row for row in lines if _STARTS_WITH_ITS_PUNCTUATION.match(row)] == [], width
+        assert "prend\u00a0;" in "\n".join(lines), width  # kept together, the space kept as is

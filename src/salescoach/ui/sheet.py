@@ -7,8 +7,11 @@ box is drawn as a box, so a whole sheet fits in fifty lines of a 100-column term
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.containers import Lines
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -21,12 +24,36 @@ HEADING = "bold cyan"
 GROUP = "italic"
 LABEL = "bold"
 GROUP_WIDTH = 16
+NO_BREAK = "\u00a0"
+_HELD = "\ue000"
+"""Stands in for a non-breaking space while a line is wrapped: a private-use character, one
+cell wide and not whitespace, never printed."""
+
+
+class Unbroken(Text):
+    """Text whose lines never break at a non-breaking space.
+
+    Rich wraps at any whitespace, the non-breaking space included, so a French ";" or ":"
+    (written with one before it) could start a line. Here each non-breaking space is held as
+    a character that is not whitespace while the line is wrapped, then put back.
+    """
+
+    def wrap(self, console: Console, width: int, **options: Any) -> Lines:
+        """Rich's wrapping, never at a non-breaking space."""
+        if NO_BREAK not in self.plain:
+            return super().wrap(console, width, **options)
+        held = self.copy()
+        held.plain = self.plain.replace(NO_BREAK, _HELD)
+        lines = Text.wrap(held, console, width, **options)
+        for line in lines:
+            line.plain = line.plain.replace(_HELD, NO_BREAK)
+        return lines
 
 
 def sheet_renderable(sheet: Sheet) -> RenderableType:
     """The whole sheet as one Rich renderable."""
     colon = message(sheet.language, "sheet_colon")
-    parts: list[RenderableType] = [Text(sheet.title, style="bold")]
+    parts: list[RenderableType] = [Unbroken(sheet.title, style="bold")]
     for section in sheet.sections:
         parts.append(_section(section, colon))
     return Group(*parts)
@@ -59,12 +86,12 @@ def _section(section: Section, colon: str) -> RenderableType:
         rows.append(_headed_blocks(headed, colon))
     body = Group(*rows)
     if section.box:
-        title = Text(section.heading or "", style=HEADING)
+        title = Unbroken(section.heading or "", style=HEADING)
         return Panel(
             body, title=title, title_align="left", box=box.ROUNDED, padding=(0, 1), expand=True
         )
     if section.heading:
-        return Group(Text(section.heading, style=HEADING), body)
+        return Group(Unbroken(section.heading, style=HEADING), body)
     return body
 
 
@@ -78,7 +105,7 @@ def _block(block: Block, colon: str) -> RenderableType:
         cells = [_marker(line)] if marked else []
         grid.add_row(*cells, _line(line, colon))
     if block.heading:
-        return Group(Text(block.heading, style=GROUP), grid)
+        return Group(Unbroken(block.heading, style=GROUP), grid)
     return grid
 
 
@@ -88,7 +115,7 @@ def _headed_blocks(blocks: list[Block], colon: str) -> RenderableType:
     grid.add_column(style=GROUP, max_width=GROUP_WIDTH, min_width=GROUP_WIDTH)
     grid.add_column(ratio=1)
     for block in blocks:
-        grid.add_row(Text(block.heading or ""), _block(Block(None, block.lines), colon))
+        grid.add_row(Unbroken(block.heading or ""), _block(Block(None, block.lines), colon))
     return grid
 
 
@@ -103,7 +130,7 @@ def _marker(line: Line) -> Text:
 
 
 def _line(line: Line, colon: str) -> Text:
-    text = Text()
+    text = Unbroken()
     if line.lead:
         text.append(line.lead, style=LABEL)
         text.append(" ")
@@ -114,7 +141,7 @@ def _line(line: Line, colon: str) -> Text:
 
 
 def _join(parts: list[Part], colon: str, between: str) -> Text:
-    text = Text()
+    text = Unbroken()
     for index, part in enumerate(parts):
         if index:
             text.append(between)
