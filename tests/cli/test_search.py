@@ -83,3 +83,49 @@ def test_nothing_found_and_bad_input(salescoach: Any, home: Path) -> None:
 def test_a_new_home(salescoach: Any, isolated_home: Path) -> None:
     assert salescoach("search", "unions") == (0, "", "No record holds: unions\n")
     assert not isolated_home.exists()
+
+
+def test_a_snippet_shows_the_ids_it_holds_by_their_labels_in_the_rep_s_language(
+    salescoach: Any, isolated_home: Path
+) -> None:
+    """``partly`` is an objective's result here ("partly reached"), not the "partly" of needs
+    confirmed, which another question of the debrief also stores as ``partly``."""
+    repo = Repository(isolated_home)
+    reached = [{"item": "Meet the budget holder", "answer": {"result": "partly", "note": ""}}]
+    save(
+        repo,
+        "Transports Giraud",
+        "2026-12-03",
+        {"objectives_result": reached, "phase": "phase-4", "outcome": "ongoing"},
+        kind="debrief",
+    )
+    code, out, _ = salescoach("--lang", "fr", "search", "budget")
+    assert code == 0
+    assert "Partiellement atteint" in out
+    assert "partly" not in out and "phase-4" not in out and "ongoing" not in out
+    code, out, _ = salescoach("--lang", "en", "search", "budget")
+    assert "Partly reached" in out and "partly" not in out.replace("Partly", "")
+    code, out, _ = salescoach("search", "budget", "--json")
+    assert "partly" in json.loads(out)[0]["snippet"]  # data for a program: the stored ids
+
+
+def test_labels_follow_the_question_that_holds_the_id() -> None:
+    from salescoach.reports.reference import Reference
+
+    reference = Reference(
+        phases=(),
+        choices={
+            "result": {"partly": "Partly reached"},
+            "needs_confirmed": {"partly": "Partly confirmed"},
+            "objections": {"price-too-high": "It is too expensive"},
+        },
+    )
+    answers = {"debrief": {"objectives_result": [{"item": "x", "answer": {"result": "partly"}}]}}
+    assert reference.labels_in(answers) == {"partly": "Partly reached"}
+    assert reference.labels_in({"debrief": {"needs_confirmed": "partly"}}) == {
+        "partly": "Partly confirmed"
+    }
+    handled = {"debrief": {"objection_handling": [{"item": "price-too-high", "answer": 3}]}}
+    assert reference.labels_in(handled) == {"price-too-high": "It is too expensive"}
+    assert reference.labels_in({"debrief": {"other": "partly"}}) == {}  # two labels: which?
+    assert reference.labels_in(None) == {}

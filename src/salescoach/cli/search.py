@@ -11,6 +11,7 @@ import typer
 from salescoach.cli.state import state
 
 if TYPE_CHECKING:
+    from salescoach.reports.reference import Reference
     from salescoach.store.search import Results
 
 KINDS = ("prep", "debrief")
@@ -86,20 +87,24 @@ def search(
         since=_date(since, "--since"),
         until=_date(until, "--until"),
     )
+    reference: Reference | None = None
     if not (app_state.data_home / "accounts").is_dir():
         results: Results | None = None
     else:
-        from salescoach.cli.reports import open_index
+        from salescoach.cli.reports import open_index, reference_or_none
 
         with open_index(app_state.data_home, rescan, app_state.language) as index:
             results = index.search(terms, filters, limit or None)
+            if results.hits and not as_json:
+                reference = reference_or_none(app_state)
+            if reference is not None:  # the ids in each snippet read by their labels
+                answers = index.stored_answers([hit.path for hit in results.hits])
+                results = results.labelled(lambda hit: reference.labels_in(answers.get(hit.path)))
     if as_json:
         sys.stdout.write(_json(results, app_state.data_home))
         return
-    from salescoach.cli.reports import reference_or_none
     from salescoach.ui import render
 
-    reference = reference_or_none(app_state) if results is not None and results.hits else None
     render.search_results(app_state.language, words, results, reference)
 
 
@@ -110,7 +115,7 @@ def _date(value: str | None, option: str) -> str | None:
     from salescoach.store.facts import parse_day
 
     if parse_day(value) is None:
-        raise UsageError(f"{option} takes a date as YYYY-MM-DD, not {value!r}")
+        raise UsageError.told("bad_date", option=option, given=value)
     return value
 
 

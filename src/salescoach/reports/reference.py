@@ -14,6 +14,7 @@ that reads them): a playbook added, removed or edited is read again, validated a
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -22,7 +23,7 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from salescoach.errors import Location, NotFoundError, PlaybookError, Problem
+from salescoach.errors import Location, NotFoundError, PlaybookError, Problem, SalescoachError
 
 if TYPE_CHECKING:
     from salescoach.playbook.library import Library
@@ -60,6 +61,40 @@ class Reference:
     meeting_types: dict[str, str] = field(default_factory=dict)
     added_value: dict[str, str] = field(default_factory=dict)
     """The stages of the ``added-value`` list (id → label): what the team report measures."""
+    choices: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each question's choices (question id → stored value → label), and each reference
+    playbook's entries under its own id: what a search snippet shows instead of the ids."""
+
+    def labels_in(self, answers: Any) -> dict[str, str]:
+        """Each stored id among one record's answers → its label, by the question that holds
+        it (``partly`` is an objective's "partly reached" but needs "partly confirmed"); an id
+        no question claims (an iterated item), by the one label the playbooks give it."""
+        found: dict[str, str] = {}
+        pending: list[tuple[str | None, Any]] = [(None, answers)]
+        while pending:
+            question, value = pending.pop()
+            if isinstance(value, str):
+                label = self.choices.get(question or "", {}).get(value) or self._sole.get(value)
+                if label is not None:
+                    found.setdefault(value, label)
+            elif isinstance(value, list):
+                pending += [(question, item) for item in value]
+            elif isinstance(value, dict):
+                for key, sub in value.items():
+                    # an iterated answer is {item: the item, answer: this question's answer}
+                    pending.append(
+                        (question if key == "answer" else None if key == "item" else key, sub)
+                    )
+        return found
+
+    @functools.cached_property
+    def _sole(self) -> dict[str, str]:
+        """The ids that have one label, whichever question or list holds them."""
+        labels: dict[str, set[str]] = {}
+        for choices in self.choices.values():
+            for value, label in choices.items():
+                labels.setdefault(value, set()).add(label)
+        return {value: next(iter(known)) for value, known in labels.items() if len(known) == 1}
 
     def phase(self, value: str | None) -> Phase | None:
         """The phase a record's answer names: its id (``phase-3``) or its number (``3``)."""
@@ -121,7 +156,24 @@ class Reference:
             objections={entry.id: entry.label for entry in objections},
             meeting_types={entry.id: entry.label for entry in types},
             added_value={entry.id: entry.label for entry in stages},
+            choices=_choice_labels(library),
         )
+
+
+def _choice_labels(library: Library) -> dict[str, dict[str, str]]:
+    labels: dict[str, dict[str, str]] = {}
+    for entry in library.chosen().values():
+        book = entry.playbook
+        if book.entries:
+            labels.setdefault(book.id, {item.id: item.label for item in book.entries})
+        pending = [question for step in book.steps or [] for question in step.questions]
+        while pending:
+            question = pending.pop()
+            pending.extend(question.questions or [])
+            with contextlib.suppress(SalescoachError):  # a list gone: its ids are shown
+                for option in library.options(question):
+                    labels.setdefault(question.id, {}).setdefault(option.value, option.label)
+    return labels
 
 
 def _whole(value: Any) -> int | None:
@@ -137,7 +189,7 @@ def _whole(value: Any) -> int | None:
 # --------------------------------------------------------------------------------- the cache
 
 CACHE_DIR = "reference"
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 _READER_MODULES = ("playbook", "reports")
 """The code whose files' stat is part of the key: a new version that reads playbooks otherwise
 never trusts what an older one cached."""
@@ -204,9 +256,13 @@ def _cached(path: Path, stamp: str) -> Reference | None:
         objections = {str(key): str(value) for key, value in data["objections"].items()}
         types = {str(key): str(value) for key, value in data["meeting_types"].items()}
         stages = {str(key): str(value) for key, value in data["added_value"].items()}
+        choices = {
+            str(question): {str(key): str(label) for key, label in values.items()}
+            for question, values in data["choices"].items()
+        }
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # missing, damaged or of another shape: read the playbooks again
-    return Reference(phases, objections, types, stages)
+    return Reference(phases, objections, types, stages, choices)
 
 
 def _keep(path: Path, stamp: str, reference: Reference) -> None:
@@ -218,6 +274,7 @@ def _keep(path: Path, stamp: str, reference: Reference) -> None:
         "objections": reference.objections,
         "meeting_types": reference.meeting_types,
         "added_value": reference.added_value,
+        "choices": reference.choices,
     }
     with contextlib.suppress(OSError):  # a cache that cannot be written is only slower
         private_dir(path.parent)

@@ -514,6 +514,21 @@ class Index:
             hits.append(Hit(meeting, kind, name, slug, meeting_type, day, snippet, rank, path))
         return Results(hits, int(total))
 
+    def stored_answers(self, paths: Sequence[str]) -> dict[str, Any]:
+        """The answers of the records at ``paths`` (relative to the home) as stored: ids, not
+        labels (what a search snippet shows them by)."""
+        found: dict[str, Any] = {}
+        for start in range(0, len(paths), BATCH):
+            batch = list(paths[start : start + BATCH])
+            rows = self._rows(
+                "SELECT records.path, documents.data FROM records "
+                "JOIN documents ON documents.id = records.rowid "
+                f"WHERE records.path IN ({_marks(len(batch))})",
+                batch,
+            )
+            found.update((path, json.loads(data).get("answers")) for path, data in rows)
+        return found
+
     def __len__(self) -> int:
         return self._count()
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -223,6 +223,13 @@ class Hit:
                 pieces.append((part, number % 2 == 1))
         return pieces
 
+    def labelled(self, labels: Mapping[str, str]) -> Hit:
+        """This hit with each answer of its snippet that is a stored id (``partly``,
+        ``phase-3``) shown by its label in ``labels``, highlighted as the id was."""
+        return replace(
+            self, snippet="\n".join(_labelled(line, labels) for line in self.snippet.split("\n"))
+        )
+
     def plain_snippet(self) -> str:
         """The snippet on one line, without marks."""
         return "".join(text for text, _ in self.pieces())
@@ -238,9 +245,26 @@ class Hit:
         return found
 
 
+def _labelled(line: str, labels: Mapping[str, str]) -> str:
+    """One answer of a snippet: its label if it is a whole stored id, else as it is."""
+    bare = line.replace(MARK_START, "").replace(MARK_END, "").strip()
+    label = labels.get(bare.strip(ELLIPSIS))
+    if label is None:
+        return line
+    if MARK_START in line:
+        label = f"{MARK_START}{label}{MARK_END}"
+    before = ELLIPSIS if bare.startswith(ELLIPSIS) else ""
+    after = ELLIPSIS if bare.endswith(ELLIPSIS) else ""
+    return f"{before}{label}{after}"
+
+
 @dataclass(frozen=True)
 class Results:
     """The hits shown (best first) and how many records matched in all."""
 
     hits: list[Hit]
     total: int
+
+    def labelled(self, labels_of: Callable[[Hit], Mapping[str, str]]) -> Results:
+        """These results with each hit's snippet showing ids by the labels ``labels_of`` it."""
+        return replace(self, hits=[hit.labelled(labels_of(hit)) for hit in self.hits])
