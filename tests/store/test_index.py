@@ -41,9 +41,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     parsed: list[Path] = []
     original = Repository.read_or_broken
 
-    def counting(self: Repository, path: Path) -> object:
+    def counting(self: Repository, path: Path, **options: bool) -> object:
         parsed.append(path)
-        return original(self, path)
+        return original(self, path, **options)
 
     monkeypatch.setattr(Repository, "read_or_broken", counting)
     return parsed

@@ -32,37 +32,46 @@ _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufef
 byte-order mark, control characters, lone surrogates (the strict reader locates those). A class
 of what is refused compiles in a millisecond at start-up; one of what is allowed took eight."""
 _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
-_ODD_LINE = re.compile(r" $|^ *#|^---|^\.\.\.|^%", re.MULTILINE)
-"""Trailing spaces (and lines of spaces) mean something in some scalars only; comments,
-document markers and directives are for the strict reader."""
+_COMMENT_LINE = re.compile("^ *#", re.MULTILINE)
 _BLANK = -2
+_LEADING = re.compile("\n *")
+"""The spaces starting each line: every line's indentation in one pass."""
+_PLAIN_KEYS: set[str] = set()
+"""Keys already checked (a home's records use the same few hundred keys over and over)."""
+_MAX_REMEMBERED_KEYS = 10_000
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """A plain scalar starting with one of these is left to the strict reader."""
 
 
 def read_plain_block(text: str) -> Any:
     """The value of ``text`` as :func:`salescoach.yamlio.parse` reads it, or :data:`UNSURE`."""
-    if _UNSAFE.search(text):
+    if _UNSAFE.search(text) or _odd_line(text):
         return UNSURE
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    if not lines:
+    body = text[:-1] if text.endswith("\n") else text
+    if not body or body[0] == " " or _is_item(body, 0):
         return UNSURE
-    if _ODD_LINE.search(text):
-        return UNSURE
+    reader = _Reader(body)
     try:
-        reader = _Reader(lines)
-        if _indent(lines[0]) != 0 or _is_item(lines[0], 0):
-            return UNSURE
         value, end = reader.mapping(0, 0, 0)
     except _Unsure:
         return UNSURE
-    return value if end == len(lines) else UNSURE
+    return value if end == len(reader.lines) else UNSURE
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
+def _odd_line(text: str) -> bool:
+    """Whether a line ends in a space (or is only spaces), is a comment, a document marker or a
+    directive: trailing spaces mean something in some scalars only, and the rest is for the
+    strict reader. Searched as substrings (a regular expression of these costs a third of the
+    reading)."""
+    return (
+        " \n" in text
+        or text.endswith(" ")
+        or text.startswith(("---", "...", "%"))
+        or "\n---" in text
+        or "\n..." in text
+        or "\n%" in text
+        or ("#" in text and _COMMENT_LINE.search(text) is not None)
+    )
 
 
 def _is_item(line: str, indent: int) -> bool:
@@ -71,24 +80,22 @@ def _is_item(line: str, indent: int) -> bool:
 
 
 class _Reader:
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        self.indents = [len(line) - len(line.lstrip(" ")) if line else _BLANK for line in lines]
-        self.indents.append(-1)  # past the end
+    """Reads the lines of a front matter; each line's indentation is found once, in C, by one
+    regular expression over the whole text (a blank line is marked :data:`_BLANK`)."""
 
-    def _indent_at(self, number: int) -> int:
-        """The indentation of line ``number`` (-1 past the end); a blank line is for the strict
-        reader unless a literal block holds it."""
-        indent = self.indents[number]
-        if indent == _BLANK:
-            raise _Unsure
-        return indent
+    def __init__(self, body: str) -> None:
+        self.lines = lines = body.split("\n")
+        # Each match is a line break and the spaces after it: one more than the indentation.
+        self.indents = indents = [length - 1 for length in map(len, _LEADING.findall("\n" + body))]
+        if "" in lines:
+            for number, line in enumerate(lines):
+                if not line:
+                    indents[number] = _BLANK
+        indents.append(-1)  # past the end
 
     def block(self, number: int, parent: int, depth: int) -> tuple[Any, int]:
         """The collection starting at line ``number``, indented deeper than ``parent``."""
-        indent = self._indent_at(number)
-        if indent <= parent:
-            raise _Unsure
+        indent = self.indents[number]
         if _is_item(self.lines[number], indent):
             return self.sequence(number, indent, depth)
         return self.mapping(number, indent, depth)
@@ -97,32 +104,42 @@ class _Reader:
         if depth > MAX_DEPTH:
             raise _Unsure
         found: dict[str, Any] = {}
-        lines = self.lines
-        while number < len(lines):
-            at = self._indent_at(number)
-            if at < indent:
-                break
-            if at > indent:
-                raise _Unsure
-            line = lines[number]
-            if _is_item(line, indent):
-                break  # the caller's indentless sequence ended before this key: it checks
-            content = line[indent:]
-            colon = content.find(": ")
-            if colon == -1:
-                if not content.endswith(":"):
+        lines, indents = self.lines, self.indents
+        while True:
+            at = indents[number]
+            if at != indent:
+                if at > indent or at == _BLANK:
                     raise _Unsure
-                key, rest = content[:-1], ""
+                break  # a shallower line, or the end
+            line = lines[number]
+            if line[indent] == "-" and (len(line) == indent + 1 or line[indent + 1] == " "):
+                break  # the caller's indentless sequence ended before this key: it checks
+            colon = line.find(": ", indent)
+            if colon == -1:
+                if line[-1] != ":":
+                    raise _Unsure
+                key, rest = line[indent:-1], ""
             else:
-                key, rest = content[:colon], content[colon + 2 :]
-            if not _KEY.fullmatch(key) or key in found:
+                key, rest = line[indent:colon], line[colon + 2 :]
+            if key not in _PLAIN_KEYS:
+                _check_key(key)
+            if key in found:
                 raise _Unsure
-            if not isinstance(_resolved(key), str):
-                raise _Unsure  # a key YAML reads as a number, a boolean or null
             if rest:
+                first = rest[0]
+                if (
+                    first not in _NOT_WORD_START
+                    and indents[number + 1] <= indent
+                    and ": " not in rest
+                    and rest[-1] != ":"
+                    and " #" not in rest
+                ):  # the most common line: a word or a sentence on one line, read here
+                    found[key] = rest
+                    number += 1
+                    continue
                 found[key], number = self.scalar(rest, number, indent)
                 continue
-            following = self._indent_at(number + 1)
+            following = indents[number + 1]
             if following > indent:
                 found[key], number = self.block(number + 1, indent, depth + 1)
             elif following == indent and _is_item(lines[number + 1], indent):
@@ -135,25 +152,50 @@ class _Reader:
         if depth > MAX_DEPTH:
             raise _Unsure
         found: list[Any] = []
-        lines = self.lines
-        while number < len(lines):
-            if self._indent_at(number) != indent or not _is_item(lines[number], indent):
+        lines, indents = self.lines, self.indents
+        after = indent + 2
+        while True:
+            at = indents[number]
+            if at != indent:
+                if at == _BLANK:
+                    raise _Unsure
                 break
-            content = lines[number][indent + 2 :]
-            if not content:
-                if self._indent_at(number + 1) > indent:
+            line = lines[number]
+            if line[indent] != "-":
+                break
+            if len(line) == indent + 1:  # "-" alone: what follows, deeper, is the item
+                if indents[number + 1] > indent:
                     value, number = self.block(number + 1, indent, depth + 1)
                 else:
                     value, number = None, number + 1
-            elif content.startswith((" ", "-", "?")):
+                found.append(value)
+                continue
+            if line[indent + 1] != " ":
+                break
+            first = line[after]
+            if first == " " or first == "-" or first == "?":
                 raise _Unsure  # extra spaces, a sequence in a sequence, a complex key
-            elif _opens_mapping(content):
-                # "- key: value" opens a mapping indented two columns past the dash.
-                lines[number] = " " * (indent + 2) + content
-                self.indents[number] = indent + 2
-                value, number = self.mapping(number, indent + 2, depth + 1)
-            else:
-                value, number = self.scalar(content, number, indent)
+            colon = line.find(": ", after)
+            if (
+                colon == -1
+                and first not in _NOT_WORD_START
+                and line[-1] != ":"
+                and indents[number + 1] <= indent
+                and " #" not in line
+            ):  # an item on one line, a word or a sentence: read here
+                found.append(line[after:])
+                number += 1
+                continue
+            if colon != -1 or line[-1] == ":":
+                key = line[after:colon] if colon != -1 else line[after:-1]
+                if key in _PLAIN_KEYS or _KEY.fullmatch(key):
+                    # "- key: value" opens a mapping indented two columns past the dash.
+                    lines[number] = " " * after + line[after:]
+                    indents[number] = after
+                    value, number = self.mapping(number, after, depth + 1)
+                    found.append(value)
+                    continue
+            value, number = self.scalar(line[after:], number, indent)
             found.append(value)
         return found, number
 
@@ -161,31 +203,35 @@ class _Reader:
         """The scalar whose text starts ``text`` on line ``number`` (continued on lines indented
         deeper than ``parent``), and the line after it."""
         first = text[0]
+        if first not in _INDICATORS and first != " ":
+            if ": " in text or text[-1] == ":" or " #" in text:
+                raise _Unsure
+            indents = self.indents
+            number += 1
+            if indents[number] <= parent:
+                return (text if first not in _MAYBE_TYPED else _resolved(text)), number
+            lines = self.lines
+            pieces = [text]
+            while (at := indents[number]) > parent:
+                piece = lines[number][at:]
+                if piece[0] in _INDICATORS or ": " in piece or piece[-1] == ":" or " #" in piece:
+                    raise _Unsure
+                pieces.append(piece)
+                number += 1
+            return _resolved(" ".join(pieces)), number
         if first == "'":
             return self._single_quoted(text, number, parent)
         if first == '"':
-            if len(text) < 2 or not text.endswith('"') or '"' in text[1:-1] or "\\" in text:
+            if len(text) < 2 or text[-1] != '"' or '"' in text[1:-1] or "\\" in text:
                 raise _Unsure
             return text[1:-1], number + 1
-        if text in ("|", "|-"):
+        if text == "|" or text == "|-":
             return self._literal(number, parent, keep_last_break=text == "|")
         if text == "[]":
             return [], number + 1
         if text == "{}":
             return {}, number + 1
-        if first in _INDICATORS or text.startswith(" "):
-            raise _Unsure
-        _check_plain_piece(text)
-        pieces = [text]
-        number += 1
-        while self._indent_at(number) > parent:
-            piece = self.lines[number].lstrip(" ")
-            if piece[0] in _INDICATORS:
-                raise _Unsure
-            _check_plain_piece(piece)
-            pieces.append(piece)
-            number += 1
-        return _resolved(" ".join(pieces)), number
+        raise _Unsure
 
     def _single_quoted(self, text: str, number: int, parent: int) -> tuple[str, int]:
         pieces = []
@@ -201,38 +247,33 @@ class _Reader:
                 break
             pieces.append(body)
             number += 1
-            if self._indent_at(number) <= parent:
+            at = self.indents[number]
+            if at <= parent:
                 raise _Unsure
-            body = self.lines[number].lstrip(" ")
+            body = self.lines[number][at:]
         return " ".join(pieces).replace("''", "'"), number + 1
 
     def _literal(self, number: int, parent: int, *, keep_last_break: bool) -> tuple[str, int]:
-        lines = self.lines
+        lines, indents = self.lines, self.indents
         start = number + 1
-        if start >= len(lines) or not lines[start]:
-            raise _Unsure  # no content, or a leading blank line (an indentation indicator)
-        indent = _indent(lines[start])
+        indent = indents[start]
         if indent <= parent:
-            raise _Unsure
+            raise _Unsure  # no content, or a leading blank line (an indentation indicator)
         end = start
-        while end < len(lines) and (not lines[end] or _indent(lines[end]) >= indent):
+        while (at := indents[end]) >= indent or at == _BLANK:
             end += 1
         while not lines[end - 1]:
             end -= 1  # trailing blank lines belong to what follows the block (clip or strip)
-        text = "\n".join(line[indent:] for line in lines[start:end])
+        text = "\n".join([line[indent:] for line in lines[start:end]])
         return (text + "\n" if keep_last_break else text), end
 
 
-def _opens_mapping(content: str) -> bool:
-    colon = content.find(": ")
-    key = content[:colon] if colon != -1 else content[:-1] if content.endswith(":") else None
-    return key is not None and _KEY.fullmatch(key) is not None
-
-
-def _check_plain_piece(text: str) -> None:
-    """A line of a plain scalar must not hold what would end it or make it a key."""
-    if ": " in text or text.endswith(":") or " #" in text:
-        raise _Unsure
+def _check_key(key: str) -> None:
+    """A key the reader takes: plain, not one YAML would type (remembered once checked)."""
+    if not _KEY.fullmatch(key) or not isinstance(_resolved(key), str):
+        raise _Unsure  # a key YAML reads as a number, a boolean or null
+    if len(_PLAIN_KEYS) < _MAX_REMEMBERED_KEYS:
+        _PLAIN_KEYS.add(key)
 
 
 def _closing_quote(body: str) -> int | None:
@@ -254,9 +295,22 @@ _MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
 
 
 def _resolved(text: str) -> Any:
-    if text and text[0] not in _MAYBE_TYPED:
+    first = text[0]
+    if first not in _MAYBE_TYPED:
         return text
+    if first in _WORD_STARTS:  # a word: typed only if it is one of YAML's null or booleans
+        return _WORDS.get(text, text)
     try:
         return resolve_plain(text)
     except NumberTooLarge:
         raise _Unsure from None
+
+
+_WORDS: dict[str, Any] = {
+    **dict.fromkeys(("null", "Null", "NULL"), None),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
+_WORD_STARTS = frozenset("nNtTfF")
+_NOT_WORD_START = _INDICATORS | _MAYBE_TYPED | {" "}
+"""What a plain scalar read as it is (a string, no second look) does not start with."""

@@ -51,6 +51,7 @@ from salescoach.store.facts import (
     facts_of,
 )
 from salescoach.store.layout import (
+    ACCOUNTS_DIR,
     KINDS,
     account_entries,
     accounts_dir,
@@ -655,14 +656,46 @@ def _parse_batch(home: str, batch: list[_Seen]) -> list[Row]:
     from salescoach.store.repository import Repository
 
     repository = Repository(Path(home))
+    inside = _Inside(home)
     rows: list[Row] = []
     for seen in batch:
-        item = repository.read_or_broken(repository.home / seen.path)
+        path = f"{home}{os.sep}{seen.path}"
+        item = repository.read_or_broken(Path(path), known_inside=inside(path))
         if isinstance(item, Record):
             rows.append((_row(seen, facts_of(item)), _document(item)))
         else:
             rows.append((_broken_row(seen, item.message), None))
     return rows
+
+
+class _Inside:
+    """Whether a record file found by :func:`_record_files` is surely inside the home: neither
+    it nor its meeting folder is a link, and its account folder resolves into the home's. Two
+    ``lstat`` calls a file where resolving its path took ten; any doubt is left to
+    :func:`~salescoach.store.atomic.contained`, which names the problem."""
+
+    def __init__(self, home: str) -> None:
+        real_home = os.path.realpath(home)
+        real_accounts = os.path.realpath(f"{home}{os.sep}{ACCOUNTS_DIR}")
+        self._accounts_inside = real_accounts.startswith(real_home + os.sep)
+        self._real_accounts = real_accounts
+        self._accounts: dict[str, bool] = {}
+        self._meetings: dict[str, bool] = {}
+
+    def __call__(self, path: str) -> bool:
+        # os.path on str: at 100,000 files, building Path objects costs more than the checks.
+        meeting, _ = os.path.split(path)
+        meeting_inside = self._meetings.get(meeting)
+        if meeting_inside is None:
+            account, _ = os.path.split(meeting)
+            account_inside = self._accounts.get(account)
+            if account_inside is None:
+                real, _ = os.path.split(os.path.realpath(account))
+                account_inside = self._accounts_inside and real == self._real_accounts
+                self._accounts[account] = account_inside
+            meeting_inside = account_inside and not os.path.islink(meeting)  # noqa: PTH114
+            self._meetings[meeting] = meeting_inside
+        return meeting_inside and not os.path.islink(path)  # noqa: PTH114
 
 
 def note_saved(home: Path, record: Record, path: Path) -> None:
@@ -1008,7 +1041,11 @@ def _broken_row(seen: _Seen, message: str) -> tuple[Any, ...]:
 
 
 def _json(value: list[Any]) -> str | None:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) if value else None
+    return _ENCODER.encode(value) if value else None
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""One encoder for every row (``json.dumps`` with options makes one a call)."""
 
 
 def _shaped(

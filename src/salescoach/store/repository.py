@@ -630,13 +630,17 @@ class Repository:
             return ""
         return notes
 
-    def read_or_broken(self, path: Path) -> Record | Broken:
+    def read_or_broken(self, path: Path, *, known_inside: bool = False) -> Record | Broken:
         """One record file inside the home, checked like :meth:`scan` checks it; never raises
-        for a bad file (a derived index re-reads changed files through this)."""
+        for a bad file (a derived index re-reads changed files through this).
+
+        ``known_inside``: the caller has checked that no link leads the path out of the home.
+        """
         try:
-            if self._real_home is None:
-                self._real_home = self.home.resolve()
-            contained(self.home, path, real_root=self._real_home)
+            if not known_inside:
+                if self._real_home is None:
+                    self._real_home = self.home.resolve()
+                contained(self.home, path, real_root=self._real_home)
             record = read_record_file(path)
             _check_placement(record, path)
         except (SalescoachError, OSError) as error:
