@@ -54,10 +54,10 @@ def account_context(
     """
     if not account_name:
         return {}
-    try:
-        slug = repository.find_account(account_name).slug
-    except NotFoundError:
+    found = repository.existing_account(account_name)
+    if found is None:
         return {"name": account_name}
+    slug = found.slug
     from salescoach.session.carry import known_answers
 
     scanned = list(repository.scan(slug))

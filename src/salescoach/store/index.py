@@ -462,6 +462,15 @@ class Index:
         )
         return [self.home / path for (path,) in rows]
 
+    def account_names(self) -> dict[str, str]:
+        """Account folder → the account's name, as its latest readable record gives it (for
+        the folders that have one)."""
+        rows = self._rows(
+            "SELECT account_dir, account_name, max(updated) FROM records "
+            "WHERE problem IS NULL GROUP BY account_dir"
+        )
+        return {folder: name for folder, name, _ in rows}
+
     def problems(self) -> list[Broken]:
         """The record files that could not be read, and why."""
         rows = self._rows(

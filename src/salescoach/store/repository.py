@@ -187,10 +187,21 @@ class Repository:
 
     def find_account(self, query: str) -> AccountRef:
         """An existing account by slug (``acme-2``) or name (``Acme``); NotFoundError otherwise."""
+        found = self.existing_account(query)
+        return self.account_ref(query, create=False) if found is None else found
+
+    @store_errors
+    def existing_account(self, query: str) -> AccountRef | None:
+        """:meth:`find_account`, or ``None`` for an account that does not exist yet: no
+        "did you mean" is worked out (a prep for a new account reads no other account)."""
         folder = self.accounts_dir / query
         if is_slug(query) and (folder / ACCOUNT_FILE).is_file():
             return self.account(query).ref
-        return self.account_ref(query, create=False)
+        key = account_name_key(query)
+        if not key:
+            return self.account_ref(query, create=False)  # the error for a blank name
+        found, _ = self._find_account(query, key)
+        return None if found is None else found.ref
 
     def account(self, slug: str) -> Account:
         """The content of an account's ``account.yaml``; NotFoundError or RecordError."""
@@ -655,8 +666,30 @@ class Repository:
 
     def _close_accounts(self, name: str) -> str:
         """The accounts whose name is close to ``name``, comma-separated ('' if none)."""
-        names = [item.name for item in self.accounts() if isinstance(item, Account)]
+        names = self._account_names()
         return ", ".join(difflib.get_close_matches(name, names, n=5, cutoff=0.5))
+
+    def _account_names(self) -> list[str]:
+        """Every account's name: from the index for the accounts that have records (one query
+        where a home of a thousand accounts had a thousand ``account.yaml`` to read), from
+        ``account.yaml`` for the others."""
+        from salescoach.store.index import Index
+
+        try:
+            with Index.open(self.home) as index:
+                indexed = index.account_names()
+        except StoreError:  # a busy index: the files say the same
+            indexed = {}
+        names = []
+        for folder in self._account_dirs():
+            if folder.name in indexed:
+                names.append(indexed[folder.name])
+                continue
+            try:
+                names.append(self._read_account(self._inside(folder / ACCOUNT_FILE)).name)
+            except (NotFoundError, RecordError, StoreError):
+                continue
+        return names
 
 
 class _Lock:
