@@ -6,8 +6,9 @@ convention is the budget's (see ``salescoach.session.budget``): every list gets 
 then ended, every group one entry, every choice list its fewest picks, every optional question an
 answer; each prompt counts, the empty line that ends a list and "add another?" included. The
 account and the meeting type are given on the command line (``prep ACME --type negotiation``);
-asked at a prompt, each adds one. The script prints the table (Markdown) and exits 1 when a walk
-is over its budget.
+asked at a prompt, each adds one. A debrief is walked once per outcome (going on, won, lost):
+the first table shows its longest path, the second each path. The script prints the tables
+(Markdown) and exits 1 when a walk is over its budget.
 
 Usage::
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from salescoach.playbook.library import Library, search_path
 from salescoach.playbook.model import Depth
-from salescoach.session.budget import budget, prompt_table
+from salescoach.session.budget import budget, outcome_paths, prompt_table
 
 MEETING_TYPES = [
     "presentation",
@@ -56,6 +57,21 @@ def main() -> int:
                 over.append(f"{meeting_type} {column}: {count} > {most}")
             cells.append(f"{count}" + ("" if most is None else f" / {most}"))
         print(f"| {meeting_type} | " + " | ".join(cells) + " |")
+    outcomes = outcome_paths(library)
+    if outcomes:
+        paths = [f"debrief {depth} {outcome}" for depth in Depth for outcome in outcomes]
+        print()
+        print("| meeting type | " + " | ".join(paths) + " |")
+        print("| --- |" + " ---: |" * len(paths))
+        for meeting_type, row in table.items():
+            cells = []
+            for column in paths:
+                most = budget("debrief", meeting_type, Depth(column.split()[1]))
+                count = row[column]
+                if most is not None and count > most:
+                    over.append(f"{meeting_type} {column}: {count} > {most}")
+                cells.append(f"{count}" + ("" if most is None else f" / {most}"))
+            print(f"| {meeting_type} | " + " | ".join(cells) + " |")
     for line in over:
         print(f"over budget: {line}", file=sys.stderr)
     return 1 if over else 0

@@ -104,6 +104,31 @@ CASES = {
         (16, 95),  # the item of `examples` that does not fit
         "examples does not fit a scale question: must be at most 3",
     ),
+    "an implied value that does not fit": (
+        "- {id: q, type: scale, prompt: Q?, min: 0, max: 3, "
+        "implied: {when: {question: score, equals: 3}, value: 9}}",
+        (15, 104),
+        "implied does not fit a scale question: must be at most 3",
+    ),
+    "an implied answer inside a group": (
+        "- {id: g, type: group, prompt: G, questions: [{id: t, type: text, prompt: T, "
+        "implied: {when: {question: score, equals: 3}, value: x}}]}",
+        (15, 84),
+        "an implied answer belongs to the playbook, not to a group's entry",
+    ),
+    "an implied answer reading a later question": (
+        "- {id: t, type: text, prompt: T, implied: {when: {question: later, equals: 1}, "
+        "value: x}}\n"
+        "      - {id: later, type: number, prompt: L?}",
+        (15, 57),
+        "implied.when names `later`, a question asked later",
+    ),
+    "an example case that does not fit": (
+        "- {id: q, type: number, prompt: Q?, max: 10, example: 2, "
+        "example_cases: [{when: {question: score, equals: 3}, example: 12}]}",
+        (15, 117),
+        "example_cases does not fit a number question: must be at most 10",
+    ),
     "choices from a scale": (
         "- {id: q, type: choice, prompt: Q?, choices_from: {answer: score}}",
         (15, 58),

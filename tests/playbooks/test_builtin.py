@@ -169,6 +169,11 @@ def _question_shape(question: Question) -> dict[str, Any]:
         "max_length": question.max_length,
         "tags": question.tags,
         "has_example": question.example is not None,
+        "examples": len(question.examples or []),
+        "example_cases": [_condition(case.when) for case in question.example_cases or []],
+        "implied": question.implied.model_dump(by_alias=True, exclude_none=True)
+        if question.implied
+        else None,
         "has_default": question.default is not None,
         "questions": [_question_shape(q) for q in question.questions or []],
     }
@@ -334,6 +339,26 @@ def test_debrief_records_each_funnel_level(language: str) -> None:
         question = by_id[f"learned_{level}"]
         assert question.type == QuestionType.PARAGRAPH
         assert f"level-{level}" in question.tags
+
+
+AIMS = {"en": "What it is for:", "fr": "À quoi il sert :"}
+"""How a funnel step names the aim of discovery its level serves."""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_level_of_the_funnel_says_which_aim_of_discovery_it_serves(language: str) -> None:
+    """The four aims appear where the rep walks the levels: the market step (stakes of the
+    company and its trade), the person (accepted by the people met), THE project (solves the
+    problem, fits the technical need)."""
+    funnel = load_playbook(PLAYBOOKS / language / "discovery-funnel.yaml")
+    with_aim = [s.id for s in funnel.steps or [] if AIMS[language] in (s.guidance or "")]
+    assert with_aim == ["market", "service", "project"]
+    levels_by_step = {
+        step.id: {tag for q in step.questions for tag in q.tags if tag in LEVEL_TAGS}
+        for step in funnel.steps or []
+        if step.id in with_aim
+    }
+    assert set().union(*levels_by_step.values()) == LEVEL_TAGS  # every level has its aim
 
 
 def _flow(language: str, name: str) -> list[tuple[str, Any]]:

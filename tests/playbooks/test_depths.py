@@ -52,6 +52,25 @@ def test_every_walk_keeps_its_budget(library: Library) -> None:
     assert table["negotiation"]["prep full"] > 40
 
 
+def test_every_outcome_of_a_debrief_is_a_path_within_its_budget(library: Library) -> None:
+    """Won asks the amount and the services but not the phase (the client phase follows)."""
+    table = prompt_table(library, ["negotiation", "discovery"])
+    for row in table.values():
+        for depth in Depth:
+            paths = [row[f"debrief {depth} {outcome}"] for outcome in ("ongoing", "won", "lost")]
+            assert row[f"debrief {depth}"] == max(paths)
+            most = budget("debrief", None, depth)
+            assert most is None or max(paths) <= most
+    chosen = {"debrief.outcome": "won"}
+    prep = count_prompts(library, "prep-flow", Depth.STANDARD, prefill=given("negotiation"))
+    won = count_prompts(
+        library, "debrief-flow", Depth.STANDARD, context={"prep": prep.answers}, chosen=chosen
+    )
+    assert {"debrief.amount", "debrief.services[0]"} <= set(won.asked)
+    assert not {"debrief.phase", "debrief.phase_signals"} & set(won.asked)
+    assert won.answers["debrief"]["phase"] == "client"
+
+
 @pytest.mark.parametrize("meeting_type", ["negotiation", "closing"])
 def test_a_quick_negotiation_keeps_what_a_trainer_looks_for(
     library: Library, meeting_type: str

@@ -292,3 +292,42 @@ def test_a_signal_is_an_interruption_with_its_exit_code(meetings: Meetings) -> N
     assert isinstance(outcome, Interrupted)
     assert (outcome.signal, outcome.exit_code) == ("SIGHUP", 129)
     assert outcome.draft is not None and outcome.draft.answers["meeting"]["account"] == "ACME"
+
+
+@dataclass
+class Signs(Rep):
+    """A rep whose deal is signed: answers ``won``; notes the defaults it is offered."""
+
+    offered: dict[str, Answer] = field(default_factory=dict)
+
+    def ask(self, ask: Ask) -> Answer:
+        self.offered[ask.key] = ask.default
+        if ask.key == "debrief.outcome":
+            self.asked.append(ask.key)
+            return "won"
+        return super().ask(ask)
+
+
+def test_a_won_deal_puts_the_account_in_the_client_phase(meetings: Meetings) -> None:
+    _prep(meetings, kind="closing")
+    rep = Signs()
+    outcome = meetings.walk(meetings.start_debrief(), rep)
+    assert isinstance(outcome, Finished)
+    answers = outcome.saved.record.answers["debrief"]
+    assert answers["outcome"] == "won"
+    assert answers["phase"] == "client"  # implied by the outcome, not asked
+    assert "debrief.phase" not in rep.asked and "debrief.phase_signals" not in rep.asked
+    assert "phase_signals" not in answers
+    # The account's memory: the next prep starts from the client phase.
+    nxt = Signs()
+    meetings.walk(meetings.start_prep("ACME", meeting_type="account-review"), nxt)
+    assert nxt.offered["meeting.phase"] == "client"
+
+
+def test_a_deal_going_on_still_asks_its_phase(meetings: Meetings) -> None:
+    _prep(meetings)
+    rep = Rep()
+    outcome = meetings.walk(meetings.start_debrief(), rep)
+    assert isinstance(outcome, Finished)
+    assert outcome.saved.record.answers["debrief"]["outcome"] == "ongoing"
+    assert {"debrief.phase", "debrief.phase_signals"} <= set(rep.asked)

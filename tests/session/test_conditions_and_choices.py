@@ -232,3 +232,80 @@ def test_examples_give_each_item_its_own_answer(tmp_path: Path) -> None:
     answers = Session(library, "qualify", ExamplePrompter(), today=TODAY).run()["qualify"]
     assert [pair["answer"] for pair in answers["confidence"]] == [3, 1, 1]  # the last serves C
     assert [pair["item"] for pair in answers["rescue"]] == ["B", "C"]
+
+
+OUTCOME = """
+id: close
+kind: prep
+title: Close
+language: en
+version: 1
+steps:
+  - title: The deal
+    questions:
+      - id: kind
+        type: choice
+        prompt: Which meeting?
+        options: [{value: discovery, label: Discovery}, {value: closing, label: Closing}]
+        example: discovery
+      - id: outcome
+        type: choice
+        prompt: Where does it stand?
+        options: [{value: ongoing, label: Going on}, {value: won, label: Won}]
+        example: ongoing
+        example_cases:
+          - when: {question: kind, equals: closing}
+            example: won
+      - id: stage
+        type: choice
+        prompt: Which stage now?
+        options:
+          - {value: early, label: Early}
+          - {value: late, label: Late}
+          - {value: client, label: Client}
+        implied: {when: {question: outcome, equals: won}, value: client}
+        example: late
+"""
+
+
+@pytest.fixture
+def outcome_library(tmp_path: Path) -> Library:
+    directory = tmp_path / "close"
+    directory.mkdir()
+    (directory / "close.yaml").write_text(dedent(OUTCOME), encoding="utf-8")
+    loaded = Library.load("en", [Source("option", directory)])
+    assert not loaded.problems
+    assert not loaded.check()
+    return loaded
+
+
+def test_an_implied_answer_is_not_asked_while_its_condition_holds(
+    outcome_library: Library,
+) -> None:
+    won = ScriptedPrompter({"close.kind": "closing", "close.outcome": "won"})
+    answers = Session(outcome_library, "close", won, today=TODAY).run()["close"]
+    assert answers["stage"] == "client"
+    assert "close.stage" not in won.asked
+    going = ScriptedPrompter(
+        {"close.kind": "closing", "close.outcome": "ongoing", "close.stage": "late"}
+    )
+    answers = Session(outcome_library, "close", going, today=TODAY).run()["close"]
+    assert answers["stage"] == "late" and "close.stage" in going.asked
+
+
+def test_an_implied_answer_wins_over_a_stale_one(outcome_library: Library) -> None:
+    prefill = {"close": {"kind": "closing", "outcome": "won", "stage": "late"}}
+    session = Session(outcome_library, "close", None, prefill=prefill, no_input=True)
+    assert session.run()["close"]["stage"] == "client"
+
+
+def test_the_first_example_case_that_holds_gives_the_example(outcome_library: Library) -> None:
+    from salescoach.session.examples import ExamplePrompter
+
+    def examples(kind: str) -> dict[str, object]:
+        prefill = {"close": {"kind": kind}}
+        session = Session(outcome_library, "close", ExamplePrompter(), prefill=prefill)
+        return dict(session.run()["close"])
+
+    assert examples("discovery") == {"kind": "discovery", "outcome": "ongoing", "stage": "late"}
+    assert examples("closing") == {"kind": "closing", "outcome": "won", "stage": "client"}

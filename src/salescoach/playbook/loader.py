@@ -420,6 +420,13 @@ def answer_refs(question: Question, path: Path_) -> list[tuple[str, Path_, str]]
             found.append((ref, (*at, index), "computed"))
     if question.default_from is not None:
         found.append((question.default_from, (*path, "default_from"), "default_from"))
+    for index, case in enumerate(question.example_cases or []):
+        at = (*path, "example_cases", index, "when")
+        for ref, ref_path in condition_ref_paths(case.when, at):
+            found.append((ref, ref_path, "example"))
+    if question.implied is not None:
+        for ref, ref_path in condition_ref_paths(question.implied.when, (*path, "implied", "when")):
+            found.append((ref, ref_path, "implied"))
     for index, ref in enumerate(question.show):
         found.append((ref, (*path, "show", index), "show"))
     return found
@@ -481,7 +488,7 @@ def _check_depths(playbook: Playbook, where: Callable[..., Location]) -> Iterabl
             path: Path_ = ("steps", step_index, "questions", q_index)
             depth = depths[question.id]
             for ref, ref_path, reader in answer_refs(question, path):
-                if reader in ("default_from", "show", "computed"):
+                if reader in ("default_from", "show", "computed", "implied", "example"):
                     continue  # an absent default is no default; absent answers count for nothing
                 name = _own_question(ref, playbook.id)
                 read = depths.get(name) if name else None
@@ -547,6 +554,8 @@ def _local_ref(
         "item condition": "for_each.when",
         "choices": "choices_from",
         "computed": "compute",
+        "implied": "implied.when",
+        "example": "example_cases.when",
         "default_from": "default_from",
         "show": "show",
     }
@@ -752,6 +761,13 @@ def _check_group(
                 ".".join(map(str, (*sub_path, "compute"))),
                 hint="move it out of the group: it can sum or count the group's sub-answers",
             )
+        if sub.implied is not None:
+            yield Problem(
+                where(*sub_path, "implied"),
+                "an implied answer belongs to the playbook, not to a group's entry",
+                ".".join(map(str, (*sub_path, "implied"))),
+                hint="move it out of the group, or ask the sub-question",
+            )
         for ref, ref_path, reader in answer_refs(sub, sub_path):
             yield from _local_ref(ref, ref_path, reader, visible, all_ids, playbook, where, sub.id)
         yield from _check_group(sub, sub_path, earlier, playbook, where)
@@ -824,6 +840,12 @@ def misfit_values(question: Question, options: list[Option]) -> Iterable[tuple[P
     given: list[tuple[Path_, Any]] = [(("default",), question.default)]
     given.append((("example",), question.example))
     given += [(("examples", i), value) for i, value in enumerate(question.examples or [])]
+    given += [
+        (("example_cases", i, "example"), case.example)
+        for i, case in enumerate(question.example_cases or [])
+    ]
+    if question.implied is not None:
+        given.append((("implied", "value"), question.implied.value))
     for field, value in given:
         if value is None:
             continue

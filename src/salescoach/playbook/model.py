@@ -411,6 +411,22 @@ class Compute(Strict):
         return refs
 
 
+class Implied(Strict):
+    """An answer that follows from an earlier one: while ``when`` holds the question is not
+    asked and its answer is ``value`` (a deal marked won puts the project in the client phase)."""
+
+    when: Condition = Field(description="The earlier answers from which the value follows.")
+    value: Any = Field(description="The answer, of the question's type.")
+
+
+class ExampleCase(Strict):
+    """An example that fits some sessions better than the question's own: the first case whose
+    condition holds gives the example (a negotiation's objectives, not a discovery's)."""
+
+    when: Condition = Field(description="When this example fits, e.g. a `meeting.type`.")
+    example: Any = Field(description="The example answer, of the question's type.")
+
+
 class Definition(Strict):
     """A reusable shape of answer, named under ``define:`` and taken by ``use:``: a scale with
     its labels, a set of options. A question's own fields win over its definition's."""
@@ -452,6 +468,17 @@ class Question(Strict):
         min_length=1,
         description="For a `for_each` question: one realistic answer per item, in order (the "
         "last serves the items beyond); instead of `example`.",
+    )
+    example_cases: list[ExampleCase] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=12,
+        description="Examples that fit some sessions better, each with its condition, e.g. "
+        "by `meeting.type`; the first that holds wins over `example`.",
+    )
+    implied: Implied | None = Field(
+        default=None,
+        description="Not asked while its condition holds: the answer is its value instead.",
     )
     when: Condition | None = Field(default=None, description="Ask only when this holds.")
     depth: Depth | None = Field(default=None, description=DEPTH_HELP)
@@ -537,6 +564,10 @@ class Question(Strict):
             raise ValueError("examples (one per item) apply to a for_each question; use example")
         if self.examples is not None and self.example is not None:
             raise ValueError("give example or examples (one per item), not both")
+        if self.example_cases is not None and self.examples is not None:
+            raise ValueError("give example_cases or examples (one per item), not both")
+        if self.implied is not None and (self.for_each is not None or kind == QuestionType.GROUP):
+            raise ValueError("implied applies to a single answer, not to a group or an iteration")
         if self.sheet is not None:
             self._sheet_fits_type(self.sheet)
         return self
@@ -552,6 +583,8 @@ class Question(Strict):
                 ("default_from", self.default_from),
                 ("example", self.example),
                 ("examples", self.examples),
+                ("example_cases", self.example_cases),
+                ("implied", self.implied),
                 ("for_each", self.for_each),
             )
             if value is not None

@@ -36,11 +36,17 @@ def budget(kind: str, meeting_type: str | None, depth: Depth) -> int | None:
     return table.get(depth)
 
 
+OUTCOME = ("debrief", "outcome")
+"""The debrief's outcome (going on, won, lost): each path it opens is walked and budgeted."""
+
+
 @dataclass
 class CountingPrompter:
-    """Answers by the budget's convention and counts every prompt, by answer key."""
+    """Answers by the budget's convention and counts every prompt, by answer key; ``chosen``
+    answers some prompts otherwise (the outcome path being walked)."""
 
     asked: list[str] = field(default_factory=list)
+    chosen: Mapping[str, Answer] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -54,6 +60,8 @@ class CountingPrompter:
         """One item per list, the fewest picks a choice list allows, examples elsewhere."""
         self.asked.append(ask.key)
         question = ask.question
+        if ask.key in self.chosen:
+            return ask.check(self.chosen[ask.key])
         value = example_value(question, ask)
         if ask.mode == "item":
             wanted = max(question.min_items or 0, 1)
@@ -105,9 +113,11 @@ def count_prompts(
     *,
     prefill: Mapping[str, Any] | None = None,
     context: Mapping[str, Any] | None = None,
+    chosen: Mapping[str, Answer] | None = None,
 ) -> Walked:
-    """Walk ``target`` at ``depth`` through the engine, answering by the budget's convention."""
-    prompter = CountingPrompter()
+    """Walk ``target`` at ``depth`` through the engine, answering by the budget's convention
+    (``chosen``: these prompts, by key, answered so instead)."""
+    prompter = CountingPrompter(chosen=dict(chosen or {}))
     answers = Session(
         library,
         target,
@@ -119,20 +129,43 @@ def count_prompts(
     return Walked(prompter.asked, answers)
 
 
+def outcome_paths(library: Library) -> tuple[str, ...]:
+    """The outcomes a debrief can record (``debrief.outcome``'s options), each a path of its
+    own to budget; none when the debrief has no such question."""
+    playbook_id, question_id = OUTCOME
+    entry = library.chosen().get(playbook_id)
+    if entry is None:
+        return ()
+    question = next((q for q in entry.playbook.questions() if q.id == question_id), None)
+    return tuple(option.value for option in (question.options or [])) if question else ()
+
+
 def prompt_table(library: Library, meeting_types: Sequence[str]) -> dict[str, dict[str, int]]:
     """Prompts of a prep and of its debrief for each meeting type at each depth.
 
     The account and the meeting type are given (``prep ACCOUNT --type TYPE``); the debrief is
-    walked against the prep of the same depth, answered the same way.
+    walked against the prep of the same depth, answered the same way, once per outcome (going
+    on, won, lost): ``debrief standard won`` is one path, ``debrief standard`` the longest.
     """
+    paths = outcome_paths(library)
+    outcome_key = ".".join(OUTCOME)
     table: dict[str, dict[str, int]] = {}
     for meeting_type in meeting_types:
         row: dict[str, int] = {}
         for depth in Depth:
             given = {"meeting": {"account": "Acme Logistics", "type": meeting_type}}
             prep = count_prompts(library, "prep-flow", depth, prefill=given)
-            debrief = count_prompts(library, "debrief-flow", depth, context={"prep": prep.answers})
             row[f"prep {depth}"] = prep.count
-            row[f"debrief {depth}"] = debrief.count
+            context = {"prep": prep.answers}
+            counts: list[int] = []
+            for outcome in paths or (None,):
+                chosen = {} if outcome is None else {outcome_key: outcome}
+                debrief = count_prompts(
+                    library, "debrief-flow", depth, context=context, chosen=chosen
+                )
+                if outcome is not None:
+                    row[f"debrief {depth} {outcome}"] = debrief.count
+                counts.append(debrief.count)
+            row[f"debrief {depth}"] = max(counts)
         table[meeting_type] = row
     return table

@@ -386,6 +386,8 @@ class Session:
             key = f"{playbook.id}.{question.id}"
             if question.compute is not None or not self._asks(question.depth or depth, key):
                 continue
+            if self._implies(question, playbook.id):
+                continue
             absent = self._prefilled(key) is _ABSENT
             if absent and key in self.skip:
                 continue
@@ -413,6 +415,8 @@ class Session:
         """A playbook's own question: asked at this depth, or kept from what is already known."""
         if question.compute is not None:
             return self._computed(question, playbook.id)
+        if self._implies(question, playbook.id):
+            return self._implied(question, playbook.id)
         given = self._prefilled(key)
         asks = self._asks(depth, key)
         if given is not _ABSENT:
@@ -519,6 +523,30 @@ class Session:
     def _applies(self, question: Question, playbook_id: str, scope: Mapping[str, Any]) -> bool:
         return question.when is None or self._holds(question.when, playbook_id, scope)
 
+    def _implies(self, question: Question, playbook_id: str) -> bool:
+        """Whether the answer follows from earlier ones (``implied``): then it is not asked."""
+        implied = question.implied
+        return implied is not None and self._holds(implied.when, playbook_id, {})
+
+    def _implied(self, question: Question, playbook_id: str) -> Answer:
+        """The ``implied`` value, at any depth; never asked, never taken from a file (a draft
+        whose deal is now won places the project in the client phase)."""
+        assert question.implied is not None
+        options = self._options(question, playbook_id, {})
+        return coerce(question, question.implied.value, options, today=self.today)
+
+    def _fitting_example(
+        self, question: Question, playbook_id: str, scope: Mapping[str, Any]
+    ) -> Question:
+        """The question with the example of its first ``example_cases`` entry that holds (a
+        negotiation's objectives), for previews and ``--example-answers``."""
+        cases = question.example_cases or []
+        case = next((c for c in cases if self._holds(c.when, playbook_id, scope)), None)
+        update: dict[str, Any] = {"example_cases": None}
+        if case is not None:
+            update["example"] = case.example
+        return question.model_copy(update=update)
+
     # --- answers -------------------------------------------------------------------------------
 
     @property
@@ -564,6 +592,8 @@ class Session:
         ``keep`` receives what a list, a group or an iteration holds so far, after each part.
         """
         keep = keep or self._keeps.get(key, _ignore)
+        if question.example_cases:
+            question = self._fitting_example(question, playbook.id, scope)
         if question.for_each is not None:
             return self._iterate(playbook, question, key, scope, given, depth, keep)
         if question.type == QuestionType.GROUP:
