@@ -401,9 +401,11 @@ def test_example_answers_walk_the_whole_prep_and_debrief(
     assert Session(library, "prep-flow", None, prefill=prep, no_input=True).run() == prep
     assert ("discovery-funnel" in prep) == (meeting_type in ("discovery", "presentation"))
     assert ("mesore" in prep) == (meeting_type in ("negotiation", "closing"))
-    # a condition on an earlier answer of the same playbook is honoured
-    assert prep["opa"]["knows_company"] == "partly"
-    assert "history" in prep["opa"] and "pitch" in prep["opa"]
+    # a condition on an earlier answer of the same playbook is honoured: a prospect that has
+    # heard of us gets the history and the short presentation, a known client the history only
+    new = meeting_type in ("discovery", "presentation")
+    assert prep["opa"]["knows_company"] == ("partly" if new else "yes")
+    assert "history" in prep["opa"] and ("pitch" in prep["opa"]) == new
     if meeting_type != "dispute":
         assert len(prep["objection-prep"]["rehearsal"]) == len(prep["objection-prep"]["expected"])
         # Each objection is rehearsed with an answer of its own (per-item examples).
@@ -447,6 +449,42 @@ TYPE_PLAYBOOKS = {"discovery-funnel", "presentation", "defence", "closing", "dis
     "account-review",
     "mesore",
 }
+
+
+PHASE_GOING_IN = {
+    "presentation": "phase-3",
+    "discovery": "phase-3",
+    "proposal-defence": "phase-4",
+    "negotiation": "phase-5",
+    "closing": "phase-5",
+    "dispute": "client",
+    "account-review": "client",
+}
+"""Where each meeting type's example finds the project: a dispute or a review is with a client."""
+
+
+def test_the_examples_every_prep_shares_fit_each_meeting_type(library: Library) -> None:
+    """Objectives, OPA and phase are the meeting type's own, not the discovery's for all; FOCA
+    chains differ between a discovery, a dispute and an account review."""
+    from salescoach.session.engine import Session
+    from salescoach.session.examples import ExamplePrompter
+
+    preps = {
+        meeting_type: Session(
+            library,
+            "prep-flow",
+            ExamplePrompter(),
+            prefill={"meeting": {"account": "ACME", "type": meeting_type}},
+        ).run()
+        for meeting_type in MEETING_TYPES
+    }
+    for shared in (("meeting", "objectives"), ("opa", "announce"), ("opa", "plan")):
+        told = {str(prep[shared[0]][shared[1]]) for prep in preps.values()}
+        assert len(told) == len(MEETING_TYPES), shared
+    assert {t: prep["meeting"]["phase"] for t, prep in preps.items()} == PHASE_GOING_IN
+    facts = {t: prep["foca"]["chains"][0]["fact"] for t, prep in preps.items() if "foca" in prep}
+    assert set(facts) == {"discovery", "dispute", "account-review"}
+    assert len(set(facts.values())) == 3
 
 
 @pytest.mark.parametrize("meeting_type", MEETING_TYPES)
