@@ -129,6 +129,19 @@ CASES = {
         (15, 117),
         "example_cases does not fit a number question: must be at most 10",
     ),
+    "per-item examples on a question asked once": (
+        "- {id: q, type: text, prompt: Q?, examples: [a, b]}",
+        (15, 41),
+        "`q` is asked once: examples (one per item) apply to a for_each question or to a "
+        "sub-question of an iterated group",
+    ),
+    "per-item examples in a group not iterated": (
+        "- {id: g, type: group, prompt: G, questions: [{id: t, type: text, prompt: T, "
+        "examples: [a, b]}]}",
+        (15, 84),
+        "`t` is asked once: examples (one per item) apply to a for_each question or to a "
+        "sub-question of an iterated group",
+    ),
     "choices from a scale": (
         "- {id: q, type: choice, prompt: Q?, choices_from: {answer: score}}",
         (15, 58),

@@ -418,6 +418,11 @@ def test_example_answers_walk_the_whole_prep_and_debrief(
     assert again.run() == debrief
     answers = debrief["debrief"]
     assert [r["item"] for r in answers["objectives_result"]] == prep["meeting"]["objectives"]
+    notes = [r["answer"]["note"] for r in answers["objectives_result"]]
+    assert len(set(notes)) == len(notes)  # each objective has a note of its own
+    if "discovery-funnel" in prep and "lever_arguments" in prep["discovery-funnel"]:
+        argued = [pair["answer"] for pair in prep["discovery-funnel"]["lever_arguments"]]
+        assert len(set(argued)) == len(argued)  # each buying lever its own argument
     handled = [r["answer"] for r in answers["objection_handling"]]
     assert len(handled) < 2 or len(set(handled)) > 1  # each objection rated on its own
     assert [r["item"] for r in answers["self_assessment"]] == prep["reminders"]["watch"]

@@ -309,3 +309,62 @@ def test_the_first_example_case_that_holds_gives_the_example(outcome_library: Li
 
     assert examples("discovery") == {"kind": "discovery", "outcome": "ongoing", "stage": "late"}
     assert examples("closing") == {"kind": "closing", "outcome": "won", "stage": "client"}
+
+
+RATED = """
+id: rate
+kind: prep
+title: Rate
+language: en
+version: 1
+steps:
+  - title: Objectives
+    questions:
+      - id: kind
+        type: choice
+        prompt: Which meeting?
+        options: [{value: discovery, label: Discovery}, {value: closing, label: Closing}]
+        example: discovery
+      - {id: objectives, type: list, prompt: Objectives, example: [Budget, Date, Owner]}
+      - id: result
+        type: group
+        prompt: How far did you get?
+        for_each: {answer: objectives}
+        questions:
+          - id: done
+            type: choice
+            prompt: Result
+            options: [{value: reached, label: Reached}, {value: partly, label: Partly}]
+            examples: [partly, reached]
+          - id: note
+            type: text
+            prompt: What happened?
+            examples: [Range only, Set for May]
+            example_cases:
+              - when: {question: kind, equals: closing}
+                examples: [Signed, Paid]
+"""
+
+
+def test_each_item_of_an_iterated_group_gets_its_sub_questions_own_examples(
+    tmp_path: Path,
+) -> None:
+    from salescoach.session.examples import ExamplePrompter
+
+    directory = tmp_path / "rate"
+    directory.mkdir()
+    (directory / "rate.yaml").write_text(dedent(RATED), encoding="utf-8")
+    library = Library.load("en", [Source("option", directory)])
+    assert not library.problems and not library.check()
+
+    def entries(kind: str) -> list[dict[str, str]]:
+        prefill = {"rate": {"kind": kind}}
+        answers = Session(library, "rate", ExamplePrompter(), prefill=prefill).run()["rate"]
+        return [dict(pair["answer"]) for pair in answers["result"]]
+
+    assert entries("discovery") == [
+        {"done": "partly", "note": "Range only"},
+        {"done": "reached", "note": "Set for May"},
+        {"done": "reached", "note": "Set for May"},  # the last serves the items beyond
+    ]
+    assert [entry["note"] for entry in entries("closing")] == ["Signed", "Paid", "Paid"]

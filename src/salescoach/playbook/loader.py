@@ -461,6 +461,8 @@ def check_playbook(playbook: Playbook, document: Document | None = None) -> Iter
                 yield from _local_ref(
                     ref, ref_path, reader, asked, all_ids, playbook, where, question.id
                 )
+            if _per_item(question) and question.for_each is None:
+                yield _per_item_problem(question, path, where)
             yield from _check_group(question, path, asked, playbook, where)
             yield from _check_values(question, path, where)
             yield from _local_choices_source(question, path, playbook, where)
@@ -761,6 +763,8 @@ def _check_group(
                 ".".join(map(str, (*sub_path, "compute"))),
                 hint="move it out of the group: it can sum or count the group's sub-answers",
             )
+        if _per_item(sub) and question.for_each is None and sub.for_each is None:
+            yield _per_item_problem(sub, sub_path, where)
         if sub.implied is not None:
             yield Problem(
                 where(*sub_path, "implied"),
@@ -773,6 +777,23 @@ def _check_group(
         yield from _check_group(sub, sub_path, earlier, playbook, where)
         yield from _check_values(sub, sub_path, where)
         siblings.setdefault(sub.id, sub_path)
+
+
+def _per_item(question: Question) -> bool:
+    """Whether a question gives examples one per item (its own, or one of its cases')."""
+    cases = question.example_cases or []
+    return question.examples is not None or any(case.examples for case in cases)
+
+
+def _per_item_problem(question: Question, path: Path_, where: Callable[..., Location]) -> Problem:
+    """``examples`` on a question asked once: there are no items to give examples for."""
+    return Problem(
+        where(*path, "examples"),
+        f"`{question.id}` is asked once: examples (one per item) apply to a for_each question "
+        "or to a sub-question of an iterated group",
+        ".".join(map(str, (*path, "examples"))),
+        hint="use example",
+    )
 
 
 _LENGTH_TYPES = (QuestionType.TEXT, QuestionType.PARAGRAPH, QuestionType.LIST)
@@ -840,10 +861,11 @@ def misfit_values(question: Question, options: list[Option]) -> Iterable[tuple[P
     given: list[tuple[Path_, Any]] = [(("default",), question.default)]
     given.append((("example",), question.example))
     given += [(("examples", i), value) for i, value in enumerate(question.examples or [])]
-    given += [
-        (("example_cases", i, "example"), case.example)
-        for i, case in enumerate(question.example_cases or [])
-    ]
+    for i, case in enumerate(question.example_cases or []):
+        given.append((("example_cases", i, "example"), case.example))
+        given += [
+            (("example_cases", i, "examples", j), v) for j, v in enumerate(case.examples or [])
+        ]
     if question.implied is not None:
         given.append((("implied", "value"), question.implied.value))
     for field, value in given:

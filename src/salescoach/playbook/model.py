@@ -424,7 +424,18 @@ class ExampleCase(Strict):
     condition holds gives the example (a negotiation's objectives, not a discovery's)."""
 
     when: Condition = Field(description="When this example fits, e.g. a `meeting.type`.")
-    example: Any = Field(description="The example answer, of the question's type.")
+    example: Any = Field(default=None, description="The example answer, of the question's type.")
+    examples: list[Any] | None = Field(
+        default=None,
+        min_length=1,
+        description="For a question asked per item: one example per item, instead of `example`.",
+    )
+
+    @model_validator(mode="after")
+    def _one_example(self) -> ExampleCase:
+        if (self.example is None) == (self.examples is None):
+            raise ValueError("an example case needs exactly one of example, examples")
+        return self
 
 
 class Definition(Strict):
@@ -466,8 +477,9 @@ class Question(Strict):
     examples: list[Any] | None = Field(
         default=None,
         min_length=1,
-        description="For a `for_each` question: one realistic answer per item, in order (the "
-        "last serves the items beyond); instead of `example`.",
+        description="For a `for_each` question, or a sub-question of an iterated group: one "
+        "realistic answer per item, in order (the last serves the items beyond); instead of "
+        "`example`.",
     )
     example_cases: list[ExampleCase] | None = Field(
         default=None,
@@ -560,12 +572,8 @@ class Question(Strict):
             raise ValueError(f"min_items/max_items apply to list, group and choices, not {kind}")
         if self.default is not None and self.default_from is not None:
             raise ValueError("give default or default_from, not both")
-        if self.examples is not None and self.for_each is None:
-            raise ValueError("examples (one per item) apply to a for_each question; use example")
         if self.examples is not None and self.example is not None:
             raise ValueError("give example or examples (one per item), not both")
-        if self.example_cases is not None and self.examples is not None:
-            raise ValueError("give example_cases or examples (one per item), not both")
         if self.implied is not None and (self.for_each is not None or kind == QuestionType.GROUP):
             raise ValueError("implied applies to a single answer, not to a group or an iteration")
         if self.sheet is not None:

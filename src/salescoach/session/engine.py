@@ -544,8 +544,20 @@ class Session:
         case = next((c for c in cases if self._holds(c.when, playbook_id, scope)), None)
         update: dict[str, Any] = {"example_cases": None}
         if case is not None:
-            update["example"] = case.example
+            update.update(example=case.example, examples=case.examples)
         return question.model_copy(update=update)
+
+    def _group_examples_for(self, group: Question, playbook_id: str, index: int) -> Question:
+        """An iterated group as asked for the item at ``index``: each sub-question with
+        examples per item takes this item's (an objective's own note in the debrief)."""
+        subs: list[Question] = []
+        for sub in group.questions or []:
+            if sub.example_cases:
+                sub = self._fitting_example(sub, playbook_id, {})
+            if sub.examples:
+                sub = sub.model_copy(update={"example": sub.example_for(index), "examples": None})
+            subs.append(sub)
+        return group.model_copy(update={"for_each": None, "questions": subs})
 
     # --- answers -------------------------------------------------------------------------------
 
@@ -941,6 +953,8 @@ class Session:
                 continue
             if question.examples:  # this item's own example (previews, --example-answers)
                 single = single.model_copy(update={"example": question.example_for(index)})
+            if single.type == QuestionType.GROUP:  # and its sub-questions' own, for this item
+                single = self._group_examples_for(question, playbook.id, index)
             if single.type == QuestionType.GROUP:
                 if (item_given is _ABSENT or self._reasks(item_key)) and self._interactive:
                     self._step(subject.label, subject.help, None)  # within the current step
