@@ -57,9 +57,11 @@ LAYERS: dict[str, int] = {
     "flows": 0,
     "typography": 0,
     "signals": 0,
+    "scalars": 0,  # YAML's plain scalars, read without the YAML library
     "yamlio": 2,
     "gitcmd": 2,  # the git command, run for the store's and the service's callers
     # the core: the language and the store, then what reads them
+    "settings_model": 2,  # pydantic's check of a config file, imported by settings when needed
     "settings": 3,
     "playbook": 3,
     "store": 3,

@@ -73,3 +73,57 @@ def test_the_config_file_sets_the_depth_and_refuses_an_unknown_one(tmp_path: Pat
     config.write_text("depth: deep\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="config.yaml:1:1: depth: Input should be .quick."):
         load_settings(config)
+
+
+_USUAL = [
+    "lang: fr\n",
+    "# salescoach settings\nlang: en   # or fr\nplaybooks: [team, ~/more]\n",
+    "playbooks:\n- team\n- ~/more  # a comment\n",
+    "playbooks:\n  - team\n\n  # between\n  - other\nhome: ~/salescoach\n",
+    "author: Ana O'Neil\nemail: ana@example.com\nsync: auto\ndepth: full\n",
+    "home:\nlang: null\nplaybooks: []\n",
+    "",
+    "# only a comment\n",
+    "author:\n",
+]
+_OTHERS = [
+    "lang: de\n",
+    "lang: 'fr'\n",
+    "playbooks:\n",
+    "playbooks:\n- a\n  - b\n",
+    "playbooks: [a, [b]]\n",
+    "playbooks: [a: b]\n",
+    "author: 42\n",
+    "depth: 1\n",
+    "lang: fr\nlang: en\n",
+    "langue: fr\n",
+    "lang:\tfr\n",
+    "lang: fr\r\n",
+    "---\nlang: fr\n",
+    "  lang: fr\n",
+    "lang: fr\n  en\n",
+    "playbooks: [a,\n  b]\n",
+    "home: ~nosuchuser-here/x\n",
+    "sync: auto: yes\n",
+]
+
+
+@pytest.mark.parametrize("text", _USUAL + _OTHERS)
+def test_the_quick_reader_gives_the_strict_readers_settings_or_steps_aside(
+    tmp_path: Path, text: str
+) -> None:
+    from salescoach.settings import _load_strictly, _read_plainly
+
+    config = tmp_path / "config.yaml"
+    config.write_text(text, encoding="utf-8")
+    try:
+        strict: object = _load_strictly(config)
+    except ConfigError as error:
+        strict = str(error)
+    try:
+        read: object = load_settings(config)
+    except ConfigError as error:
+        read = str(error)
+    assert read == strict
+    if text in _USUAL:  # taken without the YAML library or pydantic
+        assert _read_plainly(config) is not None

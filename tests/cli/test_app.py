@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
 from salescoach.cli.app import OWNERS, SUMMARIES, command_in, new_app, register_everything
@@ -63,21 +65,44 @@ def test_help_paragraphs_flow_to_the_terminal_width_examples_keep_their_lines() 
     assert "cadence (from the `phases` playbook), debriefs still to write." in shown
 
 
-def test_help_and_an_empty_list_import_no_pydantic_yaml_or_store(isolated_home: object) -> None:
-    """Start-up is measured (benchmarks/startup.py); this keeps its heaviest imports off it."""
+def test_help_and_an_empty_list_import_no_pydantic_yaml_or_store(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    """Start-up is measured (benchmarks/startup.py); this keeps its heaviest imports off it,
+    with no config file and with one of the usual shape (the quick reader takes it)."""
     import subprocess
     import sys
 
-    for argv in (["--help"], ["--lang", "fr", "--help"], ["list"]):
-        probe = (
-            "import sys\n"
-            "from salescoach.cli.app import run\n"
-            f"code = run({argv!r})\n"
-            "heavy = [m for m in ('pydantic', 'yaml', 'salescoach.store.repository') "
-            "if m in sys.modules]\n"
-            "print(code, heavy)\n"
-        )
-        done = subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
-        )
-        assert done.stdout.splitlines()[-1] == "0 []", (argv, done.stdout[-300:], done.stderr)
+    config = tmp_path / "config.yaml"
+    usual = (
+        "# salescoach settings\n"
+        "lang: en   # or fr\n"
+        "playbooks: [team, ~/more-playbooks]\n"
+        "author: Ana O'Neil\n"
+        "sync: manual\n"
+    )
+    for text in (None, usual, "depth: quick\nplaybooks:\n  - team\n"):
+        if text is not None:
+            config.write_text(text, encoding="utf-8")
+        for argv in (["--help"], ["--lang", "fr", "--help"], ["list"]):
+            probe = (
+                "import sys\n"
+                "from salescoach.cli.app import run\n"
+                f"code = run({argv!r})\n"
+                "heavy = [m for m in ('pydantic', 'yaml', 'salescoach.store.repository') "
+                "if m in sys.modules]\n"
+                "print(code, heavy)\n"
+            )
+            done = subprocess.run(
+                [sys.executable, "-c", probe],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+            assert done.stdout.splitlines()[-1] == "0 []", (
+                text,
+                argv,
+                done.stdout[-300:],
+                done.stderr,
+            )

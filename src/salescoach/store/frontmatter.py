@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from salescoach.yamlio import NumberTooLarge, resolve_plain
+from salescoach.scalars import NumberTooLarge, resolve_plain
 
 
 class _Unsure(Exception):
