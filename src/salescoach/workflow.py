@@ -375,13 +375,12 @@ def prep_for_debrief(repository: Repository, query: str | None) -> Record:
     # The index orders the candidates; the files have the last word (a debrief written by hand
     # that a big home's index has not seen yet, a prep changed since).
     with Index.open(repository.home) as index:
-        candidates = index.waiting_preps()
-    for path in candidates:
-        if path.with_name("debrief.md").exists():
-            continue
-        item = repository.read_or_broken(path)
-        if isinstance(item, Record):
-            return item
+        for path in index.waiting_preps():
+            if path.with_name("debrief.md").exists():
+                continue
+            item = repository.read_or_broken(path)
+            if isinstance(item, Record):
+                return item
     raise NotFoundError(
         "no prep waiting for a debrief",
         hint="name the meeting: salescoach debrief MEETING (see salescoach list)",

@@ -29,7 +29,16 @@ from pathlib import Path
 import pytest
 
 from salescoach.reports.reference import Reference
-from salescoach.reports.team import METRICS, NEEDS, RepFigures, rep_figures, score, team
+from salescoach.reports.team import (
+    METRICS,
+    NEEDS,
+    RepFigures,
+    indexed_activity,
+    rep_figures,
+    rep_figures_of,
+    score,
+    team,
+)
 from salescoach.store.index import Index
 from salescoach.store.repository import Repository
 from tests.reports.homes import all_facts, debrief, prep
@@ -106,13 +115,16 @@ EXPECTED_SCORES = [
 ]
 
 
-@pytest.mark.parametrize("through_index", [False, True])
-def test_team_report_on_three_homes(
-    tmp_path: Path, reference: Reference, through_index: bool
-) -> None:
+@pytest.mark.parametrize("source", ["files", "index facts", "index counts"])
+def test_team_report_on_three_homes(tmp_path: Path, reference: Reference, source: str) -> None:
     figures = []
     for home in build_team(tmp_path):
-        if through_index:
+        if source == "index counts":  # what `report team` does
+            with Index.open(home) as index:
+                counted = indexed_activity(index, reference, TODAY)
+            figures.append(rep_figures_of(home.name, counted, reference))
+            continue
+        if source == "index facts":
             with Index.open(home) as index:
                 facts = index.facts(parts=NEEDS)
         else:

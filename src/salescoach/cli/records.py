@@ -6,15 +6,16 @@ annotation of the commands on each run, which ``list``'s start-up budget notices
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from salescoach.cli.state import state
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from salescoach.cli.state import AppState
-    from salescoach.store.facts import Facts
     from salescoach.store.record import Record
 
 KINDS = ("prep", "debrief")
@@ -68,14 +69,10 @@ def list_records(
     slug = app_state.repository.find_account(account).slug if account is not None else None
     shown = limit if limit is not None else (0 if as_json else TABLE_LIMIT)
     with open_index(app_state.data_home, rescan=False, language=app_state.language) as index:
+        if as_json:
+            _write_listing(index.listing(account=slug, kind=kind, limit=shown or None))
+            return
         found, total = index.newest(account=slug, kind=kind, limit=shown or None)
-    if as_json:
-        # One record per line: readable, and twice as fast as indented JSON at 100,000 rows.
-        import json
-
-        lines = ",\n".join(json.dumps(_summary(f), ensure_ascii=False) for f in found)
-        sys.stdout.write(f"[\n{lines}\n]\n" if lines else "[]\n")
-        return
     if not found:
         from salescoach.cli.state import UNREADABLE
 
@@ -128,18 +125,17 @@ def _no_records(language: str) -> str:
     return message(language, "no_records") + "\n"
 
 
-def _summary(facts: "Facts") -> dict[str, Any]:
-    return {
-        "meeting": facts.meeting,
-        "kind": facts.kind,
-        "account": facts.account_name,
-        "account_slug": facts.account_slug,
-        "meeting_type": facts.meeting_type,
-        "meeting_date": facts.meeting_date,
-        "phase": facts.phase,
-        "created": facts.created,
-        "updated": facts.updated,
-    }
+def _write_listing(chunks: "Iterable[list[bytes]]") -> None:
+    """One JSON array, one record per line (readable, and what the index keeps ready: see
+    :meth:`~salescoach.store.index.Index.listing`), written as the lines come."""
+    out = sys.stdout.buffer
+    sys.stdout.flush()
+    separator = b"[\n"
+    for chunk in chunks:
+        out.write(separator + b",\n".join(chunk))
+        separator = b",\n"
+    out.write(b"[]\n" if separator == b"[\n" else b"\n]\n")
+    out.flush()
 
 
 def show(

@@ -184,12 +184,10 @@ def report_team(
     figures = []
     for name, home in _rep_names(homes):
         with open_index(home, rescan, app_state.language) as index:
-            facts = index.facts(parts=report.NEEDS)
+            found = report.indexed_activity(index, given.reference, given.today)
         practice = _practice(home, given.today, app_state.language)
         onboarding = _onboarding(home, app_state.library, app_state.language)
-        figures.append(
-            report.rep_figures(name, facts, given.reference, given.today, practice, onboarding)
-        )
+        figures.append(report.rep_figures_of(name, found, given.reference, practice, onboarding))
     _show("team", report.team(figures, given.reference), given, as_json, app_state.language)
 
 
@@ -258,8 +256,7 @@ def run_report(
         options["account"] = account
     given = Given(_reference(app_state), _day(today, app_state.language), options)
     with open_index(app_state.data_home, rescan, app_state.language) as index:
-        facts = report.facts(index, given, slug)
-    found = report.compute(facts, given)
+        found = report.result(index, given, slug)
     if as_json:
         _print_json(report.document(found))
         return

@@ -8,10 +8,11 @@ differentiates.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from salescoach.store.facts import LEVELS, Facts, Part
+from salescoach.store.facts import LEVELS, Facts, Part, levels_of
 
 NEEDS: frozenset[Part] = frozenset()
 
@@ -37,17 +38,21 @@ class FunnelReport:
 
 def funnel(facts: Iterable[Facts]) -> FunnelReport:
     """The funnel report over the debriefs among ``facts`` (needs :data:`NEEDS`: no parts)."""
+    return funnel_of(Counter(record.funnel for record in facts if record.kind == "debrief"))
+
+
+def funnel_of(debriefs: Mapping[str, int]) -> FunnelReport:
+    """The funnel report from how many debriefs recorded each :attr:`Facts.funnel` (what the
+    index counts in one query)."""
     total = 0
     counts = dict.fromkeys(LEVELS, 0)
     depth = dict.fromkeys(range(len(LEVELS) + 1), 0)
-    for record in facts:
-        if record.kind != "debrief":
-            continue
-        total += 1
-        levels = record.levels
-        depth[len(levels)] += 1
+    for codes, count in debriefs.items():
+        total += count
+        levels = levels_of(codes)
+        depth[len(levels)] += count
         for level in levels:
-            counts[level] += 1
+            counts[level] += count
     rows = [
         LevelRow(level, counts[level], counts[level] / total if total else 0.0) for level in LEVELS
     ]

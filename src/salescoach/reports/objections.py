@@ -9,8 +9,9 @@ same words written with other capitals, spacing or final punctuation count as on
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Part
@@ -59,39 +60,90 @@ def normalise(words: str) -> str:
     return _TRAILING.sub("", " ".join(words.casefold().split()))
 
 
+class Wording(NamedTuple):
+    """One wording of an objection as debriefs recorded it: a library id (``in_library``) or
+    the client's words, exactly as written; the index groups them in one query."""
+
+    objection: str
+    in_library: bool
+    met: int
+    """Debriefs in which it came up."""
+    rated: int
+    """How many times its handling was rated, and the sum of those ratings."""
+    rating_total: int
+    first: tuple[str, str]
+    """The day and creation time of the earliest debrief that recorded it."""
+
+
+MetTogether = Callable[[Sequence[tuple[str, bool]]], int]
+"""How many debriefs recorded at least one of some wordings (objection, in_library)."""
+
+
 def objections(facts: Iterable[Facts], reference: Reference) -> ObjectionsReport:
     """The objections report over the debriefs among ``facts`` (needs :data:`NEEDS`)."""
     debriefs = 0
-    met: dict[str, int] = {}
-    ratings: dict[str, list[int]] = {}
-    written: dict[str, tuple[tuple[str, int, str], str]] = {}
-    """The earliest wording of each objection, with when it was recorded."""
-    in_library: dict[str, bool] = {}
-    for record in facts:
+    records: dict[tuple[str, bool], set[int]] = {}
+    ratings: dict[tuple[str, bool], list[int]] = {}
+    first: dict[tuple[str, bool], tuple[str, str]] = {}
+    for number, record in enumerate(facts):
         if record.kind != "debrief":
             continue
         debriefs += 1
-        seen: set[str] = set()
         for item in record.objections:
-            key = item.objection if item.in_library else normalise(item.objection)
-            if not key:
-                continue
-            wording = (record.order, item.objection)
-            if key not in written or wording < written[key]:
-                written[key] = wording
-                in_library[key] = item.in_library and item.objection in reference.objections
-            if key not in seen:
-                seen.add(key)
-                met[key] = met.get(key, 0) + 1
+            variant = (item.objection, item.in_library)
+            records.setdefault(variant, set()).add(number)
+            if variant not in first or (record.day, record.created) < first[variant]:
+                first[variant] = (record.day, record.created)
+            ratings.setdefault(variant, [])
             if item.handling is not None:
-                ratings.setdefault(key, []).append(item.handling)
+                ratings[variant].append(item.handling)
+    wordings = [
+        Wording(words, in_library, len(records[variant]), len(scores), sum(scores), first[variant])
+        for variant, scores in ratings.items()
+        for words, in_library in [variant]
+    ]
+
+    def met_together(variants: Sequence[tuple[str, bool]]) -> int:
+        return len(set().union(*(records[variant] for variant in variants)))
+
+    return objections_of(debriefs, wordings, met_together, reference)
+
+
+def objections_of(
+    debriefs: int, wordings: Iterable[Wording], met_together: MetTogether, reference: Reference
+) -> ObjectionsReport:
+    """The objections report from how many debriefs there are and every wording they recorded.
+
+    The same words written with other capitals, spacing or final punctuation are one objection;
+    ``met_together`` counts the debriefs such an objection came up in (once per debrief).
+    """
+    variants: dict[str, list[Wording]] = {}
+    for wording in wordings:
+        key = wording.objection if wording.in_library else normalise(wording.objection)
+        if key:
+            variants.setdefault(key, []).append(wording)
+    met: dict[str, int] = {}
+    words: dict[str, str] = {}
+    in_library: dict[str, bool] = {}
+    handling: dict[str, float | None] = {}
+    for key, found in variants.items():
+        # The earliest wording names it (the library's at the same time: a debrief lists the
+        # library's objections before the client's words).
+        earliest = min(found, key=lambda w: (w.first, w.objection, not w.in_library))
+        words[key] = earliest.objection
+        in_library[key] = earliest.in_library and earliest.objection in reference.objections
+        if len(found) == 1:
+            met[key] = earliest.met
+        else:
+            met[key] = met_together([(w.objection, w.in_library) for w in found])
+        rated = sum(w.rated for w in found)
+        total = sum(w.rating_total for w in found)
+        handling[key] = round(total / rated, 2) if rated else None
     library_ranks = {objection: rank for rank, objection in enumerate(reference.objections, 1)}
-    words = {key: wording for key, (_, wording) in written.items()}
     ordered = sorted(met, key=lambda key: (-met[key], words[key]))
     rows: list[ObjectionRow] = []
     for position, key in enumerate(ordered, start=1):
         rank = rows[-1].rank if rows and rows[-1].met == met[key] else position
-        scores = ratings.get(key)
         rows.append(
             ObjectionRow(
                 objection=words[key],
@@ -99,7 +151,7 @@ def objections(facts: Iterable[Facts], reference: Reference) -> ObjectionsReport
                 in_library=in_library[key],
                 met=met[key],
                 share=met[key] / debriefs,
-                handling=round(sum(scores) / len(scores), 2) if scores else None,
+                handling=handling[key],
                 rank=rank,
                 library_rank=library_ranks.get(words[key]) if in_library[key] else None,
             )

@@ -9,8 +9,9 @@ today. Records dated after today are not observations yet.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple, Protocol
 
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Part, by_account, parse_day
@@ -72,7 +73,30 @@ class PhasesReport:
     setbacks: int = 0
 
 
-def stays(records: Iterable[Facts], reference: Reference, today: dt.date) -> list[Stay]:
+class Observed(Protocol):
+    """What a stay is computed from: a record's phase, its day and its creation time (the
+    record's :class:`Facts`, or an :class:`Observation` the index kept)."""
+
+    @property
+    def phase(self) -> str | None: ...
+
+    @property
+    def day(self) -> str: ...
+
+    @property
+    def created(self) -> str: ...
+
+
+class Observation(NamedTuple):
+    """A record that places its account in a phase, as :meth:`Index.phase_observations` gives
+    it (the records that cannot change a stay left out)."""
+
+    day: str
+    created: str
+    phase: str | None
+
+
+def stays(records: Iterable[Observed], reference: Reference, today: dt.date) -> list[Stay]:
     """One account's stays in each phase, from its records in chronological order."""
     found: list[Stay] = []
     current: str | None = None
@@ -93,7 +117,7 @@ def stays(records: Iterable[Facts], reference: Reference, today: dt.date) -> lis
     return found
 
 
-def _as_of(record: Facts, today: dt.date) -> dt.date | None:
+def _as_of(record: Observed, today: dt.date) -> dt.date | None:
     """The day a record places its account in a phase: its meeting's date, or, for a meeting
     still to come (a prep written ahead), today if it was written by then: the phase is the
     rep's reading when preparing it."""
@@ -119,12 +143,27 @@ def phases(
     stuck_after: int = STUCK_AFTER_DAYS,
 ) -> PhasesReport:
     """The phases report on ``today`` (needs :data:`NEEDS`: no parts)."""
-    accounts = by_account(facts)
+    accounts = (
+        (records[-1].account_slug, records[-1].account_name, records)
+        for records in by_account(facts).values()
+    )
+    return phases_of(accounts, reference, today, stuck_after)
+
+
+def phases_of(
+    accounts: Iterable[tuple[str, str, Sequence[Observed]]],
+    reference: Reference,
+    today: dt.date,
+    stuck_after: int = STUCK_AFTER_DAYS,
+) -> PhasesReport:
+    """The phases report on ``today`` from each account's slug, name (its latest record's) and
+    records in chronological order (all of them, or the observations the index keeps)."""
     current: dict[str, int] = {}
     durations: dict[str, list[int]] = {}
     stuck: list[StuckAccount] = []
-    unknown = advances = setbacks = 0
-    for records in accounts.values():
+    unknown = advances = setbacks = count = 0
+    for slug, name, records in accounts:
+        count += 1
         account_stays = stays(records, reference, today)
         if not account_stays:
             unknown += 1
@@ -136,16 +175,7 @@ def phases(
         known = reference.phase(now.phase)
         signed = known is not None and known.after_sale
         if now.days > stuck_after and not signed:
-            last = records[-1]
-            stuck.append(
-                StuckAccount(
-                    last.account_name,
-                    last.account_slug,
-                    now.phase,
-                    now.entered.isoformat(),
-                    now.days,
-                )
-            )
+            stuck.append(StuckAccount(name, slug, now.phase, now.entered.isoformat(), now.days))
         up, down = moves(account_stays, reference)
         advances += up
         setbacks += down
@@ -174,9 +204,9 @@ def phases(
                 stuck=stuck_by_phase.get(phase, 0),
             )
         )
-    stuck.sort(key=lambda account: (-account.days, account.account))
+    stuck.sort(key=lambda account: (-account.days, account.account, account.account_slug))
     return PhasesReport(
-        accounts=len(accounts),
+        accounts=count,
         unknown=unknown,
         stuck_after=stuck_after,
         rows=rows,

@@ -61,12 +61,21 @@ class Report:
     narrowed: Callable[[Index, Given], list[Facts]] | None = None
     """Reads only the records the result depends on (the same result, fewer rows); else every
     record of the kind and account, with the parts the report needs."""
+    summarised: Callable[[Index, Given], Any] | None = None
+    """Computes the result over the whole home from what the index counts (the same result as
+    :attr:`compute` over every record's facts, in a few queries)."""
 
     def facts(self, index: Index, given: Given, account: str | None) -> list[Facts]:
         """The facts to compute the report from (``account``: a slug)."""
         if self.narrowed is not None and account is None:
             return self.narrowed(index, given)
         return index.facts(account=account, kind=self.kind, parts=self.needs)
+
+    def result(self, index: Index, given: Given, account: str | None = None) -> Any:
+        """The report over the home (``account``: a slug, for one account only)."""
+        if self.summarised is not None and account is None:
+            return self.summarised(index, given)
+        return self.compute(self.facts(index, given, account), given)
 
     def document(self, found: Any) -> Any:
         """The result as one JSON document."""
@@ -94,6 +103,34 @@ def _timeline(facts: Sequence[Facts], given: Given) -> timeline.Timeline:
     return found
 
 
+def _funnel_summary(index: Index, given: Given) -> funnel.FunnelReport:
+    return funnel.funnel_of(index.debriefs_by_funnel())
+
+
+def _objectives_summary(index: Index, given: Given) -> objectives.ObjectivesReport:
+    results = [objectives.Results(*row) for row in index.results_by_type_and_month()]
+    return objectives.objectives_of(results, index.objectives_not_debriefed())
+
+
+def _objections_summary(index: Index, given: Given) -> objections.ObjectionsReport:
+    wordings = [
+        objections.Wording(words, library, met, rated, total, (day, created))
+        for words, library, met, rated, total, day, created in index.objection_wordings()
+    ]
+    return objections.objections_of(
+        index.count(kind="debrief"), wordings, index.debriefs_with, given.reference
+    )
+
+
+def _phases_summary(index: Index, given: Given) -> phases.PhasesReport:
+    observed: dict[str, list[phases.Observation]] = {}
+    for slug, day, created, phase in index.phase_observations():
+        observed.setdefault(slug, []).append(phases.Observation(day, created, phase))
+    accounts = ((slug, name, observed.get(slug, [])) for slug, name in index.accounts())
+    stuck_after = int(given.options.get("stuck_after", phases.STUCK_AFTER_DAYS))
+    return phases.phases_of(accounts, given.reference, given.today, stuck_after)
+
+
 def _balance(found: timeline.Timeline) -> Mapping[str, Any]:
     return {"balance": found.balance}
 
@@ -108,16 +145,29 @@ REPORTS: dict[str, Report] = {
             objections.NEEDS,
             lambda facts, given: objections.objections(facts, given.reference),
             kind="debrief",
+            summarised=_objections_summary,
         ),
-        Report("objectives", objectives.NEEDS, lambda facts, given: objectives.objectives(facts)),
+        Report(
+            "objectives",
+            objectives.NEEDS,
+            lambda facts, given: objectives.objectives(facts),
+            summarised=_objectives_summary,
+        ),
         Report(
             "phases",
             phases.NEEDS,
             lambda facts, given: phases.phases(
                 facts, given.reference, given.today, int(given.options.get("stuck_after", 90))
             ),
+            summarised=_phases_summary,
         ),
-        Report("funnel", funnel.NEEDS, lambda facts, given: funnel.funnel(facts), kind="debrief"),
+        Report(
+            "funnel",
+            funnel.NEEDS,
+            lambda facts, given: funnel.funnel(facts),
+            kind="debrief",
+            summarised=_funnel_summary,
+        ),
     )
 }
 """Every report over one home, by name (``team`` compares several homes: see the CLI)."""

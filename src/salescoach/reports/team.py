@@ -21,10 +21,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
-from salescoach.reports.phases import moves, stays
+from salescoach.reports.phases import Observation, moves, stays
 from salescoach.reports.reference import Reference
-from salescoach.store.facts import Facts, Part, by_account, parse_day
+from salescoach.store.facts import Facts, Outcome, Part, by_account, parse_day
+
+if TYPE_CHECKING:
+    from salescoach.store.index import Index
 
 NEEDS: frozenset[Part] = frozenset({"outcome"})
 METRICS = (
@@ -128,6 +132,33 @@ class _Deals:
     margin_gaps: list[float] = field(default_factory=list)
 
 
+class Held(NamedTuple):
+    """A record held by today (its day valid and not after today), as a deal reads it."""
+
+    day: str
+    phase: str | None
+    outcome: Outcome | None
+    """A debrief's outcome when it is a win."""
+
+
+@dataclass(frozen=True)
+class Activity:
+    """What a rep's records add up to, before the deals are scored (computed from every
+    record's facts, or by the index in a few queries)."""
+
+    accounts: int
+    meetings: int
+    """Meetings held by today (one per meeting id and account)."""
+    objectives_rated: int
+    objectives_reached: int
+    phase_advances: int
+    first_held: list[Held]
+    """Each account's first record held by today (accounts with none are left out)."""
+    deals: dict[int, list[Held]] = field(default_factory=dict)
+    """By position in :attr:`first_held`: the account's debriefs held by today that won or
+    placed it in an after-sale state, in chronological order."""
+
+
 def rep_figures(
     rep: str,
     facts: Iterable[Facts],
@@ -138,10 +169,17 @@ def rep_figures(
 ) -> RepFigures:
     """One rep's figures from their records (needs :data:`NEEDS`), drill practice and
     integration checklist (points done, points in all)."""
+    return rep_figures_of(rep, activity(facts, reference, today), reference, practice, onboarding)
+
+
+def activity(facts: Iterable[Facts], reference: Reference, today: dt.date) -> Activity:
+    """What a rep's records add up to on ``today`` (needs :data:`NEEDS`)."""
     accounts = by_account(facts)
     meetings = reached = rated = advances = 0
-    deals = _Deals()
-    for records in accounts.values():
+    first_held: list[Held] = []
+    deals: dict[int, list[Held]] = {}
+    for slug in sorted(accounts):  # by slug, as the index gives them: the sums are the same
+        records = accounts[slug]
         held = [r for r in records if (day := parse_day(r.day)) and day <= today]
         meetings += len({r.meeting for r in held})
         for record in records:
@@ -149,14 +187,62 @@ def rep_figures(
                 rated += len(record.results) - record.results.count("-")
                 reached += record.results.count("r")
         advances += moves(stays(records, reference, today), reference)[0]
-        _count_deal(held, reference, deals)
+        if held:
+            deals[len(first_held)] = [
+                Held(r.day, r.phase, r.outcome[0] if _won(r) else None)
+                for r in held
+                if r.kind == "debrief" and (_won(r) or _after_sale(r.phase, reference))
+            ]
+            first_held.append(Held(held[0].day, held[0].phase, None))
+    return Activity(len(accounts), meetings, rated, reached, advances, first_held, deals)
+
+
+def indexed_activity(index: Index, reference: Reference, today: dt.date) -> Activity:
+    """:func:`activity` of every record in ``index``, from what it counts in a few queries."""
+    day = today.isoformat()
+    observed: dict[str, list[Observation]] = {}
+    for slug, observed_day, created, phase in index.phase_observations():
+        observed.setdefault(slug, []).append(Observation(observed_day, created, phase))
+    slugs = [slug for slug, _ in index.accounts()]
+    advances = sum(
+        moves(stays(observed.get(slug, []), reference, today), reference)[0] for slug in slugs
+    )
+    deals: dict[str, list[Held]] = {}
+    for slug, held_day, held_phase, outcome in index.deals_held(day, after_sale_values(reference)):
+        deals.setdefault(slug, []).append(Held(held_day, held_phase, outcome))
+    first_held = index.first_held(day)
+    rated, reached = index.objectives_rated()
+    return Activity(
+        len(slugs),
+        index.meetings_held(day),
+        rated,
+        reached,
+        advances,
+        [Held(first_day, first_phase, None) for _, first_day, first_phase in first_held],
+        {position: deals.get(slug, []) for position, (slug, _, _) in enumerate(first_held)},
+    )
+
+
+def rep_figures_of(
+    rep: str,
+    found: Activity,
+    reference: Reference,
+    practice: Practice | None = None,
+    onboarding: tuple[int, int] | None = None,
+) -> RepFigures:
+    """One rep's figures from what their records add up to, drill practice and integration
+    checklist (points done, points in all)."""
+    deals = _Deals()
+    for position, first in enumerate(found.first_held):
+        _count_deal(first, found.deals.get(position, []), reference, deals)
+    rated, reached = found.objectives_rated, found.objectives_reached
     return RepFigures(
         rep=rep,
-        accounts=len(accounts),
-        meetings=meetings,
+        accounts=found.accounts,
+        meetings=found.meetings,
         objectives_rated=rated,
         objectives_reached=reached / rated if rated else None,
-        phase_advances=advances,
+        phase_advances=found.phase_advances,
         prospects=deals.prospects,
         won=deals.won,
         conversion_rate=deals.won / deals.prospects if deals.prospects else None,
@@ -199,24 +285,19 @@ def score(value: float | None, average: float | None, metric: str) -> float | No
     return round(min(5.0, max(0.0, 2.5 * value / average)), 1)
 
 
-def _count_deal(held: list[Facts], reference: Reference, deals: _Deals) -> None:
-    """Add one account's meetings held (in order) to the rep's deals."""
-    if not held:
-        return
-    if _after_sale(held[0], reference):
+def _count_deal(first: Held, deals_held: list[Held], reference: Reference, deals: _Deals) -> None:
+    """Add one account to the rep's deals: its first record held, and its debriefs held that
+    won or placed it in an after-sale state."""
+    if _after_sale(first.phase, reference):
         return  # already a client when first met: not a prospect converted
     deals.prospects += 1
-    won = next(
-        (r for r in held if r.kind == "debrief" and (_won(r) or _after_sale(r, reference))),
-        None,
-    )
-    if won is None:
+    if not deals_held:
         return
     deals.won += 1
-    first, signed = parse_day(held[0].day), parse_day(won.day)
-    if first and signed:
-        deals.days.append((signed - first).days)
-    wins = [r.outcome[0] for r in held if r.kind == "debrief" and _won(r)]
+    first_day, signed = parse_day(first.day), parse_day(deals_held[0].day)
+    if first_day and signed:
+        deals.days.append((signed - first_day).days)
+    wins = [held.outcome for held in deals_held if held.outcome is not None]
     amounts = [o.amount for o in wins if o.amount is not None]
     deals.amounts.extend(amounts)
     deals.services.append(len({s.casefold() for o in wins for s in o.services}))
@@ -231,9 +312,15 @@ def _won(record: Facts) -> bool:
     return bool(record.outcome) and record.outcome[0].result == "won"
 
 
-def _after_sale(record: Facts, reference: Reference) -> bool:
-    phase = reference.phase(record.phase)
-    return phase is not None and phase.after_sale
+def _after_sale(phase: str | None, reference: Reference) -> bool:
+    known = reference.phase(phase)
+    return known is not None and known.after_sale
+
+
+def after_sale_values(reference: Reference) -> list[str]:
+    """Every answer that places an account in an after-sale state (a phase's id or number)."""
+    values = {value for phase in reference.phases for value in (phase.id, str(phase.number))}
+    return sorted(value for value in values if _after_sale(value, reference))
 
 
 def _mean(values: Sequence[float | int]) -> float | None:

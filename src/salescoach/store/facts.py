@@ -132,7 +132,7 @@ class Facts:
     @property
     def levels(self) -> tuple[str, ...]:
         """The funnel levels with information, by name, in :data:`LEVELS` order."""
-        return tuple(_LEVEL_OF_CODE[code] for code in self.funnel if code in _LEVEL_OF_CODE)
+        return levels_of(self.funnel)
 
     @property
     def day(self) -> str:
@@ -210,6 +210,11 @@ def facts_of(record: Record) -> Facts:
     )
 
 
+def levels_of(funnel: str) -> tuple[str, ...]:
+    """The levels a :attr:`Facts.funnel` names, by name, in :data:`LEVELS` order."""
+    return tuple(_LEVEL_OF_CODE[code] for code in funnel if code in _LEVEL_OF_CODE)
+
+
 def add_days(day: dt.date, days: int) -> dt.date:
     """``day`` plus ``days``, stopping at the calendar's edges (9999-12-31, 0001-01-01) rather
     than raising OverflowError: a next step due on 9999-12-31 or ``agenda --days 3000000``."""
@@ -230,12 +235,14 @@ def parse_day(value: str | None) -> dt.date | None:
 
 
 def by_account(facts: Iterable[Facts]) -> dict[str, list[Facts]]:
-    """Facts grouped by account slug, each group in chronological order (:attr:`Facts.order`)."""
+    """Facts grouped by account slug, each group in chronological order (:attr:`Facts.order`;
+    two records of one kind written at the same time by meeting id, as the index's
+    ``records_chronological`` orders them)."""
     groups: dict[str, list[Facts]] = {}
     for item in facts:
         groups.setdefault(item.account_slug, []).append(item)
     for group in groups.values():
-        group.sort(key=lambda item: item.order)
+        group.sort(key=lambda item: (*item.order, item.meeting))
     return groups
 
 

@@ -49,6 +49,7 @@ from salescoach.store.facts import (
     Outcome,
     Part,
     facts_of,
+    parse_day,
 )
 from salescoach.store.layout import (
     ACCOUNTS_DIR,
@@ -80,10 +81,11 @@ T = TypeVar("T")
 
 INDEX_FILE = "index.sqlite3"
 STALE_MARK = "index.stale"
-SCHEMA = 6
+SCHEMA = 7
 FULL_SCAN_LIMIT = 20_000
 """Up to this many record files, every open stats them all (about 0.1 s at the limit)."""
 BATCH = 500
+LISTING_CHUNK = 2_000
 DEFER_TEXT_FROM = 2_000
 """From this many files to read (and at least half the index), the words are indexed at the end."""
 PARALLEL_FROM = 4_000
@@ -100,6 +102,15 @@ Progress = Callable[[int, int], None]
 
 _DAY = "coalesce(meeting_date, substr(created, 1, 10))"
 """A record's day in SQL (its meeting date, else its creation day), as :attr:`Facts.day`."""
+_NEWEST = "coalesce(meeting_date, '') DESC, created DESC, account_slug, meeting, kind DESC"
+"""The order of :meth:`Index.newest`: by meeting date (undated last), then creation time; at
+the same time, by account and meeting, a prep before its debrief (the order of the
+``records_newest`` index, so a listing reads it without sorting)."""
+_CHRONOLOGICAL = "day, kind DESC, created, meeting"
+"""An account's records in the order of :func:`~salescoach.store.facts.by_account` (a prep
+before its debrief; ``kind`` is ``prep`` or ``debrief``), as ``records_chronological`` holds
+them."""
+_CHRONOLOGICAL_DESC = "day DESC, kind, created DESC, meeting DESC"
 _DATE_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 _JSON_FIELDS = {name for names in PART_FIELDS.values() for name in names}
 _FACT_COLUMN_SQL = ",\n    ".join(
@@ -109,6 +120,51 @@ _FACT_COLUMN_SQL = ",\n    ".join(
     for name in FIELDS
 )
 """One column per field of :class:`Facts`; a part is stored as a JSON array."""
+LISTING: tuple[tuple[str, str], ...] = (
+    ("meeting", "meeting"),
+    ("kind", "kind"),
+    ("account", "account_name"),
+    ("account_slug", "account_slug"),
+    ("meeting_type", "meeting_type"),
+    ("meeting_date", "meeting_date"),
+    ("phase", "phase"),
+    ("created", "created"),
+    ("updated", "updated"),
+)
+"""The keys of a record's line in ``list --json``, and the fields they hold, in order."""
+_LISTING_ENCODER = json.JSONEncoder(ensure_ascii=False)
+"""``json.dumps(..., ensure_ascii=False)``, once."""
+
+
+def _valid(day: str) -> str | None:
+    return day if parse_day(day) else None
+
+
+def _won(facts: Facts) -> int:
+    return int(bool(facts.outcome) and facts.outcome[0].result == "won")
+
+
+DERIVED: tuple[tuple[str, str, Callable[[Facts], Any]], ...] = (
+    ("day", "TEXT", lambda facts: facts.day),
+    ("valid_day", "TEXT", lambda facts: _valid(facts.day)),
+    ("written", "TEXT", lambda facts: _valid(facts.created[:10])),
+    (
+        "listing",
+        "TEXT",
+        lambda facts: _LISTING_ENCODER.encode({key: getattr(facts, name) for key, name in LISTING}),
+    ),
+    ("reached", "INTEGER", lambda facts: facts.results.count("r")),
+    ("partly", "INTEGER", lambda facts: facts.results.count("p")),
+    ("not_reached", "INTEGER", lambda facts: facts.results.count("n")),
+    ("won", "INTEGER", _won),
+)
+"""Columns worked out from a record's facts as its row is written, for the read commands:
+:attr:`Facts.day`; the same when it is a valid date (:func:`parse_day`), and the day the
+record was written when valid; its ``list --json`` line; how many objectives were reached,
+partly reached, not reached (letters of :attr:`Facts.results`); whether its outcome is a win.
+Plain columns, not generated ones: SQLite 3.40 reads a generated column from the table even
+when an index holds it, and these are what the covering indexes below are for."""
+_DERIVED_COLUMN_SQL = ",\n    ".join(f"{name} {kind}" for name, kind, _ in DERIVED)
 _SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS dirs (
     name TEXT PRIMARY KEY,
@@ -121,18 +177,52 @@ CREATE TABLE IF NOT EXISTS records (
     size INTEGER NOT NULL,
     problem TEXT,
     {_FACT_COLUMN_SQL},
+    {_DERIVED_COLUMN_SQL},
     CHECK (problem IS NOT NULL OR (
         kind IN ('prep', 'debrief') AND meeting IS NOT NULL AND account_slug IS NOT NULL
         AND account_name IS NOT NULL AND created IS NOT NULL AND updated IS NOT NULL
         AND funnel IS NOT NULL AND results IS NOT NULL
         AND (meeting_date IS NULL OR meeting_date GLOB '{_DATE_GLOB}')))
 ) STRICT;
-CREATE INDEX IF NOT EXISTS records_by_account ON records (account_slug);
 CREATE INDEX IF NOT EXISTS records_by_folder ON records (account_dir);
 CREATE INDEX IF NOT EXISTS records_by_meeting ON records (meeting);
-CREATE INDEX IF NOT EXISTS records_by_day ON records (
-    coalesce(meeting_date, substr(created, 1, 10)), created
+CREATE INDEX IF NOT EXISTS records_by_day ON records (day, created);
+CREATE INDEX IF NOT EXISTS records_unreadable ON records (path) WHERE problem IS NOT NULL;
+CREATE INDEX IF NOT EXISTS records_newest ON records (
+    coalesce(meeting_date, '') DESC, created DESC, account_slug, meeting, kind DESC, listing,
+    meeting_date, problem
+) WHERE problem IS NULL;
+CREATE INDEX IF NOT EXISTS records_chronological ON records (
+    account_slug, day, kind DESC, created, meeting, phase, valid_day, written, won, results,
+    reached, partly, not_reached, meeting_type, account_name, problem
+) WHERE problem IS NULL;
+CREATE INDEX IF NOT EXISTS records_results ON records (
+    kind, meeting, meeting_type, day, funnel, results, reached, partly, not_reached, problem
+) WHERE problem IS NULL;
+CREATE TABLE IF NOT EXISTS objections_met (
+    record INTEGER NOT NULL,
+    objection TEXT NOT NULL,
+    handling INTEGER,
+    in_library INTEGER NOT NULL,
+    place TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS objections_met_by_record ON objections_met (record);
+CREATE INDEX IF NOT EXISTS objections_met_grouped ON objections_met (
+    objection, in_library, record, handling, place
 );
+CREATE TRIGGER IF NOT EXISTS records_objections_met AFTER INSERT ON records
+WHEN new.problem IS NULL AND new.kind = 'debrief' AND new.objections IS NOT NULL BEGIN
+    INSERT INTO objections_met (record, objection, handling, in_library, place)
+        SELECT new.rowid, value ->> 0, value ->> 1, value ->> 2,
+            new.day || char(1) || new.created
+        FROM json_each(new.objections)
+        WHERE json_type(value, '$[0]') = 'text'
+            AND json_type(value, '$[1]') IN ('integer', 'null')
+            AND json_type(value, '$[2]') IN ('true', 'false');
+END;
+CREATE TRIGGER IF NOT EXISTS records_objections_gone AFTER DELETE ON records BEGIN
+    DELETE FROM objections_met WHERE record = old.rowid;
+END;
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
     answers TEXT NOT NULL,
@@ -158,11 +248,17 @@ END;
 """
 """While ``texts_pending`` holds a row (a big build under way), documents are stored without
 their words: the text index is then rebuilt from them in one pass, three times faster than
-word by word. An interrupted build leaves the row, and the next open finishes the job."""
+word by word. An interrupted build leaves the row, and the next open finishes the job.
+
+What the read commands ask of every record is kept ready at write time: the derived columns
+(:data:`DERIVED`), narrow covering indexes in the orders the commands read
+(newest first; by account, chronologically; by kind and meeting type), and one row per objection
+met (``objections_met``, filled by a trigger). A report is then one or a few queries over an
+index, not a pass over 100,000 rows in Python."""
 FILE_COLUMNS = ("path", "account_dir", "mtime_ns", "size", "problem")
 """The columns about the file itself; then one column per field of :class:`Facts`."""
-_COLUMNS = ", ".join((*FILE_COLUMNS, *FIELDS))
-_COLUMN_COUNT = len(FILE_COLUMNS) + len(FIELDS)
+_COLUMNS = ", ".join((*FILE_COLUMNS, *FIELDS, *(name for name, _, _ in DERIVED)))
+_COLUMN_COUNT = len(FILE_COLUMNS) + len(FIELDS) + len(DERIVED)
 _FACT_COLUMNS = ", ".join(SCALAR_FIELDS)
 _SCALARS = len(SCALAR_FIELDS)
 _PART_COLUMNS = PART_FIELDS
@@ -312,7 +408,9 @@ class Index:
         ]
         select = ", ".join([_FACT_COLUMNS, *columns])
         where, values = _filters(account, kind, since)
-        rows = self._rows(f"SELECT {select} FROM records WHERE {where}", values)
+        # In the order the rows were written, whichever index SQLite picks: reports keep the
+        # first of equals (the earliest wording of an objection, the last prep of a meeting).
+        rows = self._rows(f"SELECT {select} FROM records WHERE {where} ORDER BY rowid", values)
         if not columns:  # every row straight into the constructor, at C speed
             return list(starmap(Facts, rows))
         found: list[Facts] = []
@@ -359,45 +457,46 @@ class Index:
         with a phase, its latest debrief, its latest meeting on or before ``today`` and its first
         after, and its preps from ``earliest`` to ``horizon`` with the debriefs of their
         meetings. An agenda computed from these is the one computed from every record."""
-        # One pass groups each account's records; a record's place in the chronological order
-        # (day, prep before debrief, creation time, then storage order as the sort keeps ties)
-        # is one text, so the latest of each kind is a max(). Then the rows of the days found.
-        valid = (
-            f"({_DAY} GLOB '{_DATE_GLOB}' AND {_DAY} >= '0001-01-01' AND date({_DAY}) IS {_DAY})"
+        # Per account, a few steps along records_chronological from its end (or from today):
+        # its latest record, latest with a phase, latest debrief, latest meeting day on or
+        # before today and first after. Then the rows of those days, and the preps (with their
+        # debriefs) between ``earliest`` and ``horizon``.
+        account = "FROM records WHERE problem IS NULL AND account_slug = slug"
+        latest = (
+            "SELECT slug, "
+            f"(SELECT rowid {account} ORDER BY {_CHRONOLOGICAL_DESC} LIMIT 1) AS last_any, "
+            f"(SELECT rowid {account} AND phase IS NOT NULL "
+            f"ORDER BY {_CHRONOLOGICAL_DESC} LIMIT 1) AS last_phase, "
+            f"(SELECT rowid {account} AND +kind = 'debrief' "
+            f"ORDER BY {_CHRONOLOGICAL_DESC} LIMIT 1) AS last_debrief, "
+            f"(SELECT valid_day {account} AND day <= :today AND valid_day IS NOT NULL "
+            "ORDER BY day DESC LIMIT 1) AS last_past, "
+            f"(SELECT valid_day {account} AND day > :today AND valid_day IS NOT NULL "
+            "ORDER BY day LIMIT 1) AS first_ahead "
+            "FROM (SELECT DISTINCT account_slug AS slug FROM records WHERE problem IS NULL)"
         )
-        place = (
-            f"{_DAY} || (kind = 'debrief') || char(1) || created || char(1) "
-            "|| printf('%020d', rowid)"
-        )
-        grouped = (
-            f"SELECT account_slug AS slug, max({place}) AS last_any, "
-            f"max({place}) FILTER (WHERE phase IS NOT NULL) AS last_phase, "
-            f"max({place}) FILTER (WHERE kind = 'debrief') AS last_debrief, "
-            f"max({_DAY}) FILTER (WHERE {valid} AND {_DAY} <= :today) AS last_past, "
-            f"min({_DAY}) FILTER (WHERE {valid} AND {_DAY} > :today) AS first_ahead "
-            "FROM records WHERE problem IS NULL GROUP BY account_slug"
-        )
-        day_of_r = "coalesce(r.meeting_date, substr(r.created, 1, 10))"
         wanted = " UNION ".join(
             [
                 *(
-                    f"SELECT CAST(substr({name}, -20) AS INTEGER) FROM accounts_seen "
-                    f"WHERE {name} IS NOT NULL"
+                    f"SELECT {name} FROM accounts_seen WHERE {name} IS NOT NULL"
                     for name in ("last_any", "last_phase", "last_debrief")
                 ),
-                "SELECT r.rowid FROM records AS r JOIN accounts_seen AS g "
-                f"ON r.account_slug = g.slug AND {day_of_r} IN (g.last_past, g.first_ahead) "
+                "SELECT r.rowid FROM accounts_seen AS g JOIN records AS r "
+                "ON r.account_slug = g.slug AND r.day IN (g.last_past, g.first_ahead) "
                 "WHERE r.problem IS NULL",
-                "SELECT rowid FROM records WHERE problem IS NULL AND kind = 'prep' "
-                f"AND {_DAY} BETWEEN :earliest AND :horizon",
-                "SELECT d.rowid FROM records AS d JOIN records AS p "
-                "ON p.account_slug = d.account_slug AND p.meeting = d.meeting "
-                "WHERE d.kind = 'debrief' AND d.problem IS NULL AND p.kind = 'prep' "
-                "AND p.problem IS NULL AND coalesce(p.meeting_date, substr(p.created, 1, 10)) "
-                "BETWEEN :earliest AND :horizon",
+                # By day, then each prep's debrief by meeting (+kind: not along the kind's
+                # index, which holds half the home).
+                "SELECT rowid FROM records WHERE problem IS NULL AND +kind = 'prep' "
+                "AND day BETWEEN :earliest AND :horizon",
+                "SELECT d.rowid FROM records AS p CROSS JOIN records AS d "
+                "INDEXED BY records_by_meeting "
+                "ON d.meeting = p.meeting AND d.account_slug = p.account_slug "
+                "WHERE +p.kind = 'prep' AND p.problem IS NULL "
+                "AND p.day BETWEEN :earliest AND :horizon "
+                "AND +d.kind = 'debrief' AND d.problem IS NULL",
             ]
         )
-        wanted = f"WITH accounts_seen AS MATERIALIZED ({grouped}) SELECT * FROM ({wanted})"
+        wanted = f"WITH accounts_seen AS MATERIALIZED ({latest}) SELECT * FROM ({wanted})"
         rows = self._rows(
             f"SELECT {_FACT_COLUMNS}, next_steps FROM records WHERE rowid IN ({wanted}) "
             "ORDER BY rowid",
@@ -431,24 +530,182 @@ class Index:
         at most ``limit`` of them (``None``: all), and how many records there are in all."""
         where, values = _filters(account, kind, None)
         ((total,),) = self._rows(f"SELECT count(*) FROM records WHERE {where}", values)
+        where, values = _newest_filters(account, kind)
         rows = self._rows(
-            f"SELECT {_FACT_COLUMNS} FROM records WHERE {where} "
-            "ORDER BY coalesce(meeting_date, '') DESC, created DESC"
+            f"SELECT {_FACT_COLUMNS} FROM records WHERE {where} ORDER BY {_NEWEST}"
             + ("" if limit is None else " LIMIT ?"),
             [*values, *([] if limit is None else [limit])],
         )
         return list(starmap(Facts, rows)), int(total)
 
-    def waiting_preps(self) -> list[Path]:
-        """The files of the preps whose meeting has no debrief file in the index, newest first
-        (by meeting date, then creation time)."""
-        rows = self._rows(
-            "SELECT path FROM records AS p WHERE p.kind = 'prep' AND p.problem IS NULL "
-            "AND NOT EXISTS (SELECT 1 FROM records WHERE records.path = "
-            "substr(p.path, 1, length(p.path) - length('prep.md')) || 'debrief.md') "
-            "ORDER BY coalesce(p.meeting_date, '') DESC, p.created DESC"
+    def listing(
+        self, *, account: str | None = None, kind: str | None = None, limit: int | None = None
+    ) -> Iterator[list[bytes]]:
+        """The ``list --json`` line of the records :meth:`newest` returns (see :data:`LISTING`),
+        in its order, as UTF-8, a few thousand at a time (a home of 100,000 records is never
+        held at once; the lines were made when the rows were written)."""
+        where, values = _newest_filters(account, kind)
+        rows = self._db.execute(
+            f"SELECT CAST(listing AS BLOB) FROM records WHERE {where} ORDER BY {_NEWEST}"
+            + ("" if limit is None else " LIMIT ?"),
+            [*values, *([] if limit is None else [limit])],
         )
-        return [self.home / path for (path,) in rows]
+        while chunk := rows.fetchmany(LISTING_CHUNK):
+            yield [line for (line,) in chunk]
+
+    # ----------------------------------------------------------------------------- aggregates
+    # What the reports count, counted by SQLite over the narrow indexes (see _SCHEMA_SQL): the
+    # same figures as a report computes from :meth:`facts`, without a row per record in Python.
+
+    def count(self, *, kind: str | None = None) -> int:
+        """How many readable records there are (of one kind)."""
+        where, values = _filters(None, kind, None)
+        ((total,),) = self._rows(f"SELECT count(*) FROM records WHERE {where}", values)
+        return int(total)
+
+    def debriefs_by_funnel(self) -> dict[str, int]:
+        """How many debriefs recorded each :attr:`Facts.funnel` (each set of levels)."""
+        rows = self._rows(
+            "SELECT funnel, count(*) FROM records WHERE problem IS NULL AND kind = 'debrief' "
+            "GROUP BY funnel ORDER BY funnel"
+        )
+        return {funnel: int(count) for funnel, count in rows}
+
+    def results_by_type_and_month(self) -> list[tuple[str | None, str, int, int, int, int]]:
+        """The debriefs' objective results summed by meeting type and month (``YYYY-MM``):
+        reached, partly reached, not reached, unrated (see :attr:`Facts.results`)."""
+        rows = self._rows(
+            "SELECT meeting_type, substr(day, 1, 7), sum(reached), sum(partly), "
+            "sum(not_reached), sum(length(results) - reached - partly - not_reached) "
+            "FROM records WHERE problem IS NULL AND kind = 'debrief' "
+            "GROUP BY meeting_type, substr(day, 1, 7) ORDER BY meeting_type, substr(day, 1, 7)"
+        )
+        return [(kind, month, *map(int, counts)) for kind, month, *counts in rows]
+
+    def objectives_not_debriefed(self) -> int:
+        """The objectives set by preps whose meeting (id) no debrief has; of two preps of one
+        meeting id, the one written last counts, as when a report reads :meth:`facts`."""
+        ((total,),) = self._rows(
+            "SELECT coalesce(sum(planned), 0) FROM ("
+            "SELECT meeting, length(results) AS planned, max(rowid) FROM records "
+            "WHERE problem IS NULL AND kind = 'prep' GROUP BY meeting) AS p "
+            "WHERE NOT EXISTS (SELECT 1 FROM records WHERE problem IS NULL AND kind = 'debrief' "
+            "AND meeting = p.meeting)"
+        )
+        return int(total)
+
+    def objection_wordings(self) -> list[tuple[str, bool, int, int, int, str, str]]:
+        """Every wording of an objection the debriefs recorded (a library id or the client's
+        words, as written), with the debriefs it came up in, how many times its handling was
+        rated and the sum of the ratings, and the day and creation time of its first debrief."""
+        rows = self._rows(
+            "SELECT objection, in_library, count(DISTINCT record), count(handling), "
+            "coalesce(sum(handling), 0), min(place) FROM objections_met "
+            "GROUP BY objection, in_library ORDER BY objection, in_library"
+        )
+        return [
+            (words, bool(library), int(met), int(rated), int(total), *place.split("\x01", 1))
+            for words, library, met, rated, total, place in rows
+        ]
+
+    def debriefs_with(self, wordings: Sequence[tuple[str, bool]]) -> int:
+        """How many debriefs recorded at least one of ``wordings`` (objection, in_library)."""
+        if not wordings:
+            return 0
+        ((total,),) = self._rows(
+            "SELECT count(DISTINCT record) FROM objections_met WHERE (objection, in_library) "
+            f"IN (VALUES {', '.join(['(?, ?)'] * len(wordings))})",
+            [value for words, library in wordings for value in (words, int(library))],
+        )
+        return int(total)
+
+    def accounts(self) -> list[tuple[str, str]]:
+        """Each account with a readable record, by slug: its slug, and its name as its latest
+        record (in :func:`~salescoach.store.facts.by_account` order) gives it."""
+        return self._rows(
+            "SELECT slug, (SELECT account_name FROM records WHERE problem IS NULL "
+            f"AND account_slug = slug ORDER BY {_CHRONOLOGICAL_DESC} LIMIT 1) FROM "
+            "(SELECT DISTINCT account_slug AS slug FROM records WHERE problem IS NULL) "
+            "ORDER BY slug"
+        )
+
+    def phase_observations(self) -> list[tuple[str, str, str, str]]:
+        """The records with a phase, by account in chronological order (slug, day, created,
+        phase), less those that cannot change an account's stays on any day: a record that
+        repeats the phase of the account's previous one, both with a valid day, written on or
+        after it (then whenever it counts as an observation, the previous one counted and
+        set the same phase)."""
+        return self._rows(
+            "SELECT slug, day, created, phase FROM ("
+            "SELECT account_slug AS slug, day, kind, created, meeting, phase, "
+            "phase IS lag(phase) OVER account AND valid_day IS NOT NULL "
+            "AND lag(valid_day) OVER account IS NOT NULL "
+            "AND coalesce(lag(written) OVER account <= written, 0) AS repeated "
+            "FROM records WHERE problem IS NULL AND phase IS NOT NULL "
+            f"WINDOW account AS (PARTITION BY account_slug ORDER BY {_CHRONOLOGICAL})"
+            f") WHERE NOT repeated ORDER BY slug, {_CHRONOLOGICAL}"
+        )
+
+    def meetings_held(self, today: str) -> int:
+        """How many meetings (per account, by id) have a record dated on or before ``today``."""
+        ((total,),) = self._rows(
+            "SELECT count(*) FROM (SELECT DISTINCT account_slug, meeting FROM records "
+            "WHERE problem IS NULL AND valid_day <= ?)",
+            [today],
+        )
+        return int(total)
+
+    def objectives_rated(self) -> tuple[int, int]:
+        """Over every debrief: the objectives given a result, and those reached."""
+        ((rated, reached),) = self._rows(
+            "SELECT coalesce(sum(reached + partly + not_reached), 0), coalesce(sum(reached), 0) "
+            "FROM records WHERE problem IS NULL AND kind = 'debrief'"
+        )
+        return int(rated), int(reached)
+
+    def first_held(self, today: str) -> list[tuple[str, str, str | None]]:
+        """Per account with one, by slug: its first record dated on or before ``today``
+        (slug, day, phase)."""
+        return self._rows(
+            "SELECT account_slug, day, phase FROM records WHERE rowid IN ("
+            "SELECT (SELECT rowid FROM records WHERE problem IS NULL AND account_slug = slug "
+            f"AND valid_day <= :today ORDER BY {_CHRONOLOGICAL} LIMIT 1) "
+            "FROM (SELECT DISTINCT account_slug AS slug FROM records WHERE problem IS NULL)) "
+            "ORDER BY account_slug",
+            {"today": today},
+        )
+
+    def deals_held(
+        self, today: str, after_sale: Sequence[str]
+    ) -> list[tuple[str, str, str | None, Outcome | None]]:
+        """The debriefs dated on or before ``today`` whose outcome is a win or whose phase is
+        one of ``after_sale``, by account in chronological order: slug, day, phase, and the
+        outcome when it is a win."""
+        rows = self._rows(
+            "SELECT account_slug, day, phase, CASE WHEN won THEN outcome END FROM records "
+            "WHERE problem IS NULL AND +kind = 'debrief' AND valid_day <= ? "
+            f"AND (won OR phase IN ({_marks(len(after_sale))})) "
+            f"ORDER BY account_slug, {_CHRONOLOGICAL}",
+            [today, *after_sale],
+        )
+        found = []
+        for slug, day, phase, outcome in rows:
+            won = next(_decoded_items(outcome, _MAKERS["outcome"]), None) if outcome else None
+            found.append((slug, day, phase, won))
+        return found
+
+    def waiting_preps(self) -> Iterator[Path]:
+        """The files of the preps whose meeting has no debrief file in the index, newest first
+        (in :meth:`newest` order), one at a time: the newest is usually the one wanted, found
+        without reading the others."""
+        rows = self._db.execute(
+            "SELECT path FROM records WHERE +kind = 'prep' AND problem IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM records AS d WHERE d.path = "
+            "substr(records.path, 1, length(records.path) - length('prep.md')) || 'debrief.md') "
+            f"ORDER BY {_NEWEST}"
+        )
+        for (path,) in rows:
+            yield self.home / path
 
     def paths(
         self, *, account: str | None = None, kind: str | None = None, since: str | None = None
@@ -965,6 +1222,14 @@ def _filters(
     return " AND ".join(clauses), values
 
 
+def _newest_filters(account: str | None, kind: str | None) -> tuple[str, list[str]]:
+    """:func:`_filters` for a listing newest first: one account's records are found by account
+    and sorted, the others read along ``records_newest``; never by the kind's index (``+kind``),
+    which would sort half the home."""
+    where, values = _filters(account, kind, None)
+    return where.replace("kind = ?", "+kind = ?"), values
+
+
 # --------------------------------------------------------------------------------- the files
 
 
@@ -1019,7 +1284,8 @@ _PART_NAMES = frozenset(name for names in PART_FIELDS.values() for name in names
 
 
 def _row(seen: _Seen, facts: Facts) -> tuple[Any, ...]:
-    """The index row of a record: its file's columns, then each field of its facts in order."""
+    """The index row of a record: its file's columns, each field of its facts in order, then
+    the :data:`DERIVED` columns."""
     values = [getattr(facts, name) for name in FIELDS]
     return (
         seen.path,
@@ -1031,6 +1297,7 @@ def _row(seen: _Seen, facts: Facts) -> tuple[Any, ...]:
             _json(list(map(_plain, value))) if name in _PART_NAMES else value
             for name, value in zip(FIELDS, values, strict=True)
         ),
+        *(derive(facts) for _, _, derive in DERIVED),
     )
 
 
