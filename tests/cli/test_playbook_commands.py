@@ -439,6 +439,8 @@ def test_show_spells_out_conditions_and_iterations() -> None:
     assert "only when `meeting.type` is `negotiation` or `closing`" in flow.stdout
     debrief = run("playbook", "show", "debrief", "--markdown")
     assert "asked once for each item answered to `prep.meeting.objectives`" in debrief.stdout
+    assert "not asked when `outcome` is `won`: the answer is then `client`" in debrief.stdout
+    assert "examples of its own when `prep.meeting.type` is `closing`" in debrief.stdout
     rendered = run("playbook", "show", "objection-prep")
     assert rendered.returncode == 0 and "Objections to expect" in rendered.stdout
 

@@ -129,6 +129,12 @@ def _question_lines(
         more.append(w("computed", what=w(str(question.compute.kind)), refs=refs))
     if question.when is not None:
         more.append(w("only_when", condition=describe_condition(question.when, w.language)))
+    if question.implied is not None:
+        condition = describe_condition(question.implied.when, w.language)
+        more.append(w("implied", condition=condition, value=question.implied.value))
+    if question.example_cases:
+        cases = [describe_condition(case.when, w.language) for case in question.example_cases]
+        more.append(w("example_cases", conditions=", ".join(cases)))
     if question.for_each is not None:
         more.append(_iteration_words(question, library, w))
         if question.for_each.when is not None:
