@@ -99,3 +99,45 @@ def test_ics_leaves_out_steps_without_a_date(repo: Repository) -> None:
     undated.next_steps = (NextStep("Someday", "Me", None),)
     calendar = icalendar.Calendar.from_ical(ics_text([undated]))
     assert calendar.walk("VEVENT") == []
+
+
+def test_the_csv_the_index_computes_is_the_one_of_the_facts(repo: Repository) -> None:
+    """``export --format csv`` computes its cells in SQL (fast at 100,000 records): the text is
+    the one :func:`csv_text` writes from the same records' facts, defused formulas included."""
+    from salescoach.reports.export import CSV_SQL, NEEDS, csv_row_chunks
+    from salescoach.store.index import Index
+
+    build(repo)
+    start = prep(repo, "-Minus Corp", "2026-04-01", "discovery", objectives=["=1+1", "Fix a date"])
+    debrief(
+        repo,
+        start,
+        results=["partly", None],
+        objections=[("+42 is too much", None)],
+        received=["@them: a trial"],
+        next_steps=[("", "Claire", "2026-04-10"), ("-call back", "", "")],
+        levels=["necessary", "useful", "superficial"],
+    )
+    with Index.open(repo.home) as index:
+        # A next step done and one dropped, as the index holds them after `nextsteps done`.
+        index._db.execute(
+            "UPDATE records SET next_steps = json_array("
+            "json_array('Send the offer', 'Me', '2026-04-02', 's1', 'done', 'u1', 1), "
+            "json_array('Visit', '', NULL, 's2', 'dropped', 'u2', 0)) "
+            "WHERE kind = 'debrief' AND account_slug = 'minus-corp'"
+        )
+        from_sql = "".join(csv_row_chunks(index.ordered_rows(CSV_SQL)))
+        from_facts = csv_text(index.facts(parts=NEEDS))
+    assert from_sql == from_facts
+    assert "'=1+1; Fix a date" in from_sql and "[done]" in from_sql and "[dropped]" in from_sql
+
+
+def test_the_calendar_export_streams_the_same_text(repo: Repository) -> None:
+    from salescoach.reports.calendar import ICS_NEEDS, ics_chunks
+    from salescoach.store.index import Index
+
+    build(repo)
+    with Index.open(repo.home) as index:
+        streamed = "".join(ics_chunks(index.ordered_facts(parts=ICS_NEEDS)))
+        whole = ics_text(index.facts(parts=ICS_NEEDS))
+    assert streamed == whole

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -320,13 +320,11 @@ def export(
             )
         elif export_format == ExportFormat.csv:
             dialect = report.excel_dialect(app_state.language) if excel else csv.excel
-            chunks = report.csv_chunks(
-                index.ordered_facts(account=slug, since=since, parts=report.NEEDS),
-                dialect,
-                bom=excel,
+            chunks = report.csv_row_chunks(
+                index.ordered_rows(report.CSV_SQL, account=slug, since=since), dialect, bom=excel
             )
         else:
-            chunks = [_ics_text(app_state, index, slug, since)]
+            chunks = _ics_chunks(app_state, index, slug, since)
         if output is None:
             sys.stdout.flush()
             for chunk in chunks:
@@ -346,12 +344,15 @@ def export(
 # --------------------------------------------------------------------------------- helpers
 
 
-def _ics_text(app_state: AppState, index: Index, slug: str | None, since: str | None) -> str:
-    """The calendar export: meetings and next steps, labels in each record's language."""
+def _ics_chunks(
+    app_state: AppState, index: Index, slug: str | None, since: str | None
+) -> Iterator[str]:
+    """The calendar export, a record at a time: meetings and next steps, labels in each
+    record's language."""
     from salescoach.reports import calendar
 
     facts = index.ordered_facts(account=slug, since=since, parts=calendar.ICS_NEEDS)
-    return calendar.ics_text(facts, _meeting_types(app_state))
+    return calendar.ics_chunks(facts, _meeting_types(app_state))
 
 
 def _meeting_types(app_state: AppState) -> Callable[[str], Mapping[str, str]]:

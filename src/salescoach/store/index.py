@@ -451,6 +451,20 @@ class Index:
                     setattr(facts, column, Lazy(text, _MAKERS[column]))
             yield facts
 
+    def ordered_rows(
+        self, columns: Sequence[str], *, account: str | None = None, since: str | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """The SQL expressions ``columns`` (over the ``records`` table's columns) for each
+        readable record, in :meth:`ordered_facts`' order, one row at a time: an export computes
+        its cells in SQL, where building 100,000 Facts took seconds."""
+        where, values = _filters(account, None, since)
+        rows = self._db.execute(
+            f"SELECT {', '.join(columns)} FROM records WHERE {where} "
+            f"ORDER BY account_slug, {_DAY}, kind = 'debrief', created",
+            values,
+        )
+        yield from rows
+
     def agenda_facts(self, today: str, earliest: str, horizon: str) -> list[Facts]:
         """The records an agenda on ``today`` depends on (``YYYY-MM-DD`` days), with their next
         steps, in the order :meth:`facts` gives them: per account, its latest record, its latest
