@@ -869,3 +869,22 @@ def test_a_step_whose_walk_length_is_not_known_shows_no_total(written: list[str]
     headings = [line for line in written if line.startswith(("Meeting", "Objectives"))]
     assert headings[0].endswith("step 1") and "/" not in headings[0]
     assert headings[1].endswith("step 2/7")
+
+
+@pytest.mark.timeout(10)
+def test_a_long_multiple_choice_echo_wraps_between_words(keys: PipeInput) -> None:
+    prompter, screen = _screen(keys, "fr")
+    options = [
+        Option(value="talks", label="Parle plus qu'il n'écoute, en longs monologues"),
+        Option(value="price", label="Défend le prix au lieu de demander par rapport à quoi"),
+        Option(value="plan", label="Oublie d'annoncer son plan et de demander l'accord"),
+    ]
+    q = question(QuestionType.CHOICES, options=options)
+    with _once_shown(screen, "Ctrl-C", keys, "a" + ENTER):  # a: tick them all
+        answer = prompter.ask(make_ask(q))
+    assert answer == ["talks", "price", "plan"]
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue()).replace("\r", "")
+    echoed = shown.rsplit("? The question?", 1)[-1].strip("\n").splitlines()
+    words = " ".join(o.label for o in options).split()
+    for line in echoed[:3]:
+        assert set(line.replace("·", " ").split()) <= set(words)  # no word cut in two

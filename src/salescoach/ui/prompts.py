@@ -765,12 +765,13 @@ def _message(question: Question, width: int) -> str:
 
 def _after(question: str, instruction: str, width: int) -> str:
     """A hint (or the answer chosen) shown after a question: on the question's last line if it
-    fits there, else on a line of its own under the question's text (never cut mid-word by the
-    terminal; an answer longer than a line still wraps there)."""
+    fits there, else on lines of its own under the question's text, wrapped between words (the
+    terminal would cut a long one mid-word)."""
     last = question.rsplit("\n", 1)[-1] if "\n" in question else f"? {question}"
     if len(last) + 1 + len(instruction) <= width:
         return instruction
-    return "\n  " + instruction
+    lines = wrap_words(instruction, width, initial_indent="  ", subsequent_indent="  ")
+    return "\n" + "\n".join(lines or ["  " + instruction])
 
 
 def _step_of(language: str, progress: Progress) -> str:

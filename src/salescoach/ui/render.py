@@ -252,48 +252,66 @@ def new_table(*columns: str, title: str | None = None) -> Table:
     shown = Table(box=None, pad_edge=False, header_style="bold", title=title, title_justify="left")
     for column in columns:
         if column == BAR_COLUMN:  # the figure beside it says as much: the last one spared
-            shown.add_column(Spare("", order=9), no_wrap=True, min_width=BAR_WIDTH, overflow="crop")
+            bars = Spare("", order=LAST_SPARED)
+            shown.add_column(bars, no_wrap=True, min_width=BAR_WIDTH, overflow="crop")
         else:
             # Folded, never cut with an ellipsis: an id is copied from here into the next command.
             shown.add_column(column, overflow="fold", no_wrap=isinstance(column, Whole))
     return shown
 
 
+LAST_SPARED = 9
+"""The :attr:`Spare.order` of a column left out only when the table cannot fit at all (the
+bars): the others go as soon as the table is wider than the terminal."""
+
+
 def _narrowed(shown: Table, width: int) -> Table:
     """A table about to be shown in a terminal ``width`` wide, without the columns that have
-    nothing in them, then without its spare columns while its narrowest layout is wider."""
+    nothing in them, then without its spare columns: while it would fold a cell, then (the
+    bars) while even its narrowest layout is wider."""
     from rich.measure import Measurement
-    from rich.table import Table
 
     def empty(column: Column) -> bool:
         return all(not str(cell).strip() for cell in column.cells)
 
+    def order(column: Column) -> int:
+        return column.header.order if isinstance(column.header, Spare) else 0
+
     kept = [c for c in shown.columns if not (shown.row_count and empty(c))] or shown.columns
-    spare = sorted(
-        (c for c in kept if isinstance(c.header, Spare)),
-        key=lambda c: c.header.order if isinstance(c.header, Spare) else 0,
-    )
+    spare = sorted((c for c in kept if isinstance(c.header, Spare)), key=order)
     screen = console.out
     unbound = screen.options.update(width=UNCUT)  # measured unclamped, then compared
     while True:
-        narrowed = Table(
-            box=None,
-            pad_edge=False,
-            header_style=shown.header_style,
-            title=shown.title,
-            title_justify=shown.title_justify,
-            caption=shown.caption,
-        )
-        for column in kept:
-            narrowed.add_column(
-                column.header, overflow=column.overflow, no_wrap=column.no_wrap,
-                min_width=column.min_width, justify=column.justify,
-            )  # fmt: skip
-        for row in zip(*(column.cells for column in kept), strict=True):
-            narrowed.add_row(*row)
-        if not spare or Measurement.get(screen, unbound, narrowed).minimum <= width:
+        narrowed = _with_columns(shown, kept)
+        if not spare:
+            return narrowed
+        measured = Measurement.get(screen, unbound, narrowed)
+        wider = measured.minimum if order(spare[0]) >= LAST_SPARED else measured.maximum
+        if wider <= width:
             return narrowed
         kept.remove(spare.pop(0))
+
+
+def _with_columns(shown: Table, columns: Sequence[Column]) -> Table:
+    """A copy of a table of :func:`new_table` with only these of its columns."""
+    from rich.table import Table
+
+    copy = Table(
+        box=None,
+        pad_edge=False,
+        header_style=shown.header_style,
+        title=shown.title,
+        title_justify=shown.title_justify,
+        caption=shown.caption,
+    )
+    for column in columns:
+        copy.add_column(
+            column.header, overflow=column.overflow, no_wrap=column.no_wrap,
+            min_width=column.min_width, justify=column.justify,
+        )  # fmt: skip
+    for row in zip(*(column.cells for column in columns), strict=True):
+        copy.add_row(*row)
+    return copy
 
 
 def add_row(shown: Table, *cells: Cell | None) -> None:
