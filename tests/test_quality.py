@@ -53,6 +53,7 @@ LAYERS: dict[str, int] = {
     "__init__": 0,
     "messages": 0,
     "errors": 1,  # an error may be worded by the catalogue, so above messages
+    "reworded": 2,  # English said by the store and the loader, worded again from the catalogue
     "paths": 2,  # may raise a user error (an unknown ~user), so above errors
     "flows": 0,
     "typography": 0,

@@ -349,3 +349,24 @@ def test_the_terminal_never_breaks_a_line_at_a_non_breaking_space() -> None:
         lines = on_screen(sheet, width)
         assert [row for row in lines if _STARTS_WITH_ITS_PUNCTUATION.match(row)] == [], width
         assert "prend\u00a0;" in "\n".join(lines), width  # kept together, the space kept as is
+
+
+def test_a_record_s_markdown_never_breaks_a_line_at_a_non_breaking_space(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``show`` and a saved debrief print the record's Markdown: a French quote of the rep's
+    words keeps its ';' on the line of the word before it, and its spaces as they were."""
+    from salescoach.ui import console, render
+
+    said = (
+        "Deux sites, 40 postes de planification. Budget voté par le conseil le 14 janvier. "
+        "Décision par le directeur des opérations avec Claire\u00a0; les achats mènent la "
+        "consultation\u00a0: trois offres."
+    )
+    for width in range(30, 101):
+        screen = Console(file=io.StringIO(), width=width, force_terminal=True, color_system=None)
+        monkeypatch.setattr(console, "out", screen)
+        render.markdown(f"# Débrief\n\n> {said}\n\n{said}\n")
+        lines = screen.file.getvalue().splitlines()  # type: ignore[attr-defined]
+        assert [row for row in lines if _STARTS_WITH_ITS_PUNCTUATION.match(row.lstrip("▌ "))] == []
+        assert "Claire\u00a0;" in "\n".join(lines) or "Claire\u00a0; " in "\n".join(lines)

@@ -2050,3 +2050,245 @@ CLICK_KINDS: dict[str, dict[str, str]] = {
 }
 """The kinds of value Typer names ("… is not a valid {kind}.", "{kind} 'x' does not exist."),
 in the other languages."""
+
+REWORDED: dict[str, dict[str, str]] = {
+    "fr": {
+        # where: a file (a record, a playbook), a line and column in it, a field of its data
+        "{path}: {message}": "{path}\u00a0: {message}",
+        "(top level): {message}": "(racine)\u00a0: {message}",
+        "line {line}, column {column}: {message}": (
+            "ligne {line}, colonne {column}\u00a0: {message}"
+        ),
+        "{message} ({hint})": "{message} ({hint})",
+        # a record that cannot be read
+        "invalid record: {details}": "enregistrement non valable\u00a0: {details}",
+        "invalid draft: {details}": "brouillon non valable\u00a0: {details}",
+        "invalid account file: {details}": "fichier de compte non valable\u00a0: {details}",
+        "front matter is not valid YAML: {details}": (
+            "l'en-tête du fichier n'est pas du YAML valable\u00a0: {details}"
+        ),
+        "front matter is empty": "l'en-tête du fichier est vide",
+        "it must hold the record's data": "il doit contenir les données de l'enregistrement",
+        "no front matter: the file must start with a line `---`": (
+            "pas d'en-tête\u00a0: le fichier doit commencer par une ligne `---`"
+        ),
+        "a record begins with `---`, its YAML data, then `---` again": (
+            "un enregistrement commence par `---`, puis ses données YAML, puis `---` à nouveau"
+        ),
+        "front matter is not closed: no second `---` line after the data": (
+            "en-tête non fermé\u00a0: pas de seconde ligne `---` après les données"
+        ),
+        "add a line `---` after the YAML data": "ajoutez une ligne `---` après les données YAML",
+        "file starts with a byte-order mark (BOM)": (
+            "le fichier commence par une marque d'ordre des octets (BOM)"
+        ),
+        "save the file as UTF-8 without BOM": "enregistrez le fichier en UTF-8 sans BOM",
+        "save it as UTF-8 without BOM": "enregistrez-le en UTF-8 sans BOM",
+        "save the file as UTF-8": "enregistrez le fichier en UTF-8",
+        "not valid UTF-8 (byte {byte})": "UTF-8 non valable (octet {byte})",
+        "front matter has no schema_version": "l'en-tête n'a pas de schema_version",
+        "schema_version must be a whole number, found {value}": (
+            "schema_version doit être un nombre entier, pas {value}"
+        ),
+        "written with record schema {version}; this salescoach reads up to {current}": (
+            "écrit avec le schéma {version}\u00a0; ce salescoach lit jusqu'au schéma {current}"
+        ),
+        "upgrade salescoach to read it": "mettez salescoach à jour pour le lire",
+        "record schema {version} is too old to be read (no migration)": (
+            "le schéma {version} est trop ancien pour être lu (aucune migration)"
+        ),
+        "front matter must be a mapping, found {kind}": (
+            "l'en-tête doit être une table (clé\u00a0: valeur), pas {kind}"
+        ),
+        "line {line}: git conflict markers (<<<<<<< … >>>>>>>): two versions of this file are "
+        "in it, and the merge is not finished": (
+            "ligne {line}\u00a0: marques de conflit git (<<<<<<< … >>>>>>>)\u00a0: deux versions "
+            "du fichier y sont, et la fusion n'est pas terminée"
+        ),
+        "keep one version of each block and delete the marker lines, then `salescoach sync`": (
+            "gardez une version de chaque bloc et supprimez les lignes de marques, puis "
+            "`salescoach sync`"
+        ),
+        "its data says {expected} but the file is {actual}": (
+            "ses données indiquent {expected}, mais le fichier est {actual}"
+        ),
+        "move the file back, or fix account.slug, meeting and kind in its front matter": (
+            "remettez le fichier à sa place, ou corrigez account.slug, meeting et kind dans son "
+            "en-tête"
+        ),
+        "missing: this folder has no account.yaml": (
+            "manquant\u00a0: ce dossier n'a pas de account.yaml"
+        ),
+        # a file that cannot be read or written, a home in use
+        "cannot read: {why}": "illisible\u00a0: {why}",
+        "cannot read: no such file": "illisible\u00a0: ce fichier n'existe pas",
+        "give the path of a file": "donnez le chemin d'un fichier",
+        "file is {size} bytes, more than the {most} allowed": (
+            "le fichier fait {size} octets, plus que les {most} permis"
+        ),
+        "split it into several files": "coupez-le en plusieurs fichiers",
+        "more than the {most} characters allowed": "plus que les {most} caractères permis",
+        "cannot write {path}: {why}": "impossible d'écrire {path}\u00a0: {why}",
+        "cannot save {path}: {why}": "impossible d'enregistrer {path}\u00a0: {why}",
+        "cannot save draft {draft}: {why}": (
+            "impossible d'enregistrer le brouillon {draft}\u00a0: {why}"
+        ),
+        "cannot create the index {path}: {why}": "impossible de créer l'index {path}\u00a0: {why}",
+        "cannot use the index {path}: {why}": "impossible d'utiliser l'index {path}\u00a0: {why}",
+        "another salescoach has held {path} for {seconds} s": (
+            "un autre salescoach tient {path} depuis {seconds}\u00a0s"
+        ),
+        "wait for it to finish, or delete the lock file if no salescoach is running": (
+            "attendez qu'il ait fini, ou supprimez le fichier de verrou si aucun salescoach ne "
+            "tourne"
+        ),
+        # YAML syntax (libyaml's words)
+        "YAML syntax: {detail}": "syntaxe YAML\u00a0: {detail}",
+        "YAML: {detail}": "YAML\u00a0: {detail}",
+        "did not find expected ',' or ']'": "une virgule ou un «\u00a0]\u00a0» était attendu",
+        "did not find expected ',' or '}'": "une virgule ou un «\u00a0}\u00a0» était attendu",
+        "did not find expected key": "une clé était attendue",
+        "did not find expected '-' indicator": "un tiret «\u00a0-\u00a0» était attendu",
+        "could not find expected ':'": "un «\u00a0:\u00a0» était attendu",
+        "mapping values are not allowed here": "un «\u00a0:\u00a0» n'est pas permis ici",
+        "found character that cannot start any token": (
+            "un caractère qui ne peut pas commencer une valeur"
+        ),
+        "found unexpected end of stream": "fin du fichier inattendue",
+        "found undefined alias": "alias non défini",
+        "expected <block end>, but found {found}": "fin de bloc attendue, mais trouvé {found}",
+        "indent with spaces, not tabs": "indentez avec des espaces, pas des tabulations",
+        "a value containing ': ' must be quoted": (
+            "une valeur qui contient «\u00a0: \u00a0» doit être entre guillemets"
+        ),
+        "raw control character U+{code} is not allowed": (
+            "caractère de contrôle U+{code} non permis"
+        ),
+        # the data's shape (pydantic's words)
+        "Field required": "champ obligatoire",
+        "Extra inputs are not permitted": "champ inconnu",
+        "Input should be {first} or {last}": "la valeur doit être {first} ou {last}",
+        "Input should be {expected}": "la valeur doit être {expected}",
+        "Input should be a valid string": "un texte est attendu",
+        "Input should be a valid integer": "un nombre entier est attendu",
+        "Input should be a valid integer, unable to parse string as an integer": (
+            "un nombre entier est attendu"
+        ),
+        "Input should be a valid integer, got a number with a fractional part": (
+            "un nombre entier est attendu"
+        ),
+        "Input should be a valid number": "un nombre est attendu",
+        "Input should be a valid number, unable to parse string as a number": (
+            "un nombre est attendu"
+        ),
+        "Input should be a valid boolean": "oui ou non (true ou false) est attendu",
+        "Input should be a valid boolean, unable to interpret input": (
+            "oui ou non (true ou false) est attendu"
+        ),
+        "Input should be a valid dictionary": "une table (clé\u00a0: valeur) est attendue",
+        "Input should be a valid list": "une liste est attendue",
+        "Input should be greater than or equal to {least}": (
+            "la valeur doit valoir au moins {least}"
+        ),
+        "Input should be less than or equal to {most}": "la valeur doit valoir au plus {most}",
+        "String should have at least {count} character": (
+            "{count:au moins # caractère est attendu|au moins # caractères sont attendus}"
+        ),
+        "String should have at least {count} characters": (
+            "{count:au moins # caractère est attendu|au moins # caractères sont attendus}"
+        ),
+        "String should have at most {count} characters": (
+            "{count:au plus # caractère est permis|au plus # caractères sont permis}"
+        ),
+        "String should match pattern {pattern}": "le texte doit suivre le motif {pattern}",
+        "Value error, {message}": "{message}",
+        # a playbook that does not load (the loader's words)
+        "unknown field `{name}`": "champ inconnu\u00a0: `{name}`",
+        "did you mean `{name}`?": "vouliez-vous dire `{name}`\u00a0?",
+        "missing required field `{name}`": "champ obligatoire manquant\u00a0: `{name}`",
+        "unknown question type `{given}`; expected one of {allowed}": (
+            "type de question inconnu\u00a0: `{given}`\u00a0; les types sont {allowed}"
+        ),
+        "`{given}` is not allowed here; expected {allowed}": (
+            "`{given}` n'est pas permis ici\u00a0; attendu\u00a0: {allowed}"
+        ),
+        "`{given}` is not a language code": "`{given}` n'est pas un code de langue",
+        "use two letters: en, fr": "deux lettres\u00a0: en, fr",
+        "`{given}` is not a valid id": "`{given}` n'est pas un id valable",
+        "use lower case letters, digits, `_` and `-`, starting with a letter": (
+            "des minuscules, des chiffres, `_` et `-`, en commençant par une lettre"
+        ),
+        "must not be empty": "ne doit pas être vide",
+        "expected {kind}, found {found}": "attendu\u00a0: {kind}, trouvé\u00a0: {found}",
+        "the file is empty": "le fichier est vide",
+        "a playbook starts with id, kind, title, language and version": (
+            "un playbook commence par id, kind, title, language et version"
+        ),
+        "this looks like an answers file (answers under playbook ids), not a playbook": (
+            "ceci ressemble à un fichier de réponses (rangées sous les id des playbooks), pas à "
+            "un playbook"
+        ),
+        "write true or false; yes/no/on/off stay text in playbooks": (
+            "écrivez true ou false\u00a0; yes/no/on/off restent du texte dans les playbooks"
+        ),
+        # a playbook that loads but does not hold together (the checks trainers meet most)
+        "question id `{name}` is used twice in this playbook": (
+            "l'id de question `{name}` sert deux fois dans ce playbook"
+        ),
+        "card id `{name}` is used twice in this playbook": (
+            "l'id de carte `{name}` sert deux fois dans ce playbook"
+        ),
+        "sub-question id `{name}` is used twice in `{group}`": (
+            "l'id de sous-question `{name}` sert deux fois dans `{group}`"
+        ),
+        "option value `{name}` is used twice": "la valeur d'option `{name}` sert deux fois",
+        "{reader} names `{ref}`, which is no question of this playbook": (
+            "{reader} nomme `{ref}`, qui n'est pas une question de ce playbook"
+        ),
+        "{reader} names `{ref}`, the question itself": "{reader} nomme `{ref}`, sa propre question",
+        "{reader} names `{ref}`, a question asked later": (
+            "{reader} nomme `{ref}`, une question posée plus tard"
+        ),
+        "name an earlier question's id": "nommez l'id d'une question posée avant",
+        "name a question asked before this one": "nommez une question posée avant celle-ci",
+        "a condition or iteration can only use questions asked before it; move it up": (
+            "une condition ou une itération ne lit que des questions posées avant elle\u00a0; "
+            "remontez-la"
+        ),
+    },
+}
+"""What the store and the playbook loader say about a file (English, worded when found, kept in
+the index), by pattern, in the other languages: see :mod:`salescoach.reworded`. The English is
+the code's own (or pydantic's, libyaml's); a test checks each against the errors really raised."""
+
+REWORDED_WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "Permission denied": "permission refusée",
+        "No such file or directory": "fichier ou dossier introuvable",
+        "Is a directory": "c'est un dossier",
+        "Not a directory": "ce n'est pas un dossier",
+        "No space left on device": "plus de place sur le disque",
+        "Read-only file system": "système de fichiers en lecture seule",
+        "File exists": "le fichier existe déjà",
+        "Input/output error": "erreur d'entrée-sortie",
+        "Too many open files": "trop de fichiers ouverts",
+        "a folder": "un dossier",
+        "not a regular file": "pas un fichier ordinaire",
+        "a list": "une liste",
+        "a str": "un texte",
+        "a int": "un nombre",
+        "a float": "un nombre",
+        "a bool": "oui ou non",
+        "nothing (empty)": "rien (vide)",
+        "text": "un texte",
+        "a whole number": "un nombre entier",
+        "a number": "un nombre",
+        "true or false": "true ou false",
+        "a list (lines starting with `- `)": "une liste (lignes commençant par `- `)",
+        "a mapping (`key: value` lines)": "une table (lignes `clé: valeur`)",
+        "nothing (null)": "rien (null)",
+        "a condition": "une condition",
+    },
+}
+"""The words those patterns name as ``{why}`` (an OS error), ``{kind}`` (a kind of value) or
+``{reader}`` (what reads an answer)."""

@@ -4,26 +4,22 @@ Typer words these itself, in English f-strings with no translation hook, and pri
 panel of its own. The app runs Typer with ``standalone_mode=False``, so they reach the one error
 edge like every other error; there, :func:`told` finds the pattern of
 :data:`~salescoach.messages.CLICK` the English matches and words its parts again in the
-language. ``{message}`` is itself such a message; a part quoted as ``'x'`` is quoted « x » in
-French; what matches no pattern is shown as Typer wrote it (a Typer that words an error
-differently is caught by the tests, not by the rep).
+language (see :mod:`salescoach.reworded`); what matches no pattern is shown as Typer wrote it
+(a Typer that words an error differently is caught by the tests, not by the rep).
 
 Imported only when something went wrong.
 """
 
 from __future__ import annotations
 
-import re
-import string
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import typer
 
-from salescoach.messages import CLICK, CLICK_KINDS, filled, message
-
-_QUOTED = re.compile(r"'([^']*)'")
+from salescoach.messages import CLICK, CLICK_KINDS, message
+from salescoach.reworded import Rewording
 
 
 def _typer_error(name: str) -> type[BaseException]:
@@ -66,47 +62,11 @@ def told(failure: Any, language: str) -> Told:
 
 def in_language(text: str, language: str) -> str:
     """Typer's English ``text`` in ``language``; unchanged if English or matching no pattern."""
-    patterns = CLICK.get(language)
-    if patterns is None:
-        return text
-    for english, pattern in _compiled(language):
-        found = pattern.fullmatch(text)
-        if found is not None:
-            return _worded(patterns[english], found.groupdict(), language)
-    return text
-
-
-def _worded(template: str, parts: dict[str, str], language: str) -> str:
-    values: dict[str, Any] = {}
-    for name, part in parts.items():
-        if name == "message":
-            values[name] = in_language(part, language)
-        elif name == "kind":
-            values[name] = CLICK_KINDS.get(language, {}).get(part, part)
-        else:
-            values[name] = _QUOTED.sub(message(language, "quoted", text=r"\1"), part)
-    if "args" in parts:
-        values["count"] = len(parts["args"].split())
-    return filled(language, template, **values)
+    rewording = _rewording(language)
+    return text if rewording is None else rewording(text)
 
 
 @cache
-def _compiled(language: str) -> list[tuple[str, re.Pattern[str]]]:
-    """Each English pattern as a regular expression, in the order they are tried: those that
-    wrap another message first ("Invalid value for {name}: {message}" before "{value} is not
-    in the range {range}.", which would take the whole text), then the most literal first
-    ("Missing argument {name}. {message}" before "Missing argument {name}.")."""
-    compiled = []
-    for english in CLICK[language]:
-        regex = ""
-        for literal, field, _, _ in string.Formatter().parse(english):
-            regex += re.escape(literal)
-            if field:
-                regex += f"(?P<{field}>.+?)"
-        compiled.append((english, re.compile(regex, re.DOTALL)))
-
-    def order(each: tuple[str, re.Pattern[str]]) -> tuple[bool, int]:
-        english = each[0]
-        return "{message}" not in english, -len(re.sub(r"\{[^}]*\}", "", english))
-
-    return sorted(compiled, key=order)
+def _rewording(language: str) -> Rewording | None:
+    patterns = CLICK.get(language)
+    return None if patterns is None else Rewording(language, patterns, CLICK_KINDS.get(language))

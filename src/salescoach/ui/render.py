@@ -52,20 +52,21 @@ def warn(label: str, text: str) -> None:
 def error(language: str, failure: SalescoachError, *, summary: bool = True) -> None:
     """A known error as one paragraph: what was wrong (and where), then what to do."""
     from salescoach.errors import ProblemsError
+    from salescoach.reworded import error_in, problem_in
 
     label = message(language, "error_label")
     if isinstance(failure, ProblemsError):
         for problem in failure.problems:
-            _labelled(label, "error", str(problem))
+            _labelled(label, "error", problem_in(problem, language))
         if not summary:
             return
         count = len(failure.problems)
         key = "problems_found_one" if count == 1 else "problems_found"
         say(message(language, key, count=count), "hint")
         if failure.hint:
-            say(failure.hint, "hint")
+            say(error_in(failure, language)[1] or failure.hint, "hint")
         return
-    text, hint = failure.in_language(language)
+    text, hint = error_in(failure, language)
     _labelled(label, "error", text)
     if hint:
         say(hint, "hint")
@@ -80,10 +81,14 @@ def usage_error(language: str, text: str, usage: str | None, help_hint: str | No
 
 
 def _labelled(label: str, style: str, text: str) -> None:
-    line = Text()
-    line.append(label, style=style)
-    line.append(" ")
-    line.append(text)
+    """``label text`` on standard error, wrapped between words in a terminal as :func:`say`."""
+    whole = f"{label} {text}"
+    if console.err.is_terminal:
+        from salescoach.typography import wrap_words
+
+        whole = "\n".join(wrap_words(whole, console.err.width)) or whole
+    line = Text(whole)
+    line.stylize(style, 0, len(label))
     console.err.print(line, highlight=False)
 
 
@@ -99,18 +104,22 @@ def json_document(value: object) -> None:
 
 def skipped(language: str, problems: Sequence[str], shown: int = 3) -> None:
     """Files that could not be read: the first few named, then how many more."""
+    from salescoach.reworded import reworded
+
     label = message(language, "skipped")
     for problem in problems[:shown]:
-        warn(label, problem)
+        warn(label, reworded(problem, language))
     if len(problems) > shown:
         warn(label, message(language, "skipped_more", count=len(problems) - shown))
 
 
 def markdown(body: str) -> None:
-    """A Markdown document on standard output."""
+    """A Markdown document on standard output, never broken at a non-breaking space."""
     from rich.markdown import Markdown
 
-    console.out.print(Markdown(body))
+    from salescoach.ui.sheet import NO_BREAK, HeldSpaces
+
+    console.out.print(HeldSpaces(Markdown(body.replace(NO_BREAK, HeldSpaces.HELD))))
 
 
 def saved(result: Saved) -> None:
@@ -495,10 +504,11 @@ def drafts(
 ) -> None:
     """The drafts ``resume`` can go on with, and the draft files it could not read; the
     meeting's type by its label (its id without ``reference``: the playbooks failed to load)."""
+    from salescoach.reworded import reworded
     from salescoach.workflow import answered_count
 
     for broken in problems:
-        warn(message(language, "skipped"), str(broken))
+        warn(message(language, "skipped"), reworded(str(broken), language))
     if not found:
         say(message(language, "no_drafts"), "hint")
         return

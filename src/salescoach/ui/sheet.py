@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.containers import Lines
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -48,6 +49,24 @@ class Unbroken(Text):
         for line in lines:
             line.plain = line.plain.replace(_HELD, NO_BREAK)
         return lines
+
+
+class HeldSpaces:
+    """A renderable laid out with its non-breaking spaces held as :data:`HELD` (which Rich
+    does not break at), then shown as non-breaking spaces again: for what is not built here
+    as :class:`Unbroken` text (a record's Markdown)."""
+
+    HELD = _HELD
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.renderable, options):
+            if _HELD in segment.text:
+                yield Segment(segment.text.replace(_HELD, NO_BREAK), segment.style, segment.control)
+            else:
+                yield segment
 
 
 def sheet_renderable(sheet: Sheet) -> RenderableType:
