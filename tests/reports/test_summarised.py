@@ -116,3 +116,16 @@ def test_summaries_match_on_a_generated_home(tmp_path: Path, reference: Referenc
 
 def test_an_empty_home(isolated_home: Path, reference: Reference) -> None:
     same_either_way(isolated_home, reference, DAYS[:1])
+
+
+def test_summaries_follow_saves_and_removals(
+    repo: Repository, isolated_home: Path, reference: Reference
+) -> None:
+    """The phase changes are worked out again for the accounts a save or a removal touches."""
+    edge_cases(repo)
+    same_either_way(isolated_home, reference, DAYS[-1:])  # the index is built
+    later = prep(repo, "Acme", "2026-03-01", phase="phase-2")  # saved: the index notes it
+    debrief(repo, later, phase="phase-2")
+    same_either_way(isolated_home, reference, DAYS)
+    next(isolated_home.glob("accounts/acme/2026-01-05-*/debrief.md")).unlink()  # by hand
+    same_either_way(isolated_home, reference, DAYS)

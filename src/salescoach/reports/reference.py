@@ -20,6 +20,7 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import astuple, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,12 +99,17 @@ class Reference:
 
     def phase(self, value: str | None) -> Phase | None:
         """The phase a record's answer names: its id (``phase-3``) or its number (``3``)."""
-        if value is None:
-            return None
+        return None if value is None else self._phase_named.get(value)
+
+    @cached_property
+    def _phase_named(self) -> dict[str, Phase]:
+        """Each phase by its id and by its number (the first phase that has it: a report asks
+        this for each of thousands of records)."""
+        named: dict[str, Phase] = {}
         for phase in self.phases:
-            if value in (phase.id, str(phase.number)):
-                return phase
-        return None
+            for value in (phase.id, str(phase.number)):
+                named.setdefault(value, phase)
+        return named
 
     def objection_label(self, objection: str) -> str:
         """The library's label of an objection id; the text itself for the client's own words."""

@@ -81,7 +81,7 @@ T = TypeVar("T")
 
 INDEX_FILE = "index.sqlite3"
 STALE_MARK = "index.stale"
-SCHEMA = 7
+SCHEMA = 9
 FULL_SCAN_LIMIT = 20_000
 """Up to this many record files, every open stats them all (about 0.1 s at the limit)."""
 BATCH = 500
@@ -225,6 +225,80 @@ END;
 CREATE TRIGGER IF NOT EXISTS records_objections_gone AFTER DELETE ON records BEGIN
     DELETE FROM objections_met WHERE record = old.rowid;
 END;
+CREATE TABLE IF NOT EXISTS results_by_month (
+    meeting_type TEXT NOT NULL,
+    month TEXT NOT NULL,
+    reached INTEGER NOT NULL,
+    partly INTEGER NOT NULL,
+    not_reached INTEGER NOT NULL,
+    unrated INTEGER NOT NULL,
+    PRIMARY KEY (meeting_type, month)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS records_results_new AFTER INSERT ON records
+WHEN new.problem IS NULL AND new.kind = 'debrief' BEGIN
+    INSERT INTO results_by_month VALUES (
+        coalesce(new.meeting_type, ''), substr(new.day, 1, 7), new.reached, new.partly,
+        new.not_reached, length(new.results) - new.reached - new.partly - new.not_reached
+    ) ON CONFLICT DO UPDATE SET
+        reached = reached + excluded.reached, partly = partly + excluded.partly,
+        not_reached = not_reached + excluded.not_reached, unrated = unrated + excluded.unrated;
+END;
+CREATE TRIGGER IF NOT EXISTS records_results_old AFTER DELETE ON records
+WHEN old.problem IS NULL AND old.kind = 'debrief' BEGIN
+    UPDATE results_by_month SET
+        reached = reached - old.reached, partly = partly - old.partly,
+        not_reached = not_reached - old.not_reached,
+        unrated = unrated - (length(old.results) - old.reached - old.partly - old.not_reached)
+    WHERE meeting_type = coalesce(old.meeting_type, '') AND month = substr(old.day, 1, 7);
+END;
+CREATE TABLE IF NOT EXISTS meeting_objectives (
+    meeting TEXT PRIMARY KEY,
+    planned INTEGER,
+    debriefs INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS meeting_objectives_undebriefed ON meeting_objectives (planned)
+WHERE debriefs = 0;
+CREATE TRIGGER IF NOT EXISTS records_planned_new AFTER INSERT ON records
+WHEN new.problem IS NULL AND new.kind = 'prep' BEGIN
+    INSERT INTO meeting_objectives VALUES (new.meeting, length(new.results), 0)
+    ON CONFLICT DO UPDATE SET planned = excluded.planned;
+END;
+CREATE TRIGGER IF NOT EXISTS records_planned_old AFTER DELETE ON records
+WHEN old.problem IS NULL AND old.kind = 'prep' BEGIN
+    UPDATE meeting_objectives SET planned = (
+        SELECT length(results) FROM records WHERE problem IS NULL AND kind = 'prep'
+        AND meeting = old.meeting ORDER BY rowid DESC LIMIT 1
+    ) WHERE meeting = old.meeting;
+END;
+CREATE TRIGGER IF NOT EXISTS records_debriefed_new AFTER INSERT ON records
+WHEN new.problem IS NULL AND new.kind = 'debrief' BEGIN
+    INSERT INTO meeting_objectives VALUES (new.meeting, NULL, 1)
+    ON CONFLICT DO UPDATE SET debriefs = debriefs + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS records_debriefed_old AFTER DELETE ON records
+WHEN old.problem IS NULL AND old.kind = 'debrief' BEGIN
+    UPDATE meeting_objectives SET debriefs = debriefs - 1 WHERE meeting = old.meeting;
+END;
+CREATE TABLE IF NOT EXISTS phase_changes (
+    account_slug TEXT NOT NULL,
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    created TEXT NOT NULL,
+    meeting TEXT NOT NULL,
+    phase TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS phase_changes_in_order ON phase_changes (
+    account_slug, day, kind DESC, created, meeting, phase
+);
+CREATE TABLE IF NOT EXISTS unsettled (account_slug TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS records_unsettle_new AFTER INSERT ON records
+WHEN new.problem IS NULL AND new.phase IS NOT NULL BEGIN
+    INSERT OR IGNORE INTO unsettled VALUES (new.account_slug);
+END;
+CREATE TRIGGER IF NOT EXISTS records_unsettle_old AFTER DELETE ON records
+WHEN old.problem IS NULL AND old.phase IS NOT NULL BEGIN
+    INSERT OR IGNORE INTO unsettled VALUES (old.account_slug);
+END;
 CREATE TABLE IF NOT EXISTS documents (
     id INTEGER PRIMARY KEY,
     answers TEXT NOT NULL,
@@ -254,9 +328,12 @@ word by word. An interrupted build leaves the row, and the next open finishes th
 
 What the read commands ask of every record is kept ready at write time: the derived columns
 (:data:`DERIVED`), narrow covering indexes in the orders the commands read
-(newest first; by account, chronologically; by kind and meeting type), and one row per objection
-met (``objections_met``, filled by a trigger). A report is then one or a few queries over an
-index, not a pass over 100,000 rows in Python."""
+(newest first; by account, chronologically; by kind and meeting type), one row per objection
+met (``objections_met``, filled by a trigger), objective results summed by meeting type and
+month and per meeting (``results_by_month``, ``meeting_objectives``: kept by triggers), and
+each account's phase changes
+(``phase_changes``, worked out again for the accounts a write touched: :meth:`Index._settle`).
+A report is then one or a few queries over an index, not a pass over 100,000 rows in Python."""
 FILE_COLUMNS = ("path", "account_dir", "mtime_ns", "size", "problem")
 """The columns about the file itself; then one column per field of :class:`Facts`."""
 _COLUMNS = ", ".join((*FILE_COLUMNS, *FIELDS, *(name for name, _, _ in DERIVED)))
@@ -382,6 +459,7 @@ class Index:
                 "INSERT OR REPLACE INTO dirs (name, mtime_ns) VALUES (?, ?)",
                 ((name, folders[name]) for name in to_walk),
             )
+            self._settle()
         self.last_refresh = Refreshed(read=len(changed), removed=len(removed), full=full)
         return self.last_refresh
 
@@ -392,6 +470,7 @@ class Index:
             return
         with self._write():
             self._store([(_row(seen, facts_of(record)), _document(record))])
+            self._settle()
 
     # ----------------------------------------------------------------------------- reading
 
@@ -588,25 +667,21 @@ class Index:
         return {funnel: int(count) for funnel, count in rows}
 
     def results_by_type_and_month(self) -> list[tuple[str | None, str, int, int, int, int]]:
-        """The debriefs' objective results summed by meeting type and month (``YYYY-MM``):
-        reached, partly reached, not reached, unrated (see :attr:`Facts.results`)."""
+        """The debriefs' objective results summed by meeting type (``''`` for none) and month
+        (``YYYY-MM``): reached, partly reached, not reached, unrated (see
+        :attr:`Facts.results`). Kept summed as rows are written (``results_by_month``)."""
         rows = self._rows(
-            "SELECT meeting_type, substr(day, 1, 7), sum(reached), sum(partly), "
-            "sum(not_reached), sum(length(results) - reached - partly - not_reached) "
-            "FROM records WHERE problem IS NULL AND kind = 'debrief' "
-            "GROUP BY meeting_type, substr(day, 1, 7) ORDER BY meeting_type, substr(day, 1, 7)"
+            "SELECT meeting_type, month, reached, partly, not_reached, unrated "
+            "FROM results_by_month ORDER BY meeting_type, month"
         )
         return [(kind, month, *map(int, counts)) for kind, month, *counts in rows]
 
     def objectives_not_debriefed(self) -> int:
         """The objectives set by preps whose meeting (id) no debrief has; of two preps of one
-        meeting id, the one written last counts, as when a report reads :meth:`facts`."""
+        meeting id, the one written last counts, as when a report reads :meth:`facts`. Kept
+        per meeting as rows are written (``meeting_objectives``)."""
         ((total,),) = self._rows(
-            "SELECT coalesce(sum(planned), 0) FROM ("
-            "SELECT meeting, length(results) AS planned, max(rowid) FROM records "
-            "WHERE problem IS NULL AND kind = 'prep' GROUP BY meeting) AS p "
-            "WHERE NOT EXISTS (SELECT 1 FROM records WHERE problem IS NULL AND kind = 'debrief' "
-            "AND meeting = p.meeting)"
+            "SELECT coalesce(sum(planned), 0) FROM meeting_objectives WHERE debriefs = 0"
         )
         return int(total)
 
@@ -650,16 +725,10 @@ class Index:
         phase), less those that cannot change an account's stays on any day: a record that
         repeats the phase of the account's previous one, both with a valid day, written on or
         after it (then whenever it counts as an observation, the previous one counted and
-        set the same phase)."""
+        set the same phase). Kept in ``phase_changes`` as rows are written (:meth:`_settle`)."""
         return self._rows(
-            "SELECT slug, day, created, phase FROM ("
-            "SELECT account_slug AS slug, day, kind, created, meeting, phase, "
-            "phase IS lag(phase) OVER account AND valid_day IS NOT NULL "
-            "AND lag(valid_day) OVER account IS NOT NULL "
-            "AND coalesce(lag(written) OVER account <= written, 0) AS repeated "
-            "FROM records WHERE problem IS NULL AND phase IS NOT NULL "
-            f"WINDOW account AS (PARTITION BY account_slug ORDER BY {_CHRONOLOGICAL})"
-            f") WHERE NOT repeated ORDER BY slug, {_CHRONOLOGICAL}"
+            "SELECT account_slug, day, created, phase FROM phase_changes "
+            f"ORDER BY account_slug, {_CHRONOLOGICAL}"
         )
 
     def meetings_held(self, today: str) -> int:
@@ -890,6 +959,29 @@ class Index:
             "WHERE path = ?",
             ((*document, facts[0]) for facts, document in rows if document is not None),
         )
+
+    def _settle(self) -> None:
+        """Work out again the phase changes of the accounts whose records with a phase were
+        written or removed (``unsettled``, filled by triggers): one account's rows after a save,
+        every account's once after a first build."""
+        if self._db.execute("SELECT 1 FROM unsettled LIMIT 1").fetchone() is None:
+            return
+        self._db.execute(
+            "DELETE FROM phase_changes WHERE account_slug IN (SELECT account_slug FROM unsettled)"
+        )
+        self._db.execute(
+            "INSERT INTO phase_changes (account_slug, day, kind, created, meeting, phase) "
+            "SELECT account_slug, day, kind, created, meeting, phase FROM ("
+            "SELECT account_slug, day, kind, created, meeting, phase, "
+            "phase IS lag(phase) OVER account AND valid_day IS NOT NULL "
+            "AND lag(valid_day) OVER account IS NOT NULL "
+            "AND coalesce(lag(written) OVER account <= written, 0) AS repeated "
+            "FROM records WHERE problem IS NULL AND phase IS NOT NULL "
+            "AND account_slug IN (SELECT account_slug FROM unsettled) "
+            f"WINDOW account AS (PARTITION BY account_slug ORDER BY {_CHRONOLOGICAL})"
+            ") WHERE NOT repeated"
+        )
+        self._db.execute("DELETE FROM unsettled")
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:

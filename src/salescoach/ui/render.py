@@ -335,18 +335,16 @@ def show(renderable: RenderableType) -> None:
     screen = console.out
     if isinstance(renderable, Table) and screen.is_terminal:
         renderable = _narrowed(renderable, screen.width)
-    if isinstance(renderable, Table) and not screen.is_terminal:
-        from rich.measure import Measurement
-
-        natural = Measurement.get(screen, screen.options.update(width=UNCUT), renderable).maximum
-        if natural > screen.width:
-            saved_width = screen.width
-            screen.width = natural
-            try:
-                screen.print(renderable)
-            finally:
-                screen.width = saved_width
-            return
+    if isinstance(renderable, Table) and not screen.is_terminal and not renderable.expand:
+        # Laid out with no width limit: its natural width, without measuring it twice (once
+        # to know the width, once to print), which a long table pays for.
+        saved_width = screen.width
+        screen.width = UNCUT
+        try:
+            screen.print(renderable)
+        finally:
+            screen.width = saved_width
+        return
     screen.print(renderable)
 
 
