@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from salescoach.errors import RecordError, SalescoachError
 from salescoach.store.atomic import atomic_write, private_dir, store_errors
+from salescoach.store.layout import ONBOARDING_FILE
 from salescoach.store.serialize import dump_exact
 from salescoach.yamlio import YamlProblems, decode, parse
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 CHECKLIST = "appropriation"
 """The reference playbook whose entries are the checklist's points."""
-ONBOARDING_FILE = "onboarding.yaml"
 MAX_BYTES = 1_000_000
 HEADER = (
     "# Your integration checklist: the day each point was done, written by\n"

@@ -24,7 +24,6 @@ from salescoach.messages import message
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from salescoach.playbook.library import Library
     from salescoach.reports.reference import Reference
     from salescoach.reports.registry import Given
     from salescoach.reports.team import Practice
@@ -186,22 +185,27 @@ def report_team(
         with open_index(home, rescan, app_state.language) as index:
             found = report.indexed_activity(index, given.reference, given.today)
         practice = _practice(home, given.today, app_state.language)
-        onboarding = _onboarding(home, app_state.library, app_state.language)
+        onboarding = _onboarding(home, app_state)
         figures.append(report.rep_figures_of(name, found, given.reference, practice, onboarding))
     _show("team", report.team(figures, given.reference), given, as_json, app_state.language)
 
 
-def _onboarding(home: Path, library: Library, language: str) -> tuple[int, int] | None:
-    """A rep's integration checklist (done, total); a warning and none when it is unreadable."""
+def _onboarding(home: Path, app_state: AppState) -> tuple[int, int] | None:
+    """A rep's integration checklist (done, total); a warning and none when it is unreadable.
+    A rep who never opened it has none, found without loading the playbooks."""
+    from salescoach.store.layout import ONBOARDING_FILE
+
+    if not (home / ONBOARDING_FILE).exists():
+        return None
     from salescoach.errors import RecordError
     from salescoach.onboarding import progress
 
     try:
-        return progress(home, library)
+        return progress(home, app_state.library)
     except RecordError as error:
         from salescoach.ui import render
 
-        render.skipped(language, [str(error)])
+        render.skipped(app_state.language, [str(error)])
         return None
 
 
@@ -223,7 +227,15 @@ def _team_homes(teams: list[Path], language: str) -> list[Path]:
 
 
 def _practice(home: Path, day: dt.date, language: str) -> Practice | None:
-    """A rep's drill practice; a warning and no figure when their drill file is unreadable."""
+    """A rep's drill practice; a warning and no figure when their drill file is unreadable.
+    A rep who never practised has no drill file: no practice, found without reading one."""
+    import os
+
+    from salescoach.reports.team import Practice
+    from salescoach.store.layout import DRILL_FILE
+
+    if not os.path.lexists(home / DRILL_FILE):
+        return Practice(0, None)
     from salescoach.drill.figures import practice
     from salescoach.drill.log import read_log
     from salescoach.errors import RecordError

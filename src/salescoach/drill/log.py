@@ -22,11 +22,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from salescoach.errors import RecordError, StoreError
 from salescoach.store.atomic import FILE_MODE, atomic_write, private_dir, store_errors
+from salescoach.store.layout import DRILL_FILE
 from salescoach.store.record import Timestamp, describe_validation, parse_timestamp
 from salescoach.store.serialize import dump_exact
 from salescoach.yamlio import YamlProblems, decode, parse
 
-DRILL_FILE = "drill.yaml"
 LOCK_FILE = "drill.lock"
 LOCK_TIMEOUT_SECONDS = 10.0
 DRILL_SCHEMA = 1

@@ -22,6 +22,10 @@ from pathlib import Path
 
 ACCOUNTS_DIR = "accounts"
 ACCOUNT_FILE = "account.yaml"
+DRILL_FILE = "drill.yaml"
+"""A rep's drill schedule and ratings (:mod:`salescoach.drill.log`), at the home's top."""
+ONBOARDING_FILE = "onboarding.yaml"
+"""A rep's integration checklist (:mod:`salescoach.onboarding`), at the home's top."""
 DRAFTS_DIR = "drafts"
 KINDS = ("prep", "debrief")
 RECORD_SUFFIX = ".md"
