@@ -15,11 +15,16 @@ class SalescoachError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, hint: str | None = None, language: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.said: tuple[str, str | None, dict[str, Any]] | None = None
+        self.language = language
+        """The language the message is worded in, when the command chose it (the edge tells
+        the rest in it too: the config that said it may be the file now broken)."""
 
     def __str__(self) -> str:
         return self.message if self.hint is None else f"{self.message}\n{self.hint}"

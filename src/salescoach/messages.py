@@ -2205,6 +2205,8 @@ REWORDED: dict[str, dict[str, str]] = {
         # a playbook that does not load (the loader's words)
         "unknown field `{name}`": "champ inconnu\u00a0: `{name}`",
         "did you mean `{name}`?": "vouliez-vous dire `{name}`\u00a0?",
+        "`{name}` is not a setting": "`{name}` n'est pas un réglage",
+        "the settings are: {names}": "les réglages sont\u00a0: {names}",
         "missing required field `{name}`": "champ obligatoire manquant\u00a0: `{name}`",
         "unknown question type `{given}`; expected one of {allowed}": (
             "type de question inconnu\u00a0: `{given}`\u00a0; les types sont {allowed}"

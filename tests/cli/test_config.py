@@ -111,8 +111,10 @@ def test_edit_left_broken_says_so_and_exits_1(
     monkeypatch.setattr("typer.confirm", lambda *args, **kwargs: False)
     code, _, err = _run(capsys, "config", "edit")
     assert code == 1
-    assert "did you mean `lang`?" in err
+    # Told in the language the config said before the edit broke it, every line of it.
+    assert "`langue` n'est pas un réglage (vouliez-vous dire `lang`\u00a0?)" in err
     assert "config edit" in err
+    assert "error" not in err and "erreur" in err
 
 
 def test_the_playbook_schema_is_written_as_a_shareable_file(

@@ -111,6 +111,7 @@ def edit(ctx: typer.Context) -> None:
         raise SalescoachError(
             message(language, "config_left_broken", path=target, count=len(problems)),
             hint=message(language, "config_left_broken_hint"),
+            language=language,
         )
     render.say(message(language, "config_valid", path=target), "ok")
 

@@ -67,7 +67,7 @@ def handle(failure: BaseException, *, argv: list[str], debug: bool) -> int:
             traceback.print_exception(failure)
         from salescoach.ui import render
 
-        render.error(language, failure)
+        render.error(failure.language or language, failure)
         return failure.exit_code
     if isinstance(failure, KeyboardInterrupt):
         if debug:
