@@ -69,6 +69,15 @@ def test_json(salescoach: Any, home: Path) -> None:
     assert Path(first["path"]).is_file()
 
 
+def test_every_hit_as_text_or_json(salescoach: Any, home: Path) -> None:
+    code, out, err = salescoach("search", "unions", "--limit", "0", "--json")
+    assert code == 0 and err == ""
+    assert len(json.loads(out)) == 4
+    code, out, err = salescoach("search", "unions", "--limit", "0")
+    assert code == 0 and err == ""
+    assert out.count("  Unions? Not here.") == 1 and out.count("The unions met on") == 3
+
+
 def test_nothing_found_and_bad_input(salescoach: Any, home: Path) -> None:
     assert salescoach("search", "strike") == (0, "", "No record holds: strike\n")
     assert salescoach("search", "strike", "--json") == (0, "[]\n", "")

@@ -180,7 +180,7 @@ def test_an_index_of_another_schema_is_rebuilt(home: Path, version: int) -> None
     connection.close()
     assert indexed(home) == expected(home)
     with Index.open(home) as index:
-        assert len(index.search(parse_query(["quote"]), Filters(), None).hits) == 1
+        assert len(list(index.search(parse_query(["quote"]), Filters(), None).hits)) == 1
 
 
 def test_an_index_removed_under_an_open_one(home: Path) -> None:

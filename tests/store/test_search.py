@@ -65,7 +65,7 @@ def save(
 
 def find(home: Path, *words: str, limit: int | None = None, **filters: str) -> list[Hit]:
     with Index.open(home) as index:
-        return index.search(parse_query(words), Filters(**filters), limit).hits
+        return list(index.search(parse_query(words), Filters(**filters), limit).hits)
 
 
 def meetings(hits: list[Hit]) -> list[tuple[str, str]]:
@@ -161,8 +161,26 @@ def test_filters(home: Path) -> None:
 def test_limit_keeps_the_best_and_counts_them_all(home: Path) -> None:
     with Index.open(home) as index:
         results = index.search(parse_query(["union*"]), Filters(), 1)
-    assert results.total == 3
-    assert meetings(results.hits) == [("2026-01-10-acme-discovery", "prep")]
+        assert results.total == 3
+        assert meetings(list(results.hits)) == [("2026-01-10-acme-discovery", "prep")]
+
+
+def test_every_hit_comes_a_batch_at_a_time_in_the_order_of_the_ranking(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = find(home, "union*")
+    monkeypatch.setattr("salescoach.store.index.BATCH", 1)
+    with Index.open(home) as index:
+        results = index.search(parse_query(["union*"]), Filters(), None, answers=True)
+        first = next(results.hits)
+        assert results.total == 3 and first == whole[0]
+        assert [first, *results.hits] == whole
+    assert first.answers == {
+        "meeting": {
+            "context": "The unions will never accept a night shift.",
+            "stakes": ["Budget for 2027"],
+        }
+    }
 
 
 def test_hand_edits_and_deleted_records_are_followed(home: Path, repo: Repository) -> None:

@@ -3,16 +3,20 @@
 No ``from __future__ import annotations`` (see ``cli/records.py``).
 """
 
+import itertools
 import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from salescoach.cli.state import state
 
 if TYPE_CHECKING:
+    from salescoach.cli.state import AppState
     from salescoach.reports.reference import Reference
-    from salescoach.store.search import Results
+    from salescoach.store.search import Hit
 
 KINDS = ("prep", "debrief")
 
@@ -87,25 +91,35 @@ def search(
         since=_date(since, "--since"),
         until=_date(until, "--until"),
     )
-    reference: Reference | None = None
     if not (app_state.data_home / "accounts").is_dir():
-        results: Results | None = None
-    else:
-        from salescoach.cli.reports import open_index, reference_or_none
-
-        with open_index(app_state.data_home, rescan, app_state.language) as index:
-            results = index.search(terms, filters, limit or None)
-            if results.hits and not as_json:
-                reference = reference_or_none(app_state)
-            if reference is not None:  # the ids in each snippet read by their labels
-                answers = index.stored_answers([hit.path for hit in results.hits])
-                results = results.labelled(lambda hit: reference.labels_in(answers.get(hit.path)))
-    if as_json:
-        sys.stdout.write(_json(results, app_state.data_home))
+        _show(app_state, words, iter(()), 0, as_json)
         return
-    from salescoach.ui import render
+    from salescoach.cli.reports import open_index
 
-    render.search_results(app_state.language, words, results, reference)
+    with open_index(app_state.data_home, rescan, app_state.language) as index:
+        results = index.search(terms, filters, limit or None, answers=not as_json)
+        _show(app_state, words, results.hits, results.total, as_json)
+
+
+def _show(
+    app_state: "AppState", words: list[str], hits: Iterator["Hit"], total: int, as_json: bool
+) -> None:
+    """The hits as they come: JSON, or each with its snippet showing ids by their labels."""
+    if as_json:
+        _write_json(hits, app_state.data_home)
+        return
+    from salescoach.ui.search import search_results
+
+    first = next(hits, None)
+    reference: Reference | None = None
+    if first is not None:
+        from salescoach.cli.reports import reference_or_none
+
+        reference = reference_or_none(app_state)
+        hits = itertools.chain([first], hits)
+    if reference is not None:  # the ids in each snippet read by their labels
+        hits = (hit.labelled(reference.labels_in(hit.answers)) for hit in hits)
+    search_results(app_state.language, words, hits, total, reference)
 
 
 def _date(value: str | None, option: str) -> str | None:
@@ -119,26 +133,29 @@ def _date(value: str | None, option: str) -> str | None:
     return value
 
 
-def _json(results: "Results | None", home: Any) -> str:
+def _write_json(hits: Iterator["Hit"], home: Path) -> None:
+    """The hits as one JSON array, written a hit at a time (``[]`` when there is none)."""
     import json
 
-    if results is None or not results.hits:
-        return "[]\n"
-    lines = ",\n".join(
-        json.dumps(
-            {
-                "meeting": hit.meeting,
-                "kind": hit.kind,
-                "account": hit.account_name,
-                "account_slug": hit.account_slug,
-                "meeting_type": hit.meeting_type,
-                "date": hit.day,
-                "snippet": hit.plain_snippet(),
-                "highlights": hit.highlights(),
-                "path": str(home / hit.path),
-            },
-            ensure_ascii=False,
+    write = sys.stdout.write
+    opening = "[\n"
+    for hit in hits:
+        write(opening)
+        opening = ",\n"
+        write(
+            json.dumps(
+                {
+                    "meeting": hit.meeting,
+                    "kind": hit.kind,
+                    "account": hit.account_name,
+                    "account_slug": hit.account_slug,
+                    "meeting_type": hit.meeting_type,
+                    "date": hit.day,
+                    "snippet": hit.plain_snippet(),
+                    "highlights": hit.highlights(),
+                    "path": str(home / hit.path),
+                },
+                ensure_ascii=False,
+            )
         )
-        for hit in results.hits
-    )
-    return f"[\n{lines}\n]\n"
+    write("[]\n" if opening == "[\n" else "\n]\n")

@@ -820,11 +820,18 @@ class Index:
         )
         return [Broken(self.home / path, message) for path, message in rows]
 
-    def search(self, terms: Sequence[Term], filters: Filters, limit: int | None) -> Results:
+    def search(
+        self, terms: Sequence[Term], filters: Filters, limit: int | None, *, answers: bool = False
+    ) -> Results:
         """The records whose answers or notes hold every term, best match first (FTS5's bm25;
-        the latest meeting first among equals), at most ``limit`` of them (``None``: all)."""
+        the latest meeting first among equals), at most ``limit`` of them (``None``: all).
+
+        The hits are read as they are iterated, a batch at a time, while the index is open:
+        ``--limit 0`` on a common word shows its first hits at once and never holds them all.
+        ``answers``: each hit carries its record's stored answers (to show ids by label).
+        """
         if not terms:
-            return Results([], 0)
+            return Results(iter(()), 0)
         match = match_expression(terms)
         where, values = _filters(
             filters.account,
@@ -837,49 +844,52 @@ class Index:
             "FROM texts JOIN records ON records.rowid = texts.rowid "
             f"WHERE texts MATCH ? AND {where}"
         )
-        ((total,),) = self._rows(f"SELECT count(*) {found}", [match, *values])
         ranked = self._rows(
             f"SELECT texts.rowid, texts.rank {found} ORDER BY texts.rank, {_DAY} DESC, created DESC"
             + ("" if limit is None else " LIMIT ?"),
             [match, *values, *([] if limit is None else [limit])],
         )
-        # The shown hits' texts and records, a few hundred at a time: one MATCH per batch, not
-        # one per hit (--limit 0 on a common word matches most of a big home).
-        shown: dict[int, tuple[Any, ...]] = {}
-        rowids = [rowid for rowid, _ in ranked]
-        for start in range(0, len(rowids), BATCH):
-            batch = rowids[start : start + BATCH]
-            shown.update(
-                (row[0], row[1:])
+        if limit is None or len(ranked) < limit:
+            total = len(ranked)
+        else:
+            ((total,),) = self._rows(f"SELECT count(*) {found}", [match, *values])
+        return Results(self._hits(ranked, match, answers), int(total))
+
+    def _hits(self, ranked: list[Any], match: str, answers: bool) -> Iterator[Hit]:
+        """The hits of ``ranked`` (rowid, rank) in its order: their texts highlighted and their
+        records' facts, one MATCH per batch of a few hundred (not one per hit)."""
+        data = "documents.data" if answers else "NULL"
+        for start in range(0, len(ranked), BATCH):
+            batch = ranked[start : start + BATCH]
+            shown = {
+                row[0]: row[1:]
                 for row in self._rows(
                     "SELECT texts.rowid, highlight(texts, 0, ?, ?), highlight(texts, 1, ?, ?), "
                     "meeting, kind, account_name, account_slug, meeting_type, "
-                    f"{_DAY}, path FROM texts JOIN records ON records.rowid = texts.rowid "
-                    f"WHERE texts MATCH ? AND texts.rowid IN ({_marks(len(batch))})",
-                    (MARK_START, MARK_END, MARK_START, MARK_END, match, *batch),
+                    f"{_DAY}, path, {data} "
+                    "FROM texts JOIN records ON records.rowid = texts.rowid "
+                    + ("JOIN documents ON documents.id = texts.rowid " if answers else "")
+                    + f"WHERE texts MATCH ? AND texts.rowid IN ({_marks(len(batch))})",
+                    (MARK_START, MARK_END, MARK_START, MARK_END, match, *(r for r, _ in batch)),
                 )
-            )
-        hits = []
-        for rowid, rank in ranked:
-            answers, notes, meeting, kind, name, slug, meeting_type, day, path = shown[rowid]
-            snippet = snippet_of((answers, notes))
-            hits.append(Hit(meeting, kind, name, slug, meeting_type, day, snippet, rank, path))
-        return Results(hits, int(total))
-
-    def stored_answers(self, paths: Sequence[str]) -> dict[str, Any]:
-        """The answers of the records at ``paths`` (relative to the home) as stored: ids, not
-        labels (what a search snippet shows them by)."""
-        found: dict[str, Any] = {}
-        for start in range(0, len(paths), BATCH):
-            batch = list(paths[start : start + BATCH])
-            rows = self._rows(
-                "SELECT records.path, documents.data FROM records "
-                "JOIN documents ON documents.id = records.rowid "
-                f"WHERE records.path IN ({_marks(len(batch))})",
-                batch,
-            )
-            found.update((path, json.loads(data).get("answers")) for path, data in rows)
-        return found
+            }
+            for rowid, rank in batch:
+                row = shown.get(rowid)
+                if row is None:  # gone since it was ranked (the index was rebuilt meanwhile)
+                    continue
+                texts, notes, meeting, kind, name, slug, meeting_type, day, path, stored = row
+                yield Hit(
+                    meeting,
+                    kind,
+                    name,
+                    slug,
+                    meeting_type,
+                    day,
+                    snippet_of((texts, notes)),
+                    rank,
+                    path,
+                    json.loads(stored).get("answers") if stored is not None else None,
+                )
 
     def __len__(self) -> int:
         return self._count()

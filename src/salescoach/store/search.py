@@ -16,10 +16,11 @@ Query rules (every word must appear, in any order):
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ _QUOTED = re.compile(r'"([^"]*)"?')
 _WORDLIKE = re.compile(r"\w", re.UNICODE)
 _SPACES = re.compile(r"(\s+)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_MATCHED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}\\s]*)")
 
 
 @dataclass(frozen=True)
@@ -147,16 +149,18 @@ def snippet_of(highlighted: Sequence[str]) -> str:
     best = max(highlighted, key=_distinct_matches, default="")
     tokens = _SPACES.split(best.strip())
     words, spaces = tokens[0::2], tokens[1::2]
-    matches = [n for n, word in enumerate(words) if MARK_START in word]
-    # The window whose matches say most: each different match counts, a rare one more (a phrase
-    # found once beats a common word found ten times); the earliest of equals.
-    seen = Counter(term for at in matches for term in _matched_in(words[at : at + 1]))
+    # Each word with matches, and its matches; then the window whose matches say most: each
+    # different match counts, a rare one more (a phrase found once beats a common word found
+    # ten times); the earliest of equals (fsum: equal sums are equal whatever their order).
+    found = {n: _matched_in(word) for n, word in enumerate(words) if MARK_START in word}
+    seen = Counter(term for terms in found.values() for term in terms)
 
     def weight(at: int) -> tuple[float, int]:
-        window = words[max(0, at - WORDS_BEFORE) :][:SNIPPET_WORDS]
-        return sum(1 / seen[term] for term in _matched_in(window)), -at
+        low = max(0, at - WORDS_BEFORE)
+        inside = [terms for n, terms in found.items() if low <= n < low + SNIPPET_WORDS]
+        return math.fsum(1 / seen[term] for term in set().union(*inside)), -at
 
-    first = max(matches or [0], key=weight)
+    first = max(found or [0], key=weight)
     start = max(0, first - WORDS_BEFORE)
     end = min(len(words), start + SNIPPET_WORDS)
     parts = [words[start]]
@@ -170,15 +174,14 @@ def snippet_of(highlighted: Sequence[str]) -> str:
     return _balanced(text)
 
 
-def _matched_in(words: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for word in words:
-        found.update(part.split(MARK_END)[0].casefold() for part in word.split(MARK_START)[1:])
-    return found
+def _matched_in(text: str) -> set[str]:
+    """The matches in ``text``, case folded: each from its MARK_START to the next mark or
+    space (a phrase counts by its first word)."""
+    return {term.casefold() for term in _MATCHED.findall(text)}
 
 
 def _distinct_matches(text: str) -> tuple[int, int]:
-    return len(_matched_in(text.split())), text.count(MARK_START)
+    return len(_matched_in(text)), text.count(MARK_START)
 
 
 def _balanced(text: str) -> str:
@@ -217,6 +220,8 @@ class Hit:
     rank: float
     path: str
     """The record file, relative to the home."""
+    answers: Any = field(default=None, compare=False, repr=False)
+    """The record's answers as stored (ids, not labels), when the search asked for them."""
 
     def pieces(self) -> list[tuple[str, bool]]:
         """The snippet on one line (`` · `` between answers and lines), cut into (text,
@@ -266,11 +271,8 @@ def _labelled(line: str, labels: Mapping[str, str]) -> str:
 
 @dataclass(frozen=True)
 class Results:
-    """The hits shown (best first) and how many records matched in all."""
+    """How many records matched in all, and the hits shown, best first: read from the index as
+    they are iterated (once, while it is open), so every hit of a big home is never held."""
 
-    hits: list[Hit]
+    hits: Iterator[Hit]
     total: int
-
-    def labelled(self, labels_of: Callable[[Hit], Mapping[str, str]]) -> Results:
-        """These results with each hit's snippet showing ids by the labels ``labels_of`` it."""
-        return replace(self, hits=[hit.labelled(labels_of(hit)) for hit in self.hits])

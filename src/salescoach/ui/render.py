@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from salescoach.service.meetings import AccountRecap, Interrupted, Started
     from salescoach.store.drafts import Draft
     from salescoach.store.facts import Facts
-    from salescoach.store.search import Hit, Results
     from salescoach.workflow import Saved
 
 
@@ -455,40 +454,6 @@ def settings(language: str, shown: dict[str, Any]) -> None:
         (message(language, "config_home_in_use"), in_use["data_home"]),
     ]
     table((message(language, "config_setting"), message(language, "config_value")), rows)
-
-
-def search_results(
-    language: str,
-    words: Sequence[str],
-    results: Results | None,
-    reference: Reference | None = None,
-) -> None:
-    """``search``: each hit's date, account, kind, type and meeting, then its snippet with the
-    matches highlighted; how many were left out, or that nothing matched."""
-    if results is None or not results.hits:
-        say(message(language, "search_none", words=" ".join(words)))
-        return
-    for hit in results.hits:
-        console.out.print(_hit_heading(hit, language, reference), soft_wrap=True)
-        snippet = Text("  ")
-        for text, matched in hit.pieces():
-            snippet.append(text, style="bold reverse" if matched else "")
-        console.out.print(snippet)
-    if len(results.hits) < results.total:
-        total = f"{results.total:,}".replace(",", "\u202f" if language == "fr" else ",")
-        say(message(language, "search_more", shown=len(results.hits), total=total))
-
-
-def _hit_heading(hit: Hit, language: str, reference: Reference | None) -> Text:
-    heading = Text()
-    heading.append(hit.day, style="bold")
-    heading.append("  ")
-    heading.append(hit.account_name, style="heading")
-    heading.append(f"  {message(language, hit.kind)}")
-    if hit.meeting_type:
-        heading.append(f" · {meeting_type_label(reference, hit.meeting_type)}")
-    heading.append(f"  {hit.meeting}", style="muted")
-    return heading
 
 
 _DRAFT_COLUMNS = ("draft", "kind", "account", "meeting", "flow", "answers", "stopped_at", "when")

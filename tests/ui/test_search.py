@@ -1,0 +1,79 @@
+"""``search``'s hits written without Rich's ``print`` come out as ``print`` writes them."""
+
+from __future__ import annotations
+
+import io
+from typing import Literal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+
+from salescoach.store.search import MARK_END, MARK_START, Hit
+from salescoach.ui import console
+from salescoach.ui import search as shown
+
+SNIPPETS = [
+    f"They said {MARK_START}unions{MARK_END} will never accept it.",
+    "…" + "long words " * 30 + f"{MARK_START}budget{MARK_END}…",
+    "a" * 250 + f" {MARK_START}x{MARK_END}",
+    f"Société Générale\n{MARK_START}négociation{MARK_END}\tdure · 交渉は長い 交渉は長い 交渉は長い",
+    f"control\x07 and\rcarriage {MARK_START}ret{MARK_END}urns    many   spaces   ",
+    f"{MARK_START}ça{MARK_END}" + " 🙂 emoji" * 20,
+]
+
+
+def hit(
+    snippet: str, account: str = "Société Générale", meeting_type: str | None = "discovery"
+) -> Hit:
+    return Hit(
+        meeting="2026-01-10-societe-generale-discovery",
+        kind="prep",
+        account_name=account,
+        account_slug="societe-generale",
+        meeting_type=meeting_type,
+        day="2026-01-10",
+        snippet=snippet,
+        rank=-1.0,
+        path="accounts/societe-generale/2026-01-10-societe-generale-discovery/prep.md",
+    )
+
+
+def written(
+    monkeypatch: pytest.MonkeyPatch,
+    hits: list[Hit],
+    width: int,
+    color_system: Literal["standard"] | None,
+) -> str:
+    out = io.StringIO()
+    monkeypatch.setattr(
+        console,
+        "out",
+        Console(file=out, theme=console.THEME, width=width, color_system=color_system),
+    )
+    shown.search_results("en", ["x"], iter(hits), len(hits))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("width", [20, 41, 80, 120])
+def test_a_pipe_gets_what_rich_print_writes(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    hits = [hit(snippet) for snippet in SNIPPETS]
+    hits.append(hit(SNIPPETS[0], account="A [bold]name[/bold] " * 8, meeting_type=None))
+    plain = written(monkeypatch, hits, width, color_system=None)
+    monkeypatch.setattr(shown, "_plain_writer", lambda out: shown._rich_writer)
+    assert plain == written(monkeypatch, hits, width, color_system=None)
+    assert "[bold]name[/bold]" in plain  # user text stays literal
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300), st.integers(8, 130))
+def test_any_snippet_at_any_width(snippet: str, width: int) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        plain = written(monkeypatch, [hit(snippet)], width, color_system=None)
+        monkeypatch.setattr(shown, "_plain_writer", lambda out: shown._rich_writer)
+        assert plain == written(monkeypatch, [hit(snippet)], width, color_system=None)
+
+
+def test_a_terminal_gets_the_matches_highlighted(monkeypatch: pytest.MonkeyPatch) -> None:
+    styled = written(monkeypatch, [hit(SNIPPETS[0])], 80, color_system="standard")
+    assert "\x1b[1;7munions\x1b[0m" in styled
