@@ -57,8 +57,8 @@ from salescoach.store.layout import (
     account_entries,
     accounts_dir,
     meeting_entries,
+    record_name,
     record_parts,
-    record_relative,
 )
 from salescoach.store.search import (
     MARK_END,
@@ -435,14 +435,17 @@ class Index:
         else:
             to_walk = [name for name, mtime in folders.items() if seen_dirs.get(name) != mtime]
         gone_folders = [name for name in seen_dirs if name not in folders]
+        # (path, mtime, size) rows and stats compared as tuples, in sets: at 10,000 records
+        # every open does this, and a dict or an object per file was most of its cost.
         known = self._known(None if full else to_walk)
-        found: dict[str, _Seen] = {}
-        for name in to_walk:
-            for seen in _record_files(self.home, name):
-                found[seen.path] = seen
-        removed = [path for path in known if path not in found]
+        found = [seen for name in to_walk for seen in _record_files(self.home, name)]
+        paths = {path for path, _, _ in found}
+        removed = [path for path, _, _ in known if path not in paths]
+        unchanged = set(known)
         changed = [
-            seen for path, seen in found.items() if known.get(path) != (seen.mtime_ns, seen.size)
+            _Seen(path, path.split("/", 2)[1], mtime, size)  # accounts/<folder>/…
+            for path, mtime, size in found
+            if (path, mtime, size) not in unchanged
         ]
         with self._write():
             for name in gone_folders:
@@ -924,16 +927,16 @@ class Index:
     def _count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM records").fetchone()[0])
 
-    def _known(self, folders: Sequence[str] | None) -> dict[str, tuple[int, int]]:
+    def _known(self, folders: Sequence[str] | None) -> list[tuple[str, int, int]]:
+        """The (path, mtime, size) of every indexed record file, or of those in ``folders``."""
         if folders is None:
-            rows = self._db.execute("SELECT path, mtime_ns, size FROM records")
-            return {path: (mtime, size) for path, mtime, size in rows}
-        known: dict[str, tuple[int, int]] = {}
+            return self._db.execute("SELECT path, mtime_ns, size FROM records").fetchall()
+        known: list[tuple[str, int, int]] = []
         for name in folders:
             rows = self._db.execute(
                 "SELECT path, mtime_ns, size FROM records WHERE account_dir = ?", (name,)
             )
-            known.update((path, (mtime, size)) for path, mtime, size in rows)
+            known += rows
         return known
 
     def _read(self, changed: list[_Seen], progress: Progress | None) -> None:
@@ -1375,24 +1378,31 @@ def _account_folders(home: Path) -> dict[str, int]:
     return folders
 
 
-def _record_files(home: Path, folder: str) -> Iterator[_Seen]:
-    """The record files of one account folder, as :meth:`Repository.scan` finds them."""
-    meetings = [entry.name for entry in meeting_entries(accounts_dir(home) / folder)]
-    for meeting in meetings:
-        for kind in KINDS:
-            relative = record_relative(folder, meeting, kind)
-            full = f"{home}{os.sep}{relative}"
+def _record_files(home: Path, folder: str) -> list[tuple[str, int, int]]:
+    """The record files of one account folder, as :meth:`Repository.scan` finds them: each
+    one's path relative to the home, modification time and size (-1 and -1 when it cannot be
+    read: a dangling link, a file it may not stat). Plain strings and tuples: every open of a
+    home of up to :data:`FULL_SCAN_LIMIT` records makes one per file."""
+    found: list[tuple[str, int, int]] = []
+    names = [record_name(kind) for kind in KINDS]
+    base = f"{home}{os.sep}"
+    for entry in meeting_entries(accounts_dir(home) / folder):
+        folder_path = f"{ACCOUNTS_DIR}/{folder}/{entry.name}/"
+        for name in names:
+            relative = folder_path + name
+            full = base + relative
             try:
                 # os.stat on a str: at 100,000 files, building Path objects costs more than stat.
                 status = os.stat(full)  # noqa: PTH116
             except FileNotFoundError:
                 if os.path.lexists(full):  # a dangling link: listed as broken
-                    yield _Seen(relative, folder, -1, -1)
+                    found.append((relative, -1, -1))
                 continue
             except OSError:
-                yield _Seen(relative, folder, -1, -1)
+                found.append((relative, -1, -1))
                 continue
-            yield _Seen(relative, folder, status.st_mtime_ns, status.st_size)
+            found.append((relative, status.st_mtime_ns, status.st_size))
+    return found
 
 
 def _stat(home: Path, path: Path) -> _Seen | None:
