@@ -253,11 +253,14 @@ class Repository:
         folder = self._inside(self.accounts_dir / account.slug)
         with self._lock("meetings"):
             # Ids are unique across accounts: look for each candidate in every account folder
-            # (a stat each) rather than list every meeting of the home.
-            account_dirs = self._account_dirs()
+            # (a stat each) rather than list every meeting of the home; in the account's own
+            # folder first (see create_meeting).
+            others = [e.path for e in account_entries(self.home) if e.name != account.slug]
             for number in count(1):
                 candidate = base if number == 1 else f"{base}-{number}"
-                if any(os.path.lexists(other / candidate) for other in account_dirs):
+                if os.path.lexists(folder / candidate):
+                    continue
+                if any(os.path.lexists(f"{other}{os.sep}{candidate}") for other in others):
                     continue
                 try:
                     private_dir(folder / candidate, exist_ok=False)
@@ -293,14 +296,17 @@ class Repository:
         folder = self._inside(self.accounts_dir / account.slug)
         with self._lock("meetings"):
             # Ids are unique in the whole home: a candidate is looked for in every account
-            # folder (one stat each), never by listing every meeting of the home.
-            others = [d for d in self._account_dirs() if d.name != account.slug]
+            # folder (one stat each), never by listing every meeting of the home. The account's
+            # own folder first: the ids it already holds (``-2``, ``-3``…) cost one stat each,
+            # not one per account folder. Paths as text: a thousand Path objects cost more
+            # than the stats.
+            others = [e.path for e in account_entries(self.home) if e.name != account.slug]
             for number in count(1):
                 candidate = base if number == 1 else f"{base}-{number}"
                 final = folder / candidate
-                if any(os.path.lexists(other / candidate) for other in others):
-                    continue
                 if os.path.lexists(final) and not _abandoned(final):
+                    continue
+                if any(os.path.lexists(f"{other}{os.sep}{candidate}") for other in others):
                     continue
                 record, body = build(account, candidate)
                 text = _render(record, body, final / f"{record.kind}.md")
