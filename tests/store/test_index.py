@@ -221,6 +221,37 @@ def test_an_index_of_another_schema_is_rebuilt(repo: Repository, home: Path) -> 
     assert indexed(home) == expected
 
 
+def test_a_first_build_stopped_before_its_indexes_resumes_without_reading_again(
+    repo: Repository, home: Path, reads: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big first build makes its secondary indexes after its rows: stopped just before, the
+    next open makes them over the rows written and reads no file again."""
+    small_home(repo)
+    expected = from_files(home)
+    monkeypatch.setattr(index_module, "DEFER_TEXT_FROM", 1)
+    make_indexes = index_module._make_indexes
+
+    def stopped(connection: sqlite3.Connection) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(index_module, "_make_indexes", stopped)
+    reads.clear()
+    with pytest.raises(KeyboardInterrupt):
+        Index.open(home)
+    assert len(reads) == 3
+    connection = sqlite3.connect(index_path(home))
+    names = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert "records_newest" not in names
+    monkeypatch.setattr(index_module, "_make_indexes", make_indexes)
+    assert indexed(home) == expected
+    assert len(reads) == 3
+    connection = sqlite3.connect(index_path(home))
+    names = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert "records_newest" in names
+
+
 def test_a_home_without_records_gets_no_index_file(home: Path) -> None:
     assert indexed(home) == []
     assert not home.exists()

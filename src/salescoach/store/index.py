@@ -19,7 +19,10 @@ Keeping it current:
 
 Only files whose size or modification time changed are parsed again: adding one record does not
 reparse the others. Rows are written in batches, one transaction each, so an interrupted first
-build resumes where it stopped.
+build resumes where it stopped. A first build into an empty index writes its rows without the
+secondary indexes and makes them at the end (one sort each, not one insertion per row and index);
+an open that finds only those missing — a build stopped, or still going in another process —
+makes them over the rows there are, and the build goes on.
 """
 
 from __future__ import annotations
@@ -948,10 +951,15 @@ class Index:
         if progress is not None:
             progress(0, total)
         batches = [changed[start : start + BATCH] for start in range(0, total, BATCH)]
-        big = total >= DEFER_TEXT_FROM and 2 * total >= self._count()
+        indexed = self._count()
+        big = total >= DEFER_TEXT_FROM and 2 * total >= indexed
+        first = big and indexed == 0
         if big:
             with self._write():
                 self._db.execute("INSERT INTO texts_pending VALUES (1)")
+                if first:  # made again once the rows are in: sorting them once costs less
+                    for name, _ in _secondary_indexes():
+                        self._db.execute(f"DROP INDEX IF EXISTS {name}")
         done = 0
         with _bulk(self._db) if big else contextlib.nullcontext():
             for rows in _parsed(str(self.home), batches):
@@ -960,17 +968,28 @@ class Index:
                 done += len(rows)
                 if progress is not None:
                     progress(done, total)
+            if first:
+                with self._write():
+                    _make_indexes(self._db)
 
     def _store(self, rows: list[Row]) -> None:
-        """Write rows of facts and their text (replacing a file's old row and text)."""
+        """Write rows of facts and their text (replacing a file's old row and text).
+
+        Each row is given the rowid SQLite would give it (one past the largest), so its
+        document is written under that id without looking the row up by path again."""
+        ((first,),) = self._db.execute("SELECT coalesce(max(rowid), 0) + 1 FROM records")
         self._db.executemany(
-            f"INSERT OR REPLACE INTO records ({_COLUMNS}) VALUES ({_marks(_COLUMN_COUNT)})",
-            (facts for facts, _ in rows),
+            f"INSERT OR REPLACE INTO records (rowid, {_COLUMNS}) "
+            f"VALUES (?, {_marks(_COLUMN_COUNT)})",
+            ((rowid, *facts) for rowid, (facts, _) in enumerate(rows, start=first)),
         )
         self._db.executemany(
-            "INSERT INTO documents (id, answers, notes, data) SELECT rowid, ?, ?, ? FROM records "
-            "WHERE path = ?",
-            ((*document, facts[0]) for facts, document in rows if document is not None),
+            "INSERT OR REPLACE INTO documents (id, answers, notes, data) VALUES (?, ?, ?, ?)",
+            (
+                (rowid, *document)
+                for rowid, (_, document) in enumerate(rows, start=first)
+                if document is not None
+            ),
         )
 
     def _settle(self) -> None:
@@ -1216,12 +1235,43 @@ def _prepare(connection: sqlite3.Connection) -> None:
         )
         objects = _objects(connection)
     version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA and objects < _expected_objects() and _only_indexes_missing(objects):
+        # A first build makes its indexes once its rows are in: one stopped before that left
+        # rows without them (and another salescoach may be building right now). Made here,
+        # over the rows there are; the build goes on (or resumes) with them.
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            _make_indexes(connection)
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+        objects = _objects(connection)
     if version != SCHEMA or objects != _expected_objects():
         raise _OtherSchema
 
 
 def _objects(connection: sqlite3.Connection) -> frozenset[tuple[str, str, str | None]]:
     return frozenset(connection.execute("SELECT type, name, sql FROM sqlite_master"))
+
+
+@functools.cache
+def _secondary_indexes() -> tuple[tuple[str, str], ...]:
+    """The indexes of the schema besides the tables' own (name, SQL): what a first build drops
+    while it writes its rows, and makes again after."""
+    return tuple(
+        sorted((name, sql) for kind, name, sql in _expected_objects() if kind == "index" and sql)
+    )
+
+
+def _only_indexes_missing(objects: frozenset[tuple[str, str, str | None]]) -> bool:
+    return all(kind == "index" and sql for kind, _, sql in _expected_objects() - objects)
+
+
+def _make_indexes(connection: sqlite3.Connection) -> None:
+    """Make the secondary indexes that are missing (in the caller's transaction)."""
+    for _, sql in _secondary_indexes():
+        connection.execute(sql.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1))
 
 
 @functools.cache
