@@ -34,8 +34,6 @@ of what is refused compiles in a millisecond at start-up; one of what is allowed
 _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 _COMMENT_LINE = re.compile("^ *#", re.MULTILINE)
 _BLANK = -2
-_LEADING = re.compile("\n *")
-"""The spaces starting each line: every line's indentation in one pass."""
 _PLAIN_KEYS: set[str] = set()
 """Keys already checked (a home's records use the same few hundred keys over and over)."""
 _MAX_REMEMBERED_KEYS = 10_000
@@ -80,13 +78,12 @@ def _is_item(line: str, indent: int) -> bool:
 
 
 class _Reader:
-    """Reads the lines of a front matter; each line's indentation is found once, in C, by one
-    regular expression over the whole text (a blank line is marked :data:`_BLANK`)."""
+    """Reads the lines of a front matter; each line's indentation is found once, up front (a
+    blank line is marked :data:`_BLANK`)."""
 
     def __init__(self, body: str) -> None:
         self.lines = lines = body.split("\n")
-        # Each match is a line break and the spaces after it: one more than the indentation.
-        self.indents = indents = [length - 1 for length in map(len, _LEADING.findall("\n" + body))]
+        self.indents = indents = [len(line) - len(line.lstrip(" ")) for line in lines]
         if "" in lines:
             for number, line in enumerate(lines):
                 if not line:
@@ -126,15 +123,26 @@ class _Reader:
             if key in found:
                 raise _Unsure
             if rest:
+                # The most common lines, read here: a word or a sentence on one line, a
+                # single-quoted text on one line, a whole number.
                 first = rest[0]
-                if (
-                    first not in _NOT_WORD_START
-                    and indents[number + 1] <= indent
-                    and ": " not in rest
-                    and rest[-1] != ":"
-                    and " #" not in rest
-                ):  # the most common line: a word or a sentence on one line, read here
-                    found[key] = rest
+                if first not in _NOT_WORD_START:
+                    if (
+                        indents[number + 1] <= indent
+                        and ": " not in rest
+                        and rest[-1] != ":"
+                        and " #" not in rest
+                    ):
+                        found[key] = rest
+                        number += 1
+                        continue
+                elif first == "'":
+                    if len(rest) > 1 and rest[-1] == "'" and "'" not in rest[1:-1]:
+                        found[key] = rest[1:-1]
+                        number += 1
+                        continue
+                elif first in _DIGITS and indents[number + 1] <= indent and _is_small_int(rest):
+                    found[key] = int(rest)
                     number += 1
                     continue
                 found[key], number = self.scalar(rest, number, indent)
@@ -175,6 +183,12 @@ class _Reader:
             first = line[after]
             if first == " " or first == "-" or first == "?":
                 raise _Unsure  # extra spaces, a sequence in a sequence, a complex key
+            if first == "'" and len(line) > after + 1 and line[-1] == "'":
+                text = line[after + 1 : -1]
+                if "'" not in text:  # a single-quoted item on one line
+                    found.append(text)
+                    number += 1
+                    continue
             colon = line.find(": ", after)
             if (
                 colon == -1
@@ -189,8 +203,8 @@ class _Reader:
             if colon != -1 or line[-1] == ":":
                 key = line[after:colon] if colon != -1 else line[after:-1]
                 if key in _PLAIN_KEYS or _KEY.fullmatch(key):
-                    # "- key: value" opens a mapping indented two columns past the dash.
-                    lines[number] = " " * after + line[after:]
+                    # "- key: value" opens a mapping indented two columns past the dash (its
+                    # first line is read from there: the dash before is never looked at).
                     indents[number] = after
                     value, number = self.mapping(number, after, depth + 1)
                     found.append(value)
@@ -288,6 +302,17 @@ def _closing_quote(body: str) -> int | None:
             position += 2
             continue
         return position
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def _is_small_int(text: str) -> bool:
+    """Whether ``text`` is a whole number :func:`_resolved` reads as an ``int`` (no sign, no
+    leading zero, far from the size limit): read without a regular expression."""
+    return (
+        text.isdigit() and text.isascii() and len(text) < 16 and (text[0] != "0" or len(text) == 1)
+    )
 
 
 _MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
