@@ -13,7 +13,7 @@ from salescoach.reports.agenda import agenda
 from salescoach.store.index import Index
 from salescoach.store.markdown import read_record_file
 from salescoach.store.repository import Repository
-from salescoach.store.steps import reconcile, step_id
+from salescoach.store.steps import fresh_ids, reconcile, step_id
 from tests.reports.homes import builtin_reference, debrief, prep
 
 DAY = dt.date(2026, 2, 20)
@@ -46,6 +46,14 @@ def test_ids_are_short_stable_and_kept_across_an_edit() -> None:
 def test_the_same_action_twice_gets_two_ids() -> None:
     states = reconcile("m", [step("Call"), step("Call")])
     assert len({s.id for s in states}) == 2
+
+
+def test_steps_without_states_get_the_ids_reconcile_gives_them() -> None:
+    """What the index computes for a debrief written before states (fresh_ids, no state
+    built) is what reconcile gives it, collisions included."""
+    steps = [step("Call"), step(" Call "), step("Send the quote"), step("Call")]
+    assert fresh_ids("m", steps) == [state.id for state in reconcile("m", steps)]
+    assert fresh_ids("m", []) == []
 
 
 def build(repo: Repository) -> None:

@@ -340,22 +340,35 @@ def _objections(space: Mapping[str, Any]) -> list[ObjectionMet]:
 
 
 def _next_steps(record: Record) -> list[NextStep]:
-    from salescoach.store.steps import answered_steps, states_of
+    from salescoach.store.steps import answered_steps, fresh_ids, states_of, step_uid
 
+    answered = answered_steps(record.answers)
+    if not answered:
+        return []
+    if record.steps:
+        states = [
+            (state.id, state.status, state.due, state.event.uid, state.event.sequence)
+            for state in states_of(record)
+        ]
+    else:  # no state stored yet: the ids and calendar UIDs states_of would give them, open
+        states = [
+            (identifier, "open", None, step_uid(record.meeting, identifier), 0)
+            for identifier in fresh_ids(record.meeting, answered)
+        ]
     found: list[NextStep] = []
-    for item, state in zip(answered_steps(record.answers), states_of(record), strict=True):
+    for item, (identifier, status, moved, uid, sequence) in zip(answered, states, strict=True):
         owner = item.get("owner")
-        due = state.due or item.get("due")
+        due = moved or item.get("due")
         due_text = due.isoformat() if isinstance(due, dt.date) else due
         found.append(
             NextStep(
                 item["action"].strip(),
                 owner.strip() if isinstance(owner, str) else "",
                 due_text if isinstance(due_text, str) and parse_day(due_text) else None,
-                state.id,
-                state.status,
-                state.event.uid,
-                state.event.sequence,
+                identifier,
+                status,
+                uid,
+                sequence,
             )
         )
     return found

@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import operator
 import os
 import sqlite3
 import stat
@@ -1476,10 +1477,14 @@ def _stat(home: Path, path: Path) -> _Seen | None:
 _PART_NAMES = frozenset(name for names in PART_FIELDS.values() for name in names)
 
 
+_FIELD_VALUES = operator.attrgetter(*FIELDS)
+_IS_PART = tuple(name in _PART_NAMES for name in FIELDS)
+
+
 def _row(seen: _Seen, facts: Facts) -> tuple[Any, ...]:
-    """The index row of a record: its file's columns, each field of its facts in order, then
-    the :data:`DERIVED` columns."""
-    values = [getattr(facts, name) for name in FIELDS]
+    """The index row of a record: its file's columns, each field of its facts in order (a part
+    as a JSON array: its items are tuples, which JSON writes as arrays), then the
+    :data:`DERIVED` columns."""
     return (
         seen.path,
         seen.account_dir,
@@ -1487,15 +1492,11 @@ def _row(seen: _Seen, facts: Facts) -> tuple[Any, ...]:
         seen.size,
         None,
         *(
-            _json(list(map(_plain, value))) if name in _PART_NAMES else value
-            for name, value in zip(FIELDS, values, strict=True)
+            (_ENCODER.encode(value) if value else None) if part else value
+            for part, value in zip(_IS_PART, _FIELD_VALUES(facts), strict=True)
         ),
         *(derive(facts) for _, _, derive in DERIVED),
     )
-
-
-def _plain(item: Any) -> Any:
-    return list(item) if isinstance(item, tuple) else item
 
 
 def _document(record: Record) -> tuple[str, str, str]:
@@ -1507,10 +1508,6 @@ def _broken_row(seen: _Seen, message: str) -> tuple[Any, ...]:
     return (seen.path, seen.account_dir, seen.mtime_ns, seen.size, message) + (None,) * (
         _COLUMN_COUNT - 5
     )
-
-
-def _json(value: list[Any]) -> str | None:
-    return _ENCODER.encode(value) if value else None
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))

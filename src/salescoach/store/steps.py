@@ -107,6 +107,18 @@ def reconcile(
     return result
 
 
+def fresh_ids(meeting: str, steps: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The ids :func:`reconcile` gives ``steps`` when none has a state yet (a record written
+    before states existed), without building the states: what the index reads of a debrief."""
+    taken: set[str] = set()
+    found: list[str] = []
+    for position, step in enumerate(steps):
+        identifier = _free_id(meeting, position, str(step["action"]).strip(), taken)
+        taken.add(identifier)
+        found.append(identifier)
+    return found
+
+
 def states_of(record: Record) -> list[StepState]:
     """A debrief's step states: the stored ones, or fresh ones for a record that has none."""
     steps = answered_steps(record.answers)
