@@ -262,6 +262,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "indexing": "Indexing records",
         "exported": "Exported {format} to {path}",
+        "export_stdout_failed": "cannot write the export on standard output: {why}",
+        "export_stdout_failed_hint": (
+            "what was written is not the whole export; to write a file, give -o FILE: it is "
+            "written whole or not at all"
+        ),
         "records_shown": "{shown} of {total} records shown; --limit 0 shows them all.",
         # --- reports (ui/reports.py)
         "report_when": "when",
@@ -977,6 +982,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "indexing": "Indexation des enregistrements",
         "exported": "Export {format} écrit dans {path}",
+        "export_stdout_failed": "impossible d'écrire l'export sur la sortie standard\u00a0: {why}",
+        "export_stdout_failed_hint": (
+            "ce qui a été écrit n'est pas l'export complet\u00a0; pour un fichier, donnez -o "
+            "FICHIER\u00a0: il est écrit en entier ou pas du tout"
+        ),
         "records_shown": (
             "{shown} enregistrements affichés sur {total} ; --limit 0 les montre tous."
         ),
@@ -1503,12 +1513,20 @@ _FORMATTERS = {language: _Plurals(language) for language in ("en", "fr")}
 
 def message(language: str, key: str, **values: Any) -> str:
     """The message ``key`` in ``language`` (English when unknown), placeholders filled."""
+    return filled(language, template(language, key), **values)
+
+
+def template(language: str, key: str) -> str:
+    """The message ``key`` in ``language`` (English when unknown), placeholders unfilled: for
+    code that fills one message many thousand times (:func:`filled`)."""
     catalogue = CATALOGUE.get(language, CATALOGUE["en"])
-    return filled(language, catalogue.get(key, CATALOGUE["en"][key]), **values)
+    return catalogue.get(key, CATALOGUE["en"][key])
 
 
 def filled(language: str, template: str, /, **values: Any) -> str:
     """``template`` with its placeholders filled, counts in ``language``'s plural forms."""
+    if "|" not in template:  # no plural forms: str.format says the same, eight times faster
+        return template.format(**values)
     return _FORMATTERS.get(language, _FORMATTERS["en"]).format(template, **values)
 
 

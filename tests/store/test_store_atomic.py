@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,30 @@ def test_clean_stale_temps_removes_only_old_temporaries(tmp_path: Path) -> None:
     assert clean_stale_temps(tmp_path) == [old]
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted([fresh.name, keep.name])
     assert clean_stale_temps(tmp_path / "missing") == []
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt(), OSError(28, "No space left on device")])
+def test_an_output_that_fails_half_way_leaves_the_old_file_whole(
+    tmp_path: Path, failure: BaseException
+) -> None:
+    """An export interrupted (Ctrl-C) or failing after its first pieces leaves the file the
+    user named as it was, and no temporary beside it: never a truncated export."""
+    from salescoach.errors import StoreError
+    from salescoach.store.atomic import write_output
+
+    target = tmp_path / "export.csv"
+    target.write_text("the last whole export")
+
+    def pieces() -> Iterator[str | bytes]:
+        yield "meeting,kind\r\n"
+        yield b"a,prep\r\n"
+        raise failure
+
+    expected = StoreError if isinstance(failure, OSError) else KeyboardInterrupt
+    with pytest.raises(expected):
+        write_output(target, pieces())
+    assert target.read_text() == "the last whole export"
+    assert [path.name for path in tmp_path.iterdir()] == ["export.csv"]
+    pieces_of_both: list[str | bytes] = ["a,", b"b\r\n"]
+    write_output(target, iter(pieces_of_both))
+    assert target.read_bytes() == b"a,b\r\n"

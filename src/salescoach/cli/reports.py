@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from salescoach.cli.state import AppState, state
-from salescoach.errors import SalescoachError, UsageError
+from salescoach.errors import SalescoachError, StoreError, UsageError
 from salescoach.messages import message
 
 if TYPE_CHECKING:
@@ -317,8 +317,6 @@ def export(
     rescan: RescanOption = False,
 ) -> None:
     """Export records as JSON lines or CSV, or meetings and next steps as iCalendar."""
-    from salescoach.reports import export as report
-
     app_state = state(ctx)
     if excel and export_format != ExportFormat.csv:
         raise UsageError(message(app_state.language, "excel_needs_csv"))
@@ -326,26 +324,16 @@ def export(
         _day(since, app_state.language, "--since")
     slug = app_state.repository.find_account(account).slug if account is not None else None
     with open_index(app_state.data_home, rescan, app_state.language) as index:
-        if export_format == ExportFormat.json:
-            chunks: Iterable[str] = (
-                f"{line}\n" for line in index.json_lines(account=slug, since=since)
-            )
-        elif export_format == ExportFormat.csv:
-            dialect = report.excel_dialect(app_state.language) if excel else csv.excel
-            chunks = report.csv_row_chunks(
-                index.ordered_rows(report.CSV_SQL, account=slug, since=since), dialect, bom=excel
-            )
-        else:
-            chunks = _ics_chunks(app_state, index, slug, since)
-        if output is None:
-            sys.stdout.flush()
-            for chunk in chunks:
-                sys.stdout.buffer.write(chunk.encode("utf-8"))
-            sys.stdout.buffer.flush()
-            return
-        from salescoach.store.atomic import write_output
+        chunks = _export_chunks(app_state, index, export_format, slug, since, excel=excel)
+        try:
+            if output is None:
+                _to_stdout(chunks, app_state.language)
+                return
+            from salescoach.store.atomic import write_output
 
-        write_output(output, chunks)
+            write_output(output, chunks)
+        finally:
+            chunks.close()  # the rows let go while the index is open, whatever happened
     from salescoach.ui import render
 
     render.say(
@@ -356,15 +344,56 @@ def export(
 # --------------------------------------------------------------------------------- helpers
 
 
-def _ics_chunks(
-    app_state: AppState, index: Index, slug: str | None, since: str | None
-) -> Iterator[str]:
-    """The calendar export, a record at a time: meetings and next steps, labels in each
-    record's language."""
-    from salescoach.reports import calendar
+def _export_chunks(
+    app_state: AppState,
+    index: Index,
+    export_format: ExportFormat,
+    slug: str | None,
+    since: str | None,
+    *,
+    excel: bool,
+) -> Generator[bytes, None, None]:
+    """The export as UTF-8, a piece at a time (a thousand records or so), read from the index
+    in order: never all of it at once."""
+    if export_format == ExportFormat.json:
+        yield from index.json_lines(account=slug, since=since)
+        return
+    if export_format == ExportFormat.csv:
+        from salescoach.reports import export as report
 
-    facts = index.ordered_facts(account=slug, since=since, parts=calendar.ICS_NEEDS)
-    return calendar.ics_chunks(facts, _meeting_types(app_state))
+        dialect = report.excel_dialect(app_state.language) if excel else csv.excel
+        rows = index.ordered_rows(report.CSV_SQL, account=slug, since=since)
+        text = report.csv_row_chunks(rows, dialect, bom=excel)
+    else:
+        from salescoach.reports import calendar
+
+        rows = index.ordered_rows(calendar.ICS_SQL, account=slug, since=since)
+        text = calendar.ics_row_chunks(rows, _meeting_types(app_state))
+    for chunk in text:
+        yield chunk.encode("utf-8")
+
+
+def _to_stdout(chunks: Iterable[bytes], language: str) -> None:
+    """Write the export on standard output. A reader that stops early (``| head``) ends it
+    quietly (Click's own handling of a closed pipe); any other failure to write is told:
+    what was written is not the whole export."""
+    sys.stdout.flush()
+    try:
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        from salescoach.messages import REWORDED_WORDS
+
+        why = error.strerror or str(error)
+        why = REWORDED_WORDS.get(language, {}).get(why, why)
+        raise StoreError(
+            message(language, "export_stdout_failed", why=why),
+            hint=message(language, "export_stdout_failed_hint"),
+            language=language,
+        ) from None
 
 
 def _meeting_types(app_state: AppState) -> Callable[[str], Mapping[str, str]]:

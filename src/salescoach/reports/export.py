@@ -5,12 +5,13 @@ spreadsheet). The calendar export is :mod:`salescoach.reports.calendar`.
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterable, Iterator
-from itertools import islice
+import functools
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from salescoach.store.facts import ALL_PARTS, LEVEL_CODES, LEVELS, Facts, Part
+from salescoach.store.facts import ALL_PARTS, Facts, Part, levels_of
+from salescoach.store.index import checked_part
 from salescoach.store.search import json_line as json_line  # what export writes, kept here
 
 NEEDS: frozenset[Part] = ALL_PARTS
@@ -73,122 +74,101 @@ def csv_chunks(
 ) -> Iterator[str]:
     """:func:`csv_text` of facts already in order (by account, then :attr:`Facts.order`), a
     piece at a time: an export of 100,000 records never holds them all."""
-    if bom:
-        yield BOM
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect=dialect, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for number, record in enumerate(facts, start=1):
-        writer.writerow([_cell(value) for value in _csv_row(record)])
-        if number % 500 == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+    return _csv_pieces((_cells(*_facts_values(record)) for record in facts), dialect, bom)
 
 
 def csv_row_chunks(
-    rows: Iterator[tuple[Any, ...]], dialect: type[csv.Dialect] = csv.excel, *, bom: bool = False
+    rows: Iterable[tuple[Any, ...]], dialect: type[csv.Dialect] = csv.excel, *, bom: bool = False
 ) -> Iterator[str]:
-    """:func:`csv_chunks` of rows whose cells the index computed (``Index.ordered_rows`` of
-    :data:`CSV_SQL`): the same text, 500 rows at a time, written by the csv module's C code."""
-    if bom:
-        yield BOM
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect=dialect, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    while batch := list(islice(rows, 500)):
-        writer.writerows(map(_guarded_lists, batch))
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+    """:func:`csv_chunks` of the index's rows of :data:`CSV_SQL` (``Index.ordered_rows``): the
+    same text, without making 100,000 :class:`Facts` first."""
+    return _csv_pieces(map(_row_cells, rows), dialect, bom)
 
 
-def _guarded_lists(row: tuple[Any, ...]) -> tuple[Any, ...] | list[Any]:
-    """A row of :data:`CSV_SQL` with :func:`_cell` applied to its joined lists (guarding them in
-    SQL would compute each list twice)."""
-    starts = _FORMULA_CHARACTERS
-    if not (
-        row[7][:1] in starts
-        or row[11][:1] in starts
-        or row[12][:1] in starts
-        or row[13][:1] in starts
-        or row[14][:1] in starts
-        or row[15][:1] in starts
-    ):  # written out: this runs for every row of an export
-        return row
-    cells = list(row)
-    for position in _JOINED_CELLS:
-        cells[position] = _cell(cells[position])
-    return cells
-
-
-def _guarded(sql: str) -> str:
-    """A text cell in SQL, with :func:`_cell`'s apostrophe before what would run as a formula."""
-    starts = ", ".join(
-        f"char({ord(start)})" if start in "\t\r" else f"'{start}'" for start in _FORMULA_STARTS
-    )
-    quote = "''''"  # one apostrophe, as an SQL string
-    return f"(CASE WHEN substr({sql}, 1, 1) IN ({starts}) THEN {quote} || {sql} ELSE {sql} END)"
-
-
-def _joined(column: str, item: str, kind: str = "array") -> str:
-    """The items of a part's JSON column, ``"; "`` between them, in SQL (an item of another
-    JSON type than ``kind``, in a damaged index, is left out)."""
-    return (
-        f"coalesce((SELECT group_concat({item}, '{_SEPARATOR}') FROM json_each({column}) "
-        f"WHERE type = '{kind}'), '')"
-    )
-
-
-def _count(code: str) -> str:
-    return f"(length(results) - length(replace(results, '{code}', '')))"
-
-
-_STEP = (
-    "substr(iif(value ->> 0 != '', ' ' || (value ->> 0), '') "
-    "|| iif(value ->> 1 != '', ' (' || (value ->> 1) || ')', '') "
-    "|| iif(coalesce(value ->> 2, '') != '', ' by ' || (value ->> 2), '') "
-    "|| iif(coalesce(value ->> 4, 'open') != 'open', ' [' || (value ->> 4) || ']', ''), 2)"
-)
-"""A next step as :func:`_csv_row` writes it: action, (owner), by due, [status] if not open."""
-_LEVELS_SQL = (
-    "substr("
-    + " || ".join(
-        f"iif(instr(funnel, '{LEVEL_CODES[level]}'), '{_SEPARATOR}{level}', '')" for level in LEVELS
-    )
-    + f", {len(_SEPARATOR) + 1})"
-)
-CSV_SQL = (
-    _guarded("meeting"),
-    _guarded("kind"),
-    _guarded("account_name"),
-    _guarded("account_slug"),
-    _guarded("coalesce(meeting_type, '')"),
-    _guarded("coalesce(meeting_date, '')"),
-    _guarded("coalesce(phase, '')"),
-    _joined("objectives", "value ->> 0"),
-    _count("r"),
-    _count("p"),
-    _count("n"),
-    _joined("objections", "value ->> 0"),
-    _joined("commitments_given", "value", "text"),
-    _joined("commitments_received", "value", "text"),
-    _joined("next_steps", _STEP),
-    _LEVELS_SQL,
-    _guarded("created"),
-    _guarded("updated"),
-)
-"""The cells of :data:`CSV_COLUMNS` as SQL over the index's ``records`` columns: what
-:func:`_csv_row` makes of a record's facts (the tests compare both); the joined lists get
-:func:`_cell`'s guard in :func:`csv_row_chunks`."""
-_JOINED_CELLS = (7, 11, 12, 13, 14, 15)
+_CSV_PARTS = ("objectives", "objections", "commitments_given", "commitments_received", "next_steps")
 _FORMULA_CHARACTERS = frozenset(_FORMULA_STARTS)
 
 
-def _csv_row(record: Facts) -> list[str | int]:
-    return [
+def _guard(text: str) -> str:
+    """``text`` with an apostrophe before it if a spreadsheet would run it as a formula."""
+    return "'" + text if text[:1] in _FORMULA_CHARACTERS else text
+
+
+CSV_SQL = (
+    "meeting",
+    "kind",
+    "account_name",
+    "account_slug",
+    "coalesce(meeting_type, '')",
+    "coalesce(meeting_date, '')",
+    "coalesce(phase, '')",
+    "CAST(reached AS TEXT)",
+    "CAST(partly AS TEXT)",
+    "CAST(not_reached AS TEXT)",
+    "funnel",
+    "created",
+    "updated",
+    "'[' || " + " || ',' || ".join(f"coalesce({part}, '[]')" for part in _CSV_PARTS) + " || ']'",
+)
+"""What :func:`csv_row_chunks` reads of each record in the index: its text cells, the counts
+of objectives reached, partly and not (kept by the index), its funnel letters, and its lists
+as one JSON array, decoded by one call of the JSON module's C code. (Joining the lists in
+SQL took three times longer: SQLite parses a JSON text again for each value taken out of it;
+even the apostrophe before a formula costs more there than in Python.)"""
+_ROW_LISTS = len(CSV_SQL) - 1
+_LINE = "\r\n"
+_CHUNK_ROWS = 1000
+
+
+def _csv_pieces(rows: Iterable[list[str]], dialect: type[csv.Dialect], bom: bool) -> Iterator[str]:
+    """The CSV text of rows of cells, :data:`_CHUNK_ROWS` rows a piece.
+
+    A row without a delimiter, a quote or a line break in any cell is its cells joined by the
+    delimiter: what the csv module writes for it (it quotes only such cells), but the csv
+    module copies each character one at a time, and took a second for 100,000 records. The
+    other rows go through it.
+    """
+    if bom:
+        yield BOM
+    pieces = _Pieces()
+    writer = csv.writer(pieces, dialect=dialect, lineterminator=_LINE)
+    writer.writerow(CSV_COLUMNS)
+    delimiter, quote = writer.dialect.delimiter, writer.dialect.quotechar or '"'
+    between = len(CSV_COLUMNS) - 1
+    for number, cells in enumerate(rows, start=1):
+        line = delimiter.join(cells)
+        if (
+            line.count(delimiter) == between
+            and quote not in line
+            and "\n" not in line
+            and "\r" not in line
+        ):
+            pieces.append(line)
+            pieces.append(_LINE)
+        else:
+            writer.writerow(cells)
+        if number % _CHUNK_ROWS == 0:
+            yield "".join(pieces)
+            pieces.clear()
+    yield "".join(pieces)
+
+
+class _Pieces(list[str]):
+    """Where the csv writer writes: pieces of text, joined a chunk at a time."""
+
+    def write(self, text: str) -> None:
+        self.append(text)
+
+
+Lists = Sequence[Sequence[Any]]
+"""A record's lists in the order of :data:`_CSV_PARTS`: each a sequence of items, JSON arrays
+from the index or :class:`Facts`' named tuples (the same positions)."""
+
+
+def _facts_values(record: Facts) -> tuple[tuple[str | None, ...], Lists]:
+    """A record's row of :data:`CSV_SQL` (its lists left out) and its lists."""
+    results = record.results
+    row = (
         record.meeting,
         record.kind,
         record.account_name,
@@ -196,34 +176,153 @@ def _csv_row(record: Facts) -> list[str | int]:
         record.meeting_type or "",
         record.meeting_date or "",
         record.phase or "",
-        _SEPARATOR.join(objective.text for objective in record.objectives),
-        record.results.count("r"),
-        record.results.count("p"),
-        record.results.count("n"),
-        _SEPARATOR.join(objection.objection for objection in record.objections),
-        _SEPARATOR.join(record.commitments_given),
-        _SEPARATOR.join(record.commitments_received),
-        _SEPARATOR.join(
-            " ".join(
-                filter(
-                    None,
-                    (
-                        step.action,
-                        f"({step.owner})" if step.owner else "",
-                        f"by {step.due}" if step.due else "",
-                        f"[{step.status}]" if step.status != "open" else "",
-                    ),
-                )
-            )
-            for step in record.next_steps
-        ),
-        _SEPARATOR.join(record.levels),
+        str(results.count("r")),
+        str(results.count("p")),
+        str(results.count("n")),
+        record.funnel,
         record.created,
         record.updated,
+        None,
+    )
+    lists = (
+        record.objectives,
+        record.objections,
+        record.commitments_given,
+        record.commitments_received,
+        record.next_steps,
+    )
+    return row, lists
+
+
+_decode = json.JSONDecoder().raw_decode
+""":func:`json.loads` less its two regular expressions (the text is the index's own)."""
+
+
+def _row_cells(row: tuple[Any, ...]) -> list[str]:
+    """The cells of a row of :data:`CSV_SQL`; lists an index damaged by hand holds in another
+    shape are read as :class:`Facts` reads them (an item that is not one is left out)."""
+    try:
+        return _cells(row, _decode(row[_ROW_LISTS], 0)[0])
+    except (TypeError, ValueError, IndexError, KeyError):
+        return _cells(row, _checked_lists(row[_ROW_LISTS]))
+
+
+def _checked_lists(text: str) -> list[tuple[Any, ...]]:
+    try:
+        lists = json.loads(text)
+    except ValueError:
+        lists = []
+    if not isinstance(lists, list):
+        lists = []
+    return [
+        checked_part(column, lists[position] if position < len(lists) else [])
+        for position, column in enumerate(_CSV_PARTS)
     ]
 
 
-def _cell(value: str | int) -> str | int:
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+def _cells(row: Sequence[Any], lists: Lists) -> list[str]:
+    """The CSV cells of a record, from its row of :data:`CSV_SQL` and its lists, joined; a cell
+    that would run as a formula gets :func:`_guard`'s apostrophe."""
+    (
+        meeting,
+        kind,
+        account,
+        slug,
+        meeting_type,
+        meeting_date,
+        phase,
+        reached,
+        partly,
+        not_reached,
+        funnel,
+        created,
+        updated,
+        _,
+    ) = row
+    objectives, objections, given, received, steps = lists
+    # Unpacked whole: an item of another shape (a damaged index) raises, and is read again.
+    objectives_cell = _SEPARATOR.join([text for text, _ in objectives])
+    objections_cell = _SEPARATOR.join([objection for objection, _, _ in objections])
+    given_cell = _SEPARATOR.join(given)
+    received_cell = _SEPARATOR.join(received)
+    steps_cell = _SEPARATOR.join(map(_step_text, steps))
+    starts = _FORMULA_CHARACTERS
+    if (
+        meeting[:1] in starts
+        or kind[:1] in starts
+        or account[:1] in starts
+        or slug[:1] in starts
+        or meeting_type[:1] in starts
+        or meeting_date[:1] in starts
+        or phase[:1] in starts
+        or objectives_cell[:1] in starts
+        or objections_cell[:1] in starts
+        or given_cell[:1] in starts
+        or received_cell[:1] in starts
+        or steps_cell[:1] in starts
+        or created[:1] in starts
+        or updated[:1] in starts
+    ):  # written out: this runs for every record of an export
+        cells = [
+            meeting,
+            kind,
+            account,
+            slug,
+            meeting_type,
+            meeting_date,
+            phase,
+            objectives_cell,
+            reached,
+            partly,
+            not_reached,
+            objections_cell,
+            given_cell,
+            received_cell,
+            steps_cell,
+            _levels(funnel),
+            created,
+            updated,
+        ]
+        return [_guard(cell) for cell in cells]
+    return [
+        meeting,
+        kind,
+        account,
+        slug,
+        meeting_type,
+        meeting_date,
+        phase,
+        objectives_cell,
+        reached,
+        partly,
+        not_reached,
+        objections_cell,
+        given_cell,
+        received_cell,
+        steps_cell,
+        _levels(funnel),
+        created,
+        updated,
+    ]
+
+
+def _step_text(step: Sequence[Any]) -> str:
+    """A next step in a cell: action, (owner), by due, [status] unless open."""
+    status = step[4] if len(step) > 4 else "open"
+    return " ".join(
+        filter(
+            None,
+            (
+                step[0],
+                f"({step[1]})" if step[1] else "",
+                f"by {step[2]}" if step[2] else "",
+                f"[{status}]" if status != "open" else "",
+            ),
+        )
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _levels(funnel: str) -> str:
+    """The funnel levels of :attr:`Facts.funnel`'s letters, spelled out."""
+    return _SEPARATOR.join(levels_of(funnel))

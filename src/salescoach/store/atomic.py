@@ -16,8 +16,9 @@ import functools
 import os
 import re
 import secrets
+import stat
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
@@ -50,25 +51,20 @@ def is_temp_name(name: str) -> bool:
 
 def atomic_write(
     path: Path,
-    data: str | bytes | Iterable[str],
+    data: str | bytes | Iterable[str | bytes],
     *,
     exclusive: bool = False,
     mode: int = FILE_MODE,
 ) -> None:
-    """Write ``data`` (text is UTF-8; pieces of text are written as they come, so a big export
-    is never held whole) to ``path`` atomically, as a 0600 file whatever the umask.
+    """Write ``data`` (text is UTF-8; pieces of text or bytes are written as they come, so a
+    big export is never held whole) to ``path`` atomically, as a 0600 file whatever the umask.
 
     With ``exclusive=True`` an existing ``path`` is never replaced: ``FileExistsError`` is raised
     and the existing file is left as it was. The parent directory must exist. ``mode``
     :data:`SHARED_MODE` is for files meant to be shared (a schema, a completion script), never
     for a rep's records.
     """
-    if isinstance(data, str):
-        pieces: Iterable[bytes] = (data.encode("utf-8"),)
-    elif isinstance(data, bytes):
-        pieces = (data,)
-    else:
-        pieces = (piece.encode("utf-8") for piece in data)
+    pieces = _pieces(data)
     temporary = temp_path(path)
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_BINARY, mode)
     try:
@@ -89,12 +85,17 @@ def atomic_write(
     fsync_dir(path.parent)
 
 
-def write_output(path: Path, data: str | bytes | Iterable[str], *, mode: int = FILE_MODE) -> Path:
+def write_output(
+    path: Path, data: str | bytes | Iterable[str | bytes], *, mode: int = FILE_MODE
+) -> Path:
     """Write a file the user named (``export -o``, ``playbook schema -o``) atomically.
 
     A path that names a folder (``''``, ``.``, ``/tmp``), a folder that does not exist, ``~user``
     of no one, or any writing error is a StoreError naming the path, never a traceback.
-    Returns the path written.
+    What is no file to replace — a device (``/dev/stdout``, ``/dev/null``), a named pipe, or
+    a link to one — is written into as it is: replacing it would leave a plain file in its
+    place (``-o /dev/stdout`` made a file of ``/dev/stdout``). A link to a file replaces the
+    file it leads to, and stays a link. Returns the path written.
     """
     from salescoach.paths import expand
 
@@ -104,6 +105,24 @@ def write_output(path: Path, data: str | bytes | Iterable[str], *, mode: int = F
             f"cannot write {str(path) or repr('')}: it is a folder, not a file",
             hint="give a file name, e.g. -o export.csv",
         )
+    try:
+        kind: int | None = target.stat().st_mode  # through links
+    except FileNotFoundError:
+        kind = None
+    except OSError as error:
+        raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
+    if kind is not None and not stat.S_ISREG(kind):
+        try:
+            with target.open("wb") as stream:
+                for payload in _pieces(data):
+                    stream.write(payload)
+        except BrokenPipeError:
+            raise  # a reader that stopped early, as on standard output
+        except OSError as error:
+            raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
+        return target
+    if target.is_symlink():
+        target = target.resolve()
     if not target.parent.is_dir():
         raise StoreError(
             f"cannot write {path}: the folder {target.parent} does not exist",
@@ -251,6 +270,17 @@ def fsync_dir(directory: Path) -> None:
 
 
 _O_BINARY: int = getattr(os, "O_BINARY", 0)
+
+
+def _pieces(data: str | bytes | Iterable[str | bytes]) -> Iterator[bytes]:
+    """``data`` as bytes, a piece at a time (text is UTF-8)."""
+    if isinstance(data, str):
+        yield data.encode("utf-8")
+    elif isinstance(data, bytes):
+        yield data
+    else:
+        for piece in data:
+            yield piece.encode("utf-8") if isinstance(piece, str) else piece
 
 
 def _fchmod(descriptor: int, mode: int = FILE_MODE) -> None:

@@ -90,6 +90,9 @@ FULL_SCAN_LIMIT = 20_000
 """Up to this many record files, every open stats them all (about 0.1 s at the limit)."""
 BATCH = 500
 LISTING_CHUNK = 2_000
+EXPORT_BATCH = 500
+"""Rows an export takes from SQLite at a time."""
+_first = operator.itemgetter(0)
 DEFER_TEXT_FROM = 2_000
 """From this many files to read (and at least half the index), the words are indexed at the end."""
 PARALLEL_FROM = 4_000
@@ -612,18 +615,23 @@ class Index:
             found.append(facts)
         return found
 
-    def json_lines(self, *, account: str | None = None, since: str | None = None) -> Iterator[str]:
+    def json_lines(
+        self, *, account: str | None = None, since: str | None = None
+    ) -> Iterator[bytes]:
         """Each readable record's data and notes as a line of JSON (see
-        :func:`~salescoach.reports.export.json_line`), by account folder, meeting, prep first;
-        one at a time."""
+        :func:`~salescoach.reports.export.json_line`), by account folder, meeting, prep first:
+        UTF-8, :data:`EXPORT_BATCH` lines a piece, each line ending in a newline. The lines are
+        taken from SQLite as bytes, never decoded into text and encoded again (that took
+        half of what the export itself spent)."""
         where, values = _filters(account, None, since)
         rows = self._db.execute(
-            "SELECT documents.data FROM records JOIN documents ON documents.id = records.rowid "
+            "SELECT CAST(documents.data || char(10) AS BLOB) "
+            "FROM records JOIN documents ON documents.id = records.rowid "
             f"WHERE {where} ORDER BY account_dir, meeting, kind = 'debrief'",
             values,
         )
-        for (line,) in rows:
-            yield line
+        while batch := rows.fetchmany(EXPORT_BATCH):
+            yield b"".join(map(_first, batch))
 
     def newest(
         self, *, account: str | None = None, kind: str | None = None, limit: int | None = None
@@ -1557,6 +1565,18 @@ _MAKERS: dict[str, Callable[[Any], Any]] = {
         list,
     ),
 }
+
+
+def checked_part(column: str, items: Any) -> tuple[Any, ...]:
+    """The items of a part's ``column`` already decoded from its JSON, as :class:`Lazy` gives
+    them (named tuples; an item a damaged row holds in another shape is left out): for an
+    export that decodes rows itself and meets one it cannot read."""
+    make = _MAKERS[column]
+    made: list[Any] = []
+    for item in items if isinstance(items, list) else ():
+        with contextlib.suppress(TypeError, ValueError):
+            made.append(make(item))
+    return tuple(made)
 
 
 def _decoded_items(text: str, make: Callable[[Any], T]) -> Iterator[T]:
