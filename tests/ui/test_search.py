@@ -61,7 +61,7 @@ def test_a_pipe_gets_what_rich_print_writes(monkeypatch: pytest.MonkeyPatch, wid
     hits = [hit(snippet) for snippet in SNIPPETS]
     hits.append(hit(SNIPPETS[0], account="A [bold]name[/bold] " * 8, meeting_type=None))
     plain = written(monkeypatch, hits, width, color_system=None)
-    monkeypatch.setattr(shown, "_plain_writer", lambda out: shown._rich_writer)
+    monkeypatch.setattr(shown, "_plain_writer", shown._rich_writer)
     assert plain == written(monkeypatch, hits, width, color_system=None)
     assert "[bold]name[/bold]" in plain  # user text stays literal
 
@@ -70,7 +70,23 @@ def test_a_pipe_gets_what_rich_print_writes(monkeypatch: pytest.MonkeyPatch, wid
 def test_any_snippet_at_any_width(snippet: str, width: int) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         plain = written(monkeypatch, [hit(snippet)], width, color_system=None)
-        monkeypatch.setattr(shown, "_plain_writer", lambda out: shown._rich_writer)
+        monkeypatch.setattr(shown, "_plain_writer", shown._rich_writer)
+        assert plain == written(monkeypatch, [hit(snippet)], width, color_system=None)
+
+
+ONE_CELL = st.sampled_from(sorted(shown._one_cell()))
+SPACES = st.sampled_from([" ", "  ", "\u00a0", "\u202f", " \u202f "])
+
+
+@given(
+    st.lists(st.one_of(ONE_CELL, SPACES, st.just(MARK_START), st.just(MARK_END)), max_size=400),
+    st.integers(1, 130),
+)
+def test_any_latin_snippet_is_cut_as_rich_cuts_it(parts: list[str], width: int) -> None:
+    snippet = "".join(parts)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        plain = written(monkeypatch, [hit(snippet)], width, color_system=None)
+        monkeypatch.setattr(shown, "_plain_writer", shown._rich_writer)
         assert plain == written(monkeypatch, [hit(snippet)], width, color_system=None)
 
 
