@@ -144,3 +144,26 @@ def test_it_reads_the_shapes_salescoach_writes() -> None:
     # Not a speed test: the fast path must actually be taken for ordinary records.
     for text in ("a: one\n  two\n", "a:\n- b: 1\n  c: |\n    x\n", "a: 'x: y'\n"):
         assert read_plain_block(text) is not UNSURE
+
+
+def test_an_item_read_before_reads_the_same_and_apart() -> None:
+    """The playbooks of most records are the same items: read once, then taken as read (a
+    fresh mapping each time, so changing one record's never changes another's)."""
+    entry = "- id: debrief\n  version: 1\n  language: en\n"
+    text = f"playbooks:\n{entry}other:\n{entry}"
+    first, second = read_plain_block(text), read_plain_block(text)
+    assert first == second == _strict(text)
+    first["playbooks"][0]["version"] = 2
+    assert second["playbooks"][0]["version"] == 1
+    assert second["other"][0] is not second["playbooks"][0]
+    assert read_plain_block(f"list:\n{entry}- x\n") == {"list": [_strict(entry)[0], "x"]}
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["\n    more of the literal\n", "\n- next\n", "  deeper: x\n", "x: 1\n", "- '\n"],
+)
+def test_an_item_read_before_then_something_else_reads_as_ever(after: str) -> None:
+    item = "- note: |\n    first line\n"
+    read_plain_block(f"list:\n{item}- x\n")  # remembered
+    assert _agrees(f"list:\n{item}{after}")

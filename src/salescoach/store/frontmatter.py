@@ -37,6 +37,15 @@ _BLANK = -2
 _PLAIN_KEYS: set[str] = set()
 """Keys already checked (a home's records use the same few hundred keys over and over)."""
 _MAX_REMEMBERED_KEYS = 10_000
+_ITEMS: dict[tuple[int, str], dict[str, Any]] = {}
+"""Sequence items read before: a mapping of plain values, by its indentation and its lines as
+they stand (the playbooks a record was made with, the same in most records of a home). Only
+items that ended at the line where their text does are kept; what follows is read as ever (a
+blank line there, where a literal block might go on, is left to the strict reader)."""
+_ITEM_LINES = 8
+"""The longest item remembered, in lines."""
+_MAX_REMEMBERED_ITEMS = 4_096
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """A plain scalar starting with one of these is left to the strict reader."""
 
@@ -204,9 +213,26 @@ class _Reader:
                 key = line[after:colon] if colon != -1 else line[after:-1]
                 if key in _PLAIN_KEYS or _KEY.fullmatch(key):
                     # "- key: value" opens a mapping indented two columns past the dash (its
-                    # first line is read from there: the dash before is never looked at).
+                    # first line is read from there: the dash before is never looked at). A
+                    # short one of plain values read before, as it stands, is not read again.
+                    end = number + 1
+                    while indents[end] > indent:  # a blank line stops it too
+                        end += 1
+                    text = "\n".join(lines[number:end]) if end - number <= _ITEM_LINES else ""
+                    known = _ITEMS.get((indent, text)) if text and depth < MAX_DEPTH else None
+                    if known is not None:
+                        found.append(dict(known))
+                        number = end
+                        continue
                     indents[number] = after
                     value, number = self.mapping(number, after, depth + 1)
+                    if (
+                        text
+                        and number == end
+                        and len(_ITEMS) < _MAX_REMEMBERED_ITEMS
+                        and all(type(item) in _SCALAR_TYPES for item in value.values())
+                    ):
+                        _ITEMS[indent, text] = value.copy()
                     found.append(value)
                     continue
             value, number = self.scalar(line[after:], number, indent)
