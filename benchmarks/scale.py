@@ -211,17 +211,20 @@ def measure(home: Path, records: int, accounts: int, runs: int) -> int:
     row("agenda --rescan (stat every file)", seconds, count, budget=None)
 
     print("\nadding one record")
+    # A new account each run, in both homes: a prep reads its account's earlier records, so
+    # the account the big home kept from earlier runs would weigh on it, not the home's size.
+    account = f"Bench New {dt.datetime.now():%Y%m%d%H%M%S}"
     with tempfile.TemporaryDirectory() as scratch:
         answers = Path(scratch) / "answers.yaml"
         examples = subprocess.run(
-            [runner.command, "prep", "Bench New", "--type", "discovery", "--example-answers"],
+            [runner.command, "prep", account, "--type", "discovery", "--example-answers"],
             env=runner.env,
             check=True,
             capture_output=True,
             text=True,
         )
         answers.write_text(examples.stdout, encoding="utf-8")
-        save = ("prep", "Bench New", "--answers", str(answers), "--no-input")
+        save = ("prep", account, "--answers", str(answers), "--no-input")
         empty = Runner(Path(scratch) / "empty-home", runs)
         big_times, empty_times = [], []
         for _ in range(3):  # paired: the same save in this home and in an empty one
