@@ -10,10 +10,9 @@ import typer
 from salescoach.cli.state import state
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from salescoach.nextsteps import Marked, StepLine
     from salescoach.store.steps import Change
+    from salescoach.ui.plain import Styled
 
 next_app = typer.Typer(
     help="Next steps and their state: list the open ones, mark one done, move it, drop it.",
@@ -168,7 +167,7 @@ def _render_lines(lines: list[StepLine], every: bool, language: str) -> None:
     show(table)
 
 
-def _when(line: StepLine, language: str) -> Text:
+def _when(line: StepLine, language: str) -> Styled:
     from salescoach.messages import message
     from salescoach.ui.render import styled
 

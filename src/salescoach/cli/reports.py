@@ -270,7 +270,9 @@ def run_report(
     with open_index(app_state.data_home, rescan, app_state.language) as index:
         found = report.result(index, given, slug)
     if as_json:
-        _print_json(report.document(found))
+        from salescoach.ui import render
+
+        render.json_document(report.document(found), plain=True)
         return
     _show(name, found, given, False, app_state.language)
 

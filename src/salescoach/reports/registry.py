@@ -4,22 +4,24 @@ A command names a report, the CLI reads the facts it :attr:`~Report.needs` (filt
 :attr:`~Report.kind` and the command's account), calls :attr:`~Report.compute`, and hands the
 result to the renderer registered under the same name (``salescoach.ui.reports``) or, with
 ``--json``, prints :meth:`Report.document` — one JSON document per run.
+
+A command runs one report: :data:`REPORTS` imports a report's module when the report is first
+asked for, not the modules of the five others.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from salescoach.errors import NotFoundError
-from salescoach.reports import agenda, funnel, objections, objectives, phases, timeline
-from salescoach.reports.jsonable import jsonable
-from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Part, add_days
 
 if TYPE_CHECKING:
+    from salescoach.reports import funnel, objections, objectives, phases, timeline
+    from salescoach.reports.agenda import AgendaItem
+    from salescoach.reports.reference import Reference
     from salescoach.store.index import Index
 
 
@@ -39,7 +41,7 @@ class Agenda:
 
     today: dt.date
     days: int
-    items: list[agenda.AgendaItem]
+    items: list[AgendaItem]
 
     @property
     def horizon(self) -> dt.date:
@@ -79,16 +81,22 @@ class Report:
 
     def document(self, found: Any) -> Any:
         """The result as one JSON document."""
+        from salescoach.reports.jsonable import jsonable
+
         plain = jsonable(found)
         return {**plain, **self.extra_json(found)} if self.extra_json else plain
 
 
 def _agenda(facts: Sequence[Facts], given: Given) -> Agenda:
+    from salescoach.reports import agenda
+
     days = int(given.options.get("days", 7))
     return Agenda(given.today, days, agenda.agenda(facts, given.reference, given.today, days))
 
 
 def _agenda_facts(index: Index, given: Given) -> list[Facts]:
+    from salescoach.reports import agenda
+
     today = given.today
     horizon = add_days(today, int(given.options.get("days", 7)))
     earliest = add_days(today, -agenda.DEBRIEF_LOOKBACK_DAYS)
@@ -96,6 +104,9 @@ def _agenda_facts(index: Index, given: Given) -> list[Facts]:
 
 
 def _timeline(facts: Sequence[Facts], given: Given) -> timeline.Timeline:
+    from salescoach.errors import NotFoundError
+    from salescoach.reports import timeline
+
     found = timeline.timeline(facts)
     if found is None:
         name = given.options.get("account", "")
@@ -104,15 +115,21 @@ def _timeline(facts: Sequence[Facts], given: Given) -> timeline.Timeline:
 
 
 def _funnel_summary(index: Index, given: Given) -> funnel.FunnelReport:
+    from salescoach.reports import funnel
+
     return funnel.funnel_of(index.debriefs_by_funnel())
 
 
 def _objectives_summary(index: Index, given: Given) -> objectives.ObjectivesReport:
+    from salescoach.reports import objectives
+
     results = [objectives.Results(*row) for row in index.results_by_type_and_month()]
     return objectives.objectives_of(results, index.objectives_not_debriefed())
 
 
 def _objections_summary(index: Index, given: Given) -> objections.ObjectionsReport:
+    from salescoach.reports import objections
+
     wordings = [
         objections.Wording(words, library, met, rated, total, (day, created))
         for words, library, met, rated, total, day, created in index.objection_wordings()
@@ -123,6 +140,8 @@ def _objections_summary(index: Index, given: Given) -> objections.ObjectionsRepo
 
 
 def _phases_summary(index: Index, given: Given) -> phases.PhasesReport:
+    from salescoach.reports import phases
+
     observed: dict[str, list[phases.Observation]] = {}
     for slug, day, created, phase in index.phase_observations():
         observed.setdefault(slug, []).append(phases.Observation(day, created, phase))
@@ -135,39 +154,93 @@ def _balance(found: timeline.Timeline) -> Mapping[str, Any]:
     return {"balance": found.balance}
 
 
-REPORTS: dict[str, Report] = {
-    report.name: report
-    for report in (
-        Report("agenda", agenda.NEEDS, _agenda, narrowed=_agenda_facts),
-        Report("account", timeline.NEEDS, _timeline, extra_json=_balance),
-        Report(
-            "objections",
-            objections.NEEDS,
-            lambda facts, given: objections.objections(facts, given.reference),
-            kind="debrief",
-            summarised=_objections_summary,
-        ),
-        Report(
-            "objectives",
-            objectives.NEEDS,
-            lambda facts, given: objectives.objectives(facts),
-            summarised=_objectives_summary,
-        ),
-        Report(
-            "phases",
-            phases.NEEDS,
-            lambda facts, given: phases.phases(
-                facts, given.reference, given.today, int(given.options.get("stuck_after", 90))
-            ),
-            summarised=_phases_summary,
-        ),
-        Report(
-            "funnel",
-            funnel.NEEDS,
-            lambda facts, given: funnel.funnel(facts),
-            kind="debrief",
-            summarised=_funnel_summary,
-        ),
+def _agenda_report() -> Report:
+    from salescoach.reports import agenda
+
+    return Report("agenda", agenda.NEEDS, _agenda, narrowed=_agenda_facts)
+
+
+def _account_report() -> Report:
+    from salescoach.reports import timeline
+
+    return Report("account", timeline.NEEDS, _timeline, extra_json=_balance)
+
+
+def _objections_report() -> Report:
+    from salescoach.reports import objections
+
+    return Report(
+        "objections",
+        objections.NEEDS,
+        lambda facts, given: objections.objections(facts, given.reference),
+        kind="debrief",
+        summarised=_objections_summary,
     )
-}
+
+
+def _objectives_report() -> Report:
+    from salescoach.reports import objectives
+
+    return Report(
+        "objectives",
+        objectives.NEEDS,
+        lambda facts, given: objectives.objectives(facts),
+        summarised=_objectives_summary,
+    )
+
+
+def _phases_report() -> Report:
+    from salescoach.reports import phases
+
+    return Report(
+        "phases",
+        phases.NEEDS,
+        lambda facts, given: phases.phases(
+            facts, given.reference, given.today, int(given.options.get("stuck_after", 90))
+        ),
+        summarised=_phases_summary,
+    )
+
+
+def _funnel_report() -> Report:
+    from salescoach.reports import funnel
+
+    return Report(
+        "funnel",
+        funnel.NEEDS,
+        lambda facts, given: funnel.funnel(facts),
+        kind="debrief",
+        summarised=_funnel_summary,
+    )
+
+
+class _Registry(Mapping[str, Report]):
+    """Each report by name, made (its module imported) when first asked for."""
+
+    def __init__(self, makers: Mapping[str, Callable[[], Report]]) -> None:
+        self._makers = makers
+        self._made: dict[str, Report] = {}
+
+    def __getitem__(self, name: str) -> Report:
+        if name not in self._made:
+            self._made[name] = self._makers[name]()
+        return self._made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+REPORTS: Mapping[str, Report] = _Registry(
+    {
+        "agenda": _agenda_report,
+        "account": _account_report,
+        "objections": _objections_report,
+        "objectives": _objectives_report,
+        "phases": _phases_report,
+        "funnel": _funnel_report,
+    }
+)
 """Every report over one home, by name (``team`` compares several homes: see the CLI)."""

@@ -15,10 +15,12 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from rich.console import Console
+from salescoach.ui.plain import plain_stream
 
-from salescoach.ui import console
+if TYPE_CHECKING:
+    from rich.console import Console
 
 PAGER_ENV = "SALESCOACH_PAGER"
 
@@ -39,6 +41,11 @@ def pager_command() -> list[str] | None:
 @contextmanager
 def paged(screen: Console | None = None) -> Iterator[None]:
     """Page what is printed on ``screen`` (standard output) inside the block, when it is long."""
+    if screen is None and plain_stream() is not None:  # a pipe: no pager, and no Rich to import
+        yield
+        return
+    from salescoach.ui import console
+
     screen = screen or console.out
     if not screen.is_terminal:
         yield
@@ -70,4 +77,6 @@ def show_in_pager(command: list[str], text: str, screen: Console | None = None) 
             command, input=text.encode("utf-8"), env=environment, check=False, stderr=None
         )
     except OSError:
+        from salescoach.ui import console
+
         _write(screen or console.out, text)

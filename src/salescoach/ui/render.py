@@ -9,14 +9,15 @@ from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
-
 from salescoach.messages import message
-from salescoach.ui import console
+from salescoach.ui.plain import BAR_COLUMN as BAR_COLUMN
+from salescoach.ui.plain import BAR_WIDTH as BAR_WIDTH
+from salescoach.ui.plain import Grid, Styled, write_grid, write_line
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Column, Table
+    from rich.text import Text
 
     from salescoach.errors import Broken, Problem, SalescoachError
     from salescoach.onboarding import Checklist
@@ -29,12 +30,18 @@ if TYPE_CHECKING:
 
 def literal(text: object, style: str = "") -> Text:
     """``text`` as it is: brackets are characters, not markup."""
+    from rich.text import Text
+
     return Text(str(text), style=style)
 
 
 def say(text: str, style: str = "", *, indent: int = 0) -> None:
     """One line on standard error, literal. In a terminal it wraps between words, the lines
     after the first ``indent`` columns in (a list item); in a pipe or a log it stays one line."""
+    if write_line(text, stderr=True, wraps=False):
+        return
+    from salescoach.ui import console
+
     if console.err.is_terminal:
         from salescoach.typography import wrap_words
 
@@ -81,6 +88,10 @@ def usage_error(language: str, text: str, usage: str | None, help_hint: str | No
 
 def _labelled(label: str, style: str, text: str) -> None:
     """``label text`` on standard error, wrapped between words in a terminal as :func:`say`."""
+    from rich.text import Text
+
+    from salescoach.ui import console
+
     whole = f"{label} {text}"
     if console.err.is_terminal:
         from salescoach.typography import wrap_words
@@ -91,14 +102,18 @@ def _labelled(label: str, style: str, text: str) -> None:
     console.err.print(line, highlight=False)
 
 
-def json_document(value: object) -> None:
-    """One JSON document on standard output (dataclasses, named tuples and dates made plain)."""
+def json_document(value: object, *, plain: bool = False) -> None:
+    """One JSON document on standard output (dataclasses, named tuples and dates made plain;
+    ``plain``: they already are, as a report's :meth:`~salescoach.reports.registry.Report.document`
+    makes them, and are not walked a second time)."""
     import json
     import sys
 
-    from salescoach.reports.jsonable import jsonable
+    if not plain:
+        from salescoach.reports.jsonable import jsonable
 
-    sys.stdout.write(json.dumps(jsonable(value), ensure_ascii=False, indent=2) + "\n")
+        value = jsonable(value)
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def skipped(language: str, problems: Sequence[str], shown: int = 3) -> None:
@@ -116,6 +131,7 @@ def markdown(body: str) -> None:
     """A Markdown document on standard output, never broken at a non-breaking space."""
     from rich.markdown import Markdown
 
+    from salescoach.ui import console
     from salescoach.ui.sheet import NO_BREAK, HeldSpaces
 
     console.out.print(HeldSpaces(Markdown(body.replace(NO_BREAK, HeldSpaces.HELD))))
@@ -126,6 +142,7 @@ def saved(result: Saved) -> None:
     where it was written on stderr."""
     record = result.record
     if result.sheet is not None:
+        from salescoach.ui import console
         from salescoach.ui.sheet import print_sheet
 
         print_sheet(result.sheet, console.out, pager=True, alone=True)
@@ -209,26 +226,21 @@ def account_recap(language: str, account: str, known: AccountRecap) -> None:
                 say("  - " + " · ".join(bits), indent=4)
 
 
-Cell = str | Text
-"""A table cell: plain text (always literal), or a :class:`Text` styled by the renderer."""
+Cell = str | Styled
+"""A table cell: plain text (always literal), or text :func:`styled` by the renderer."""
 
 
-def styled(text: object, style: str) -> Text:
+def styled(text: object, style: str) -> Styled:
     """A cell or line part in one of the theme's styles (``ok``, ``warning``, ``error``…)."""
-    return Text(str(text), style=style)
+    return Styled(((str(text), style),))
 
 
-def joined(*parts: Cell) -> Text:
+def joined(*parts: Cell) -> Styled:
     """Pieces of text side by side, each literal or styled."""
-    line = Text()
+    pieces: list[tuple[str, str]] = []
     for part in parts:
-        line.append(part if isinstance(part, Text) else Text(part))
-    return line
-
-
-BAR_COLUMN = "\0bar"
-"""A column name for :func:`new_table`: a column of bars, never wrapped."""
-BAR_WIDTH = 20
+        pieces += part.pieces if isinstance(part, Styled) else [(part, "")]
+    return Styled(tuple(pieces))
 
 
 class Whole(str):
@@ -249,22 +261,40 @@ class Spare(str):
         return spare
 
 
-def new_table(*columns: str, title: str | None = None) -> Table:
-    """An empty table in the program's plain style; add rows with :func:`add_row`.
+def new_table(*columns: str, title: str | None = None) -> Grid:
+    """An empty table in the program's plain style (:data:`BAR_COLUMN`: a column of bars); add
+    rows with :func:`add_row`.
 
     In a terminal, :func:`show` leaves out the columns that are empty in every row, then the
     :class:`Spare` ones until the table fits; a :class:`Whole` column is never folded.
     """
-    from rich.table import Table
+    return Grid(columns, title=title)
 
-    shown = Table(box=None, pad_edge=False, header_style="bold", title=title, title_justify="left")
-    for column in columns:
+
+def _rich_table(grid: Grid) -> Table:
+    """The Rich table of a :func:`new_table` grid, to be laid out by Rich."""
+    from rich.table import Table
+    from rich.text import Text
+
+    shown = Table(
+        box=None, pad_edge=False, header_style="bold", title=grid.title, title_justify="left"
+    )
+    shown.caption = grid.caption
+    for column in grid.columns:
         if column == BAR_COLUMN:  # the figure beside it says as much: the last one spared
             bars = Spare("", order=LAST_SPARED)
             shown.add_column(bars, no_wrap=True, min_width=BAR_WIDTH, overflow="crop")
         else:
             # Folded, never cut with an ellipsis: an id is copied from here into the next command.
             shown.add_column(column, overflow="fold", no_wrap=isinstance(column, Whole))
+    for row in grid.rows:
+        shown.add_row(
+            *(
+                cell.rich() if isinstance(cell, Styled) else cell if isinstance(cell, Text)
+                else Text(str(cell or ""))
+                for cell in row
+            )
+        )  # fmt: skip
     return shown
 
 
@@ -278,6 +308,8 @@ def _narrowed(shown: Table, width: int) -> Table:
     nothing in them, then without its spare columns: while it would fold a cell, then (the
     bars) while even its narrowest layout is wider."""
     from rich.measure import Measurement
+
+    from salescoach.ui import console
 
     def empty(column: Column) -> bool:
         return all(not str(cell).strip() for cell in column.cells)
@@ -322,14 +354,28 @@ def _with_columns(shown: Table, columns: Sequence[Column]) -> Table:
     return copy
 
 
-def add_row(shown: Table, *cells: Cell | None) -> None:
+def add_row(shown: Grid, *cells: Cell | Text | None) -> None:
     """A row of literal cells (``None`` is an empty cell)."""
-    shown.add_row(*(cell if isinstance(cell, Text) else Text(cell or "") for cell in cells))
+    shown.add_row(*cells)
 
 
-def show(renderable: RenderableType) -> None:
-    """A result on standard output; a table is never cut when the output is not a terminal."""
+def show(renderable: RenderableType | Grid | Styled) -> None:
+    """A result on standard output; a table is never cut when the output is not a terminal.
+
+    Into a pipe, a table or a line of plain text is written without Rich (see
+    :mod:`salescoach.ui.plain`), as Rich would write it.
+    """
+    if isinstance(renderable, Grid):
+        if write_grid(renderable):
+            return
+        renderable = _rich_table(renderable)
+    elif isinstance(renderable, Styled):
+        if write_line(renderable):
+            return
+        renderable = renderable.rich()
     from rich.table import Table
+
+    from salescoach.ui import console
 
     screen = console.out
     if isinstance(renderable, Table) and screen.is_terminal:
@@ -347,16 +393,22 @@ def show(renderable: RenderableType) -> None:
     screen.print(renderable)
 
 
-def fits(renderable: Table) -> bool:
+def fits(grid: Grid) -> bool:
     """Whether a table shows on standard output without folding a cell: in a terminal, its
     natural width is within the terminal's; elsewhere always (it is never cut there)."""
-    screen = console.out
-    if not screen.is_terminal:
+    from salescoach.ui.plain import plain_stream
+
+    if plain_stream() is not None:
         return True
     from rich.measure import Measurement
 
-    natural = Measurement.get(screen, screen.options.update(width=UNCUT), renderable).maximum
-    return natural <= screen.width
+    from salescoach.ui import console
+
+    screen = console.out
+    if not screen.is_terminal:
+        return True
+    measured = Measurement.get(screen, screen.options.update(width=UNCUT), _rich_table(grid))
+    return measured.maximum <= screen.width
 
 
 UNCUT = 1_000_000
