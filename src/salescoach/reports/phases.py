@@ -20,9 +20,9 @@ NEEDS: frozenset[Part] = frozenset()
 STUCK_AFTER_DAYS = 90
 
 
-@dataclass(frozen=True)
-class Stay:
-    """A time an account spent in one phase; ``left`` is ``None`` for the current one."""
+class Stay(NamedTuple):
+    """A time an account spent in one phase; ``left`` is ``None`` for the current one (a named
+    tuple: the phases report makes one per phase change of the home)."""
 
     phase: str
     entered: dt.date
@@ -96,17 +96,26 @@ class Observation(NamedTuple):
     phase: str | None
 
 
-def stays(records: Iterable[Observed], reference: Reference, today: dt.date) -> list[Stay]:
-    """One account's stays in each phase, from its records in chronological order."""
+def stays(
+    records: Iterable[Observed],
+    reference: Reference,
+    today: dt.date,
+    seen: Seen | None = None,
+) -> list[Stay]:
+    """One account's stays in each phase, from its records in chronological order (``seen``:
+    the days and phases already worked out, shared by the accounts of one report)."""
+    seen = seen or Seen(reference, today)
     found: list[Stay] = []
     current: str | None = None
     entered = today
     for record in records:
-        day = _as_of(record, today)
-        if record.phase is None or day is None:
+        value = record.phase
+        if value is None:
             continue
-        known = reference.phase(record.phase)
-        phase = known.id if known else record.phase
+        day = seen.as_of(record)
+        if day is None:
+            continue
+        phase = seen.phase_id(value)
         if phase == current:
             continue
         if current is not None:
@@ -115,6 +124,43 @@ def stays(records: Iterable[Observed], reference: Reference, today: dt.date) -> 
     if current is not None:
         found.append(Stay(current, entered, None, (today - entered).days))
     return found
+
+
+class Seen:
+    """What :func:`stays` works out for each record, kept for the next record that has the
+    same: the day a record's day (and creation day) place it on, a phase's id. The phases
+    report asks it of every observation of the home (tens of thousands, over a few thousand
+    days)."""
+
+    def __init__(self, reference: Reference, today: dt.date) -> None:
+        self.reference = reference
+        self.today = today
+        self._days: dict[str, dt.date | None] = {}
+        self._ids: dict[str, str] = {}
+
+    def as_of(self, record: Observed) -> dt.date | None:
+        """:func:`_as_of` of ``record``."""
+        day = self._day(record.day)
+        if day is None or day <= self.today:
+            return day
+        written = self._day(record.created[:10])
+        return self.today if written is not None and written <= self.today else None
+
+    def _day(self, text: str) -> dt.date | None:
+        try:
+            return self._days[text]
+        except KeyError:
+            day = self._days[text] = parse_day(text)
+            return day
+
+    def phase_id(self, value: str) -> str:
+        """The reference id of the phase ``value`` names (its id or number), else ``value``."""
+        try:
+            return self._ids[value]
+        except KeyError:
+            known = self.reference.phase(value)
+            found = self._ids[value] = known.id if known else value
+            return found
 
 
 def _as_of(record: Observed, today: dt.date) -> dt.date | None:
@@ -162,9 +208,10 @@ def phases_of(
     durations: dict[str, list[int]] = {}
     stuck: list[StuckAccount] = []
     unknown = advances = setbacks = count = 0
+    seen = Seen(reference, today)
     for slug, name, records in accounts:
         count += 1
-        account_stays = stays(records, reference, today)
+        account_stays = stays(records, reference, today, seen)
         if not account_stays:
             unknown += 1
             continue

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from salescoach.reports.phases import Observation, moves, stays
+from salescoach.reports.phases import Observation, Seen, moves, stays
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Outcome, Part, by_account, parse_day
 
@@ -204,8 +204,9 @@ def indexed_activity(index: Index, reference: Reference, today: dt.date) -> Acti
     for slug, observed_day, created, phase in index.phase_observations():
         observed.setdefault(slug, []).append(Observation(observed_day, created, phase))
     slugs = [slug for slug, _ in index.accounts()]
+    seen = Seen(reference, today)
     advances = sum(
-        moves(stays(observed.get(slug, []), reference, today), reference)[0] for slug in slugs
+        moves(stays(observed.get(slug, []), reference, today, seen), reference)[0] for slug in slugs
     )
     deals: dict[str, list[Held]] = {}
     for slug, held_day, held_phase, outcome in index.deals_held(day, after_sale_values(reference)):

@@ -121,6 +121,16 @@ before its debrief; ``kind`` is ``prep`` or ``debrief``), as ``records_chronolog
 them."""
 _CHRONOLOGICAL_DESC = "day DESC, kind, created DESC, meeting DESC"
 _DATE_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+_SLUGS = (
+    "slugs(slug) AS (SELECT min(account_slug) FROM records WHERE problem IS NULL UNION ALL "
+    "SELECT (SELECT min(account_slug) FROM records WHERE problem IS NULL "
+    "AND account_slug > slugs.slug) FROM slugs WHERE slugs.slug IS NOT NULL)"
+)
+"""A recursive common table (``WITH RECURSIVE {_SLUGS}``): the slug of each account with a
+readable record, one seek along ``records_chronological`` per account instead of a scan of
+every record (``SELECT DISTINCT``); its last row is ``NULL``, so it is read through
+:data:`_EACH_SLUG`."""
+_EACH_SLUG = "(SELECT slug FROM slugs WHERE slug IS NOT NULL)"
 _JSON_FIELDS = {name for names in PART_FIELDS.values() for name in names}
 _FACT_COLUMN_SQL = ",\n    ".join(
     f"{name} TEXT CHECK ({name} IS NULL OR json_type({name}) = 'array')"
@@ -578,7 +588,7 @@ class Index:
             "ORDER BY day DESC LIMIT 1) AS last_past, "
             f"(SELECT valid_day {account} AND day > :today AND valid_day IS NOT NULL "
             "ORDER BY day LIMIT 1) AS first_ahead "
-            "FROM (SELECT DISTINCT account_slug AS slug FROM records WHERE problem IS NULL)"
+            f"FROM {_EACH_SLUG}"
         )
         wanted = " UNION ".join(
             [
@@ -601,7 +611,10 @@ class Index:
                 "AND +d.kind = 'debrief' AND d.problem IS NULL",
             ]
         )
-        wanted = f"WITH accounts_seen AS MATERIALIZED ({latest}) SELECT * FROM ({wanted})"
+        wanted = (
+            f"WITH RECURSIVE {_SLUGS}, accounts_seen AS MATERIALIZED ({latest}) "
+            f"SELECT * FROM ({wanted})"
+        )
         rows = self._rows(
             f"SELECT {_FACT_COLUMNS}, next_steps FROM records WHERE rowid IN ({wanted}) "
             "ORDER BY rowid",
@@ -729,9 +742,9 @@ class Index:
         """Each account with a readable record, by slug: its slug, and its name as its latest
         record (in :func:`~salescoach.store.facts.by_account` order) gives it."""
         return self._rows(
+            f"WITH RECURSIVE {_SLUGS} "
             "SELECT slug, (SELECT account_name FROM records WHERE problem IS NULL "
-            f"AND account_slug = slug ORDER BY {_CHRONOLOGICAL_DESC} LIMIT 1) FROM "
-            "(SELECT DISTINCT account_slug AS slug FROM records WHERE problem IS NULL) "
+            f"AND account_slug = slug ORDER BY {_CHRONOLOGICAL_DESC} LIMIT 1) FROM {_EACH_SLUG} "
             "ORDER BY slug"
         )
 
@@ -767,11 +780,11 @@ class Index:
         """Per account with one, by slug: its first record dated on or before ``today``
         (slug, day, phase)."""
         return self._rows(
+            f"WITH RECURSIVE {_SLUGS} "
             "SELECT account_slug, day, phase FROM records WHERE rowid IN ("
             "SELECT (SELECT rowid FROM records WHERE problem IS NULL AND account_slug = slug "
             f"AND valid_day <= :today ORDER BY {_CHRONOLOGICAL} LIMIT 1) "
-            "FROM (SELECT DISTINCT account_slug AS slug FROM records WHERE problem IS NULL)) "
-            "ORDER BY account_slug",
+            f"FROM {_EACH_SLUG}) ORDER BY account_slug",
             {"today": today},
         )
 
