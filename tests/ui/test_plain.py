@@ -51,6 +51,7 @@ def grids(draw: st.DrawFn) -> plain.Grid:
     cells = st.one_of(
         st.none(),
         TEXT,
+        st.lists(TEXT, min_size=2, max_size=3).map("\n".join),  # a cell of several lines
         st.builds(render.styled, TEXT, st.sampled_from(["bold", "ok", "muted"])),
         st.builds(render.joined, TEXT, st.builds(render.styled, TEXT, st.just("warning"))),
     )

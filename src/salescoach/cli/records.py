@@ -64,9 +64,9 @@ def list_records(
         else:
             sys.stderr.write(_no_records(app_state.language))
         return
-    from salescoach.cli.reports import open_index
+    from salescoach.cli.reports import account_slug, open_index
 
-    slug = app_state.repository.find_account(account).slug if account is not None else None
+    slug = account_slug(app_state, account) if account is not None else None
     shown = limit if limit is not None else (0 if as_json else TABLE_LIMIT)
     with open_index(app_state.data_home, rescan=False, language=app_state.language) as index:
         if as_json:

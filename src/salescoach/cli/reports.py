@@ -263,7 +263,7 @@ def run_report(
 
     report = REPORTS[name]
     app_state = state(ctx)
-    slug = app_state.repository.find_account(account).slug if account is not None else None
+    slug = account_slug(app_state, account) if account is not None else None
     if account is not None:
         options["account"] = account
     given = Given(_reference(app_state), _day(today, app_state.language), options)
@@ -415,6 +415,15 @@ def _meeting_types(app_state: AppState) -> Callable[[str], Mapping[str, str]]:
         return labels[language]
 
     return of
+
+
+def account_slug(app_state: AppState, name: str) -> str:
+    """The folder of the existing account ``name`` (slug or name); NotFoundError otherwise. Found
+    without loading the store's models when its ``account.yaml`` reads plainly (see
+    :mod:`salescoach.store.lookup`)."""
+    from salescoach.store.lookup import existing_slug
+
+    return existing_slug(app_state.data_home, name) or app_state.repository.find_account(name).slug
 
 
 def open_index(home: Path, rescan: bool, language: str = "en") -> Index:

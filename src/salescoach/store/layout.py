@@ -22,6 +22,8 @@ from pathlib import Path
 
 ACCOUNTS_DIR = "accounts"
 ACCOUNT_FILE = "account.yaml"
+ACCOUNT_SCHEMA = 1
+"""The version of ``account.yaml``'s fields this salescoach writes (and the newest it reads)."""
 DRILL_FILE = "drill.yaml"
 """A rep's drill schedule and ratings (:mod:`salescoach.drill.log`), at the home's top."""
 ONBOARDING_FILE = "onboarding.yaml"

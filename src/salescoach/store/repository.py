@@ -16,7 +16,6 @@ import errno
 import os
 import re
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from itertools import count
 from pathlib import Path
@@ -49,6 +48,7 @@ from salescoach.store.atomic import (
 )
 from salescoach.store.layout import (
     ACCOUNT_FILE,
+    ACCOUNT_SCHEMA,
     ACCOUNTS_DIR,
     account_entries,
     meeting_entries,
@@ -75,10 +75,16 @@ from salescoach.store.record import (
     parse_timestamp,
 )
 from salescoach.store.serialize import TooLarge, UnfaithfulYaml, dump_exact
-from salescoach.store.slug import MAX_BYTES, is_slug, slugify, with_suffix
+from salescoach.store.slug import (
+    MAX_BYTES,
+    account_name_key,
+    clean_name,
+    is_slug,
+    slugify,
+    with_suffix,
+)
 from salescoach.yamlio import YamlProblems, decode, parse, read_bytes
 
-ACCOUNT_SCHEMA = 1
 LOCK_TIMEOUT_SECONDS = 30.0
 MAX_ACCOUNT_BYTES = 1_000_000
 _MEETING_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -114,25 +120,6 @@ class Account(BaseModel):
     def ref(self) -> AccountRef:
         """The reference records carry."""
         return AccountRef(slug=self.slug, name=self.name)
-
-
-def account_name_key(name: str) -> str:
-    """What makes two account names the same account: Unicode form, case and spacing ignored.
-
-    ``Acme``, ``ACME`` and `` acme `` are one account; ``Acme Inc.`` and ``Acme, Inc.`` are two
-    (they share the slug ``acme-inc``, so the second gets ``acme-inc-2``).
-    """
-    return " ".join(clean_name(name).casefold().split())
-
-
-def clean_name(name: str) -> str:
-    """An account name as stored: NFC, single spaces, without the invisible format characters
-    (bidi overrides such as U+202E, zero-width spaces and joiners) that make a name display as
-    another one."""
-    visible = "".join(
-        char for char in unicodedata.normalize("NFC", name) if unicodedata.category(char) != "Cf"
-    )
-    return " ".join(visible.split())
 
 
 class Repository:

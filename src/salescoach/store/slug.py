@@ -109,3 +109,22 @@ def _transliterate(char: str) -> str:
 
 def _safe(slug: str) -> str:
     return f"{slug}_" if slug in _WINDOWS_RESERVED else slug
+
+
+def account_name_key(name: str) -> str:
+    """What makes two account names the same account: Unicode form, case and spacing ignored.
+
+    ``Acme``, ``ACME`` and `` acme `` are one account; ``Acme Inc.`` and ``Acme, Inc.`` are two
+    (they share the slug ``acme-inc``, so the second gets ``acme-inc-2``).
+    """
+    return " ".join(clean_name(name).casefold().split())
+
+
+def clean_name(name: str) -> str:
+    """An account name as stored: NFC, single spaces, without the invisible format characters
+    (bidi overrides such as U+202E, zero-width spaces and joiners) that make a name display as
+    another one."""
+    visible = "".join(
+        char for char in unicodedata.normalize("NFC", name) if unicodedata.category(char) != "Cf"
+    )
+    return " ".join(visible.split())

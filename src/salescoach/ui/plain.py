@@ -192,30 +192,42 @@ def grid_lines(grid: Grid) -> list[str] | None:
     headers = [_markup_text("" if name == BAR_COLUMN else str(name)) for name in grid.columns]
     if None in headers:
         return None
-    rows = [[_cell_text(cell) for cell in row] for row in grid.rows]
+    rows = [[_cell_lines(cell) for cell in row] for row in grid.rows]
     if any(None in row for row in rows):
         return None
-    table = [headers, *rows]
+    table: list[list[list[str]]] = [[[text or ""] for text in headers], *rows]  # type: ignore[list-item]
     last = len(headers) - 1
     widths = []
     for number, column in enumerate(zip(*table, strict=True)):
         padding = (number > 0) + (number < last)
         minimum = BAR_WIDTH if grid.columns[number] == BAR_COLUMN else 0
-        content = max(max(len(text or "") for text in column), minimum)
+        content = max(max(len(text) for cell in column for text in cell), minimum)
         widths.append(content + padding or 1)
     lines = []
-    for row in table:
-        line = []
-        for number, text in enumerate(row):
-            left = " " if number > 0 else ""
-            line.append(f"{left}{text}".ljust(widths[number]))
-        lines.append("".join(line))
+    for row in table:  # a cell of several lines makes the row as tall, the others blank below
+        for line_number in range(max(len(cell) for cell in row)):
+            line = []
+            for number, cell in enumerate(row):
+                text = cell[line_number] if line_number < len(cell) else ""
+                left = " " if number > 0 and text else ""
+                line.append(f"{left}{text}".ljust(widths[number]))
+            lines.append("".join(line))
     width = sum(widths)
     title = _annotation(grid.title, width, centred=False)
     caption = _annotation(grid.caption, width, centred=True)
     if title is None or caption is None:
         return None
     return [*title, *lines, *caption]
+
+
+def _cell_lines(cell: object) -> list[str] | None:
+    """A cell's lines when they are plain (a blank line or a line with spaces around it is
+    Rich's to lay out); ``None`` otherwise."""
+    if isinstance(cell, str | Styled) and "\n" in str(cell):
+        lines = [_cell_text(line) for line in str(cell).split("\n")]
+        return None if None in lines or "" in lines else lines  # type: ignore[return-value]
+    text = _cell_text(cell)
+    return None if text is None else [text]
 
 
 def _annotation(text: str | None, width: int, *, centred: bool) -> list[str] | None:
