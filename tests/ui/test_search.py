@@ -60,6 +60,7 @@ def written(
 def test_a_pipe_gets_what_rich_print_writes(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
     hits = [hit(snippet) for snippet in SNIPPETS]
     hits.append(hit(SNIPPETS[0], account="A [bold]name[/bold] " * 8, meeting_type=None))
+    hits.append(hit(SNIPPETS[0], account="Bell\x07 and\rreturn 交渉"))
     plain = written(monkeypatch, hits, width, color_system=None)
     monkeypatch.setattr(shown, "_plain_writer", shown._rich_writer)
     assert plain == written(monkeypatch, hits, width, color_system=None)

@@ -57,14 +57,23 @@ def search_results(
 def heading(hit: Hit, language: str, reference: Reference | None) -> Text:
     """A hit's first line: its day, account, kind, meeting type and meeting id."""
     line = Text()
-    line.append(hit.day, style="bold")
-    line.append("  ")
-    line.append(hit.account_name, style="heading")
-    line.append(f"  {message(language, hit.kind)}")
-    if hit.meeting_type:
-        line.append(f" · {meeting_type_label(reference, hit.meeting_type)}")
-    line.append(f"  {hit.meeting}", style="muted")
+    for part, style in heading_parts(hit, language, reference):
+        line.append(part, style=style)
     return line
+
+
+def heading_parts(hit: Hit, language: str, reference: Reference | None) -> list[tuple[str, str]]:
+    """The pieces of :func:`heading`, each with its style."""
+    parts = [
+        (hit.day, "bold"),
+        ("  ", ""),
+        (hit.account_name, "heading"),
+        (f"  {message(language, hit.kind)}", ""),
+    ]
+    if hit.meeting_type:
+        parts.append((f" · {meeting_type_label(reference, hit.meeting_type)}", ""))
+    parts.append((f"  {hit.meeting}", "muted"))
+    return parts
 
 
 def snippet(hit: Hit) -> Text:
@@ -94,11 +103,12 @@ def _plain_writer(
     simple = _one_cell().issuperset
 
     def write(hit: Hit) -> None:
-        first = heading(hit, language, reference).plain
+        first = "".join(part for part, _ in heading_parts(hit, language, reference))
         body = INDENT + "".join(part for part, _ in hit.pieces())
         if simple(first) and simple(body):
             lines = [first, *wrapped(body, width)]
         else:
+            first = heading(hit, language, reference).plain  # control codes left out
             lines = [first, *(line.plain for line in snippet(hit).wrap(out, width))]
         stream.write("\n".join(lines) + "\n")
 
