@@ -87,6 +87,9 @@ ICS_SQL = (
 """What :func:`ics_row_chunks` reads of each record in the index: its kind, meeting, account,
 meeting type, date and last change, and its lists (:data:`_ICS_PARTS`) as one JSON array,
 decoded by one call of the JSON module's C code."""
+ICS_ROWS = "kind = 'prep' OR next_steps IS NOT NULL"
+"""The records that can give an event (a debrief without next steps gives none): what
+:func:`ics_row_chunks` needs of the index (``Index.ordered_rows(..., having=ICS_ROWS)``)."""
 _ROW_LISTS = len(ICS_SQL) - 1
 _CHUNK_RECORDS = 1000
 _HEADER = (
