@@ -2,10 +2,11 @@
 
 Each hit is its heading (date, account, kind, type, meeting: one line, never wrapped) and its
 snippet (indented, the matches highlighted, wrapped at the console's width). ``--limit 0`` on a
-common word writes tens of thousands of them: Rich's ``print`` costs about half a millisecond
-each, so when standard output takes no style at all (a pipe, a file) the lines are made by
-Rich's own :meth:`~rich.text.Text.wrap` at the same width and written directly — the same
-characters :meth:`~rich.console.Console.print` writes there, a few times faster.
+common word writes tens of thousands of them, and Rich's ``print`` costs about half a
+millisecond each: so when standard output takes no style at all (a pipe, a file), each hit's
+lines are written directly, cut as ``print`` cuts them there — by :func:`wrapped` (Rich's word
+wrap for text whose every character takes one cell), else by Rich's own
+:meth:`~rich.text.Text.wrap`. A test holds the three to the same characters.
 """
 
 from __future__ import annotations
