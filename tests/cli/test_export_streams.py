@@ -107,3 +107,45 @@ def test_a_reader_that_stops_early_ends_the_export_quietly(
         errors = child.stderr.read().decode()
         child.wait(timeout=60)
     assert errors == ""
+
+
+@pytest.mark.parametrize("export_format", ["csv", "ics"])
+def test_ctrl_c_half_way_through_an_export_leaves_the_last_file_whole(
+    repo: Repository,
+    salescoach: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    export_format: str,
+) -> None:
+    """Interrupted after its first records are written, an export leaves the file it was
+    replacing as it was, no temporary beside it, and no traceback (the index's rows were
+    closed after the index, which printed "Exception ignored ... closed database")."""
+    from salescoach.reports import calendar, export
+
+    small_home(repo, meetings=3)
+    monkeypatch.setattr(export, "_CHUNK_ROWS", 1)
+    monkeypatch.setattr(calendar, "_CHUNK_RECORDS", 1)
+    calls = 0
+    formatting: Any
+
+    def interrupted(*args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise KeyboardInterrupt  # Ctrl-C while the third record is written
+        return formatting(*args)
+
+    if export_format == "csv":
+        formatting = export._row_cells
+        monkeypatch.setattr(export, "_row_cells", interrupted)
+    else:
+        formatting = calendar._Events.of_row
+        monkeypatch.setattr(calendar._Events, "of_row", interrupted)
+    target = tmp_path / f"export.{export_format}"
+    target.write_text("the last whole export")
+    done = salescoach("export", "-f", export_format, "-o", str(target))
+    assert done.code == 130
+    assert calls == 3
+    assert target.read_text() == "the last whole export"
+    assert [path.name for path in tmp_path.iterdir() if ".tmp-" in path.name] == []
+    assert done.stderr.strip() == ""  # Typer ends a command on Ctrl-C with 130, quietly

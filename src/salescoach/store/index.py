@@ -572,7 +572,10 @@ class Index:
             f"ORDER BY account_slug, {_DAY}, kind = 'debrief', created",
             values,
         )
-        yield from rows
+        # Not ``yield from``: closing this generator would close the cursor, an error once the
+        # index is closed (a Ctrl-C's traceback keeps the generator until after).
+        for row in rows:  # noqa: UP028
+            yield row
 
     def agenda_facts(self, today: str, earliest: str, horizon: str) -> list[Facts]:
         """The records an agenda on ``today`` depends on (``YYYY-MM-DD`` days), with their next
