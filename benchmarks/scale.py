@@ -8,7 +8,8 @@ runs once) and its peak memory (the child's maximum resident set):
 - ``list``, ``list --json``, ``show``, ``agenda``, ``account``, every report, ``debrief --last``
   (with ``--example-answers``: it finds the prep, prints, writes nothing) and ``search``, against
   the 0.3 s budget;
-- the exports: CSV and JSON lines against 3 s, iCalendar, and memory against 100 MiB;
+- the exports: CSV, JSON lines and iCalendar against 3 s, CSV for a French Excel, and each
+  one's peak memory against 100 MiB;
 - adding one record: through ``salescoach prep`` (the index is updated by the save) and by hand
   (a new meeting folder: noticed from the account folder's time stamp), and how many files the
   next command parses (1 at most: adding a record does not reparse the rest);
@@ -203,9 +204,12 @@ def measure(home: Path, records: int, accounts: int, runs: int) -> int:
         "export --format csv": ["export", "--format", "csv"],
         "export --format json": ["export", "--format", "json"],
         "export --format ics": ["export", "--format", "ics"],
+        "export --excel (--lang fr: ';')": ["--lang", "fr", "export", "--format", "csv", "--excel"],
     }.items():
         seconds, count = runner.median(*args, budget=EXPORT_BUDGET)
-        budget = None if args[-1] == "ics" else EXPORT_BUDGET
+        # The calendar aims at the same 3 s (no budget of the issue's); Excel's French CSV
+        # quotes most rows (each list's "; "), the slow path: shown, not held to a budget.
+        budget = None if "--excel" in args else EXPORT_BUDGET
         within.append(row(name, seconds, count, budget=budget, memory=runner.peak_mib))
     seconds, count = runner.median("agenda", "--rescan", "--today", TODAY)
     row("agenda --rescan (stat every file)", seconds, count, budget=None)
