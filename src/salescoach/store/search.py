@@ -37,7 +37,6 @@ DEFAULT_LIMIT = 20
 
 _QUOTED = re.compile(r'"([^"]*)"?')
 _WORDLIKE = re.compile(r"\w", re.UNICODE)
-_SPACES = re.compile(r"(\s+)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _MATCHED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}\\s]*)")
 
@@ -146,9 +145,8 @@ def snippet_of(highlighted: Sequence[str]) -> str:
     """A short extract of the column with the most matches (each column's whole text, matches
     between MARK_START and MARK_END): a few words before the first match, then up to
     :data:`SNIPPET_WORDS` words in all, with an ellipsis where text was cut."""
-    best = max(highlighted, key=_distinct_matches, default="")
-    tokens = _SPACES.split(best.strip())
-    words, spaces = tokens[0::2], tokens[1::2]
+    best = max(highlighted, key=_distinct_matches, default="").strip()
+    words = best.split() or [""]
     # Each word with matches, and its matches; then the window whose matches say most: each
     # different match counts, a rare one more (a phrase found once beats a common word found
     # ten times); the earliest of equals (fsum: equal sums are equal whatever their order).
@@ -163,15 +161,27 @@ def snippet_of(highlighted: Sequence[str]) -> str:
     first = max(found or [0], key=weight)
     start = max(0, first - WORDS_BEFORE)
     end = min(len(words), start + SNIPPET_WORDS)
-    parts = [words[start]]
-    for position in range(start + 1, end):
-        parts += [spaces[position - 1], words[position]]
-    text = "".join(parts)
+    text = _between(best, words, start, end)
     if start > 0:
         text = ELLIPSIS + text
     if end < len(words):
         text += ELLIPSIS
     return _balanced(text)
+
+
+def _between(text: str, words: Sequence[str], start: int, end: int) -> str:
+    """``words[start:end]`` as they stand in ``text`` (whose words they are), spaces kept.
+
+    Found by looking each word up after the one before: between two words there are only
+    spaces, so a word's first occurrence after the previous one is that word.
+    """
+    position = 0
+    for word in words[:start]:
+        position = text.index(word, position) + len(word)
+    begin = position = text.index(words[start], position)
+    for word in words[start:end]:
+        position = text.index(word, position) + len(word)
+    return text[begin:position]
 
 
 def _matched_in(text: str) -> set[str]:
