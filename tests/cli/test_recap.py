@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import email
 import os
+import stat
 import textwrap
+import threading
 from email.message import EmailMessage
 from email.policy import default
 from pathlib import Path
@@ -188,6 +190,24 @@ def test_the_recap_command(isolated_home: Path, tmp_path: Path, salescoach: Any)
     assert (mail.stat().st_mode & 0o777) == 0o600
     markdown = salescoach("recap", record.meeting, "--format", "md")
     assert markdown.stdout.startswith("**Objet :** Notre rendez-vous du jeudi 3 décembre")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_recap_into_a_named_pipe_is_written_into_it(
+    isolated_home: Path, tmp_path: Path, salescoach: Any
+) -> None:
+    record = example_meeting(Repository(isolated_home), "en", "discovery")
+    expected = salescoach("recap", record.meeting, "--format", "md").stdout.encode()
+    pipe = tmp_path / "recap.md"
+    os.mkfifo(pipe)
+    read: list[bytes] = []
+    reader = threading.Thread(target=lambda: read.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    written = salescoach("recap", record.meeting, "--format", "md", "-o", str(pipe))
+    reader.join(timeout=30)
+    assert written.code == 0, written.stderr
+    assert read == [expected]
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)  # still the pipe, not a file in its place
 
 
 def test_a_meeting_without_a_debrief_has_no_recap(isolated_home: Path, salescoach: Any) -> None:

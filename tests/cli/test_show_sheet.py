@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -46,6 +49,22 @@ def test_html_goes_to_stdout_or_to_a_file(meeting: str, tmp_path: Path) -> None:
     assert written.returncode == 0, written.stderr
     assert target.read_text(encoding="utf-8") == page.stdout
     assert str(target) in written.stderr and written.stdout == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_html_into_a_named_pipe_is_written_into_it(meeting: str, tmp_path: Path) -> None:
+    """``-o /dev/stdout`` or a pipe is no file to replace: the page goes through it."""
+    page = salescoach("show", meeting, "--html").stdout.encode()
+    pipe = tmp_path / "sheet.html"
+    os.mkfifo(pipe)
+    read: list[bytes] = []
+    reader = threading.Thread(target=lambda: read.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    written = salescoach("show", meeting, "--html", "-o", str(pipe))
+    reader.join(timeout=30)
+    assert written.returncode == 0, written.stderr
+    assert read == [page]
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)  # still the pipe, not a file in its place
 
 
 def test_sheet_options_misused_say_what_to_do(meeting: str, tmp_path: Path) -> None:

@@ -127,12 +127,8 @@ def _write(data: str | bytes, output: Path | None) -> None:
         else:
             sys.stdout.write(data)
         return
-    from salescoach.errors import StoreError
-    from salescoach.store.atomic import atomic_write
+    from salescoach.store.atomic import write_output
     from salescoach.ui.render import say
 
-    try:
-        atomic_write(output, data)
-    except OSError as error:
-        raise StoreError(f"cannot write {output}: {error.strerror or error}") from None
+    write_output(output, data)  # a device such as /dev/stdout is written into, not replaced
     say(str(output), "ok")

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from salescoach.errors import SalescoachError, UsageError
+from salescoach.errors import UsageError
 from salescoach.messages import message
 
 if TYPE_CHECKING:
@@ -75,15 +75,9 @@ def write_pdf(sheet: Sheet, pdf: Path) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from salescoach.store.atomic import atomic_write
+    from salescoach.store.atomic import write_output
 
-    try:
-        atomic_write(path, data)
-    except OSError as error:
-        raise SalescoachError(
-            f"cannot write {path}: {error.strerror or error}",
-            hint="check that the folder exists and that you may write in it",
-        ) from None
+    write_output(path, data)  # a device such as /dev/stdout is written into, not replaced
 
 
 def _say(sheet: Sheet, key: str, path: Path) -> None:

@@ -83,13 +83,7 @@ def print_pdf(html_text: str, pdf: Path, browser: str | None = None) -> Path:
                 f"{browser} could not print the sheet (exit {done.returncode}): {last}",
                 hint="write the page with --html and print it from a browser",
             )
-        from salescoach.store.atomic import atomic_write
+        from salescoach.store.atomic import write_output
 
-        try:
-            atomic_write(pdf, target.read_bytes())
-        except OSError as error:
-            raise SalescoachError(
-                f"cannot write {pdf}: {error.strerror or error}",
-                hint="check that the folder exists and that you may write in it",
-            ) from None
+        write_output(pdf, target.read_bytes())  # a device is written into, not replaced
     return pdf
