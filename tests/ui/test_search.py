@@ -13,6 +13,7 @@ from rich.console import Console
 from salescoach.store.search import MARK_END, MARK_START, Hit
 from salescoach.ui import console
 from salescoach.ui import search as shown
+from salescoach.ui.plain import SINGLE_CELL
 
 SNIPPETS = [
     f"They said {MARK_START}unions{MARK_END} will never accept it.",
@@ -75,7 +76,7 @@ def test_any_snippet_at_any_width(snippet: str, width: int) -> None:
         assert plain == written(monkeypatch, [hit(snippet)], width, color_system=None)
 
 
-ONE_CELL = st.sampled_from(sorted(shown._one_cell()))
+ONE_CELL = st.sampled_from(sorted(SINGLE_CELL))
 SPACES = st.sampled_from([" ", "  ", "\u00a0", "\u202f", " \u202f "])
 
 

@@ -239,46 +239,56 @@ def _annotation(text: str | None, width: int, *, centred: bool) -> list[str] | N
     lines: list[str] = []
     for part in text.split("\n"):  # each line of it wrapped on its own
         plain = _markup_text(part)
-        wrapped = _wrapped(plain, width) if plain else None
-        if wrapped is None:
+        cut = wrapped(plain, width, fold=False) if plain else None
+        if cut is None:
             return None
-        lines += wrapped
+        lines += cut
     if centred:
         return [(" " * ((width - len(line.rstrip())) // 2) + line.rstrip()).ljust(width)
                 for line in lines]  # fmt: skip
-    return [_cropped(line, width).ljust(width) for line in lines]
+    return [line.ljust(width) for line in lines]
 
 
 _WORD = re.compile(r"\s*\S+\s*")
 """A word and the spaces after it, as Rich divides a line (``rich._wrap``)."""
 
 
-def _wrapped(text: str, width: int) -> list[str] | None:
-    """``text`` cut into lines at most ``width`` wide, as Rich cuts it: a word that does not
-    fit on the line goes to the next one; ``None`` for a word wider than ``width`` (Rich folds
-    it)."""
-    breaks = [0]
-    used = 0
-    for match in _WORD.finditer(text):
-        start, word = match.start(), match.group(0)
+def wrapped(text: str, width: int, *, fold: bool = True) -> list[str] | None:
+    """``text`` cut into lines as :meth:`rich.text.Text.wrap` cuts it at ``width``, for a text
+    whose every character takes one cell (:data:`SINGLE_CELL`): a word that does not fit on the
+    line goes to the next one, the spaces past the edge are dropped. A word wider than a line
+    is folded into pieces of the line's width — or, without ``fold``, the answer is ``None``
+    (the caller leaves the text to Rich)."""
+    breaks: list[int] = []
+    offset = 0
+    for found in _WORD.finditer(text):
+        start, word = found.start(), found.group()
         length = len(word.rstrip())
-        if length > width:
-            return None
-        if width - used >= length:
-            used += len(word)
-        elif used and start:
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            if not fold:
+                return None
+            pieces = [word[at : at + width] for at in range(0, len(word), width)]
+            for piece in pieces[:-1]:
+                if start:
+                    breaks.append(start)
+                start += len(piece)
+            if start:
+                breaks.append(start)
+            offset = len(pieces[-1])
+        elif offset and start:
             breaks.append(start)
-            used = len(word)
-    ends = [*breaks[1:], len(text)]
-    return [text[start:end] for start, end in zip(breaks, ends, strict=True)]
-
-
-def _cropped(line: str, width: int) -> str:
-    """A line's trailing spaces beyond ``width`` dropped (Rich's ``rstrip_end``)."""
-    if len(line) <= width:
-        return line
-    spaces = len(line) - len(line.rstrip())
-    return line[: len(line) - min(spaces, len(line) - width)]
+            offset = len(word)
+    lines = []
+    for begin, end in zip([0, *breaks], [*breaks, len(text)], strict=True):
+        line = text[begin:end]
+        if len(line) > width:  # Rich's rstrip_end: the trailing spaces beyond the edge
+            excess = len(line) - width
+            spaces = len(line) - len(line.rstrip())
+            line = line[: len(line) - min(spaces, excess)][:width]
+        lines.append(line)
+    return lines
 
 
 def write_line(text: str | Styled, *, stderr: bool = False, wraps: bool = True) -> bool:

@@ -4,15 +4,14 @@ Each hit is its heading (date, account, kind, type, meeting: one line, never wra
 snippet (indented, the matches highlighted, wrapped at the console's width). ``--limit 0`` on a
 common word writes tens of thousands of them, and Rich's ``print`` costs about half a
 millisecond each: so when standard output takes no style at all (a pipe, a file), each hit's
-lines are written directly, cut as ``print`` cuts them there — by :func:`wrapped` (Rich's word
-wrap for text whose every character takes one cell), else by Rich's own
+lines are written directly, cut as ``print`` cuts them there — by
+:func:`salescoach.ui.plain.wrapped` (Rich's word wrap for text whose every character takes one
+cell, shared with the tables written into a pipe), else by Rich's own
 :meth:`~rich.text.Text.wrap`. A test holds the three to the same characters.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from rich.text import Text
 
 from salescoach.messages import message
 from salescoach.ui import console
+from salescoach.ui.plain import SINGLE_CELL, wrapped
 from salescoach.ui.render import meeting_type_label, say
 
 if TYPE_CHECKING:
@@ -98,67 +98,20 @@ def _plain_writer(
 ) -> Callable[[Hit], None]:
     """Write a hit as ``out.print`` does on a console without styles: the heading whole
     (``soft_wrap``), the snippet wrapped at the console's width. A hit whose every character
-    takes one cell is cut by :func:`wrapped` without making Rich objects at all."""
+    takes one cell is cut by :func:`~salescoach.ui.plain.wrapped` without making Rich objects
+    at all."""
     width = out.width
     stream = out.file
-    simple = _one_cell().issuperset
+    simple = SINGLE_CELL.issuperset
 
     def write(hit: Hit) -> None:
         first = "".join(part for part, _ in heading_parts(hit, language, reference))
         body = INDENT + "".join(part for part, _ in hit.pieces())
         if simple(first) and simple(body):
-            lines = [first, *wrapped(body, width)]
+            lines = [first, *(wrapped(body, width) or ())]  # folded: never None
         else:
             first = heading(hit, language, reference).plain  # control codes left out
             lines = [first, *(line.plain for line in snippet(hit).wrap(out, width))]
         stream.write("\n".join(lines) + "\n")
 
     return write
-
-
-_WORD = re.compile(r"\s*\S+\s*")
-"""A word and the spaces around it, as Rich's word wrap reads them."""
-
-
-def wrapped(text: str, width: int) -> list[str]:
-    """``text`` cut into lines as :meth:`rich.text.Text.wrap` cuts it at ``width`` (words kept
-    whole unless longer than a line, then folded; spaces past the edge dropped), for a text
-    whose every character takes one cell (see :func:`_one_cell`)."""
-    breaks: list[int] = []
-    offset = 0
-    for found in _WORD.finditer(text):
-        start, word = found.start(), found.group()
-        length = len(word.rstrip())
-        if width - offset >= length:
-            offset += len(word)
-        elif length > width:  # folded: pieces of a line's width
-            pieces = [word[at : at + width] for at in range(0, len(word), width)]
-            for piece in pieces[:-1]:
-                if start:
-                    breaks.append(start)
-                start += len(piece)
-            if start:
-                breaks.append(start)
-            offset = len(pieces[-1])
-        elif offset and start:
-            breaks.append(start)
-            offset = len(word)
-    lines = []
-    for begin, end in zip([0, *breaks], [*breaks, len(text)], strict=True):
-        line = text[begin:end]
-        if len(line) > width:
-            excess = len(line) - width
-            spaces = len(line) - len(line.rstrip())
-            line = line[: len(line) - min(spaces, excess)][:width]
-        lines.append(line)
-    return lines
-
-
-@functools.cache
-def _one_cell() -> frozenset[str]:
-    """The characters :func:`wrapped` can cut: printable Latin and common punctuation that
-    Rich measures one cell wide (anything else is cut by Rich itself)."""
-    from rich.cells import cell_len
-
-    candidates = (*range(0x20, 0x7F), *range(0xA0, 0x300), *range(0x2010, 0x2028), 0x202F, 0x20AC)
-    return frozenset(chr(code) for code in candidates if cell_len(chr(code)) == 1)
