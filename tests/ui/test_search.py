@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
+from rich.text import Text
 
 from salescoach.store.search import MARK_END, MARK_START, Hit
 from salescoach.ui import console
@@ -95,3 +96,33 @@ def test_any_latin_snippet_is_cut_as_rich_cuts_it(parts: list[str], width: int) 
 def test_a_terminal_gets_the_matches_highlighted(monkeypatch: pytest.MonkeyPatch) -> None:
     styled = written(monkeypatch, [hit(SNIPPETS[0])], 80, color_system="standard")
     assert "\x1b[1;7munions\x1b[0m" in styled
+
+
+@pytest.mark.parametrize("color_system", ["standard", None])
+def test_in_a_narrow_terminal_the_meeting_id_gets_a_line_of_its_own(
+    monkeypatch: pytest.MonkeyPatch, color_system: Literal["standard"] | None
+) -> None:
+    """The id is what a rep copies into ``show``: the terminal must not cut it mid-word."""
+    out = io.StringIO()
+    terminal = Console(
+        file=out,
+        theme=console.THEME,
+        width=78,
+        color_system=color_system,
+        force_terminal=True,
+    )
+    monkeypatch.setattr(console, "out", terminal)
+    shown.search_results("fr", ["x"], iter([hit(SNIPPETS[0]), hit(SNIPPETS[0], account="A")]), 2)
+    lines = Text.from_ansi(out.getvalue()).plain.splitlines()
+    assert lines[:2] == [
+        "2026-01-10  Société Générale  préparation · discovery",
+        "2026-01-10-societe-generale-discovery",
+    ]
+    assert (
+        lines[3] == "2026-01-10  A  préparation · discovery  2026-01-10-societe-generale-discovery"
+    )
+
+
+def test_into_a_pipe_a_heading_stays_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = written(monkeypatch, [hit(SNIPPETS[0])], 40, color_system=None).splitlines()[0]
+    assert first.endswith("discovery  2026-01-10-societe-generale-discovery")

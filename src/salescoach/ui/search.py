@@ -55,16 +55,22 @@ def search_results(
         say(message(language, "search_more", shown=shown, total=figure))
 
 
-def heading(hit: Hit, language: str, reference: Reference | None) -> Text:
-    """A hit's first line: its day, account, kind, meeting type and meeting id."""
+def heading(hit: Hit, language: str, reference: Reference | None, width: int | None = None) -> Text:
+    """A hit's heading: its day, account, kind, meeting type and meeting id."""
     line = Text()
-    for part, style in heading_parts(hit, language, reference):
+    for part, style in heading_parts(hit, language, reference, width):
         line.append(part, style=style)
     return line
 
 
-def heading_parts(hit: Hit, language: str, reference: Reference | None) -> list[tuple[str, str]]:
-    """The pieces of :func:`heading`, each with its style."""
+def heading_parts(
+    hit: Hit, language: str, reference: Reference | None, width: int | None = None
+) -> list[tuple[str, str]]:
+    """The pieces of :func:`heading`, each with its style: one line — but in a terminal
+    ``width`` wide, a heading longer than that has its meeting id on a line of its own (the
+    terminal would cut the id mid-word, and it is what a rep copies into ``show``). Into a
+    pipe or a file (``width`` ``None``) the heading stays one line, for the scripts reading it.
+    """
     parts = [
         (hit.day, "bold"),
         ("  ", ""),
@@ -73,22 +79,37 @@ def heading_parts(hit: Hit, language: str, reference: Reference | None) -> list[
     ]
     if hit.meeting_type:
         parts.append((f" · {meeting_type_label(reference, hit.meeting_type)}", ""))
-    parts.append((f"  {hit.meeting}", "muted"))
+    last = f"  {hit.meeting}"
+    if width is not None:
+        from rich.cells import cell_len
+
+        if sum(cell_len(part) for part, _ in parts) + len(last) > width:
+            last = f"\n{hit.meeting}"
+    parts.append((last, "muted"))
     return parts
 
 
 def snippet(hit: Hit) -> Text:
-    """A hit's snippet, indented, its matches highlighted."""
-    text = Text(INDENT)
+    """A hit's snippet, its matches highlighted (written indented: every line of it)."""
+    text = Text()
     for part, matched in hit.pieces():
         text.append(part, style=MATCH_STYLE if matched else "")
     return text
 
 
+def _inner(width: int) -> int:
+    """How wide a snippet's lines are cut, so that indented they fill ``width``."""
+    return max(width - len(INDENT), 1)
+
+
 def _rich_writer(out: Console, language: str, reference: Reference | None) -> Callable[[Hit], None]:
+    width = out.width if out.is_terminal else None
+    indent = Text(INDENT)
+
     def write(hit: Hit) -> None:
-        out.print(heading(hit, language, reference), soft_wrap=True)
-        out.print(snippet(hit))
+        out.print(heading(hit, language, reference, width), soft_wrap=True)
+        for line in snippet(hit).wrap(out, _inner(out.width)):
+            out.print(indent + line, soft_wrap=True)
 
     return write
 
@@ -96,22 +117,22 @@ def _rich_writer(out: Console, language: str, reference: Reference | None) -> Ca
 def _plain_writer(
     out: Console, language: str, reference: Reference | None
 ) -> Callable[[Hit], None]:
-    """Write a hit as ``out.print`` does on a console without styles: the heading whole
-    (``soft_wrap``), the snippet wrapped at the console's width. A hit whose every character
-    takes one cell is cut by :func:`~salescoach.ui.plain.wrapped` without making Rich objects
-    at all."""
-    width = out.width
+    """Write a hit as :func:`_rich_writer` does on a console without styles: the heading, the
+    snippet cut to the console's width less its indent. A hit whose every character takes one
+    cell is cut by :func:`~salescoach.ui.plain.wrapped` without making Rich objects at all."""
+    inner = _inner(out.width)
+    terminal = out.width if out.is_terminal else None  # a terminal without colours (NO_COLOR)
     stream = out.file
     simple = SINGLE_CELL.issuperset
 
     def write(hit: Hit) -> None:
-        first = "".join(part for part, _ in heading_parts(hit, language, reference))
-        body = INDENT + "".join(part for part, _ in hit.pieces())
+        first = "".join(part for part, _ in heading_parts(hit, language, reference, terminal))
+        body = "".join(part for part, _ in hit.pieces())
         if simple(first) and simple(body):
-            lines = [first, *(wrapped(body, width) or ())]  # folded: never None
+            cut: Iterable[str] = wrapped(body, inner) or ()  # folded: never None
         else:
-            first = heading(hit, language, reference).plain  # control codes left out
-            lines = [first, *(line.plain for line in snippet(hit).wrap(out, width))]
-        stream.write("\n".join(lines) + "\n")
+            first = heading(hit, language, reference, terminal).plain  # control codes left out
+            cut = [line.plain for line in snippet(hit).wrap(out, inner)]
+        stream.write("\n".join([first, *(INDENT + line for line in cut)]) + "\n")
 
     return write
