@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from salescoach.messages import CATALOGUE, message
+from salescoach.messages import CATALOGUE, figure, message
 
 
 def _fields(text: str) -> set[str]:
@@ -70,3 +70,13 @@ def test_an_error_worded_by_the_catalogue_is_told_in_the_rep_s_language() -> Non
         "aucun rendez-vous ne correspond à «\u00a0acme\u00a0»",
         "`salescoach list` les montre (and more)",
     )
+
+
+def test_counts_are_written_as_each_language_writes_them() -> None:
+    assert figure("en", 103_933) == "103,933"
+    assert figure("fr", 103_933) == "103\u202f933"  # a narrow no-break space, never a comma
+    assert figure("fr", 999) == "999"
+    shown = message("fr", "records_shown", shown=50, total=figure("fr", 1_035))
+    assert shown == "50 enregistrements affichés sur 1\u202f035 ; --limit 0 les montre tous."
+    one = message("fr", "search_more", shown=1, total=figure("fr", 4))
+    assert one.startswith("1 enregistrement affiché sur 4 ;")

@@ -988,7 +988,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "FICHIER\u00a0: il est écrit en entier ou pas du tout"
         ),
         "records_shown": (
-            "{shown} enregistrements affichés sur {total} ; --limit 0 les montre tous."
+            "{shown:# enregistrement affiché|# enregistrements affichés} sur {total} ; "
+            "--limit 0 les montre tous."
         ),
         # --- reports (ui/reports.py)
         "report_when": "quand",
@@ -1373,7 +1374,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         # --- search
         "search_none": "Aucun enregistrement ne contient : {words}",
         "search_more": (
-            "{shown} enregistrements affichés sur {total} ; --limit 0 les montre tous."
+            "{shown:# enregistrement affiché|# enregistrements affichés} sur {total} ; "
+            "--limit 0 les montre tous."
         ),
         # --- next steps (recap)
         "no_open_steps": "Aucune prochaine étape ouverte.",
@@ -1492,6 +1494,12 @@ def locale_language() -> str:
 def is_singular(language: str, count: float) -> bool:
     """Whether ``count`` takes the singular in ``language`` (French: 0 and 1; English: 1)."""
     return abs(count) < 2 if language == "fr" else count == 1
+
+
+def figure(language: str, count: int) -> str:
+    """A count as ``language`` writes it: ``103,933`` in English, ``103 933`` in French (a
+    narrow no-break space between the thousands)."""
+    return f"{count:,}".replace(",", "\u202f") if language == "fr" else f"{count:,}"
 
 
 class _Plurals(string.Formatter):

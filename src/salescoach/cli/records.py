@@ -85,7 +85,8 @@ def list_records(
     from salescoach.ui.pager import paged
 
     with paged():
-        render.records(app_state.language, found, total, reference_or_none(app_state))
+        render.records(app_state.language, found, reference_or_none(app_state))
+    render.records_shown(app_state.language, len(found), total)  # after the table, not above it
 
 
 def _records_of(

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
-from salescoach.messages import message
+from salescoach.messages import figure, message
 from salescoach.ui.plain import BAR_COLUMN as BAR_COLUMN
 from salescoach.ui.plain import BAR_WIDTH as BAR_WIDTH
 from salescoach.ui.plain import Grid, Styled, write_grid, write_line
@@ -423,11 +423,10 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Cell | None]]) -> None
     show(shown)
 
 
-def records(
-    language: str, found: Sequence[Facts], total: int, reference: Reference | None = None
-) -> None:
-    """``list``: one row per record, newest first, values by their label; how many were left
-    out. Without ``reference`` (the playbooks failed to load) types and phases are ids."""
+def records(language: str, found: Sequence[Facts], reference: Reference | None = None) -> None:
+    """``list``: one row per record, newest first, values by their label (how many were left
+    out: :func:`records_shown`). Without ``reference`` (the playbooks failed to load) types and
+    phases are ids."""
     word = {h: message(language, f"report_{h}") for h in ("date", "meeting", "type")}
     headings = (Spare(word["date"]), Whole(word["meeting"]), message(language, "report_account"))
     table(
@@ -449,8 +448,13 @@ def records(
             for f in found
         ),
     )
-    if len(found) < total:
-        say(message(language, "records_shown", shown=len(found), total=f"{total:,}"))
+
+
+def records_shown(language: str, shown: int, total: int) -> None:
+    """Under ``list``'s table (once it is written: paged, it comes out at the end), how many
+    records were left out."""
+    if shown < total:
+        say(message(language, "records_shown", shown=shown, total=figure(language, total)))
 
 
 def meeting_type_label(reference: Reference | None, meeting_type: str | None) -> str | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from salescoach.messages import message
+from salescoach.messages import figure, message
 from salescoach.ui import console
 from salescoach.ui.plain import SINGLE_CELL, wrapped
 from salescoach.ui.render import meeting_type_label, say
@@ -51,8 +51,7 @@ def search_results(
     if not shown:
         say(message(language, "search_none", words=" ".join(words)))
     elif shown < total:
-        figure = f"{total:,}".replace(",", "\u202f" if language == "fr" else ",")
-        say(message(language, "search_more", shown=shown, total=figure))
+        say(message(language, "search_more", shown=shown, total=figure(language, total)))
 
 
 def heading(hit: Hit, language: str, reference: Reference | None, width: int | None = None) -> Text:
