@@ -252,3 +252,23 @@ def test_a_pipe_keeps_every_column(monkeypatch: pytest.MonkeyPatch) -> None:
     render.add_row(shown, "2026-12-01", MEETING + "-and-more-words-than-fit", "", "Negotiation")
     render.show(shown)
     assert _lines(pipe)[0].split() == ["date", "meeting", "owner", "type"]
+
+
+@pytest.mark.parametrize("width", [30, 41, 52, 64, 80])
+def test_a_french_colon_never_starts_a_line_of_a_table(
+    monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """The catalogue writes a non-breaking space before « : »: Rich would wrap there."""
+    counts = ", ".join(f"{n} niveaux\u00a0: {n * 40}" for n in range(5))
+    for terminal in (True, False):
+        screen = Console(file=io.StringIO(), width=width, force_terminal=terminal)
+        monkeypatch.setattr(console, "out", screen)
+        shown = render.new_table("niveau", "débriefs", "cause\u00a0: détail")
+        shown.title = f"Entonnoir\u00a0: {counts}"
+        shown.caption = f"sur 490 débriefs · {counts}"
+        render.add_row(shown, "Informations utiles", "203", "budget\u00a0: inconnu " * 3)
+        render.show(shown)
+        lines = _lines(screen)
+        assert lines and not [line for line in lines if line.strip().startswith(":")]
+        written = "\n".join(lines)
+        assert "niveaux\u00a0: 160" in written and "\ue000" not in written  # spaces put back

@@ -45,6 +45,10 @@ characters, tabs, line breaks) is laid out by Rich."""
 _is_single_cell = SINGLE_CELL.issuperset
 _EMOJI_CODE = re.compile(r":(\S*?)(?:(?:\-)(emoji|text))?:")
 """What Rich takes for an emoji code (``:smile:``) in a string it renders."""
+NO_BREAK = "\u00a0"
+HELD = "\ue000"
+"""Stands in for a non-breaking space while a line is wrapped: a private-use character, one
+cell wide and not whitespace, never printed (a French ":" never starts a line)."""
 CONSOLE_MODULE = "salescoach.ui.console"
 BAR_COLUMN = "\0bar"
 """A column name for a :class:`Grid`: a column of bars, never wrapped, shown without a name."""
@@ -239,10 +243,10 @@ def _annotation(text: str | None, width: int, *, centred: bool) -> list[str] | N
     lines: list[str] = []
     for part in text.split("\n"):  # each line of it wrapped on its own
         plain = _markup_text(part)
-        cut = wrapped(plain, width, fold=False) if plain else None
+        cut = wrapped(plain.replace(NO_BREAK, HELD), width, fold=False) if plain else None
         if cut is None:
             return None
-        lines += cut
+        lines += (line.replace(HELD, NO_BREAK) for line in cut)
     if centred:
         return [(" " * ((width - len(line.rstrip())) // 2) + line.rstrip()).ljust(width)
                 for line in lines]  # fmt: skip

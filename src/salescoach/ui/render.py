@@ -132,7 +132,7 @@ def markdown(body: str) -> None:
     from rich.markdown import Markdown
 
     from salescoach.ui import console
-    from salescoach.ui.sheet import NO_BREAK, HeldSpaces
+    from salescoach.ui.unbroken import NO_BREAK, HeldSpaces
 
     console.out.print(HeldSpaces(Markdown(body.replace(NO_BREAK, HeldSpaces.HELD))))
 
@@ -276,10 +276,11 @@ def _rich_table(grid: Grid) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    shown = Table(
-        box=None, pad_edge=False, header_style="bold", title=grid.title, title_justify="left"
-    )
-    shown.caption = grid.caption
+    from salescoach.ui.unbroken import Unbroken
+
+    title = None if grid.title is None else Unbroken(grid.title)  # a French ":" never starts
+    shown = Table(box=None, pad_edge=False, header_style="bold", title=title, title_justify="left")
+    shown.caption = None if grid.caption is None else Unbroken(grid.caption)  # a line
     for column in grid.columns:
         if column == BAR_COLUMN:  # the figure beside it says as much: the last one spared
             bars = Spare("", order=LAST_SPARED)
@@ -291,7 +292,7 @@ def _rich_table(grid: Grid) -> Table:
         shown.add_row(
             *(
                 cell.rich() if isinstance(cell, Styled) else cell if isinstance(cell, Text)
-                else Text(str(cell or ""))
+                else Unbroken(str(cell or ""))
                 for cell in row
             )
         )  # fmt: skip

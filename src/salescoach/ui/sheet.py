@@ -7,66 +7,21 @@ box is drawn as a box, so a whole sheet fits in fifty lines of a 100-column term
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.containers import Lines
+from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
-from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from salescoach.messages import message
 from salescoach.playbook.model import SheetForm
 from salescoach.sheet.model import Block, Line, Part, Section, Sheet
+from salescoach.ui.unbroken import Unbroken
 
 HEADING = "bold cyan"
 GROUP = "italic"
 LABEL = "bold"
 GROUP_WIDTH = 16
-NO_BREAK = "\u00a0"
-_HELD = "\ue000"
-"""Stands in for a non-breaking space while a line is wrapped: a private-use character, one
-cell wide and not whitespace, never printed."""
-
-
-class Unbroken(Text):
-    """Text whose lines never break at a non-breaking space.
-
-    Rich wraps at any whitespace, the non-breaking space included, so a French ";" or ":"
-    (written with one before it) could start a line. Here each non-breaking space is held as
-    a character that is not whitespace while the line is wrapped, then put back.
-    """
-
-    def wrap(self, console: Console, width: int, **options: Any) -> Lines:
-        """Rich's wrapping, never at a non-breaking space."""
-        if NO_BREAK not in self.plain:
-            return super().wrap(console, width, **options)
-        held = self.copy()
-        held.plain = self.plain.replace(NO_BREAK, _HELD)
-        lines = Text.wrap(held, console, width, **options)
-        for line in lines:
-            line.plain = line.plain.replace(_HELD, NO_BREAK)
-        return lines
-
-
-class HeldSpaces:
-    """A renderable laid out with its non-breaking spaces held as :data:`HELD` (which Rich
-    does not break at), then shown as non-breaking spaces again: for what is not built here
-    as :class:`Unbroken` text (a record's Markdown)."""
-
-    HELD = _HELD
-
-    def __init__(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for segment in console.render(self.renderable, options):
-            if _HELD in segment.text:
-                yield Segment(segment.text.replace(_HELD, NO_BREAK), segment.style, segment.control)
-            else:
-                yield segment
 
 
 def sheet_renderable(sheet: Sheet) -> RenderableType:
