@@ -272,3 +272,24 @@ def test_a_french_colon_never_starts_a_line_of_a_table(
         assert lines and not [line for line in lines if line.strip().startswith(":")]
         written = "\n".join(lines)
         assert "niveaux\u00a0: 160" in written and "\ue000" not in written  # spaces put back
+
+
+def test_a_phase_too_long_for_the_terminal_keeps_its_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At 80 columns a French phase label folded over three lines; the number is kept."""
+    rows = [
+        ("2026-12-01", MEETING, "Messagerie Rhône", "3 · Intérêt pour une solution"),
+        ("2026-12-02", MEETING, "Fret Rhône", "Client · Après la vente"),
+    ]
+    for width, phases in ((80, ["3", "Client"]), (160, [row[3] for row in rows])):
+        screen = _terminal(monkeypatch, width)
+        shown = render.new_table(
+            render.Spare("date"), render.Whole("meeting"), "compte", render.Brief("phase")
+        )
+        for row in rows:
+            render.add_row(shown, *row)
+        render.show(shown)
+        lines = _lines(screen)
+        assert len(lines) == 3  # the heading and one line a row
+        assert [line.rstrip().split("  ")[-1].strip() for line in lines[1:]] == phases

@@ -261,6 +261,16 @@ class Spare(str):
         return spare
 
 
+class Brief(str):
+    """A column name for :func:`new_table`: a column whose cells read "3 · Interest in a
+    solution" (a phase). In a terminal still too narrow for the table once its spare columns
+    are out, each cell keeps only what comes before " · " — a row on one line rather than a
+    label folded over three (``show`` and ``account`` give it whole)."""
+
+
+BRIEF_MARK = " · "
+
+
 def new_table(*columns: str, title: str | None = None) -> Grid:
     """An empty table in the program's plain style (:data:`BAR_COLUMN`: a column of bars); add
     rows with :func:`add_row`.
@@ -307,7 +317,8 @@ bars): the others go as soon as the table is wider than the terminal."""
 def _narrowed(shown: Table, width: int) -> Table:
     """A table about to be shown in a terminal ``width`` wide, without the columns that have
     nothing in them, then without its spare columns: while it would fold a cell, then (the
-    bars) while even its narrowest layout is wider."""
+    bars) while even its narrowest layout is wider; then, if it would still fold a cell, with
+    its :class:`Brief` columns cut short."""
     from rich.measure import Measurement
 
     from salescoach.ui import console
@@ -325,6 +336,9 @@ def _narrowed(shown: Table, width: int) -> Table:
     while True:
         narrowed = _with_columns(shown, kept)
         if not spare:
+            briefs = any(isinstance(column.header, Brief) for column in kept)
+            if briefs and Measurement.get(screen, unbound, narrowed).maximum > width:
+                return _with_columns(shown, kept, brief=True)
             return narrowed
         measured = Measurement.get(screen, unbound, narrowed)
         wider = measured.minimum if order(spare[0]) >= LAST_SPARED else measured.maximum
@@ -333,9 +347,12 @@ def _narrowed(shown: Table, width: int) -> Table:
         kept.remove(spare.pop(0))
 
 
-def _with_columns(shown: Table, columns: Sequence[Column]) -> Table:
-    """A copy of a table of :func:`new_table` with only these of its columns."""
+def _with_columns(shown: Table, columns: Sequence[Column], *, brief: bool = False) -> Table:
+    """A copy of a table of :func:`new_table` with only these of its columns (``brief``: the
+    cells of its :class:`Brief` columns cut before :data:`BRIEF_MARK`)."""
     from rich.table import Table
+
+    from salescoach.ui.unbroken import Unbroken
 
     copy = Table(
         box=None,
@@ -350,7 +367,13 @@ def _with_columns(shown: Table, columns: Sequence[Column]) -> Table:
             column.header, overflow=column.overflow, no_wrap=column.no_wrap,
             min_width=column.min_width, justify=column.justify,
         )  # fmt: skip
-    for row in zip(*(column.cells for column in columns), strict=True):
+    cells = [
+        [Unbroken(str(cell).split(BRIEF_MARK, 1)[0]) for cell in column.cells]
+        if brief and isinstance(column.header, Brief)
+        else column.cells
+        for column in columns
+    ]
+    for row in zip(*cells, strict=True):
         copy.add_row(*row)
     return copy
 
@@ -435,7 +458,7 @@ def records(language: str, found: Sequence[Facts], reference: Reference | None =
             *headings,
             Spare(word["type"]),
             message(language, "report_kind"),
-            message(language, "report_phase"),
+            Brief(message(language, "report_phase")),
         ),  # fmt: skip
         (
             (
