@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 from salescoach.errors import SalescoachError
 from salescoach.messages import filled, template
 from salescoach.store.facts import Facts, Part, add_days, parse_day
-from salescoach.store.index import checked_part
+from salescoach.store.index import checked_lists
 from salescoach.store.steps import step_uid
 
 ICS_NEEDS: frozenset[Part] = frozenset({"next_steps", "calendar", "objectives"})
@@ -174,7 +174,7 @@ class _Events:
         try:
             return self(row, _decode(row[_ROW_LISTS], 0)[0])
         except (TypeError, ValueError, IndexError, KeyError):
-            return self(row, _checked_lists(row[_ROW_LISTS]))
+            return self(row, checked_lists(row[_ROW_LISTS], _ICS_PARTS))
 
     def __call__(self, row: Sequence[Any], lists: Sequence[Sequence[Any]]) -> str:
         """The events of a record's row of :data:`ICS_SQL` with its lists."""
@@ -273,19 +273,6 @@ def _step_events(
             "END:VEVENT\r\n"
         )
     return "".join(events)
-
-
-def _checked_lists(text: str) -> list[tuple[Any, ...]]:
-    try:
-        lists = json.loads(text)
-    except ValueError:
-        lists = []
-    if not isinstance(lists, list):
-        lists = []
-    return [
-        checked_part(column, lists[position] if position < len(lists) else [])
-        for position, column in enumerate(_ICS_PARTS)
-    ]
 
 
 @functools.lru_cache(maxsize=4096)

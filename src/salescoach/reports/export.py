@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from salescoach.store.facts import ALL_PARTS, Facts, Part, levels_of
-from salescoach.store.index import checked_part
+from salescoach.store.index import checked_lists
 from salescoach.store.search import json_line as json_line  # what export writes, kept here
 
 NEEDS: frozenset[Part] = ALL_PARTS
@@ -204,20 +204,7 @@ def _row_cells(row: tuple[Any, ...]) -> list[str]:
     try:
         return _cells(row, _decode(row[_ROW_LISTS], 0)[0])
     except (TypeError, ValueError, IndexError, KeyError):
-        return _cells(row, _checked_lists(row[_ROW_LISTS]))
-
-
-def _checked_lists(text: str) -> list[tuple[Any, ...]]:
-    try:
-        lists = json.loads(text)
-    except ValueError:
-        lists = []
-    if not isinstance(lists, list):
-        lists = []
-    return [
-        checked_part(column, lists[position] if position < len(lists) else [])
-        for position, column in enumerate(_CSV_PARTS)
-    ]
+        return _cells(row, checked_lists(row[_ROW_LISTS], _CSV_PARTS))
 
 
 def _cells(row: Sequence[Any], lists: Lists) -> list[str]:
@@ -246,45 +233,7 @@ def _cells(row: Sequence[Any], lists: Lists) -> list[str]:
     given_cell = _SEPARATOR.join(given)
     received_cell = _SEPARATOR.join(received)
     steps_cell = _SEPARATOR.join(map(_step_text, steps))
-    starts = _FORMULA_CHARACTERS
-    if (
-        meeting[:1] in starts
-        or kind[:1] in starts
-        or account[:1] in starts
-        or slug[:1] in starts
-        or meeting_type[:1] in starts
-        or meeting_date[:1] in starts
-        or phase[:1] in starts
-        or objectives_cell[:1] in starts
-        or objections_cell[:1] in starts
-        or given_cell[:1] in starts
-        or received_cell[:1] in starts
-        or steps_cell[:1] in starts
-        or created[:1] in starts
-        or updated[:1] in starts
-    ):  # written out: this runs for every record of an export
-        cells = [
-            meeting,
-            kind,
-            account,
-            slug,
-            meeting_type,
-            meeting_date,
-            phase,
-            objectives_cell,
-            reached,
-            partly,
-            not_reached,
-            objections_cell,
-            given_cell,
-            received_cell,
-            steps_cell,
-            _levels(funnel),
-            created,
-            updated,
-        ]
-        return [_guard(cell) for cell in cells]
-    return [
+    cells = [
         meeting,
         kind,
         account,
@@ -304,6 +253,25 @@ def _cells(row: Sequence[Any], lists: Lists) -> list[str]:
         created,
         updated,
     ]
+    starts = _FORMULA_CHARACTERS
+    if (
+        meeting[:1] in starts
+        or kind[:1] in starts
+        or account[:1] in starts
+        or slug[:1] in starts
+        or meeting_type[:1] in starts
+        or meeting_date[:1] in starts
+        or phase[:1] in starts
+        or objectives_cell[:1] in starts
+        or objections_cell[:1] in starts
+        or given_cell[:1] in starts
+        or received_cell[:1] in starts
+        or steps_cell[:1] in starts
+        or created[:1] in starts
+        or updated[:1] in starts
+    ):  # written out: this runs for every record of an export
+        return [_guard(cell) for cell in cells]
+    return cells
 
 
 def _step_text(step: Sequence[Any]) -> str:

@@ -1603,6 +1603,21 @@ def checked_part(column: str, items: Any) -> tuple[Any, ...]:
     return tuple(made)
 
 
+def checked_lists(text: str, columns: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The parts ``columns`` of an export row, from their JSON array (one list a column), each
+    read by :func:`checked_part`: what a damaged row holds in another shape is left out."""
+    try:
+        lists = json.loads(text)
+    except ValueError:
+        lists = []
+    if not isinstance(lists, list):
+        lists = []
+    return [
+        checked_part(column, lists[position] if position < len(lists) else [])
+        for position, column in enumerate(columns)
+    ]
+
+
 def _decoded_items(text: str, make: Callable[[Any], T]) -> Iterator[T]:
     """The items of a stored part; an item a damaged row holds in another shape is skipped."""
     try:
