@@ -129,3 +129,7 @@ def test_summaries_follow_saves_and_removals(
     same_either_way(isolated_home, reference, DAYS)
     next(isolated_home.glob("accounts/acme/2026-01-05-*/debrief.md")).unlink()  # by hand
     same_either_way(isolated_home, reference, DAYS)
+    # A prep whose debrief stays (the meeting is still held), and a prep never debriefed.
+    next(isolated_home.glob("accounts/gamma/2026-02-01-*/prep.md")).unlink()
+    next(isolated_home.glob("accounts/gamma/2025-12-01-*/prep.md")).unlink()
+    same_either_way(isolated_home, reference, DAYS)

@@ -85,7 +85,7 @@ T = TypeVar("T")
 
 INDEX_FILE = "index.sqlite3"
 STALE_MARK = "index.stale"
-SCHEMA = 9
+SCHEMA = 10
 FULL_SCAN_LIMIT = 20_000
 """Up to this many record files, every open stats them all (about 0.1 s at the limit)."""
 BATCH = 500
@@ -296,6 +296,40 @@ CREATE TRIGGER IF NOT EXISTS records_debriefed_old AFTER DELETE ON records
 WHEN old.problem IS NULL AND old.kind = 'debrief' BEGIN
     UPDATE meeting_objectives SET debriefs = debriefs - 1 WHERE meeting = old.meeting;
 END;
+CREATE TABLE IF NOT EXISTS funnel_counts (
+    funnel TEXT PRIMARY KEY,
+    debriefs INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS records_funnel_new AFTER INSERT ON records
+WHEN new.problem IS NULL AND new.kind = 'debrief' BEGIN
+    INSERT INTO funnel_counts VALUES (new.funnel, 1)
+    ON CONFLICT DO UPDATE SET debriefs = debriefs + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS records_funnel_old AFTER DELETE ON records
+WHEN old.problem IS NULL AND old.kind = 'debrief' BEGIN
+    UPDATE funnel_counts SET debriefs = debriefs - 1 WHERE funnel = old.funnel;
+END;
+CREATE TABLE IF NOT EXISTS meetings_held (
+    account_slug TEXT NOT NULL,
+    meeting TEXT NOT NULL,
+    first_day TEXT,
+    PRIMARY KEY (account_slug, meeting)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS meetings_held_by_day ON meetings_held (first_day);
+CREATE TRIGGER IF NOT EXISTS records_held_new AFTER INSERT ON records
+WHEN new.problem IS NULL AND new.valid_day IS NOT NULL BEGIN
+    INSERT INTO meetings_held VALUES (new.account_slug, new.meeting, new.valid_day)
+    ON CONFLICT DO UPDATE SET first_day = min(first_day, excluded.first_day);
+END;
+CREATE TRIGGER IF NOT EXISTS records_held_old AFTER DELETE ON records
+WHEN old.problem IS NULL AND old.valid_day IS NOT NULL BEGIN
+    UPDATE meetings_held SET first_day = (
+        SELECT min(valid_day) FROM records WHERE meeting = old.meeting
+        AND account_slug = old.account_slug AND problem IS NULL
+    ) WHERE account_slug = old.account_slug AND meeting = old.meeting;
+    DELETE FROM meetings_held WHERE account_slug = old.account_slug AND meeting = old.meeting
+        AND first_day IS NULL;
+END;
 CREATE TABLE IF NOT EXISTS phase_changes (
     account_slug TEXT NOT NULL,
     day TEXT NOT NULL,
@@ -347,8 +381,9 @@ What the read commands ask of every record is kept ready at write time: the deri
 (:data:`DERIVED`), narrow covering indexes in the orders the commands read
 (newest first; by account, chronologically; by kind and meeting type), one row per objection
 met (``objections_met``, filled by a trigger), objective results summed by meeting type and
-month and per meeting (``results_by_month``, ``meeting_objectives``: kept by triggers), and
-each account's phase changes
+month and per meeting (``results_by_month``, ``meeting_objectives``), debriefs counted by
+their funnel levels (``funnel_counts``), each meeting's first day (``meetings_held``: all kept by
+triggers), and each account's phase changes
 (``phase_changes``, worked out again for the accounts a write touched: :meth:`Index._settle`).
 A report is then one or a few queries over an index, not a pass over 100,000 rows in Python."""
 FILE_COLUMNS = ("path", "account_dir", "mtime_ns", "size", "problem")
@@ -698,10 +733,10 @@ class Index:
         return int(total)
 
     def debriefs_by_funnel(self) -> dict[str, int]:
-        """How many debriefs recorded each :attr:`Facts.funnel` (each set of levels)."""
+        """How many debriefs recorded each :attr:`Facts.funnel` (each set of levels). Kept
+        counted as rows are written (``funnel_counts``)."""
         rows = self._rows(
-            "SELECT funnel, count(*) FROM records WHERE problem IS NULL AND kind = 'debrief' "
-            "GROUP BY funnel ORDER BY funnel"
+            "SELECT funnel, debriefs FROM funnel_counts WHERE debriefs > 0 ORDER BY funnel"
         )
         return {funnel: int(count) for funnel, count in rows}
 
@@ -771,19 +806,17 @@ class Index:
         )
 
     def meetings_held(self, today: str) -> int:
-        """How many meetings (per account, by id) have a record dated on or before ``today``."""
-        ((total,),) = self._rows(
-            "SELECT count(*) FROM (SELECT DISTINCT account_slug, meeting FROM records "
-            "WHERE problem IS NULL AND valid_day <= ?)",
-            [today],
-        )
+        """How many meetings (per account, by id) have a record dated on or before ``today``:
+        those whose first day (kept as rows are written: ``meetings_held``) is."""
+        ((total,),) = self._rows("SELECT count(*) FROM meetings_held WHERE first_day <= ?", [today])
         return int(total)
 
     def objectives_rated(self) -> tuple[int, int]:
-        """Over every debrief: the objectives given a result, and those reached."""
+        """Over every debrief: the objectives given a result, and those reached (summed from
+        ``results_by_month``, a few hundred rows, not one per debrief)."""
         ((rated, reached),) = self._rows(
             "SELECT coalesce(sum(reached + partly + not_reached), 0), coalesce(sum(reached), 0) "
-            "FROM records WHERE problem IS NULL AND kind = 'debrief'"
+            "FROM results_by_month"
         )
         return int(rated), int(reached)
 
