@@ -75,7 +75,7 @@ class PhasesReport:
 
 class Observed(Protocol):
     """What a stay is computed from: a record's phase, its day and its creation time (the
-    record's :class:`Facts`, or an :class:`Observation` the index kept)."""
+    record's :class:`Facts`; the index's observations go through :func:`indexed_stays`)."""
 
     @property
     def phase(self) -> str | None: ...
@@ -85,15 +85,6 @@ class Observed(Protocol):
 
     @property
     def created(self) -> str: ...
-
-
-class Observation(NamedTuple):
-    """A record that places its account in a phase, as :meth:`Index.phase_observations` gives
-    it (the records that cannot change a stay left out)."""
-
-    day: str
-    created: str
-    phase: str | None
 
 
 def stays(
@@ -126,6 +117,41 @@ def stays(
     return found
 
 
+def indexed_stays(
+    rows: Iterable[tuple[str, str, str, str | None]], reference: Reference, today: dt.date
+) -> dict[str, list[Stay]]:
+    """Each account's :func:`stays`, from the rows :meth:`Index.phase_observations` gives
+    (slug, day, created, phase; by account, each in chronological order), in one pass over
+    them: the same stays as :func:`stays` of each account's observations, without an object
+    per observation (the phases and team reports read tens of thousands)."""
+    seen = Seen(reference, today)
+    found: dict[str, list[Stay]] = {}
+    account: str | None = None
+    account_stays: list[Stay] = []
+    current: str | None = None
+    entered = today
+    for slug, day_text, created, value in rows:
+        if slug != account:
+            if current is not None:
+                account_stays.append(Stay(current, entered, None, (today - entered).days))
+            account, current, entered = slug, None, today
+            account_stays = found[slug] = []
+        if value is None:
+            continue
+        day = seen.day_of(day_text, created)
+        if day is None:
+            continue
+        phase = seen.phase_id(value)
+        if phase == current:
+            continue
+        if current is not None:
+            account_stays.append(Stay(current, entered, day, (day - entered).days))
+        current, entered = phase, day
+    if current is not None:
+        account_stays.append(Stay(current, entered, None, (today - entered).days))
+    return found
+
+
 class Seen:
     """What :func:`stays` works out for each record, kept for the next record that has the
     same: the day a record's day (and creation day) place it on, a phase's id. The phases
@@ -140,10 +166,14 @@ class Seen:
 
     def as_of(self, record: Observed) -> dt.date | None:
         """:func:`_as_of` of ``record``."""
-        day = self._day(record.day)
+        return self.day_of(record.day, record.created)
+
+    def day_of(self, day_text: str, created: str) -> dt.date | None:
+        """:func:`_as_of` of a record of this day and creation time."""
+        day = self._day(day_text)
         if day is None or day <= self.today:
             return day
-        written = self._day(record.created[:10])
+        written = self._day(created[:10])
         return self.today if written is not None and written <= self.today else None
 
     def _day(self, text: str) -> dt.date | None:
@@ -204,14 +234,29 @@ def phases_of(
 ) -> PhasesReport:
     """The phases report on ``today`` from each account's slug, name (its latest record's) and
     records in chronological order (all of them, or the observations the index keeps)."""
+    seen = Seen(reference, today)
+    return phases_of_stays(
+        ((slug, name, stays(records, reference, today, seen)) for slug, name, records in accounts),
+        reference,
+        today,
+        stuck_after,
+    )
+
+
+def phases_of_stays(
+    accounts: Iterable[tuple[str, str, list[Stay]]],
+    reference: Reference,
+    today: dt.date,
+    stuck_after: int = STUCK_AFTER_DAYS,
+) -> PhasesReport:
+    """The phases report on ``today`` from each account's slug, name (its latest record's) and
+    :func:`stays`."""
     current: dict[str, int] = {}
     durations: dict[str, list[int]] = {}
     stuck: list[StuckAccount] = []
     unknown = advances = setbacks = count = 0
-    seen = Seen(reference, today)
-    for slug, name, records in accounts:
+    for slug, name, account_stays in accounts:
         count += 1
-        account_stays = stays(records, reference, today, seen)
         if not account_stays:
             unknown += 1
             continue

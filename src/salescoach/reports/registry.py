@@ -86,6 +86,16 @@ class Report:
         plain = jsonable(found)
         return {**plain, **self.extra_json(found)} if self.extra_json else plain
 
+    def unwalked(self, found: Any) -> Any:
+        """:meth:`document` before its values are made plain (by a writer that makes them plain
+        as it writes them: :func:`salescoach.ui.json_text.indented`)."""
+        if self.extra_json is None:
+            return found
+        from dataclasses import fields
+
+        own = {item.name: getattr(found, item.name) for item in fields(found)}
+        return {**own, **self.extra_json(found)}
+
 
 def _agenda(facts: Sequence[Facts], given: Given) -> Agenda:
     from salescoach.reports import agenda
@@ -142,12 +152,10 @@ def _objections_summary(index: Index, given: Given) -> objections.ObjectionsRepo
 def _phases_summary(index: Index, given: Given) -> phases.PhasesReport:
     from salescoach.reports import phases
 
-    observed: dict[str, list[phases.Observation]] = {}
-    for slug, day, created, phase in index.phase_observations():
-        observed.setdefault(slug, []).append(phases.Observation(day, created, phase))
-    accounts = ((slug, name, observed.get(slug, [])) for slug, name in index.accounts())
+    found = phases.indexed_stays(index.phase_observations(), given.reference, given.today)
+    accounts = ((slug, name, found.get(slug, [])) for slug, name in index.accounts())
     stuck_after = int(given.options.get("stuck_after", phases.STUCK_AFTER_DAYS))
-    return phases.phases_of(accounts, given.reference, given.today, stuck_after)
+    return phases.phases_of_stays(accounts, given.reference, given.today, stuck_after)
 
 
 def _balance(found: timeline.Timeline) -> Mapping[str, Any]:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from salescoach.reports.phases import Observation, Seen, moves, stays
+from salescoach.reports.phases import indexed_stays, moves, stays
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Outcome, Part, by_account, parse_day
 
@@ -200,21 +200,16 @@ def activity(facts: Iterable[Facts], reference: Reference, today: dt.date) -> Ac
 def indexed_activity(index: Index, reference: Reference, today: dt.date) -> Activity:
     """:func:`activity` of every record in ``index``, from what it counts in a few queries."""
     day = today.isoformat()
-    observed: dict[str, list[Observation]] = {}
-    for slug, observed_day, created, phase in index.phase_observations():
-        observed.setdefault(slug, []).append(Observation(observed_day, created, phase))
-    slugs = [slug for slug, _ in index.accounts()]
-    seen = Seen(reference, today)
-    advances = sum(
-        moves(stays(observed.get(slug, []), reference, today, seen), reference)[0] for slug in slugs
-    )
+    found = indexed_stays(index.phase_observations(), reference, today)
+    accounts = index.accounts()
+    advances = sum(moves(account_stays, reference)[0] for account_stays in found.values())
     deals: dict[str, list[Held]] = {}
     for slug, held_day, held_phase, outcome in index.deals_held(day, after_sale_values(reference)):
         deals.setdefault(slug, []).append(Held(held_day, held_phase, outcome))
     first_held = index.first_held(day)
     rated, reached = index.objectives_rated()
     return Activity(
-        len(slugs),
+        len(accounts),
         index.meetings_held(day),
         rated,
         reached,
