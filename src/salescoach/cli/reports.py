@@ -270,16 +270,18 @@ def run_report(
     with open_index(app_state.data_home, rescan, app_state.language) as index:
         found = report.result(index, given, slug)
     if as_json:
-        from salescoach.ui import render
+        from salescoach.ui.reports import json_report
 
-        render.json_document(report.document(found), plain=True)
+        json_report(report.unwalked(found))
         return
     _show(name, found, given, False, app_state.language)
 
 
 def _show(name: str, found: Any, given: Given, as_json: bool, language: str) -> None:
     if as_json:
-        _print_json(found)
+        from salescoach.ui.reports import json_report
+
+        json_report(found)
         return
     from salescoach.ui.pager import paged
     from salescoach.ui.reports import RENDERERS
@@ -535,9 +537,3 @@ def _day(value: str | None, language: str, option: str = "--today") -> dt.date:
     if day is None:
         raise UsageError(message(language, "bad_date", option=option, given=value))
     return day
-
-
-def _print_json(value: Any) -> None:
-    from salescoach.ui import render
-
-    render.json_document(value)

@@ -52,6 +52,16 @@ def bar(value: float, maximum: float, width: int = BAR_WIDTH) -> str:
     return "█" * full + (_EIGHTHS[part] if part else "")
 
 
+def json_report(found: Any) -> None:
+    """A report's result (or :meth:`~salescoach.reports.registry.Report.unwalked` document) as
+    one JSON document on standard output, as ``render.json_document`` writes it."""
+    import sys
+
+    from salescoach.ui.json_text import indented
+
+    sys.stdout.write(indented(found) + "\n")
+
+
 def _words(language: str) -> Callable[..., str]:
     def say_in(key: str, **values: Any) -> str:
         return message(language, f"report_{key}", **values)
