@@ -154,6 +154,92 @@ def test_hand_edits_deletions_and_broken_files(repo: Repository, home: Path) -> 
     assert "no front matter" in problems[0].message
 
 
+def keeping_folder_times(home: Path) -> dict[Path, tuple[int, int]]:
+    """The access and modification times of every folder under ``accounts`` (to put back:
+    a copy made with ``rsync -a`` or ``cp -p`` keeps the times of the folders it writes)."""
+    folders = [home / "accounts", *(p for p in (home / "accounts").rglob("*") if p.is_dir())]
+    return {f: (f.stat().st_atime_ns, f.stat().st_mtime_ns) for f in folders}
+
+
+def put_back(times: dict[Path, tuple[int, int]]) -> None:
+    for folder, (atime, mtime) in times.items():
+        if folder.exists():
+            os.utime(folder, ns=(atime, mtime))
+
+
+def test_every_hand_edit_is_found_whatever_the_folders_times_say(
+    repo: Repository, home: Path
+) -> None:
+    small_home(repo)
+    indexed(home)
+    beta = repo.path_of("2026-02-01-beta-negotiation", "prep")
+    acme_debrief = repo.path_of("2026-01-10-acme-discovery", "debrief")
+    text = acme_debrief.read_text()
+    times = keeping_folder_times(home)
+    # Edited in place, the size kept (an editor writing into the file, not replacing it).
+    before = beta.stat()
+    with beta.open("r+", encoding="utf-8") as file:
+        edited = file.read().replace("phase-4", "phase-5")
+        file.seek(0)
+        file.write(edited)
+    os.utime(beta, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    assert beta.stat().st_size == before.st_size
+    acme_debrief.unlink()  # deleted from a meeting folder that stays
+    put_back(times)
+    assert indexed(home) == from_files(home)
+    assert ("2026-02-01-beta-negotiation", "phase-5") in {
+        (f.meeting, f.phase) for f in indexed(home)
+    }
+    acme_debrief.write_text(text)  # a new file in a meeting folder the index knows
+    put_back(times)
+    assert indexed(home) == from_files(home)
+    assert ("2026-01-10-acme-discovery", "debrief") in {key(f) for f in indexed(home)}
+
+
+def test_renamed_folders_and_entries_that_are_not_meetings(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    indexed(home)
+    acme = home / "accounts" / "acme"
+    (acme / "2026-01-10-acme-discovery").rename(acme / "2026-01-10-acme-first-call")
+    (home / "accounts" / "beta").rename(home / "accounts" / "beta-corp")
+    (acme / "notes.txt").write_text("not a meeting\n")
+    (acme / "gone").symlink_to(home / "nowhere")  # a dangling link: not a meeting folder
+    (acme / "loop").symlink_to(acme / "loop")
+    (acme / ".hidden").mkdir()
+    (acme / ".hidden" / "prep.md").write_text("hidden: never read\n")
+    assert indexed(home) == from_files(home)
+    with Index.open(home) as index:
+        problems = sorted(str(problem.path.relative_to(home)) for problem in index.problems())
+    # Moved away from the folders their front matter names: found there, and listed as
+    # unreadable (until moved back); the entries that are not meeting folders are not read.
+    assert problems == [
+        "accounts/acme/2026-01-10-acme-first-call/debrief.md",
+        "accounts/acme/2026-01-10-acme-first-call/prep.md",
+        "accounts/beta-corp/2026-02-01-beta-negotiation/prep.md",
+    ]
+
+
+def test_a_dangling_record_link_is_listed_as_unreadable(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    indexed(home)
+    beta = repo.path_of("2026-02-01-beta-negotiation", "prep")
+    beta.unlink()
+    beta.symlink_to(home / "nowhere.md")
+    with Index.open(home) as index:
+        assert [problem.path for problem in index.problems()] == [beta]
+
+
+def test_an_open_that_finds_nothing_changed_writes_nothing(repo: Repository, home: Path) -> None:
+    small_home(repo)
+    indexed(home)
+    with Index.open(home) as index:
+        assert index._db.total_changes == 0
+        assert index.last_refresh is not None and index.last_refresh.read == 0
+    prep(repo, "Gamma", "2026-03-01")
+    with Index.open(home) as index:
+        assert index._db.total_changes > 0
+
+
 def test_a_deleted_account_folder_leaves_the_index(repo: Repository, home: Path) -> None:
     small_home(repo)
     indexed(home)

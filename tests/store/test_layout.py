@@ -12,6 +12,7 @@ from salescoach.store.index import Index
 from salescoach.store.layout import (
     account_entries,
     meeting_entries,
+    meeting_names,
     record_parts,
     record_relative,
 )
@@ -43,6 +44,12 @@ def test_hidden_and_temporary_entries_are_not_meetings(isolated_home: Path) -> N
     (account / "notes.txt").write_text("not a meeting", encoding="utf-8")
     assert [entry.name for entry in meeting_entries(account)] == [record.meeting]
     assert repo.meeting_ids() == [record.meeting]
+    (account / f".{record.meeting}.tmp-0123abcd").mkdir()  # a folder being written
+    # The names only: the files among them are told apart by the index's stats.
+    assert meeting_names(account) == [record.meeting, "account.yaml", "notes.txt"]
+    with Index.open(isolated_home) as index:
+        assert [facts.meeting for facts in index.facts()] == [record.meeting]
+        assert index.problems() == []
 
 
 def test_a_record_path_reads_back_into_its_parts() -> None:
