@@ -117,25 +117,49 @@ def stays(
     return found
 
 
-def indexed_stays(
+@dataclass
+class Tally:
+    """What the phases report adds up over every account's stays: the days of the stays that
+    ended, by phase; each account's current stay, by slug; phase advances and setbacks
+    (between consecutive stays in known phases, as :func:`moves` counts them)."""
+
+    ended: dict[str, list[int]] = field(default_factory=dict)
+    now: dict[str, Stay] = field(default_factory=dict)
+    advances: int = 0
+    setbacks: int = 0
+
+    def add(self, slug: str, account_stays: list[Stay], reference: Reference) -> None:
+        """Add one account's :func:`stays`."""
+        for stay in account_stays[:-1]:
+            self.ended.setdefault(stay.phase, []).append(stay.days)
+        if account_stays:
+            self.now[slug] = account_stays[-1]
+        up, down = moves(account_stays, reference)
+        self.advances += up
+        self.setbacks += down
+
+
+def indexed_tally(
     rows: Iterable[tuple[str, str, str, str | None]], reference: Reference, today: dt.date
-) -> dict[str, list[Stay]]:
-    """Each account's :func:`stays`, from the rows :meth:`Index.phase_observations` gives
-    (slug, day, created, phase; by account, each in chronological order), in one pass over
-    them: the same stays as :func:`stays` of each account's observations, without an object
-    per observation (the phases and team reports read tens of thousands)."""
+) -> Tally:
+    """The :class:`Tally` of every account's :func:`stays`, from the rows
+    :meth:`Index.phase_observations` gives (slug, day, created, phase; by account, each in
+    chronological order), in one pass over them without an object per observation or stay:
+    the phases and team reports read tens of thousands."""
     seen = Seen(reference, today)
-    found: dict[str, list[Stay]] = {}
+    numbers: dict[str, int | None] = {}  # a phase id's number, as moves() reads it
+    tally = Tally()
+    ended, now = tally.ended, tally.now
+    advances = setbacks = 0
     account: str | None = None
-    account_stays: list[Stay] = []
     current: str | None = None
     entered = today
+    last_number: int | None = None
     for slug, day_text, created, value in rows:
         if slug != account:
-            if current is not None:
-                account_stays.append(Stay(current, entered, None, (today - entered).days))
-            account, current, entered = slug, None, today
-            account_stays = found[slug] = []
+            if current is not None and account is not None:
+                now[account] = Stay(current, entered, None, (today - entered).days)
+            account, current, last_number = slug, None, None
         if value is None:
             continue
         day = seen.day_of(day_text, created)
@@ -145,11 +169,22 @@ def indexed_stays(
         if phase == current:
             continue
         if current is not None:
-            account_stays.append(Stay(current, entered, day, (day - entered).days))
+            ended.setdefault(current, []).append((day - entered).days)
         current, entered = phase, day
-    if current is not None:
-        account_stays.append(Stay(current, entered, None, (today - entered).days))
-    return found
+        try:
+            number = numbers[phase]
+        except KeyError:
+            known = reference.phase(phase)
+            number = numbers[phase] = known.number if known else None
+        if number is not None:
+            if last_number is not None:
+                advances += number > last_number
+                setbacks += number < last_number
+            last_number = number
+    if current is not None and account is not None:
+        now[account] = Stay(current, entered, None, (today - entered).days)
+    tally.advances, tally.setbacks = advances, setbacks
+    return tally
 
 
 class Seen:
@@ -233,44 +268,36 @@ def phases_of(
     stuck_after: int = STUCK_AFTER_DAYS,
 ) -> PhasesReport:
     """The phases report on ``today`` from each account's slug, name (its latest record's) and
-    records in chronological order (all of them, or the observations the index keeps)."""
+    records in chronological order."""
     seen = Seen(reference, today)
-    return phases_of_stays(
-        ((slug, name, stays(records, reference, today, seen)) for slug, name, records in accounts),
-        reference,
-        today,
-        stuck_after,
-    )
+    tally = Tally()
+    names: list[tuple[str, str]] = []
+    for slug, name, records in accounts:
+        tally.add(slug, stays(records, reference, today, seen), reference)
+        names.append((slug, name))
+    return phases_of_tally(names, tally, reference, stuck_after)
 
 
-def phases_of_stays(
-    accounts: Iterable[tuple[str, str, list[Stay]]],
-    reference: Reference,
-    today: dt.date,
-    stuck_after: int = STUCK_AFTER_DAYS,
+def phases_of_tally(
+    accounts: Iterable[tuple[str, str]], tally: Tally, reference: Reference, stuck_after: int
 ) -> PhasesReport:
-    """The phases report on ``today`` from each account's slug, name (its latest record's) and
-    :func:`stays`."""
+    """The phases report from each account's slug and name (its latest record's) and the
+    :class:`Tally` of their stays."""
     current: dict[str, int] = {}
-    durations: dict[str, list[int]] = {}
+    durations = tally.ended
     stuck: list[StuckAccount] = []
-    unknown = advances = setbacks = count = 0
-    for slug, name, account_stays in accounts:
+    unknown = count = 0
+    for slug, name in accounts:
         count += 1
-        if not account_stays:
+        now = tally.now.get(slug)
+        if now is None:
             unknown += 1
             continue
-        for stay in account_stays[:-1]:
-            durations.setdefault(stay.phase, []).append(stay.days)
-        now = account_stays[-1]
         current[now.phase] = current.get(now.phase, 0) + 1
         known = reference.phase(now.phase)
         signed = known is not None and known.after_sale
         if now.days > stuck_after and not signed:
             stuck.append(StuckAccount(name, slug, now.phase, now.entered.isoformat(), now.days))
-        up, down = moves(account_stays, reference)
-        advances += up
-        setbacks += down
     known_total = sum(current.values())
     names: list[tuple[str, int | None, str]] = [
         (phase.id, phase.number, phase.label) for phase in reference.phases
@@ -303,6 +330,6 @@ def phases_of_stays(
         stuck_after=stuck_after,
         rows=rows,
         stuck=stuck,
-        advances=advances,
-        setbacks=setbacks,
+        advances=tally.advances,
+        setbacks=tally.setbacks,
     )

@@ -152,10 +152,9 @@ def _objections_summary(index: Index, given: Given) -> objections.ObjectionsRepo
 def _phases_summary(index: Index, given: Given) -> phases.PhasesReport:
     from salescoach.reports import phases
 
-    found = phases.indexed_stays(index.phase_observations(), given.reference, given.today)
-    accounts = ((slug, name, found.get(slug, [])) for slug, name in index.accounts())
+    tally = phases.indexed_tally(index.phase_observations(), given.reference, given.today)
     stuck_after = int(given.options.get("stuck_after", phases.STUCK_AFTER_DAYS))
-    return phases.phases_of_stays(accounts, given.reference, given.today, stuck_after)
+    return phases.phases_of_tally(index.accounts(), tally, given.reference, stuck_after)
 
 
 def _balance(found: timeline.Timeline) -> Mapping[str, Any]:

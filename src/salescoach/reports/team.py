@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from salescoach.reports.phases import indexed_stays, moves, stays
+from salescoach.reports.phases import indexed_tally, moves, stays
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Outcome, Part, by_account, parse_day
 
@@ -200,9 +200,8 @@ def activity(facts: Iterable[Facts], reference: Reference, today: dt.date) -> Ac
 def indexed_activity(index: Index, reference: Reference, today: dt.date) -> Activity:
     """:func:`activity` of every record in ``index``, from what it counts in a few queries."""
     day = today.isoformat()
-    found = indexed_stays(index.phase_observations(), reference, today)
+    advances = indexed_tally(index.phase_observations(), reference, today).advances
     accounts = index.accounts()
-    advances = sum(moves(account_stays, reference)[0] for account_stays in found.values())
     deals: dict[str, list[Held]] = {}
     for slug, held_day, held_phase, outcome in index.deals_held(day, after_sale_values(reference)):
         deals.setdefault(slug, []).append(Held(held_day, held_phase, outcome))
