@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from salescoach.reports.reference import Reference
 from salescoach.store.facts import Facts, Part, add_days, by_account, parse_day
@@ -31,9 +31,11 @@ What = Literal["next-step", "contact", "debrief", "meeting"]
 _WHAT_ORDER: dict[str, int] = {"next-step": 0, "debrief": 1, "contact": 2, "meeting": 3}
 
 
-@dataclass(frozen=True)
+@dataclass
 class AgendaItem:
-    """One thing to do: what, for which account, by when, and how late it is."""
+    """One thing to do: what, for which account, by when, and how late it is. (Not frozen: a
+    frozen dataclass sets each field through ``object.__setattr__``, four times the cost of
+    making one, and a big home's agenda makes thousands.)"""
 
     what: What
     account: str
@@ -78,82 +80,79 @@ def _account_items(
     records: list[Facts], reference: Reference, today: dt.date, horizon: dt.date
 ) -> list[AgendaItem]:
     last = records[-1]
+    name, slug = last.account_name, last.account_slug
     phase = current_phase(records)
-
-    def item(what: What, date: str, late: int, detail: str, **more: Any) -> AgendaItem:
-        return AgendaItem(
-            what, last.account_name, last.account_slug, date, late, detail, phase=phase, **more
-        )
-
     items: list[AgendaItem] = []
     debriefed = {record.meeting for record in records if record.kind == "debrief"}
-    past_days: list[dt.date] = []
+    last_contact: dt.date | None = None
     planned = False
     for record in records:
         day = parse_day(record.day)
         if day is None:
             continue
         late = (today - day).days
-        if late >= 0:
-            past_days.append(day)
-        else:
+        if late < 0:
             planned = True
+        elif last_contact is None or day > last_contact:
+            last_contact = day
         if record.kind != "prep" or record.meeting in debriefed:
             continue
         what = record.meeting_type or "meeting"
         if 0 <= late <= DEBRIEF_LOOKBACK_DAYS:
             detail = f"debrief the {what} of {record.day}"
-            items.append(
-                item(
-                    "debrief",
-                    record.day,
-                    late,
-                    detail,
-                    meeting=record.meeting,
-                    meeting_type=record.meeting_type,
-                )
-            )
+            kind: What = "debrief"
         elif late < 0 and day <= horizon:
             detail = f"{what} (prepared)"
-            items.append(
-                item(
-                    "meeting",
-                    record.day,
-                    late,
-                    detail,
-                    meeting=record.meeting,
-                    meeting_type=record.meeting_type,
-                )
+            kind = "meeting"
+        else:
+            continue
+        items.append(
+            AgendaItem(
+                kind,
+                name,
+                slug,
+                record.day,
+                late,
+                detail,
+                phase=phase,
+                meeting=record.meeting,
+                meeting_type=record.meeting_type,
             )
+        )
     latest_debrief = next((r for r in reversed(records) if r.kind == "debrief"), None)
     for step in latest_debrief.next_steps if latest_debrief else ():
         due = parse_day(step.due)
         if step.status == "open" and due is not None and due <= horizon:
             items.append(
-                item(
+                AgendaItem(
                     "next-step",
+                    name,
+                    slug,
                     due.isoformat(),
                     (today - due).days,
                     step.action,
+                    phase=phase,
                     meeting=latest_debrief.meeting if latest_debrief else None,
                     owner=step.owner or None,
                     step=step.id or None,
                 )
             )
-    if past_days and not planned:
+    if last_contact is not None and not planned:
         known = reference.phase(phase)
         cadence = known.cadence_days if known else reference.slowest_cadence
-        last_contact = max(past_days)
         due_day = add_days(last_contact, cadence)
         if due_day <= today:
             where = known.label if known else "an unknown phase"
             detail = f"last contact {last_contact.isoformat()}; every {cadence} d in {where}"
             items.append(
-                item(
+                AgendaItem(
                     "contact",
+                    name,
+                    slug,
                     due_day.isoformat(),
                     (today - due_day).days,
                     detail,
+                    phase=phase,
                     last_contact=last_contact.isoformat(),
                     cadence_days=cadence,
                 )

@@ -679,13 +679,12 @@ class Index:
     def agenda_facts(self, today: str, earliest: str, horizon: str) -> list[Facts]:
         """The records an agenda on ``today`` depends on (``YYYY-MM-DD`` days), with their next
         steps, in the order :meth:`facts` gives them: per account, its latest record, its latest
-        with a phase, its latest debrief, its latest meeting on or before ``today`` and its first
-        after, and its preps from ``earliest`` to ``horizon`` with the debriefs of their
-        meetings. An agenda computed from these is the one computed from every record."""
-        # Per account, a few steps along records_chronological from its end (or from today):
-        # its latest record, latest with a phase, latest debrief, latest meeting day on or
-        # before today and first after. Then the rows of those days, and the preps (with their
-        # debriefs) between ``earliest`` and ``horizon``.
+        with a phase, its latest debrief, one of its latest records dated on or before ``today``
+        and one of its first after, and its preps from ``earliest`` to ``horizon`` with the
+        debriefs of their meetings. An agenda computed from these is the one computed from every
+        record."""
+        # Per account, a few steps along records_chronological from its end (or from today).
+        # Then the preps (with their debriefs) between ``earliest`` and ``horizon``.
         account = "FROM records WHERE problem IS NULL AND account_slug = slug"
         latest = (
             "SELECT slug, "
@@ -694,9 +693,9 @@ class Index:
             f"ORDER BY {_CHRONOLOGICAL_DESC} LIMIT 1) AS last_phase, "
             f"(SELECT rowid {account} AND +kind = 'debrief' "
             f"ORDER BY {_CHRONOLOGICAL_DESC} LIMIT 1) AS last_debrief, "
-            f"(SELECT valid_day {account} AND day <= :today AND valid_day IS NOT NULL "
+            f"(SELECT rowid {account} AND day <= :today AND valid_day IS NOT NULL "
             "ORDER BY day DESC LIMIT 1) AS last_past, "
-            f"(SELECT valid_day {account} AND day > :today AND valid_day IS NOT NULL "
+            f"(SELECT rowid {account} AND day > :today AND valid_day IS NOT NULL "
             "ORDER BY day LIMIT 1) AS first_ahead "
             f"FROM {_EACH_SLUG}"
         )
@@ -704,11 +703,14 @@ class Index:
             [
                 *(
                     f"SELECT {name} FROM accounts_seen WHERE {name} IS NOT NULL"
-                    for name in ("last_any", "last_phase", "last_debrief")
+                    for name in (
+                        "last_any",
+                        "last_phase",
+                        "last_debrief",
+                        "last_past",
+                        "first_ahead",
+                    )
                 ),
-                "SELECT r.rowid FROM accounts_seen AS g JOIN records AS r "
-                "ON r.account_slug = g.slug AND r.day IN (g.last_past, g.first_ahead) "
-                "WHERE r.problem IS NULL",
                 # By day, then each prep's debrief by meeting (+kind: not along the kind's
                 # index, which holds half the home).
                 "SELECT rowid FROM records WHERE problem IS NULL AND +kind = 'prep' "
@@ -1731,12 +1733,23 @@ def _shaped(
     """A maker that refuses (TypeError) an item whose fields are not of ``types``; with
     ``least``, the fields after the first ``least`` may be missing (they have defaults)."""
 
+    # The items come from json.loads, whose values are of exact types: each field is checked
+    # against the set of types isinstance() would accept (a bool is an int, except where a
+    # field is an int alone), one lookup per field.
+    allowed = [
+        frozenset({*kind, *((bool,) if int in kind else ())})
+        if isinstance(kind, tuple)
+        else frozenset({kind})
+        for kind in types
+    ]
+    fewest = len(types) if least is None else least
+    most = len(types)
+
     def checked(item: Any) -> T:
-        fewest = len(types) if least is None else least
-        if not isinstance(item, list) or not fewest <= len(item) <= len(types):
+        if type(item) is not list or not fewest <= len(item) <= most:
             raise TypeError(item)
-        for value, expected in zip(item, types, strict=False):
-            if not isinstance(value, expected) or (isinstance(value, bool) and expected is int):
+        for value, kinds in zip(item, allowed, strict=False):
+            if type(value) not in kinds:
                 raise TypeError(item)
         return make(item)
 
