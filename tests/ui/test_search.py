@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Literal
 
 import pytest
@@ -42,6 +46,14 @@ def hit(
     )
 
 
+def by_rich(
+    stream: object, width: int, terminal: int | None, language: str, reference: None
+) -> object:
+    """What stands in for the plain writer to compare it with: Rich's ``print`` on the
+    program's console."""
+    return shown._rich_writer(console.out, language, reference)
+
+
 def written(
     monkeypatch: pytest.MonkeyPatch,
     hits: list[Hit],
@@ -64,7 +76,7 @@ def test_a_pipe_gets_what_rich_print_writes(monkeypatch: pytest.MonkeyPatch, wid
     hits.append(hit(SNIPPETS[0], account="A [bold]name[/bold] " * 8, meeting_type=None))
     hits.append(hit(SNIPPETS[0], account="Bell\x07 and\rreturn 交渉"))
     plain = written(monkeypatch, hits, width, color_system=None)
-    monkeypatch.setattr(shown, "_plain_writer", shown._rich_writer)
+    monkeypatch.setattr(shown, "_plain_writer", by_rich)
     assert plain == written(monkeypatch, hits, width, color_system=None)
     assert "[bold]name[/bold]" in plain  # user text stays literal
 
@@ -73,7 +85,7 @@ def test_a_pipe_gets_what_rich_print_writes(monkeypatch: pytest.MonkeyPatch, wid
 def test_any_snippet_at_any_width(snippet: str, width: int) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         plain = written(monkeypatch, [hit(snippet)], width, color_system=None)
-        monkeypatch.setattr(shown, "_plain_writer", shown._rich_writer)
+        monkeypatch.setattr(shown, "_plain_writer", by_rich)
         assert plain == written(monkeypatch, [hit(snippet)], width, color_system=None)
 
 
@@ -89,7 +101,7 @@ def test_any_latin_snippet_is_cut_as_rich_cuts_it(parts: list[str], width: int) 
     snippet = "".join(parts)
     with pytest.MonkeyPatch.context() as monkeypatch:
         plain = written(monkeypatch, [hit(snippet)], width, color_system=None)
-        monkeypatch.setattr(shown, "_plain_writer", shown._rich_writer)
+        monkeypatch.setattr(shown, "_plain_writer", by_rich)
         assert plain == written(monkeypatch, [hit(snippet)], width, color_system=None)
 
 
@@ -126,3 +138,27 @@ def test_in_a_narrow_terminal_the_meeting_id_gets_a_line_of_its_own(
 def test_into_a_pipe_a_heading_stays_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     first = written(monkeypatch, [hit(SNIPPETS[0])], 40, color_system=None).splitlines()[0]
     assert first.endswith("discovery  2026-01-10-societe-generale-discovery")
+
+
+def test_into_a_pipe_search_imports_no_rich(tmp_path: Path) -> None:
+    """The point of the plain writer: hits into a pipe are written without importing Rich."""
+    code = (
+        "import sys\n"
+        "from salescoach.store.search import Hit\n"
+        "from salescoach.ui import search\n"
+        "hits = [Hit('2026-01-10-acme-discovery', 'prep', 'Acme', 'acme', 'discovery',\n"
+        "    '2026-01-10', 'the \\x02unions\\x03 said no', -1.0, 'accounts/acme/x/prep.md')]\n"
+        "search.search_results('en', ['unions'], iter(hits), 3)\n"
+        "print(sorted(name for name in sys.modules if name.startswith('rich')), file=sys.stderr)"
+    )
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environment, check=True
+    )
+    assert done.stdout.splitlines() == [
+        "2026-01-10  Acme  prep · discovery  2026-01-10-acme-discovery",
+        "  the unions said no",
+    ]
+    assert done.stderr.splitlines() == ["1 of 3 records shown; --limit 0 shows them all.", "[]"]

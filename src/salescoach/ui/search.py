@@ -7,23 +7,24 @@ millisecond each: so when standard output takes no style at all (a pipe, a file)
 lines are written directly, cut as ``print`` cuts them there — by
 :func:`salescoach.ui.plain.wrapped` (Rich's word wrap for text whose every character takes one
 cell, shared with the tables written into a pipe), else by Rich's own
-:meth:`~rich.text.Text.wrap`. A test holds the three to the same characters.
+:meth:`~rich.text.Text.wrap`. A test holds the three to the same characters. Into a pipe Rich
+is not even imported (``search`` runs in a few tens of milliseconds: importing Rich's console
+would be a fifth of that) unless a hit's text is not that plain.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
-
-from rich.text import Text
+from typing import IO, TYPE_CHECKING
 
 from salescoach.messages import figure, message
-from salescoach.ui import console
-from salescoach.ui.plain import SINGLE_CELL, wrapped
+from salescoach.ui.plain import CONSOLE_MODULE, SINGLE_CELL, console_width, plain_stream, wrapped
 from salescoach.ui.render import meeting_type_label, say
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from salescoach.reports.reference import Reference
     from salescoach.store.search import Hit
@@ -39,11 +40,20 @@ def search_results(
     total: int,
     reference: Reference | None = None,
 ) -> None:
-    """Each hit as it comes, then how many were left out, or that nothing matched."""
-    if console.out.color_system is None:
-        write = _plain_writer(console.out, language, reference)
+    """Each hit as it comes, then how many were left out, or that nothing matched. Into a pipe
+    or a file nothing of Rich is imported unless a hit's text needs it."""
+    stream = None if CONSOLE_MODULE in sys.modules else plain_stream()
+    if stream is not None:  # no console made yet, and standard output takes no style
+        write = _plain_writer(stream, console_width(), None, language, reference)
     else:
-        write = _rich_writer(console.out, language, reference)
+        from salescoach.ui import console
+
+        out = console.out
+        if out.color_system is None:  # a pipe, a file, or a terminal without colours
+            terminal = out.width if out.is_terminal else None
+            write = _plain_writer(out.file, out.width, terminal, language, reference)
+        else:
+            write = _rich_writer(out, language, reference)
     shown = 0
     for hit in hits:
         write(hit)
@@ -56,6 +66,8 @@ def search_results(
 
 def heading(hit: Hit, language: str, reference: Reference | None, width: int | None = None) -> Text:
     """A hit's heading: its day, account, kind, meeting type and meeting id."""
+    from rich.text import Text
+
     line = Text()
     for part, style in heading_parts(hit, language, reference, width):
         line.append(part, style=style)
@@ -90,6 +102,8 @@ def heading_parts(
 
 def snippet(hit: Hit) -> Text:
     """A hit's snippet, its matches highlighted (written indented: every line of it)."""
+    from rich.text import Text
+
     text = Text()
     for part, matched in hit.pieces():
         text.append(part, style=MATCH_STYLE if matched else "")
@@ -102,6 +116,8 @@ def _inner(width: int) -> int:
 
 
 def _rich_writer(out: Console, language: str, reference: Reference | None) -> Callable[[Hit], None]:
+    from rich.text import Text
+
     width = out.width if out.is_terminal else None
     indent = Text(INDENT)
 
@@ -114,14 +130,18 @@ def _rich_writer(out: Console, language: str, reference: Reference | None) -> Ca
 
 
 def _plain_writer(
-    out: Console, language: str, reference: Reference | None
+    stream: IO[str],
+    width: int,
+    terminal: int | None,
+    language: str,
+    reference: Reference | None,
 ) -> Callable[[Hit], None]:
-    """Write a hit as :func:`_rich_writer` does on a console without styles: the heading, the
-    snippet cut to the console's width less its indent. A hit whose every character takes one
-    cell is cut by :func:`~salescoach.ui.plain.wrapped` without making Rich objects at all."""
-    inner = _inner(out.width)
-    terminal = out.width if out.is_terminal else None  # a terminal without colours (NO_COLOR)
-    stream = out.file
+    """Write a hit as :func:`_rich_writer` does on a console ``width`` wide without styles
+    (``terminal``: its width when it is a terminal, else ``None``): the heading, the snippet cut
+    to that width less its indent. A hit whose every character takes one cell is cut by
+    :func:`~salescoach.ui.plain.wrapped` without making Rich objects at all; any other, by
+    Rich."""
+    inner = _inner(width)
     simple = SINGLE_CELL.issuperset
 
     def write(hit: Hit) -> None:
@@ -130,8 +150,10 @@ def _plain_writer(
         if simple(first) and simple(body):
             cut: Iterable[str] = wrapped(body, inner) or ()  # folded: never None
         else:
+            from salescoach.ui import console
+
             first = heading(hit, language, reference, terminal).plain  # control codes left out
-            cut = [line.plain for line in snippet(hit).wrap(out, inner)]
+            cut = [line.plain for line in snippet(hit).wrap(console.out, inner)]
         stream.write("\n".join([first, *(INDENT + line for line in cut)]) + "\n")
 
     return write
