@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from salescoach import __version__
-from salescoach.cli.state import UNREADABLE, AppState
+from salescoach.cli.state import UNREADABLE, AppState, unless_unreadable
 
 OWNERS: dict[str, str] = {
     "prep": "prep",
@@ -312,14 +312,12 @@ def _exit_code(returned: object) -> int:
 
 
 def _unless_unreadable(code: int, argv: list[str]) -> int:
-    """1 instead of success when the answer left out records it could not read (a conflict, a
-    damaged file): they were named on stderr, and a script must not take the answer as whole."""
-    if code != 0 or not UNREADABLE:
-        return code
-    from salescoach.cli.edge import language_of
-    from salescoach.messages import message
-    from salescoach.ui import render
+    """The exit code, 1 instead of success when records could not be read (see
+    :func:`~salescoach.cli.state.unless_unreadable`)."""
 
-    language = language_of(argv)
-    render.say(message(language, "unreadable_exit", count=len(UNREADABLE)), "error")
-    return 1
+    def language() -> str:  # the edge is imported only when something went wrong
+        from salescoach.cli.edge import language_of
+
+        return language_of(argv)
+
+    return unless_unreadable(code, language)

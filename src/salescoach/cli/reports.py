@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from salescoach.cli.indexed import open_index as open_index
+from salescoach.cli.indexed import reference as _reference
+from salescoach.cli.indexed import reference_or_none as reference_or_none
 from salescoach.cli.state import AppState, state
 from salescoach.errors import SalescoachError, StoreError, UsageError
 from salescoach.messages import message
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
-
-    from salescoach.reports.reference import Reference
     from salescoach.reports.registry import Given
     from salescoach.reports.team import Practice
     from salescoach.store.index import Index
@@ -50,8 +50,6 @@ TodayOption = Annotated[
         "--today", help="Compute as on this date, YYYY-MM-DD (default: today).", show_default=False
     ),
 ]
-PROGRESS_FROM = 200
-"""Reading fewer record files than this into the index shows no progress bar."""
 
 
 class ExportFormat(StrEnum):
@@ -434,78 +432,6 @@ def account_slug(app_state: AppState, name: str) -> str:
     from salescoach.store.lookup import existing_slug
 
     return existing_slug(app_state.data_home, name) or app_state.repository.find_account(name).slug
-
-
-def open_index(home: Path, rescan: bool, language: str = "en") -> Index:
-    """The home's index, up to date; a progress bar on stderr while many files are read."""
-    from salescoach.store.index import Index
-
-    bar = _ProgressBar(language)
-    try:
-        index = Index.open(home, rescan=rescan, progress=bar)
-    finally:
-        bar.stop()
-    problems = index.problems()
-    if problems:
-        from salescoach.cli.state import note_unreadable
-        from salescoach.ui import render
-
-        named = [f"{problem.path}: {problem.message}" for problem in problems]
-        render.skipped(language, named)
-        note_unreadable(named)
-    return index
-
-
-class _ProgressBar:
-    """Shows a Rich progress bar on stderr once the index has many files to read."""
-
-    def __init__(self, language: str) -> None:
-        self._language = language
-        self._progress: Progress | None = None
-        self._task: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self._progress is None:
-            if total < PROGRESS_FROM:
-                return
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-            from salescoach.ui import console
-
-            self._progress = Progress(
-                "[progress.description]{task.description}",
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                console=console.err,
-                transient=True,
-            )
-            self._progress.start()
-            self._task = self._progress.add_task(message(self._language, "indexing"), total=total)
-        self._progress.update(self._task, completed=done, total=total)
-
-    def stop(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-
-
-def _reference(app_state: AppState) -> Reference:
-    from salescoach.reports.reference import cached_reference
-
-    return cached_reference(
-        app_state.language, app_state.playbook_sources, lambda: app_state.library
-    )
-
-
-def reference_or_none(app_state: AppState) -> Reference | None:
-    """The labels of meeting types and phases, or None when the playbooks cannot give them
-    (a listing shows ids then, rather than failing)."""
-    from salescoach.errors import SalescoachError
-
-    try:
-        return _reference(app_state)
-    except SalescoachError:
-        return None
 
 
 def _rep_names(homes: list[Path]) -> list[tuple[str, Path]]:

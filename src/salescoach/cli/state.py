@@ -6,13 +6,14 @@ for pydantic models it never uses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
+if TYPE_CHECKING:  # Typer is imported where it is used: ``search`` runs without it
+    import typer
 
-if TYPE_CHECKING:
     from salescoach.errors import Problem, SalescoachError
     from salescoach.playbook.library import Library
     from salescoach.playbook.model import Depth
@@ -31,6 +32,19 @@ leaves them out, so the run exits 1 after showing it (see :func:`salescoach.cli.
 def note_unreadable(problems: list[str]) -> None:
     """Remember files a command's answer had to leave out (named on stderr already)."""
     UNREADABLE.extend(problems)
+
+
+def unless_unreadable(code: int, language: Callable[[], str]) -> int:
+    """1 instead of success when the answer left out records it could not read (a conflict, a
+    damaged file): they were named on stderr, and a script must not take the answer as whole.
+    ``language`` is asked only then."""
+    if code != 0 or not UNREADABLE:
+        return code
+    from salescoach.messages import message
+    from salescoach.ui import render
+
+    render.say(message(language(), "unreadable_exit", count=len(UNREADABLE)), "error")
+    return 1
 
 
 class AppState:
@@ -180,6 +194,8 @@ def prompter_for(no_input: bool, language: str) -> Prompter | None:
 
 def conclude(language: str, outcome: Outcome) -> None:
     """Show how a walk ended; exit 130 after an interruption, 0 after a discard."""
+    import typer
+
     from salescoach.service.meetings import Discarded, Finished
     from salescoach.ui import render
 
@@ -211,6 +227,8 @@ def auto_synced(language: str, remote: str | None, failure: SalescoachError | No
 
 def offer_reopen(language: str, problems: list[Problem]) -> bool:
     """After an edit left problems: show them, ask whether to reopen the editor."""
+    import typer
+
     from salescoach.errors import ProblemsError
     from salescoach.messages import message
     from salescoach.ui import render
