@@ -8,11 +8,14 @@ of plain keys, sequences not indented under their key, plain, single-quoted and 
 (:data:`UNSURE`) at the first thing outside it — a comment, a tab, a flow collection, an anchor, a
 blank line, a duplicate key, a key YAML would type, an escape… — so the strict reader, with its
 located problems, reads every file a person shaped otherwise. For what it accepts, it returns the
-value the strict reader returns, type for type (tests compare both on generated and edited data).
+value the strict reader returns, type for type (tests compare both on generated and edited data),
+and only plain data (:func:`salescoach.store.record.check_plain` would refuse nothing in it: no
+infinite or NaN number, no lone surrogate), so a record read through it is not checked again.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Final
 
@@ -352,9 +355,12 @@ def _resolved(text: str) -> Any:
     if first in _WORD_STARTS:  # a word: typed only if it is one of YAML's null or booleans
         return _WORDS.get(text, text)
     try:
-        return resolve_plain(text)
+        value = resolve_plain(text)
     except NumberTooLarge:
         raise _Unsure from None
+    if type(value) is float and not math.isfinite(value):
+        raise _Unsure  # .inf, .nan: what this reader returns is plain data, always
+    return value
 
 
 _WORDS: dict[str, Any] = {

@@ -162,7 +162,8 @@ def parse_record_file(text: str, path: Path) -> Record:
     check_no_conflict(text, path)
     parts = split_record_text(text, path)
     value = read_plain_block(parts.front_matter)  # what salescoach wrote, read fast
-    if value is UNSURE:
+    plain = value is not UNSURE  # that reader builds nothing but plain data
+    if not plain:
         try:
             value = parse(parts.front_matter, path, max_bytes=MAX_RECORD_BYTES).value
         except YamlProblems as error:
@@ -171,7 +172,7 @@ def parse_record_file(text: str, path: Path) -> Record:
             raise RecordError(path, f"front matter is not valid YAML: {problems}") from None
     if value is None:
         raise RecordError(path, "front matter is empty", hint="it must hold the record's data")
-    return validate_record(value, path, parts.notes or "")
+    return validate_record(value, path, parts.notes or "", plain=plain)
 
 
 _CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.MULTILINE)

@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -56,9 +57,15 @@ def _checked_timestamp(value: str) -> str:
     return value
 
 
-def _checked_plain(value: dict[str, Any]) -> dict[str, Any]:
-    check_plain(value)
+def _checked_plain(value: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
+    if not (info.context and info.context.get(PLAIN)):
+        check_plain(value)
     return value
+
+
+PLAIN = "plain"
+"""The validation context key by which a caller vouches that the data holds only plain values
+(:func:`check_plain` would find nothing): the fast front-matter reader builds nothing else."""
 
 
 Timestamp = Annotated[str, AfterValidator(_checked_timestamp)]
@@ -385,19 +392,27 @@ def migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def validate_record(data: Any, path: Path, notes: str = "") -> Record:
-    """Migrate and validate front-matter data read from ``path``; RecordError names each problem."""
+def validate_record(data: Any, path: Path, notes: str = "", *, plain: bool = False) -> Record:
+    """Migrate and validate front-matter data read from ``path``; RecordError names each problem.
+
+    ``plain``: the data is known to hold only plain values (dicts with string keys, lists,
+    strings, whole numbers, finite floats, booleans, None; no lone surrogate), as the fast
+    front-matter reader returns them: the answers are not walked again to check it.
+    """
     if not isinstance(data, dict):
         raise RecordError(path, f"front matter must be a mapping, found {_kind_of(data)}")
     data = migrate(data, path)
     known = {key: value for key, value in data.items() if key in _KNOWN_KEYS}
     unknown = {key: value for key, value in data.items() if key not in _KNOWN_KEYS}
     try:
-        return Record.model_validate({**known, "extra": unknown, "notes": notes})
+        return Record.model_validate(
+            {**known, "extra": unknown, "notes": notes}, context=_PLAIN_DATA if plain else None
+        )
     except ValidationError as error:
         raise RecordError(path, "invalid record: " + describe_validation(error)) from None
 
 
+_PLAIN_DATA = {PLAIN: True}
 _KNOWN_KEYS = frozenset(Record.model_fields) - {"extra", "notes"}
 """The front-matter keys that are salescoach's; any other is kept in :attr:`Record.extra`."""
 
