@@ -69,6 +69,7 @@ LAYERS: dict[str, int] = {
     "session": 4,
     "reports": 4,
     "sheet": 4,
+    "library_cache": 4,  # the validated playbooks kept in the user cache (playbook + store.atomic)
     "workflow": 5,
     "drill": 5,
     "onboarding": 5,

@@ -61,6 +61,7 @@ class AppState:
         self.playbook_dirs = list(playbook_dirs or [])
         self.lang = lang
         self.debug = debug
+        self._libraries: dict[str, Library] = {}
 
     @cached_property
     def settings(self) -> Settings:
@@ -97,10 +98,10 @@ class AppState:
 
     @cached_property
     def library(self) -> Library:
-        """Every playbook on the search path for the chosen language."""
-        from salescoach.playbook.library import Library
-
-        return Library.load(self.language, self.playbook_sources)
+        """Every playbook on the search path for the chosen language (validated once, then
+        kept in the user cache until a file on the path changes: see
+        :mod:`salescoach.library_cache`)."""
+        return self.library_in(self.language)
 
     @property
     def playbook_sources(self) -> list[Source]:
@@ -110,13 +111,16 @@ class AppState:
         return search_path(self.language, self.settings.playbooks, self.playbook_dirs)
 
     def library_in(self, language: str) -> Library:
-        """The playbooks in ``language`` (a record's own), on the same search path."""
-        if language == self.language:
-            return self.library
-        from salescoach.playbook.library import Library, search_path
+        """The playbooks in ``language`` (a record's own), on the same search path; loaded once
+        per language and run."""
+        found = self._libraries.get(language)
+        if found is None:
+            from salescoach.library_cache import cached_library
+            from salescoach.playbook.sources import search_path
 
-        sources = search_path(language, self.settings.playbooks, self.playbook_dirs)
-        return Library.load(language, sources)
+            sources = search_path(language, self.settings.playbooks, self.playbook_dirs)
+            found = self._libraries[language] = cached_library(language, sources)
+        return found
 
     @cached_property
     def data_home(self) -> Path:

@@ -38,7 +38,7 @@ Scalar = str | int | float | bool
 class Strict(BaseModel):
     """Base of every playbook model: unknown fields are errors, models are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Kind(StrEnum):
@@ -140,7 +140,7 @@ class Comparison(Strict):
         default=None, description="Holds when the number or scale answer is this or less."
     )
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @model_validator(mode="after")
     def _exactly_one_test(self) -> Comparison:
@@ -194,7 +194,7 @@ class NotOf(Strict):
 
     not_: Condition = Field(alias="not")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 def _condition_kind(value: Any) -> str:

@@ -1,0 +1,158 @@
+"""A derived copy of the validated playbook library, so that a command which only reads the
+playbooks (``show``, ``debrief``, ``prep``) does not parse and validate every YAML file each run.
+
+One file per language and search path in the user cache directory (private), holding the
+*stamp* of what it was made from: salescoach's, Python's and pydantic's versions, the stat of the
+code that reads playbooks, and, for each directory on the search path, every playbook file's
+path, size, modification and change times and inode. When anything differs (a file edited,
+added, removed or renamed, a directory added to the search path, another version of the code)
+the library is read again from the files and the copy replaced. Never kept:
+
+- a library with problems: a broken file is found and reported again on every run;
+- a library with a file changed less than :data:`RACY_SECONDS` ago: an edit within the same
+  tick of the file system's clock, keeping the size, could leave the stamp as it was.
+
+The copy is a pickle, which runs code as it loads: it is read only when it is a regular file of
+this user that no one else may write. Anything wrong with it (truncated, damaged, of another
+shape) reads the files again; a copy that cannot be written only makes the next run slower.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from salescoach.playbook.library import Entry, Library
+from salescoach.playbook.sources import Source, playbook_files
+
+CACHE_DIR = "playbooks"
+FORMAT = 1
+"""Bumped when what the copy holds changes shape."""
+
+RACY_SECONDS = 2.0
+"""A file changed this recently is not trusted to show its next change in its stat."""
+
+_READER_CODE = ("playbook/*.py", "yamlio.py", "scalars.py", "errors.py")
+"""The code whose files' stat is part of the stamp: what reads, validates and holds playbooks
+(an editable install keeps its version while this code changes)."""
+
+Stamp = tuple[Any, ...]
+
+
+def cached_library(language: str, sources: Sequence[Source]) -> Library:
+    """:meth:`Library.load` of ``sources`` for ``language``, from the cache when no playbook
+    file (nor the code reading them) changed since it was kept."""
+    stamp = _stamp(language, sources)
+    if stamp is None:  # a file vanished while being listed: read what is there
+        return Library.load(language, list(sources))
+    path = cache_file(language, sources)
+    found = _cached(path, stamp)
+    if found is not None:
+        return Library(language, list(sources), found)
+    # Stamped before reading: a file changed meanwhile is kept under its old stamp, which the
+    # next run finds different (never the other way round).
+    library = Library.load(language, list(sources))
+    if not library.problems and not _racy(stamp):
+        _keep(path, stamp, library.found)
+    return library
+
+
+def cache_file(language: str, sources: Sequence[Source]) -> Path:
+    """Where the copy of this language's library on this search path is kept."""
+    from salescoach.paths import cache_home
+
+    where = "\0".join([language, *(f"{s.origin}\0{s.directory.absolute()}" for s in sources)])
+    digest = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return cache_home() / CACHE_DIR / f"{language}-{digest}.pickle"
+
+
+def _stamp(language: str, sources: Sequence[Source]) -> Stamp | None:
+    import pydantic
+
+    import salescoach
+
+    package = Path(salescoach.__file__).parent
+    code = sorted(path for pattern in _READER_CODE for path in package.glob(pattern))
+    try:
+        return (
+            FORMAT,
+            salescoach.__version__,
+            sys.version,
+            pydantic.VERSION,
+            language,
+            tuple(_file_stamp(path) for path in code),
+            tuple(
+                (
+                    source.origin,
+                    str(source.directory.absolute()),
+                    tuple(_file_stamp(path) for path in playbook_files(source.directory)),
+                )
+                for source in sources
+            ),
+        )
+    except OSError:
+        return None
+
+
+def _file_stamp(path: Path) -> tuple[str, int, int, int, int]:
+    status = os.stat(path)  # noqa: PTH116  (os.stat: one call, no Path objects made)
+    return (str(path), status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def _racy(stamp: Stamp) -> bool:
+    recent = time.time_ns() - int(RACY_SECONDS * 1e9)
+    files = [file for _, _, listed in stamp[-1] for file in listed]
+    return any(max(mtime, ctime) > recent for _, _, mtime, ctime, _ in files)
+
+
+def _cached(path: Path, stamp: Stamp) -> list[Entry] | None:
+    """The entries kept at ``path`` under this very stamp, else None."""
+    data = _own_file(path)
+    if data is None:
+        return None
+    try:
+        kept = pickle.loads(data)  # noqa: S301  (the user's own private file, checked above)
+    except Exception:  # noqa: BLE001  (a damaged pickle can raise anything: read the files)
+        return None
+    if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == stamp):
+        return None
+    entries = kept[1]
+    if not (isinstance(entries, list) and all(isinstance(e, Entry) for e in entries)):
+        return None
+    return entries
+
+
+def _own_file(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file of this user writable by no one else."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        mine = not hasattr(os, "getuid") or status.st_uid == os.getuid()
+        if not (stat.S_ISREG(status.st_mode) and mine and not status.st_mode & 0o022):
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as file:
+            return file.read()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def _keep(path: Path, stamp: Stamp, entries: list[Entry]) -> None:
+    from salescoach.store.atomic import atomic_write, private_dir
+
+    with contextlib.suppress(OSError, pickle.PicklingError):  # a cache unwritten is only slower
+        data = pickle.dumps((stamp, entries), protocol=pickle.HIGHEST_PROTOCOL)
+        private_dir(path.parent)
+        atomic_write(path, data)
