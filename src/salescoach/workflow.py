@@ -17,7 +17,9 @@ from salescoach.messages import message
 from salescoach.playbook.library import Entry, Library
 from salescoach.playbook.model import Depth
 from salescoach.session.engine import Answers, Known, Session, answer_id
-from salescoach.sheet import Sheet, SheetHeader, prep_sheet, render_body
+from salescoach.sheet import Sheet
+from salescoach.sheet.records import record_sheet as record_sheet
+from salescoach.sheet.records import render_record_body as render_record_body
 from salescoach.store.drafts import Draft, Drafts
 from salescoach.store.record import (
     AccountRef,
@@ -297,29 +299,6 @@ def _noted(repository: Repository, record: Record, path: Path) -> None:
     note_saved(repository.home, record, path)
 
 
-def render_record_body(
-    record: Record,
-    library: Library,
-    playbooks: list[Any] | None = None,
-    *,
-    linked: bool = False,
-) -> str:
-    """The Markdown body of a record, from the playbooks that asked it (or today's versions).
-
-    ``linked``: under the title, a relative link to the other record of the meeting (a debrief
-    always has its prep; a prep links to its debrief once there is one), which Obsidian and any
-    Markdown viewer follow.
-    """
-    if playbooks is None:
-        playbooks = _record_playbooks(record, library)
-    body = render_body(_header(record), record.answers, playbooks, library, record.flow)
-    if not linked:
-        return body
-    title, _, rest = body.partition("\n")
-    link = message(record.language, f"link_to_{'prep' if record.kind == 'debrief' else 'debrief'}")
-    return f"{title}\n\n{link}\n{rest}"
-
-
 def _has_debrief(repository: Repository, record: Record) -> bool:
     if record.kind != "prep":
         return True
@@ -336,34 +315,6 @@ def _link_prep(repository: Repository, library: Library, prep: Record) -> None:
         rewrite(repository, library, current)
     except (SalescoachError, OSError):
         return  # the link is a convenience: the debrief is saved all the same
-
-
-def record_sheet(record: Record, library: Library, playbooks: list[Any] | None = None) -> Sheet:
-    """The one-page sheet of a prep record, laid out by the flow it walked."""
-    if playbooks is None:
-        playbooks = _record_playbooks(record, library)
-    return prep_sheet(_header(record), record.answers, playbooks, library, record.flow)
-
-
-def _record_playbooks(record: Record, library: Library) -> list[Any]:
-    """The playbooks a record used, in today's versions (those gone are skipped)."""
-    playbooks = []
-    for use in record.playbooks:
-        try:
-            playbooks.append(library.get(use.id).playbook)
-        except NotFoundError:
-            continue
-    return playbooks
-
-
-def _header(record: Record) -> SheetHeader:
-    return SheetHeader(
-        kind=record.kind,
-        account=record.account.name,
-        meeting_type=record.meeting_type,
-        meeting_date=record.meeting_date,
-        language=record.language,
-    )
 
 
 def prep_for_debrief(repository: Repository, query: str | None) -> Record:

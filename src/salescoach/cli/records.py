@@ -203,9 +203,9 @@ def show(
         for record in found:
             sys.stdout.write(repository.path_of(meeting_id, record.kind).read_text("utf-8"))
         return
+    from salescoach.sheet.records import render_record_body
     from salescoach.ui import render
     from salescoach.ui.pager import paged
-    from salescoach.workflow import render_record_body
 
     with paged():
         for record in found:

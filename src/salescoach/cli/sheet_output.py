@@ -26,7 +26,7 @@ def show_sheet(
     if output is not None and not html:
         raise UsageError.told("output_needs_html")
     from salescoach.errors import NotFoundError
-    from salescoach.workflow import record_sheet
+    from salescoach.sheet.records import record_sheet
 
     repository = app_state.repository
     meeting_id = repository.resolve_meeting(meeting)

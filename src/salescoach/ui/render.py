@@ -128,13 +128,23 @@ def skipped(language: str, problems: Sequence[str], shown: int = 3) -> None:
 
 
 def markdown(body: str) -> None:
-    """A Markdown document on standard output, never broken at a non-breaking space."""
-    from rich.markdown import Markdown
+    """A Markdown document on standard output, never broken at a non-breaking space.
 
+    The Markdown salescoach writes (and notes that keep to it) is laid out without importing
+    Rich's Markdown machinery, exactly as it would be (:mod:`salescoach.ui.light_markdown`);
+    anything else is Rich's.
+    """
     from salescoach.ui import console
+    from salescoach.ui.light_markdown import light_markdown
     from salescoach.ui.unbroken import NO_BREAK, HeldSpaces
 
-    console.out.print(HeldSpaces(Markdown(body.replace(NO_BREAK, HeldSpaces.HELD))))
+    held = body.replace(NO_BREAK, HeldSpaces.HELD)
+    shown: RenderableType | None = light_markdown(held)
+    if shown is None:
+        from rich.markdown import Markdown
+
+        shown = Markdown(held)
+    console.out.print(HeldSpaces(shown))
 
 
 def saved(result: Saved) -> None:
