@@ -264,7 +264,9 @@ def run_report(
     slug = account_slug(app_state, account) if account is not None else None
     if account is not None:
         options["account"] = account
-    given = Given(_reference(app_state), _day(today, app_state.language), options)
+    given = Given(lambda: _reference(app_state), _day(today, app_state.language), options)
+    if report.reads_reference:  # read now: a broken playbook is told before the index opens
+        given.reference  # noqa: B018
     with open_index(app_state.data_home, rescan, app_state.language) as index:
         found = report.result(index, given, slug)
     if as_json:

@@ -12,6 +12,7 @@ asked for, not the modules of the five others.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,9 +31,16 @@ class Given:
     """What a report is computed with besides the facts: the playbooks' reference, the day it is
     computed as of, and the command's own options (``days``, ``stuck_after``, ``account``)."""
 
-    reference: Reference
+    loaded: Reference | Callable[[], Reference]
+    """The reference, or what reads it when a report first asks for it (``report funnel``
+    never does: it is not read)."""
     today: dt.date
     options: Mapping[str, Any] = field(default_factory=dict)
+
+    @functools.cached_property
+    def reference(self) -> Reference:
+        """The playbooks' reference (phases, objections, meeting types…)."""
+        return self.loaded() if callable(self.loaded) else self.loaded
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,8 @@ class Report:
     summarised: Callable[[Index, Given], Any] | None = None
     """Computes the result over the whole home from what the index counts (the same result as
     :attr:`compute` over every record's facts, in a few queries)."""
+    reads_reference: bool = True
+    """Whether computing or showing the result reads the playbooks' reference."""
 
     def facts(self, index: Index, given: Given, account: str | None) -> list[Facts]:
         """The facts to compute the report from (``account``: a slug)."""
@@ -218,6 +228,7 @@ def _funnel_report() -> Report:
         lambda facts, given: funnel.funnel(facts),
         kind="debrief",
         summarised=_funnel_summary,
+        reads_reference=False,
     )
 
 
