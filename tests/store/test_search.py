@@ -158,11 +158,21 @@ def test_filters(home: Path) -> None:
     assert find(home, "pricing", since="2026-01-11", until="2026-03-01") == []
 
 
-def test_limit_keeps_the_best_and_counts_them_all(home: Path) -> None:
+def test_limit_keeps_the_best_and_counts_them_all(home: Path, repo: Repository) -> None:
     with Index.open(home) as index:
         results = index.search(parse_query(["union*"]), Filters(), 1)
         assert results.total == 3
         assert meetings(list(results.hits)) == [("2026-01-10-acme-discovery", "prep")]
+    # A record deleted, one edited by hand until unreadable: neither is counted any more.
+    repo.path_of("2026-01-10-acme-discovery", "debrief").unlink()
+    prep = repo.path_of("2026-01-10-acme-discovery", "prep")
+    prep.write_text(prep.read_text().replace("---", "", 1))
+    with Index.open(home) as index:
+        assert index.problems() != []
+        for filters in (Filters(), Filters(kind="prep")):
+            every = list(index.search(parse_query(["union*"]), filters, None).hits)
+            results = index.search(parse_query(["union*"]), filters, 1)  # counted apart
+            assert len(every) == 1 and results.total == 1
 
 
 def test_every_hit_comes_a_batch_at_a_time_in_the_order_of_the_ranking(
