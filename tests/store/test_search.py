@@ -175,6 +175,28 @@ def test_limit_keeps_the_best_and_counts_them_all(home: Path, repo: Repository) 
             assert len(every) == 1 and results.total == 1
 
 
+@pytest.mark.parametrize("window", [32, 2])
+def test_equal_matches_come_latest_first_whatever_the_limit(
+    repo: Repository, isolated_home: Path, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    """Records of the same text score the same: the latest meeting comes first, and a limit
+    cuts among them as the whole ranking would (read from the full-text index alone, or, when
+    more than the window tie, by joining every match with its record)."""
+    monkeypatch.setattr("salescoach.store.index.TIE_WINDOW", window)
+    days = ["2026-03-01", "2026-01-15", "2026-05-20", "2026-02-02", "2026-04-11", "2026-01-01"]
+    for day in days:
+        save(repo, "Acme", day, {"context": "The same strike, again."})
+    save(repo, "Acme", "2026-06-01", {"context": "A strike. A strike. A strike, and more."})
+    latest_first = sorted(days, reverse=True)
+    with Index.open(isolated_home) as index:
+        every = list(index.search(parse_query(["strike"]), Filters(), None).hits)
+        assert [hit.day for hit in every] == ["2026-06-01", *latest_first]
+        for limit in range(1, len(every) + 1):
+            results = index.search(parse_query(["strike"]), Filters(), limit)
+            assert list(results.hits) == every[:limit]
+            assert results.total == len(every)
+
+
 def test_every_hit_comes_a_batch_at_a_time_in_the_order_of_the_ranking(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

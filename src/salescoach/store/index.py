@@ -126,6 +126,11 @@ _NEWEST = "coalesce(meeting_date, '') DESC, created DESC, account_slug, meeting,
 """The order of :meth:`Index.newest`: by meeting date (undated last), then creation time; at
 the same time, by account and meeting, a prep before its debrief (the order of the
 ``records_newest`` index, so a listing reads it without sorting)."""
+_RANKED = f"texts.rank, {_DAY} DESC, created DESC, texts.rowid"
+"""The order of search's hits: best match first (FTS5's bm25), the latest meeting first among
+equals (and the first indexed among records of the same time)."""
+TIE_WINDOW = 32
+"""How many matches past a search's limit are read to find those that tie with its last."""
 _CHRONOLOGICAL = "day, kind DESC, created, meeting"
 """An account's records in the order of :func:`~salescoach.store.facts.by_account` (a prep
 before its debrief; ``kind`` is ``prep`` or ``debrief``), as ``records_chronological`` holds
@@ -982,20 +987,55 @@ class Index:
             "FROM texts JOIN records ON records.rowid = texts.rowid "
             f"WHERE texts MATCH ? AND {where}"
         )
-        ranked = self._rows(
-            f"SELECT texts.rowid, texts.rank {found} ORDER BY texts.rank, {_DAY} DESC, created DESC"
-            + ("" if limit is None else " LIMIT ?"),
-            [match, *values, *([] if limit is None else [limit])],
-        )
+        # Only a readable record has a document, and so words: without filters, the best
+        # matches and their count need no record but the few shown (a common word: thousands
+        # of joins saved).
+        unfiltered = filters == Filters()
+        ranked = self._best(match, limit) if unfiltered and limit else None
+        if ranked is None:
+            ranked = self._rows(
+                f"SELECT texts.rowid, texts.rank {found} ORDER BY {_RANKED}"
+                + ("" if limit is None else " LIMIT ?"),
+                [match, *values, *([] if limit is None else [limit])],
+            )
         if limit is None or len(ranked) < limit:
             total = len(ranked)
-        elif filters == Filters():
-            # Only a readable record has a document, and so words: without filters, counting
-            # the matches needs no record (a common word: one lookup, not one join per hit).
+        elif unfiltered:
             ((total,),) = self._rows("SELECT count(*) FROM texts WHERE texts MATCH ?", [match])
         else:
             ((total,),) = self._rows(f"SELECT count(*) {found}", [match, *values])
         return Results(self._hits(ranked, match, answers), int(total))
+
+    def _best(self, match: str, limit: int) -> list[Any] | None:
+        """The ``limit`` best matches of ``match`` among all records, as the ranked query of
+        :meth:`search` orders them, from the full-text index alone: its best scores, then,
+        among those that tie with the last one kept, the latest meeting first. ``None`` when
+        more than :data:`TIE_WINDOW` tie (or a match has no record): the caller then joins."""
+        scored = self._rows(
+            "SELECT rowid, bm25(texts) AS score FROM texts WHERE texts MATCH ? "
+            "ORDER BY score, rowid LIMIT ?",
+            [match, limit + TIE_WINDOW],
+        )
+        if len(scored) > limit:
+            edge = scored[limit - 1][1]
+            if len(scored) == limit + TIE_WINDOW and scored[-1][1] == edge:
+                return None  # the ties may run past the window
+            scored = [row for row in scored if row[1] <= edge]
+        when = {
+            rowid: (day, created, rowid)
+            for rowid, day, created in self._rows(
+                f"SELECT rowid, {_DAY}, created FROM records WHERE problem IS NULL "
+                f"AND rowid IN ({_marks(len(scored))})",
+                [rowid for rowid, _ in scored],
+            )
+        }
+        if len(when) < len(scored):
+            return None
+        # As ORDER BY score, day DESC, created DESC, rowid: stable sorts, the last key first.
+        scored.sort(key=lambda row: row[0])
+        scored.sort(key=lambda row: when[row[0]][:2], reverse=True)
+        scored.sort(key=lambda row: row[1])
+        return scored[:limit]
 
     def _hits(self, ranked: list[Any], match: str, answers: bool) -> Iterator[Hit]:
         """The hits of ``ranked`` (rowid, rank) in its order: their texts highlighted and their
