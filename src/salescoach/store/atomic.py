@@ -15,7 +15,6 @@ import errno
 import functools
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -41,7 +40,9 @@ _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.E
 
 def temp_path(path: Path) -> Path:
     """A fresh temporary name beside ``path``, recognisable by :func:`is_temp_name`."""
-    return path.with_name(f".{path.name}{TEMP_MARK}{secrets.token_hex(4)}")
+    # os.urandom as secrets.token_hex reads it, without importing secrets (base64, random,
+    # hmac): every command that opens the index imports this module.
+    return path.with_name(f".{path.name}{TEMP_MARK}{os.urandom(4).hex()}")
 
 
 def is_temp_name(name: str) -> bool:
