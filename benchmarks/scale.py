@@ -65,6 +65,9 @@ class Runner:
 
         self.peak_mib = 0.0
         """The peak resident memory of the latest run, in MiB."""
+        self.cpu_seconds = 0.0
+        """The CPU time of the latest run, its worker processes included (a shared machine's
+        wall times vary with its load; this less so)."""
 
     def once(self, *args: str) -> float:
         start = time.perf_counter()
@@ -80,6 +83,7 @@ class Runner:
         if process.returncode != 0:
             raise SystemExit(f"salescoach {' '.join(args)} failed ({process.returncode})")
         self.peak_mib = usage.ru_maxrss / 1024
+        self.cpu_seconds = usage.ru_utime + usage.ru_stime
         return seconds
 
     def median(self, *args: str, budget: float = BUDGET) -> tuple[float, int]:
@@ -177,6 +181,8 @@ def measure(home: Path, records: int, accounts: int, runs: int) -> int:
             budget=BUILD_BUDGET,
         )
     ]
+    cpu = runner.cpu_seconds
+    print(f"{'  CPU, every process':<34} {cpu:>8.2f} s  ({cpu / files * 1e6:,.0f} µs per record)")
     size = index_path(home).stat().st_size
     print(f"{'  index file':<34} {size / 2**20:>8.1f} MiB")
 
