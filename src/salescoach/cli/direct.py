@@ -21,8 +21,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from salescoach.cli.state import AppState
 
 COMMAND = "search"
 HOME_ENV = "SALESCOACH_HOME"
@@ -59,8 +63,12 @@ SEARCH: dict[str, tuple[str, str]] = {
 def run_direct(argv: list[str]) -> int | None:
     """Run ``argv`` when it is a plain search and return the exit code; ``None`` (nothing done)
     for anything to leave to Typer."""
-    if COMMAND not in argv or os.environ.get(COMPLETE_ENV):
+    if os.environ.get(COMPLETE_ENV):
         return None
+    if COMMAND not in argv:  # agenda, account and the reports have their own tables
+        from salescoach.cli.direct_reports import run_report_direct
+
+        return run_report_direct(argv)
     at = argv.index(COMMAND)
     given = _options(argv[:at], GLOBAL)
     found = _options(argv[at + 1 :], SEARCH)
@@ -70,7 +78,13 @@ def run_direct(argv: list[str]) -> int | None:
     options, words = found
     if global_options.get("lang", "en") not in LANGUAGES:
         return None
-    return _run(argv, global_options, options, words)
+    return run_command(argv, global_options, lambda app_state: _search(app_state, words, options))
+
+
+def _search(app_state: AppState, words: list[str], options: dict[str, Any]) -> None:
+    from salescoach.cli.searching import find
+
+    find(app_state, words, **options)
 
 
 def _options(
@@ -107,10 +121,10 @@ def _options(
     return options, words
 
 
-def _run(
-    argv: list[str], global_options: dict[str, Any], options: dict[str, Any], words: list[str]
+def run_command(
+    argv: list[str], global_options: dict[str, Any], command: Callable[[AppState], None]
 ) -> int:
-    """Run the search as the app would, and return its exit code."""
+    """Run ``command`` with the app's state as the app would, and return its exit code."""
     from salescoach.cli.state import UNREADABLE, AppState, unless_unreadable
 
     UNREADABLE.clear()
@@ -125,9 +139,7 @@ def _run(
     app_state = AppState(home=home, lang=global_options.get("lang"), debug=debug)
     try:
         try:
-            from salescoach.cli.searching import find
-
-            find(app_state, words, **options)
+            command(app_state)
         except KeyboardInterrupt:
             return 130  # as Typer: interrupted, nothing more said
         except BrokenPipeError:

@@ -8,7 +8,6 @@ shows it (:mod:`salescoach.ui.reports`) — or, with ``--json``, prints it as on
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import sys
 from collections.abc import Callable, Generator, Iterable, Mapping
 from enum import StrEnum
@@ -18,15 +17,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from salescoach.cli.indexed import open_index as open_index
-from salescoach.cli.indexed import reference as _reference
 from salescoach.cli.indexed import reference_or_none as reference_or_none
+from salescoach.cli.reporting import account_slug as account_slug
+from salescoach.cli.reporting import day, report, team
 from salescoach.cli.state import AppState, state
 from salescoach.errors import SalescoachError, StoreError, UsageError
 from salescoach.messages import message
 
 if TYPE_CHECKING:
-    from salescoach.reports.registry import Given
-    from salescoach.reports.team import Practice
     from salescoach.store.index import Index
 
 report_app = typer.Typer(
@@ -170,81 +168,7 @@ def report_team(
     """Each rep's figures (objectives reached, phase advances, conversion rate, days to
     signature, revenue signed, services per client) and a score out of 5 on each against the
     team average (2.5 = the average); meetings held and margin against objective beside them."""
-    from salescoach.reports import team as report
-    from salescoach.reports.registry import Given
-
-    app_state = state(ctx)
-    homes = [*(homes or []), *_team_homes(teams or [], app_state.language)]
-    if not homes:
-        raise UsageError(message(app_state.language, "team_needs_homes"))
-    given = Given(_reference(app_state), _day(today, app_state.language))
-    figures = []
-    for name, home in _rep_names(homes):
-        with open_index(home, rescan, app_state.language) as index:
-            found = report.indexed_activity(index, given.reference, given.today)
-        practice = _practice(home, given.today, app_state.language)
-        onboarding = _onboarding(home, app_state)
-        figures.append(report.rep_figures_of(name, found, given.reference, practice, onboarding))
-    _show("team", report.team(figures, given.reference), given, as_json, app_state.language)
-
-
-def _onboarding(home: Path, app_state: AppState) -> tuple[int, int] | None:
-    """A rep's integration checklist (done, total); a warning and none when it is unreadable.
-    A rep who never opened it has none, found without loading the playbooks."""
-    from salescoach.store.layout import ONBOARDING_FILE
-
-    if not (home / ONBOARDING_FILE).exists():
-        return None
-    from salescoach.errors import RecordError
-    from salescoach.onboarding import progress
-
-    try:
-        return progress(home, app_state.library)
-    except RecordError as error:
-        from salescoach.ui import render
-
-        render.skipped(app_state.language, [str(error)])
-        return None
-
-
-def _team_homes(teams: list[Path], language: str) -> list[Path]:
-    """The reps' homes in each ``--team`` folder; a folder holding none is a usage error."""
-    from salescoach.paths import expand
-    from salescoach.store.layout import homes_under
-
-    found: list[Path] = []
-    for team in teams:
-        homes = homes_under(expand(team).absolute())
-        if not homes:
-            raise UsageError(
-                message(language, "team_no_homes", team=team),
-                hint=message(language, "team_no_homes_hint"),
-            )
-        found += homes
-    return found
-
-
-def _practice(home: Path, day: dt.date, language: str) -> Practice | None:
-    """A rep's drill practice; a warning and no figure when their drill file is unreadable.
-    A rep who never practised has no drill file: no practice, found without reading one."""
-    import os
-
-    from salescoach.reports.team import Practice
-    from salescoach.store.layout import DRILL_FILE
-
-    if not os.path.lexists(home / DRILL_FILE):
-        return Practice(0, None)
-    from salescoach.drill.figures import practice
-    from salescoach.drill.log import read_log
-    from salescoach.errors import RecordError
-
-    try:
-        return practice(read_log(home), day)
-    except RecordError as error:
-        from salescoach.ui import render
-
-        render.skipped(language, [str(error)])
-        return None
+    team(state(ctx), homes or [], teams or [], as_json, today, rescan)
 
 
 def run_report(
@@ -256,38 +180,8 @@ def run_report(
     account: str | None = None,
     **options: Any,
 ) -> None:
-    """Every report over one home: read what it needs from the index, compute, show."""
-    from salescoach.reports.registry import REPORTS, Given
-
-    report = REPORTS[name]
-    app_state = state(ctx)
-    slug = account_slug(app_state, account) if account is not None else None
-    if account is not None:
-        options["account"] = account
-    given = Given(lambda: _reference(app_state), _day(today, app_state.language), options)
-    if report.reads_reference:  # read now: a broken playbook is told before the index opens
-        given.reference  # noqa: B018
-    with open_index(app_state.data_home, rescan, app_state.language) as index:
-        found = report.result(index, given, slug)
-    if as_json:
-        from salescoach.ui.reports import json_report
-
-        json_report(report.unwalked(found))
-        return
-    _show(name, found, given, False, app_state.language)
-
-
-def _show(name: str, found: Any, given: Given, as_json: bool, language: str) -> None:
-    if as_json:
-        from salescoach.ui.reports import json_report
-
-        json_report(found)
-        return
-    from salescoach.ui.pager import paged
-    from salescoach.ui.reports import RENDERERS
-
-    with paged():
-        RENDERERS[name](found, given, language)
+    """Every report over one home (see :func:`salescoach.cli.reporting.report`)."""
+    report(state(ctx), name, as_json, rescan, today, account, **options)
 
 
 def export(
@@ -325,7 +219,7 @@ def export(
     if excel and export_format != ExportFormat.csv:
         raise UsageError(message(app_state.language, "excel_needs_csv"))
     if since is not None:
-        _day(since, app_state.language, "--since")
+        day(since, app_state.language, "--since")
     slug = app_state.repository.find_account(account).slug if account is not None else None
     with open_index(app_state.data_home, rescan, app_state.language) as index:
         chunks = _export_chunks(app_state, index, export_format, slug, since, excel=excel)
@@ -425,43 +319,3 @@ def _meeting_types(app_state: AppState) -> Callable[[str], Mapping[str, str]]:
         return labels[language]
 
     return of
-
-
-def account_slug(app_state: AppState, name: str) -> str:
-    """The folder of the existing account ``name`` (slug or name); NotFoundError otherwise. Found
-    without loading the store's models when its ``account.yaml`` reads plainly (see
-    :mod:`salescoach.store.lookup`)."""
-    from salescoach.store.lookup import existing_slug
-
-    return existing_slug(app_state.data_home, name) or app_state.repository.find_account(name).slug
-
-
-def _rep_names(homes: list[Path]) -> list[tuple[str, Path]]:
-    """Each home with a rep name: its folder's name, or more of its path if two share it."""
-    from salescoach.paths import expand
-
-    resolved = [expand(home).absolute() for home in homes]
-    for given, home in zip(homes, resolved, strict=True):
-        # A rep who has only practised, or not started, is still a rep; a typo is not.
-        if not home.is_dir():
-            what = "does not exist" if not home.exists() else "is not a folder"
-            raise UsageError(
-                f"--home {given}: {what}; it is not a rep's salescoach home",
-                hint="give each rep's data home, the folder that holds accounts/",
-            )
-    names = [home.name for home in resolved]
-    return [
-        (name if names.count(name) == 1 else str(home), home)
-        for name, home in zip(names, resolved, strict=True)
-    ]
-
-
-def _day(value: str | None, language: str, option: str = "--today") -> dt.date:
-    if value is None:
-        return dt.date.today()
-    from salescoach.store.facts import parse_day
-
-    day = parse_day(value)
-    if day is None:
-        raise UsageError(message(language, "bad_date", option=option, given=value))
-    return day
