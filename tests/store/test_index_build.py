@@ -4,11 +4,14 @@ stopped and resumed, opened by another process meanwhile), the index holds the s
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from salescoach.store import index as index_module
 from salescoach.store.index import DEFERRED_TRIGGERS, Index, index_path, note_saved
@@ -154,3 +157,23 @@ def test_every_trigger_filling_a_table_on_insert_is_left_for_the_end_of_a_first_
     on_insert = {name for name, sql in rows if "AFTER INSERT ON records" in sql}
     connection.close()
     assert on_insert == set(DEFERRED_TRIGGERS)
+
+
+_plain = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.tuples(inner, inner) | st.lists(inner, max_size=3).map(tuple),
+    max_leaves=12,
+)
+
+
+@given(st.lists(_plain, max_size=4).map(tuple), st.dictionaries(st.text(), _plain, max_size=5))
+def test_a_row_s_parts_and_listing_are_written_as_json_dumps_would(
+    part: tuple[Any, ...], listing: dict[str, Any]
+) -> None:
+    compact = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+    assert index_module._encode_part(part) == compact
+    assert index_module._encode_listing(listing) == json.dumps(listing, ensure_ascii=False)
