@@ -21,7 +21,6 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from salescoach.errors import (
@@ -689,10 +688,16 @@ class _Lock:
     """A cross-process lock whose timeout becomes a StoreError the user can act on."""
 
     def __init__(self, path: Path) -> None:
+        # Imported here: filelock imports asyncio and logging (~15 ms), which a command that
+        # only reads (show, list, debrief --example-answers) never needs.
+        from filelock import FileLock
+
         self.path = path
         self._lock = FileLock(path, timeout=LOCK_TIMEOUT_SECONDS, mode=FILE_MODE)
 
     def __enter__(self) -> None:
+        from filelock import Timeout
+
         try:
             self._lock.acquire()
         except Timeout:
