@@ -1677,24 +1677,25 @@ def _record_files(home: Path, folder: str) -> list[tuple[str, int, int]]:
             prefix = base + os.sep
     except OSError:
         return found
+    status_of, add = os.stat, found.append  # looked up once, not once per file
     try:
         for meeting in meeting_names(base if descriptor is None else descriptor):
             for name in names:
                 inside = meeting + name
                 try:
-                    status = os.stat(prefix + inside, dir_fd=descriptor)
+                    status = status_of(prefix + inside, dir_fd=descriptor)
                 except FileNotFoundError:
                     if _exists(prefix + inside, descriptor, follow=False):  # a dangling link
-                        found.append((relative_base + inside, -1, -1))
+                        add((relative_base + inside, -1, -1))
                     continue
                 except NotADirectoryError:
                     break  # a file beside the meeting folders, not one of them
                 except OSError:
                     if not _exists(prefix + meeting, descriptor, folder=True):
                         break  # not a folder it can look into (a loop of links): no meeting
-                    found.append((relative_base + inside, -1, -1))  # a file it may not stat
+                    add((relative_base + inside, -1, -1))  # a file it may not stat
                     continue
-                found.append((relative_base + inside, status.st_mtime_ns, status.st_size))
+                add((relative_base + inside, status.st_mtime_ns, status.st_size))
     finally:
         if descriptor is not None:
             os.close(descriptor)
