@@ -199,3 +199,33 @@ def test_the_installed_command_searches_without_importing_typer_or_rich(home: Pa
     assert main.returncode == 0
     assert main.stdout == "\n".join(done.stdout.splitlines()[:-1]) + "\n"
     assert main.stderr == "1 of 4 records shown; --limit 0 shows them all.\n"
+
+
+@pytest.mark.parametrize("direct_run", [True, False], ids=["direct", "typer"])
+def test_a_reader_that_goes_away_ends_the_search_quietly(
+    isolated_home: Path, direct_run: bool
+) -> None:
+    """``salescoach search … | head -1``: exit 1 without a word, as click does."""
+    repo = Repository(isolated_home)
+    for day in range(1, 29):
+        save(repo, "Acme", f"2026-02-{day:02d}", {"context": "The unions met again. " * 20})
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")
+    }
+    runner = (
+        "from salescoach.__main__ import main; main()"
+        if direct_run
+        else "import sys; from salescoach.cli.app import run; sys.exit(run(sys.argv[1:]))"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", runner, "search", "unions", "--limit", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # gone before the first line
+    with process.stderr:
+        errors = process.stderr.read()
+    assert process.wait(timeout=60) == 1
+    assert errors == b""
