@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from salescoach.errors import StoreError
 from salescoach.store import index as index_module
 from salescoach.store.index import DEFERRED_TRIGGERS, Index, index_path, note_saved
 from salescoach.store.repository import Repository
@@ -177,3 +178,22 @@ def test_a_row_s_parts_and_listing_are_written_as_json_dumps_would(
     compact = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
     assert index_module._encode_part(part) == compact
     assert index_module._encode_listing(listing) == json.dumps(listing, ensure_ascii=False)
+
+
+def test_a_bulk_first_build_in_memory_holds_what_one_in_the_file_holds(
+    repo: Repository, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A home whose index cannot be written is indexed in memory, by the same route."""
+    varied_home(repo)
+    in_file = built(home, monkeypatch, bulk=True)
+    monkeypatch.setattr(index_module, "_connect", _refused)
+    with Index.open(home) as index:
+        connection = index._db
+        in_memory = {name: connection.execute(sql).fetchall() for name, sql in TABLES.items()}
+        made = {name for (name,) in connection.execute(index_module._TRIGGER_NAMES)}
+    assert in_memory == in_file
+    assert made.issuperset(DEFERRED_TRIGGERS)
+
+
+def _refused(home: Path) -> sqlite3.Connection:
+    raise StoreError("cannot create the index: Permission denied")
