@@ -201,14 +201,13 @@ def indexed_activity(index: Index, reference: Reference, today: dt.date) -> Acti
     """:func:`activity` of every record in ``index``, from what it counts in a few queries."""
     day = today.isoformat()
     advances = indexed_tally(index.phase_observations(), reference, today).advances
-    accounts = index.accounts()
     deals: dict[str, list[Held]] = {}
     for slug, held_day, held_phase, outcome in index.deals_held(day, after_sale_values(reference)):
         deals.setdefault(slug, []).append(Held(held_day, held_phase, outcome))
     first_held = index.first_held(day)
     rated, reached = index.objectives_rated()
     return Activity(
-        len(accounts),
+        index.account_count(),
         index.meetings_held(day),
         rated,
         reached,

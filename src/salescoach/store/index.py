@@ -865,6 +865,11 @@ class Index:
             "ORDER BY slug"
         )
 
+    def account_count(self) -> int:
+        """How many accounts have a readable record (:meth:`accounts` without their names)."""
+        ((total,),) = self._rows(f"WITH RECURSIVE {_SLUGS} SELECT count(*) FROM {_EACH_SLUG}")
+        return int(total)
+
     def phase_observations(self) -> list[tuple[str, str, str, str]]:
         """The records with a phase, by account in chronological order (slug, day, created,
         phase), less those that cannot change an account's stays on any day: a record that
