@@ -14,6 +14,7 @@ from salescoach.reports import team
 from salescoach.reports.reference import Reference
 from salescoach.reports.registry import REPORTS, Given
 from salescoach.store.index import Index
+from salescoach.store.record import Record
 from salescoach.store.repository import Repository
 from tests.reports import (
     test_agenda,
@@ -35,6 +36,7 @@ DAYS = (
     dt.date(2026, 1, 12),
     dt.date(2026, 3, 1),
     dt.date(2026, 3, 10),
+    dt.date(2026, 7, 1),
     dt.date(2026, 11, 28),
 )
 
@@ -66,6 +68,30 @@ def edge_cases(repo: Repository) -> None:
     client = prep(repo, "Gamma", "2026-02-15", phase="client")
     debrief(repo, client, phase="client", more={**won, "services": ["Audit", "audit", "Run"]})
     debrief(repo, prep(repo, "Delta", "2026-01-20", phase="client"), phase="client")
+    # Two meetings on one day ahead, one prepared long before the other: each placed by its
+    # own creation day.
+    prep(repo, "Epsilon", "2026-01-03", phase="phase-1")
+    prep(repo, "Epsilon", "2026-12-15", phase="phase-2")
+    prepared_later(repo, "Epsilon", "2026-12-15", "2026-06-01T10:00:00+02:00", "phase-3")
+
+
+def prepared_later(repo: Repository, account: str, date: str, created: str, phase: str) -> None:
+    """A prep written at ``created`` (the others were all written on 2026-01-01)."""
+    account_ref, meeting = repo.new_meeting(account, date, "discovery")
+    answers = {"account": account, "type": "discovery", "date": date, "phase": phase}
+    record = Record(
+        kind="prep",
+        meeting=meeting,
+        account=account_ref,
+        meeting_type="discovery",
+        meeting_date=date,
+        created=created,
+        updated=created,
+        language="en",
+        flow="prep-flow",
+        answers={"meeting": answers},
+    )
+    repo.save(record, f"# Prep {meeting}\n")
 
 
 BUILDS: dict[str, Callable[[Repository], None]] = {

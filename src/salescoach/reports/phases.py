@@ -148,6 +148,8 @@ def indexed_tally(
     the phases and team reports read tens of thousands."""
     seen = Seen(reference, today)
     numbers: dict[str, int | None] = {}  # a phase id's number, as moves() reads it
+    ids: dict[str, str] = {}  # a phase as recorded → its id
+    settled: dict[str, dt.date | None] = {}  # a day's text → its date, for days not ahead
     tally = Tally()
     ended, now = tally.ended, tally.now
     advances = setbacks = 0
@@ -162,10 +164,17 @@ def indexed_tally(
             account, current, last_number = slug, None, None
         if value is None:
             continue
-        day = seen.day_of(day_text, created)
+        try:
+            day = settled[day_text]
+        except KeyError:
+            day = parse_day(day_text)
+            if day is not None and day > today:  # ahead: placed by its creation day
+                day = seen.day_of(day_text, created)
+            else:
+                settled[day_text] = day
         if day is None:
             continue
-        phase = seen.phase_id(value)
+        phase = ids.get(value) or ids.setdefault(value, seen.phase_id(value))
         if phase == current:
             continue
         if current is not None:
