@@ -12,7 +12,9 @@ the library is read again from the files and the copy replaced. Never kept:
 - a library with a file changed less than :data:`RACY_SECONDS` ago: an edit within the same
   tick of the file system's clock, keeping the size, could leave the stamp as it was.
 
-The copy is a pickle, which runs code as it loads: it is read only when it is a regular file of
+The copy holds the playbooks without their parsed documents (the line and column of every
+field, most of the copy's weight): an entry reads its file again when a problem must be located.
+It is a pickle, which runs code as it loads: it is read only when it is a regular file of
 this user that no one else may write. Anything wrong with it (truncated, damaged, of another
 shape) reads the files again; a copy that cannot be written only makes the next run slower.
 """
@@ -27,6 +29,7 @@ import stat
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +37,7 @@ from salescoach.playbook.library import Entry, Library
 from salescoach.playbook.sources import Source, playbook_files
 
 CACHE_DIR = "playbooks"
-FORMAT = 1
+FORMAT = 2
 """Bumped when what the copy holds changes shape."""
 
 RACY_SECONDS = 2.0
@@ -152,7 +155,10 @@ def _own_file(path: Path) -> bytes | None:
 def _keep(path: Path, stamp: Stamp, entries: list[Entry]) -> None:
     from salescoach.store.atomic import atomic_write, private_dir
 
+    # Without their documents (the positions of every field: seven times the models' time to
+    # load): an entry reads its file again if a problem must be located (Entry.reread).
+    kept = [replace(entry, document=None, reread=True) for entry in entries]
     with contextlib.suppress(OSError, pickle.PicklingError):  # a cache unwritten is only slower
-        data = pickle.dumps((stamp, entries), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((stamp, kept), protocol=pickle.HIGHEST_PROTOCOL)
         private_dir(path.parent)
         atomic_write(path, data)

@@ -75,11 +75,14 @@ def test_the_second_load_reads_no_file_and_is_the_same(team: Path, reads: Reads)
     assert _summary(second) == _summary(first) == _summary(Library.load("en", sources))
     assert second.chosen()["opa"].source.origin == "option"  # the team's file wins, as before
     assert second.problems == []
-    # the positions of every field are kept, for problems found later
-    assert (
-        second.chosen()["opa"].locate(("title",)).line
-        == first.chosen()["opa"].locate(("title",)).line
-    )
+    # fields are located as before (the file read again when asked), for problems found later
+    for where in (("title",), ("steps", 1, "questions", 0, "prompt")):
+        found = second.chosen()["opa"].locate(where)
+        assert (found.line, found.column) == (
+            first.chosen()["opa"].locate(where).line,
+            first.chosen()["opa"].locate(where).column,
+        )
+        assert (found.line or 0) > 1
 
 
 @pytest.mark.usefixtures("trusted")

@@ -11,6 +11,7 @@ or one asked later in a flow. Each problem points at the line and column of the 
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +22,8 @@ from salescoach.playbook.extension import extend_flow, extension_problems
 from salescoach.playbook.loader import (
     ACCOUNT_CONTEXT,
     CONTEXT_NAMESPACES,
+    MAX_PLAYBOOK_BYTES,
+    MAX_PLAYBOOK_DEPTH,
     answer_refs,
     choices_example_problems,
     choices_source_problems,
@@ -67,6 +70,9 @@ class Entry:
     path: Path
     source: Source
     document: Document | None = field(default=None, compare=False, repr=False)
+    reread: bool = field(default=False, compare=False, repr=False)
+    """Without its document, read the file again to locate a field (an entry from the library
+    cache, :mod:`salescoach.library_cache`: the positions are most of a document's weight)."""
 
     @property
     def id(self) -> str:
@@ -75,9 +81,23 @@ class Entry:
 
     def locate(self, path: Path_) -> Location:
         """Where a field of this playbook sits in its file (line 1 when unknown)."""
-        if self.document is None:
+        document = self.document
+        if document is None and self.reread:
+            document = _document_of(self.path)
+        if document is None:
             return Location(self.path, 1, 1)
-        return self.document.locate(path)
+        return document.locate(path)
+
+
+@functools.cache
+def _document_of(path: Path) -> Document | None:
+    """The parsed document of a playbook file, once per run; None if it no longer parses."""
+    from salescoach.yamlio import YamlProblems, load_file
+
+    try:
+        return load_file(path, max_depth=MAX_PLAYBOOK_DEPTH, max_bytes=MAX_PLAYBOOK_BYTES)
+    except YamlProblems:
+        return None
 
 
 SearchPath = Callable[[str], list[Source]]

@@ -15,6 +15,7 @@ not a plain pair) makes :func:`light_markdown` answer None, and the caller uses 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -173,7 +174,8 @@ _Run = tuple[str, int]
 """A piece of text and its emphasis: 0 none, 1 ``*emphasis*``, 2 ``**strong**``."""
 
 
-def _inline(source: str) -> list[_Run] | None:
+@functools.cache
+def _inline(source: str) -> tuple[_Run, ...] | None:
     """The runs of an inline text, or None when its ``*`` are not plain pairs of one or two
     (an emphasis left open, nested, or a ``*`` that is text): markdown-it decides those by
     rules not followed here."""
@@ -225,7 +227,7 @@ def _inline(source: str) -> list[_Run] | None:
     if emphasis:
         return None
     flush()
-    return runs
+    return tuple(runs)
 
 
 def _flanks(source: str, start: int, stop: int) -> tuple[bool, bool]:
