@@ -65,10 +65,15 @@ def run_direct(argv: list[str]) -> int | None:
     for anything to leave to Typer."""
     if os.environ.get(COMPLETE_ENV):
         return None
-    if COMMAND not in argv:  # agenda, account and the reports have their own tables
+    if COMMAND not in argv:  # agenda, account, the reports, show, debrief: their own tables
         from salescoach.cli.direct_reports import run_report_direct
 
-        return run_report_direct(argv)
+        code = run_report_direct(argv)
+        if code is None:
+            from salescoach.cli.direct_records import run_records_direct
+
+            code = run_records_direct(argv)
+        return code
     at = argv.index(COMMAND)
     given = _options(argv[:at], GLOBAL)
     found = _options(argv[at + 1 :], SEARCH)

@@ -187,22 +187,21 @@ def debrief(
     commitments on both sides, next steps with dates, and the project's new maturation phase.
     Without MEETING (or with --last), the latest prep still waiting for its debrief.
     """
-    from salescoach.service.meetings import load_answers_file
+    from salescoach.cli.debriefing import start_debrief
     from salescoach.ui import render
 
     app_state = state(ctx)
-    language = app_state.language
-    if meeting and last:
-        raise UsageError(message(language, "not_both", first="MEETING", second="--last"))
-    meetings = app_state.meetings
-    started = meetings.start_debrief(
+    started = start_debrief(
+        app_state,
         meeting,
-        target=flow or DEBRIEF_FLOW,
-        answers=load_answers_file(answers),
-        answers_source=str(answers or "arguments"),
+        last=last,
+        flow=flow,
+        quick=quick,
+        depth=depth,
+        answers=answers,
         no_input=no_input,
-        depth=app_state.depth(quick, depth),
     )
+    meetings = app_state.meetings
     if example_answers:
         sys.stdout.write(meetings.example_answers(started))
         return

@@ -15,10 +15,6 @@ from salescoach.cli.state import state
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from salescoach.cli.state import AppState
-    from salescoach.store.record import Record
-
-KINDS = ("prep", "debrief")
 TABLE_LIMIT = 50
 
 
@@ -56,7 +52,9 @@ def list_records(
     it stays fast with years of records.
     """
     app_state = state(ctx)
-    _check_kind(app_state.language, kind)
+    from salescoach.cli.showing import check_kind
+
+    check_kind(app_state.language, kind)
     if not (app_state.data_home / "accounts").is_dir():
         # A new home: nothing to index, and no need to pay for importing the index.
         if as_json:
@@ -87,37 +85,6 @@ def list_records(
     with paged():
         render.records(app_state.language, found, reference_or_none(app_state))
     render.records_shown(app_state.language, len(found), total)  # after the table, not above it
-
-
-def _records_of(
-    app_state: "AppState", meeting: str, kind: str | None
-) -> "tuple[str, list[Record]]":
-    """The meeting's id and its records (of one kind, if given); NotFoundError if none."""
-    from salescoach.errors import NotFoundError
-    from salescoach.messages import message
-
-    repository = app_state.repository
-    meeting_id = repository.resolve_meeting(meeting)
-    found: list[Record] = []
-    for wanted in (kind,) if kind else KINDS:
-        try:
-            found.append(repository.load(meeting_id, wanted))
-        except NotFoundError:
-            continue
-    if not found:
-        what = message(app_state.language, kind or "record")
-        raise NotFoundError(
-            message(app_state.language, "meeting_has_no", meeting=meeting_id, what=what)
-        )
-    return meeting_id, found
-
-
-def _check_kind(language: str, kind: str | None) -> None:
-    if kind is not None and kind not in KINDS:
-        from salescoach.errors import UsageError
-        from salescoach.messages import message
-
-        raise UsageError(message(language, "bad_kind", given=kind))
 
 
 def _no_records(language: str) -> str:
@@ -190,26 +157,6 @@ def show(
 
         show_sheet(app_state, meeting, html=html, pdf=pdf, output=output)
         return
-    _check_kind(app_state.language, kind)
-    repository = app_state.repository
-    meeting_id, found = _records_of(app_state, meeting, kind)
-    if as_json:
-        data = {record.kind: record.model_dump(mode="json") for record in found}
-        import json
+    from salescoach.cli.showing import show_meeting
 
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        return
-    if as_markdown:
-        for record in found:
-            sys.stdout.write(repository.path_of(meeting_id, record.kind).read_text("utf-8"))
-        return
-    from salescoach.sheet.records import render_record_body
-    from salescoach.ui import render
-    from salescoach.ui.pager import paged
-
-    with paged():
-        for record in found:
-            language = app_state.language_of(record.language)
-            render.markdown(render_record_body(record, app_state.library_in(language)))
-            if record.notes.strip():
-                render.markdown("## Notes\n\n" + record.notes)
+    show_meeting(app_state, meeting, kind, as_json=as_json, as_markdown=as_markdown)

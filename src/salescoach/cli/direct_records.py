@@ -1,0 +1,92 @@
+"""``show MEETING`` and ``debrief [MEETING | --last] --example-answers`` run without Typer
+when their arguments are plain.
+
+As for ``search`` and the reports (:mod:`salescoach.cli.direct`,
+:mod:`salescoach.cli.direct_reports`): importing Typer and its click is about a third of what
+``show`` costs at 100,000 records. So :func:`run_records_direct` reads the command line itself
+when it has only these shapes —
+
+- before the command, the global options :data:`~salescoach.cli.direct.GLOBAL` takes
+  (``--home DIR``, ``--lang en|fr``, ``--debug``);
+- ``show`` with its MEETING and the options of :data:`SHOW` (``--sheet``, ``--html``,
+  ``--pdf`` and ``-o`` are left to Typer);
+- ``debrief`` with at most one MEETING, ``--example-answers`` and the options of
+  :data:`DEBRIEF` (a debrief that prompts, ``--answers`` and ``--no-input`` are left to Typer);
+
+each option at most once, as ``--name value`` (a value that does not start with ``-``) or a
+lone flag — and runs the command's body (:func:`salescoach.cli.showing.show_meeting`,
+:func:`salescoach.cli.debriefing.start_debrief`) through the same error edge as the app.
+Anything else (help, a typo, ``--name=value``) is left to Typer (``None``). The tables repeat
+what :mod:`salescoach.cli.records` and :mod:`salescoach.cli.prep` declare; a test keeps them
+equal and runs command lines both ways.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from salescoach.cli.direct import FLAG, TEXT, run_command
+
+# The readers of the reports' plain command lines, shared rather than copied.
+from salescoach.cli.direct_reports import _global_options as global_options_of
+from salescoach.cli.direct_reports import _options as options_of
+
+if TYPE_CHECKING:
+    from salescoach.cli.state import AppState
+
+SHOW: dict[str, tuple[str, str]] = {
+    "--kind": ("kind", TEXT),
+    "-k": ("kind", TEXT),
+    "--json": ("as_json", FLAG),
+    "--markdown": ("as_markdown", FLAG),
+}
+"""``show``'s options taken here: name → parameter of ``show_meeting``, kind."""
+DEBRIEF: dict[str, tuple[str, str]] = {
+    "--last": ("last", FLAG),
+    "--flow": ("flow", TEXT),
+    "--quick": ("quick", FLAG),
+    "--depth": ("depth", TEXT),
+    "--example-answers": ("example_answers", FLAG),
+}
+"""``debrief``'s options taken here: name → parameter of ``start_debrief``, kind."""
+COMMANDS = {"show": SHOW, "debrief": DEBRIEF}
+WORDS = {"show": (1, 1), "debrief": (0, 1)}
+"""How many arguments (MEETING) each command takes: at least, at most."""
+
+
+def run_records_direct(argv: list[str]) -> int | None:
+    """Run ``argv`` when it is a plain ``show`` or ``debrief --example-answers`` and return the
+    exit code; ``None`` (nothing done) for anything to leave to Typer."""
+    found = global_options_of(argv)
+    if found is None:
+        return None
+    global_options, at = found
+    command = argv[at] if at < len(argv) else ""
+    if command not in COMMANDS:
+        return None
+    read = options_of(argv[at + 1 :], COMMANDS[command])
+    if read is None:
+        return None
+    options, words = read
+    fewest, most = WORDS[command]
+    if not fewest <= len(words) <= most:
+        return None
+    if command == "debrief" and not options.pop("example_answers", False):
+        return None  # a walk that prompts: Typer's (its start-up is not what a rep waits for)
+    return run_command(
+        argv, global_options, lambda app_state: _run(app_state, command, options, words)
+    )
+
+
+def _run(app_state: AppState, command: str, options: dict[str, Any], words: list[str]) -> None:
+    """Run the command as its Typer command would, with its options' defaults."""
+    if command == "show":
+        from salescoach.cli.showing import show_meeting
+
+        show_meeting(app_state, words[0], **options)
+        return
+    from salescoach.cli.debriefing import start_debrief
+
+    started = start_debrief(app_state, words[0] if words else None, **options)
+    sys.stdout.write(app_state.meetings.example_answers(started))

@@ -1,0 +1,84 @@
+"""What ``salescoach show MEETING`` does, without Typer: the Typer command
+(:func:`salescoach.cli.records.show`) and the plain command line
+(:mod:`salescoach.cli.direct_records`) both call :func:`show_meeting`."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from salescoach.cli.state import AppState
+    from salescoach.store.record import Record
+
+KINDS = ("prep", "debrief")
+
+
+def show_meeting(
+    app_state: AppState,
+    meeting: str,
+    kind: str | None = None,
+    *,
+    as_json: bool = False,
+    as_markdown: bool = False,
+) -> None:
+    """A meeting's prep and debrief (or one of them): read as Markdown in the terminal (paged
+    when taller), as JSON data, or as the files' Markdown."""
+    if as_json and as_markdown:
+        from salescoach.errors import UsageError
+        from salescoach.messages import message
+
+        raise UsageError(message(app_state.language, "one_output"))
+    check_kind(app_state.language, kind)
+    repository = app_state.repository
+    meeting_id, found = records_of(app_state, meeting, kind)
+    if as_json:
+        data = {record.kind: record.model_dump(mode="json") for record in found}
+        import json
+
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    if as_markdown:
+        for record in found:
+            sys.stdout.write(repository.path_of(meeting_id, record.kind).read_text("utf-8"))
+        return
+    from salescoach.sheet.records import render_record_body
+    from salescoach.ui import render
+    from salescoach.ui.pager import paged
+
+    with paged():
+        for record in found:
+            language = app_state.language_of(record.language)
+            render.markdown(render_record_body(record, app_state.library_in(language)))
+            if record.notes.strip():
+                render.markdown("## Notes\n\n" + record.notes)
+
+
+def records_of(app_state: AppState, meeting: str, kind: str | None) -> tuple[str, list[Record]]:
+    """The meeting's id and its records (of one kind, if given); NotFoundError if none."""
+    from salescoach.errors import NotFoundError
+    from salescoach.messages import message
+
+    repository = app_state.repository
+    meeting_id = repository.resolve_meeting(meeting)
+    found: list[Record] = []
+    for wanted in (kind,) if kind else KINDS:
+        try:
+            found.append(repository.load(meeting_id, wanted))
+        except NotFoundError:
+            continue
+    if not found:
+        what = message(app_state.language, kind or "record")
+        raise NotFoundError(
+            message(app_state.language, "meeting_has_no", meeting=meeting_id, what=what)
+        )
+    return meeting_id, found
+
+
+def check_kind(language: str, kind: str | None) -> None:
+    """Refuse a ``--kind`` other than prep or debrief."""
+    if kind is not None and kind not in KINDS:
+        from salescoach.errors import UsageError
+        from salescoach.messages import message
+
+        raise UsageError(message(language, "bad_kind", given=kind))
