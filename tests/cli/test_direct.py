@@ -127,6 +127,20 @@ def test_the_home_comes_from_the_environment_as_typer_reads_it(
         assert (code, answer.out, answer.err) == (run(["search", "unions"]), *capsys.readouterr())
 
 
+@pytest.mark.parametrize(
+    "config", ["lang: fr\nplaybooks: [team]\n", "lang: [not, a, language\n", "depth: deep\n"]
+)
+def test_a_config_file_is_read_as_the_app_reads_it(
+    config: str, home: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "config.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "team").mkdir(exist_ok=True)
+    code = direct.run_direct(["search", "unions"])
+    answer = capsys.readouterr()
+    expected = run(["search", "unions"])
+    assert (code, answer.out, answer.err) == (expected, *capsys.readouterr())
+
+
 LEFT_TO_TYPER = [
     [],
     ["list"],
