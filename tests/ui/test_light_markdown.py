@@ -20,6 +20,7 @@ from salescoach.sheet import SheetHeader, render_body
 from salescoach.ui import render
 from salescoach.ui.console import THEME
 from salescoach.ui.light_markdown import light_markdown
+from salescoach.ui.plain import HELD
 from salescoach.ui.unbroken import NO_BREAK, HeldSpaces
 from tests.test_sheet import LANGUAGES, MEETING_TYPES, example_body
 
@@ -47,12 +48,17 @@ def _held(markup: str) -> str:
 
 
 def assert_shown_as_rich(markup: str, widths: tuple[int, ...] = WIDTHS) -> None:
+    """Rich's Markdown and the light one show ``markup`` the same, with and without colour;
+    into a pipe, the light one's plain text (when it writes one) is Rich's too."""
     light = light_markdown(_held(markup))
     assert light is not None, "outside the subset"
     for width in widths:
         for colour in (False, True):
             expected = _shown(HeldSpaces(Markdown(_held(markup))), width, colour)
             assert _shown(HeldSpaces(light), width, colour) == expected, (width, colour)
+            plain = light.plain(width)
+            if not colour and plain is not None:
+                assert plain.replace(HELD, NO_BREAK) == expected, ("plain", width)
 
 
 def example_debrief(language: str, meeting_type: str) -> str:
@@ -70,6 +76,30 @@ def test_every_prep_body_is_taken_and_shown_as_rich_shows_it(
     language: str, meeting_type: str
 ) -> None:
     assert_shown_as_rich(example_body(language, meeting_type))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_prep_body_is_written_into_a_pipe_without_rich(language: str) -> None:
+    light = light_markdown(_held(example_body(language, "negotiation")))
+    assert light is not None
+    assert all(light.plain(width) is not None for width in WIDTHS)
+    assert light.plain(11) is None  # too narrow for a quote: left to Rich
+
+
+def test_render_markdown_into_a_pipe_writes_what_rich_writes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    body = example_body("fr", "negotiation")
+    render.markdown(body)
+    assert capsys.readouterr().out == _shown(HeldSpaces(Markdown(_held(body))), 80, False)
+
+
+def test_wide_characters_are_left_to_rich() -> None:
+    light = light_markdown("## Notes\n\n顧客は価格を気にしている 😀")
+    assert light is not None
+    assert light.plain(80) is None
+    assert_shown_as_rich("## Notes\n\n顧客は価格を気にしている 😀")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -131,8 +161,9 @@ def test_anything_outside_the_subset_is_left_to_rich(markup: str) -> None:
 
 
 def test_render_markdown_shows_text_outside_the_subset_with_rich(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
     markup = "## Notes\n\nSee [the deck](https://example.com) and `the code`."
     render.markdown(markup)
     assert capsys.readouterr().out == _shown(HeldSpaces(Markdown(markup)), 80, False)

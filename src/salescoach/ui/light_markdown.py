@@ -20,12 +20,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.containers import Renderables
-from rich.segment import Segment
-from rich.style import StyleStack
-from rich.text import Text
+if TYPE_CHECKING:  # Rich is imported to lay out for a terminal, not to write into a pipe
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.segment import Segment
+    from rich.style import StyleStack
+    from rich.text import Text
 
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 """What a backslash escapes, and what CommonMark counts as ASCII punctuation."""
@@ -255,10 +256,39 @@ class LightMarkdown:
     def __init__(self, blocks: list[_Block]) -> None:
         self.blocks = blocks
 
+    def plain(self, width: int) -> str | None:
+        """The text Rich writes for these blocks without styles (into a pipe) at ``width``,
+        when every character takes one cell (:data:`salescoach.ui.plain.SINGLE_CELL`, the
+        non-breaking space held as :data:`~salescoach.ui.plain.HELD`); ``None`` otherwise.
+
+        The same layout as :meth:`__rich_console__` without its styles: Rich's wrapping
+        (:func:`salescoach.ui.plain.wrapped`), every line padded to its width (a heading of
+        level 1 centred), bullets, numbers and the quote bar in front."""
+        from salescoach.ui.plain import HELD, NO_BREAK, SINGLE_CELL
+
+        if width < _NARROWEST:
+            return None
+        out: list[str] = []
+        closed = False
+        for block in self.blocks:
+            if isinstance(block, _List) or (isinstance(block, _Quote) and block.paragraphs):
+                closed = True
+            if closed:
+                out.append("")
+            closed = True
+            for text in _texts_of(block):
+                if not SINGLE_CELL.issuperset(_plain_text(text).replace(HELD, NO_BREAK)):
+                    return None
+            out += _plain_block(block, width)
+        return "".join(line + "\n" for line in out)
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """Each block as Rich's element for it renders, after a blank line once any element
         was closed: between blocks, and before a list or a quote even at the top (Rich's
         Markdown closes the paragraphs inside them first)."""
+        from rich.segment import Segment
+        from rich.style import StyleStack
+
         options = options.update(height=None)
         styles = StyleStack(console.get_style("none", default="none"))
         closed = False
@@ -278,8 +308,61 @@ class LightMarkdown:
                 yield from console.render(_paragraph(console, styles, "\n".join(block)), options)
 
 
+_NARROWEST = 12
+"""Narrower than this, the plain layout is left to Rich (a quote's text would have no room)."""
+
+
+def _plain_text(source: str) -> str:
+    runs = _inline(source)
+    assert runs is not None  # checked by light_markdown
+    return "".join(piece for piece, _ in runs)
+
+
+def _plain_block(block: _Block, width: int) -> list[str]:
+    """A block's lines as Rich lays them out without styles (see :meth:`LightMarkdown.plain`)."""
+    if isinstance(block, _Heading):
+        lines = _plain_wrapped(_plain_text(block.text), width)
+        if block.level == 1:  # Rich's centring: stripped, half the room on the left
+            return [_centred(line.rstrip(), width) for line in lines]
+        return lines
+    if isinstance(block, _Quote):
+        inner = width - 4
+        return [
+            "▌ " + line
+            for lines in block.paragraphs
+            for line in _plain_wrapped(_plain_text("\n".join(lines)), inner)
+        ]
+    if isinstance(block, _List):
+        last_number = block.start + len(block.items)
+        marker = len(str(last_number)) + 2 if block.ordered else 3
+        found: list[str] = []
+        for index, item in enumerate(block.items):
+            number = f"{block.start + index}".rjust(marker - 1) + " "
+            first = number if block.ordered else " • "
+            lines = _plain_wrapped(_plain_text(item), width - marker)
+            found += [(" " * marker if at else first) + line for at, line in enumerate(lines)]
+        return found
+    return _plain_wrapped(_plain_text("\n".join(block)), width)
+
+
+def _plain_wrapped(text: str, width: int) -> list[str]:
+    """``Text(text, justify="left")`` cut at ``width``: each line padded to it."""
+    from salescoach.ui.plain import wrapped
+
+    lines = wrapped(text, width) or [""]
+    return [line.ljust(width) for line in lines]
+
+
+def _centred(line: str, width: int) -> str:
+    line = line[:width]
+    left = (width - len(line)) // 2
+    return (" " * left + line).ljust(width)
+
+
 def _paragraph(console: Console, styles: StyleStack, source: str) -> Text:
     """A paragraph's text (``rich.markdown.Paragraph``)."""
+    from rich.text import Text
+
     styles.push(console.get_style("markdown.paragraph", default="none"))
     text = Text(justify="left")
     _append(console, styles, text, source)
@@ -305,6 +388,8 @@ def _heading(
     console: Console, options: ConsoleOptions, styles: StyleStack, heading: _Heading
 ) -> RenderResult:
     """``rich.markdown.Heading``: centred at level 1, its level's style."""
+    from rich.text import Text
+
     styles.push(console.get_style(f"markdown.h{heading.level}", default="none"))
     text = Text()
     _append(console, styles, text, heading.text)
@@ -317,6 +402,9 @@ def _quote(
     console: Console, options: ConsoleOptions, styles: StyleStack, quote: _Quote
 ) -> RenderResult:
     """``rich.markdown.BlockQuote``: its paragraphs behind a bar, in its style."""
+    from rich.containers import Renderables
+    from rich.segment import Segment
+
     styles.push(console.get_style("markdown.block_quote", default="none"))
     style = styles.current
     paragraphs = [_paragraph(console, styles, "\n".join(lines)) for lines in quote.paragraphs]
@@ -335,6 +423,9 @@ def _list(
     console: Console, options: ConsoleOptions, styles: StyleStack, listed: _List
 ) -> RenderResult:
     """``rich.markdown.ListElement``: bullets, or numbers from the list's first."""
+    from rich.containers import Renderables
+    from rich.segment import Segment
+
     last_number = listed.start + len(listed.items)
     width = len(str(last_number)) + 2 if listed.ordered else 3
     marker_style = console.get_style(
@@ -356,6 +447,8 @@ def _list(
 
 
 def _marked(lines: Iterable[list[Segment]], first: Segment, rest: Segment) -> RenderResult:
+    from rich.segment import Segment
+
     for number, line in enumerate(lines):
         yield rest if number else first
         yield from line

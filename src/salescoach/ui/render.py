@@ -134,12 +134,22 @@ def markdown(body: str) -> None:
     Rich's Markdown machinery, exactly as it would be (:mod:`salescoach.ui.light_markdown`);
     anything else is Rich's.
     """
-    from salescoach.ui import console
     from salescoach.ui.light_markdown import light_markdown
-    from salescoach.ui.unbroken import NO_BREAK, HeldSpaces
+    from salescoach.ui.plain import HELD, NO_BREAK, console_width, plain_stream
 
-    held = body.replace(NO_BREAK, HeldSpaces.HELD)
-    shown: RenderableType | None = light_markdown(held)
+    held = body.replace(NO_BREAK, HELD)
+    light = light_markdown(held)
+    stream = plain_stream()
+    if light is not None and stream is not None:  # into a pipe: the same text, without Rich
+        text = light.plain(console_width())
+        if text is not None:
+            stream.write(text.replace(HELD, NO_BREAK))
+            stream.flush()
+            return
+    from salescoach.ui import console
+    from salescoach.ui.unbroken import HeldSpaces
+
+    shown: RenderableType | None = light
     if shown is None:
         from rich.markdown import Markdown
 
