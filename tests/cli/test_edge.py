@@ -25,7 +25,7 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_goes_to_a_log(
     assert captured.out == ""
     (line,) = captured.err.strip().splitlines()
     assert "RuntimeError: the disk said no" in line
-    assert "test_edge.py" in line or "repository" in line or "records.py" in line
+    assert "test_edge.py" in line or "repository" in line or "showing.py" in line
     (log,) = (tmp_path / "cache" / "logs").glob("error-*.log")
     assert str(log) in line
     text = log.read_text(encoding="utf-8")
