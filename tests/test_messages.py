@@ -42,15 +42,19 @@ def test_counts_take_their_plural_form_in_each_language() -> None:
     )
     assert "3 answers kept" in message("en", "kept_draft", why="", count=3, draft="", command="")
     assert "0 answers kept" in message("en", "kept_draft", why="", count=0, draft="", command="")
-    # French takes the singular for 0 and 1.
+    # French takes the singular for 0 and 1, holds a count to its noun with a no-break space
+    # (never cut at the end of a line) and writes its thousands apart.
     said = message("fr", "kept_draft", why="Interrompu", count=0, draft="d", command="c")
-    assert said.startswith("Interrompu : 0 réponse conservée dans")
-    assert "2 réponses conservées" in message(
+    assert said.startswith("Interrompu : 0\u00a0réponse conservée dans")
+    assert "2\u00a0réponses conservées" in message(
         "fr", "kept_draft", why="", count=2, draft="", command=""
+    )
+    assert "1\u202f035\u00a0réponses conservées" in message(
+        "fr", "kept_draft", why="", count=1035, draft="", command=""
     )
     every = "report_agenda_contact_detail"
     assert "chaque jour" in message("fr", every, day="d", cadence=1, phase="p")
-    assert "tous les 3 jours" in message("fr", every, day="d", cadence=3, phase="p")
+    assert "tous les 3\u00a0jours" in message("fr", every, day="d", cadence=3, phase="p")
     assert "every 3 days" in message("en", every, day="d", cadence=3, phase="p")
 
 
@@ -77,6 +81,6 @@ def test_counts_are_written_as_each_language_writes_them() -> None:
     assert figure("fr", 103_933) == "103\u202f933"  # a narrow no-break space, never a comma
     assert figure("fr", 999) == "999"
     shown = message("fr", "records_shown", shown=50, total=figure("fr", 1_035))
-    assert shown == "50 enregistrements affichés sur 1\u202f035 ; --limit 0 les montre tous."
+    assert shown == "50\u00a0enregistrements affichés sur 1\u202f035 ; --limit 0 les montre tous."
     one = message("fr", "search_more", shown=1, total=figure("fr", 4))
-    assert one.startswith("1 enregistrement affiché sur 4 ;")
+    assert one.startswith("1\u00a0enregistrement affiché sur 4 ;")

@@ -1513,7 +1513,12 @@ class _Plurals(string.Formatter):
             return str(super().format_field(value, format_spec))
         singular, plural = format_spec.split("|", 1)
         chosen = singular if is_singular(self.language, value) else plural
-        return chosen.replace("#", str(value))
+        if self.language != "fr":
+            return chosen.replace("#", str(value))
+        # French holds a count to its noun (« 2 niveaux » is never cut at the end of a line)
+        # and writes its thousands apart (« 1 035 »).
+        number = figure("fr", value) if type(value) is int else str(value)
+        return chosen.replace("# ", "#\u00a0").replace("#", number)
 
 
 _FORMATTERS = {language: _Plurals(language) for language in ("en", "fr")}
