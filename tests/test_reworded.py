@@ -148,8 +148,8 @@ def test_a_part_holding_several_messages_is_worded_message_by_message() -> None:
         "answers\u00a0: une table (clé\u00a0: valeur) est attendue"
     )
     counts = Rewording("fr", {"{count} left": "{count:# reste|# restent}"})
-    assert counts("1 left") == "1 reste"
-    assert counts("3 left") == "3 restent"
+    assert counts("1 left") == "1\u00a0reste"
+    assert counts("3 left") == "3\u00a0restent"
 
 
 def test_every_french_pattern_fills_only_the_parts_its_english_has() -> None:

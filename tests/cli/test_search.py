@@ -54,7 +54,7 @@ def test_limit_says_how_many_more(salescoach: Any, home: Path) -> None:
     assert out.count("Société Générale") == 2
     assert err == "2 of 3 records shown; --limit 0 shows them all.\n"
     code, out, err = salescoach("--lang", "fr", "search", "unions", "-n", "1")
-    assert err == "1 enregistrement affiché sur 4 ; --limit 0 les montre tous.\n"
+    assert err == "1\u00a0enregistrement affiché sur 4 ; --limit 0 les montre tous.\n"
 
 
 def test_json(salescoach: Any, home: Path) -> None:

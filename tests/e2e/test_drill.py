@@ -115,7 +115,7 @@ def test_a_drill_in_french_and_without_a_terminal(isolated_home: Path) -> None:
     child.expect(re.escape("Votre réponse a-t-elle tenu ?"))
     child.expect("Facile")
     child.send(DOWN * 2 + "\r")
-    child.expect(re.escape("1 carte notée et replanifiée."))
+    child.expect(re.escape("1\u00a0carte notée et replanifiée."))
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
