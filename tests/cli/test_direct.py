@@ -3,6 +3,7 @@ and leaves every other command line to Typer."""
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from typing import Any
 import pytest
 import typer
 
-from salescoach.cli import direct
+from salescoach.cli import direct, direct_records, direct_reports, plain_options
 from salescoach.cli.app import COMPLETE_VAR, Language, new_app, register_everything, run
 from salescoach.store.repository import Repository
 from tests.store.test_search import save
@@ -30,6 +31,7 @@ def home(isolated_home: Path) -> Path:
     return isolated_home
 
 
+@functools.cache
 def the_app() -> Any:
     """The click group Typer makes of the app, every command registered."""
     app = new_app()
@@ -42,41 +44,165 @@ def options_of(params: list[Any]) -> list[Any]:
 
 
 def kind_of(option: Any) -> str:
+    """The kind of :mod:`salescoach.cli.plain_options` a Typer option is read as."""
     if option.is_flag:
-        return direct.FLAG
-    if type(option.type).__name__ == "IntRange" and option.type.min == 0:
-        return direct.COUNT
+        return plain_options.FLAG
+    if option.multiple:
+        assert option.type.name == "path"
+        return plain_options.PATHS
+    if type(option.type).__name__ == "IntRange":
+        assert option.type.max is None
+        return {0: plain_options.COUNT, 1: plain_options.POSITIVE}[option.type.min]
     assert option.type.name in ("str", "path", "choice")
-    return direct.TEXT
+    return plain_options.TEXT
 
 
-def test_its_tables_are_the_options_typer_is_given() -> None:
+def default_of(option: Any) -> Any:
+    """What the command is given for ``option`` when it is not on the command line."""
+    return [] if option.multiple else option.default  # the commands read None as no path
+
+
+LEFT_OUT: dict[tuple[str, ...], set[str]] = {
+    ("show",): {"--sheet", "--html", "--pdf", "--output", "-o"},
+    ("debrief",): {"--answers", "--no-input"},
+}
+"""The options of a command that only Typer reads."""
+TABLES: list[tuple[tuple[str, ...], plain_options.Table, list[tuple[int, bool]]]] = [
+    (("search",), direct.SEARCH, [(-1, True)]),
+    *(
+        (words, table, [(1, True)] * direct_reports.ARGUMENTS.get(words, 0))
+        for words, table in direct_reports.COMMANDS.items()
+    ),
+    *(
+        ((name,), table, [(1, direct_records.WORDS[name][0] == 1)])
+        for name, table in direct_records.COMMANDS.items()
+    ),
+]
+"""Each command run without Typer: its words, its table, its arguments (nargs, required)."""
+
+
+@pytest.mark.parametrize(
+    ("words", "table", "arguments"), TABLES, ids=[" ".join(words) for words, _, _ in TABLES]
+)
+def test_its_tables_are_the_options_typer_is_given(
+    words: tuple[str, ...], table: plain_options.Table, arguments: list[tuple[int, bool]]
+) -> None:
+    command = the_app()
+    for word in words:
+        command = command.commands[word]
+    declared = {flag: option for option in options_of(command.params) for flag in option.opts}
+    assert set(declared) == set(table) | LEFT_OUT.get(words, set())
+    taken = {
+        flag: (declared[flag].name, kind_of(declared[flag]), declared[flag].default)
+        for flag in table
+    }
+    assert taken == {
+        flag: (option.parameter, option.kind, option.default if option.kind != "flag" else False)
+        for flag, option in table.items()
+    }
+    assert plain_options.defaults(table) == {
+        declared[flag].name: default_of(declared[flag]) for flag in table
+    }
+    assert not any(declared[flag].secondary_opts for flag in table)
+    declared_arguments = [p for p in command.params if p.param_type_name == "argument"]
+    assert [(p.nargs, p.required) for p in declared_arguments] == arguments
+
+
+def test_the_global_options_are_those_typer_is_given() -> None:
     group = the_app()
-    search = group.commands["search"]
-    assert {
-        name: (option.name, kind_of(option))
-        for option in options_of(search.params)
-        for name in option.opts
-    } == direct.SEARCH
-    (words,) = [param for param in search.params if param.param_type_name == "argument"]
-    assert (words.name, words.nargs, words.required) == ("words", -1, True)
     taken = {
         name: (option.name, kind_of(option))
         for option in options_of(group.params)
         if option.name in ("home", "lang", "debug")
         for name in option.opts
     }
-    assert taken == direct.GLOBAL
+    assert taken == {
+        flag: (option.parameter, option.kind) for flag, option in plain_options.GLOBAL.items()
+    }
     (home,) = [param for param in group.params if param.name == "home"]
     (lang,) = [param for param in group.params if param.name == "lang"]
     assert home.envvar == direct.HOME_ENV
-    assert tuple(lang.type.choices) == direct.LANGUAGES == tuple(Language.__members__)
+    assert tuple(lang.type.choices) == plain_options.LANGUAGES == tuple(Language.__members__)
     assert direct.COMPLETE_ENV == COMPLETE_VAR
+
+
+SAMPLES = {"text": "x y", "count": "3", "positive": "3", "paths": "some/where"}
+"""A value Typer takes for each kind of option."""
+EVERY_OPTION = [
+    (flag, option, table) for _, table, _ in TABLES for flag, option in table.items()
+] + [(flag, option, plain_options.GLOBAL) for flag, option in plain_options.GLOBAL.items()]
+
+
+def read(arguments: list[str], table: plain_options.Table) -> Any:
+    if table is plain_options.GLOBAL:
+        found = plain_options.read_global(arguments)
+        return None if found is None else (found[0], arguments[found[1] :])
+    return plain_options.read_options(arguments, table)
+
+
+@pytest.mark.parametrize(
+    ("flag", "option", "table"), EVERY_OPTION, ids=[flag for flag, _, _ in EVERY_OPTION]
+)
+def test_every_option_is_read_by_the_same_rules(
+    flag: str, option: plain_options.Option, table: plain_options.Table
+) -> None:
+    """``--name value`` and ``--name=value`` alike, at most once (paths: as often as given), and
+    anything else — an unknown option, ``--``, a missing value, a flag given one — left to Typer."""
+    if option.kind == plain_options.FLAG:
+        found = read([flag], table)
+        assert found is not None and found[0][option.parameter] is True
+        assert read([f"{flag}=yes"], table) is None
+        assert read([flag, flag], table) is None
+    else:
+        value = "fr" if option.parameter == "lang" else SAMPLES[option.kind]
+        found = read([flag, value], table)
+        expected = {"count": 3, "positive": 3, "paths": [Path(value)]}.get(option.kind, value)
+        assert found is not None and found[0][option.parameter] == expected
+        if flag.startswith("--"):
+            assert read([f"{flag}={value}"], table) == found
+        else:
+            assert read([f"{flag}={value}"], table) is None  # click reads "=x y" as the value
+        assert read([flag], table) is None
+        assert read([flag, "-x"], table) is None
+        twice = read([flag, value, flag, value], table)
+        if option.kind == plain_options.PATHS:
+            assert twice is not None and twice[0][option.parameter] == [Path(value)] * 2
+        else:
+            assert twice is None
+    for other in ("--", "-", "--nope", "-h", "--help"):
+        assert read([other], table) is None
+
+
+def test_a_language_typer_would_refuse_is_left_to_it() -> None:
+    assert plain_options.read_global(["--lang", "de", "search"]) is None
+    assert plain_options.read_global(["--lang=fr", "search"]) == ({"lang": "fr"}, 1)
+
+
+def test_the_options_not_given_stand_for_their_defaults() -> None:
+    found = plain_options.read_options(["unions", "--json"], direct.SEARCH)
+    assert found == (
+        {
+            "account": None,
+            "kind": None,
+            "meeting_type": None,
+            "since": None,
+            "until": None,
+            "limit": plain_options.SEARCH_LIMIT,
+            "as_json": True,
+            "rescan": False,
+        },
+        ["unions"],
+    )
+    team = plain_options.read_options([], direct_reports.COMMANDS[("report", "team")])
+    assert team is not None and team[0]["homes"] == [] and team[0]["homes"] is not team[0]["teams"]
 
 
 PLAIN = [
     ["search", "unions"],
     ["search", "unions", "--limit", "2"],
+    ["search", "unions", "--limit=2"],
+    ["search", "unions", "--account=Société Générale", "--since=2026-02-01"],
+    ["search", "unions", "--account=", "--kind=-prep"],
     ["search", "-n", "1", "unions"],
     ["search", "unions", "--limit", "0"],
     ["search", "unions", "--json"],
@@ -98,6 +224,7 @@ PLAIN = [
     ["--debug", "search", "unions", "--limit", "1"],
     ["--home", "elsewhere", "search", "unions"],
     ["--home", "", "search", "unions"],
+    ["--home=elsewhere", "--lang=fr", "search", "unions"],
 ]
 
 
@@ -110,11 +237,17 @@ def test_a_plain_search_answers_as_the_app_does(
     tmp_path: Path,
 ) -> None:
     monkeypatch.chdir(tmp_path)  # --home "" is the current folder
+    answers_as_the_app_does(argv, capsys)
+
+
+def answers_as_the_app_does(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """``argv`` run without Typer is run, and answers as the app does: code, stdout, stderr."""
     code = direct.run_direct(argv)
     answer = capsys.readouterr()
     expected = run(argv)
     typer_answer = capsys.readouterr()
     assert (code, answer.out, answer.err) == (expected, typer_answer.out, typer_answer.err)
+    assert code is not None
 
 
 def test_the_home_comes_from_the_environment_as_typer_reads_it(
@@ -151,8 +284,11 @@ LEFT_TO_TYPER = [
     ["search"],
     ["search", "--help"],
     ["search", "-h", "unions"],
-    ["search", "unions", "--limit=2"],
     ["search", "unions", "--limit", "-1"],
+    ["search", "unions", "--limit=-1"],
+    ["search", "unions", "--limit="],
+    ["search", "unions", "-n=1"],
+    ["search", "unions", "--json=yes"],
     ["search", "unions", "--limit", "two"],
     ["search", "unions", "--limit"],
     ["search", "unions", "--account"],
@@ -162,9 +298,12 @@ LEFT_TO_TYPER = [
     ["search", "unions", "--nope"],
     ["search", "unions", "-"],
     ["search", "--", "-unions"],
+    ["search", "unions", "--", "--json"],
     ["search", "unions", "--home", "elsewhere"],
     ["--lang", "de", "search", "unions"],
     ["--lang", "search", "unions"],
+    ["--lang=de", "search", "unions"],
+    ["--debug=1", "search", "unions"],
     ["--playbooks", "team", "search", "unions"],
     ["--home", "search"],
     ["-h", "search", "unions"],
@@ -187,7 +326,22 @@ def test_shell_completion_is_left_to_typer(
     assert capsys.readouterr() == ("", "")
 
 
-def test_the_installed_command_searches_without_importing_typer_or_rich(home: Path) -> None:
+WITHOUT_TYPER = [
+    (["search", "unions", "--limit", "1"], ("typer", "click", "rich")),
+    (["--lang=fr", "search", "unions", "--json"], ("typer", "click", "rich")),
+    (["report", "funnel"], ("typer", "click")),
+    (["agenda", "--today=2026-01-01", "--days", "90"], ("typer", "click")),
+    (["show", "2026-03-10-societe"], ("typer", "click")),
+    (["debrief", "--last", "--example-answers"], ("typer", "click")),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "unloaded"), WITHOUT_TYPER, ids=[" ".join(a) for a, _ in WITHOUT_TYPER]
+)
+def test_the_installed_command_runs_without_importing_typer(
+    argv: list[str], unloaded: tuple[str, ...], home: Path
+) -> None:
     (home / "accounts" / "acme" / "2026-04-01-acme-discovery" / "prep.md").unlink()
     environment = {
         k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")
@@ -195,16 +349,16 @@ def test_the_installed_command_searches_without_importing_typer_or_rich(home: Pa
     probe = (
         "import sys\n"
         "from salescoach.cli.direct import run_direct\n"
-        "code = run_direct(['search', 'unions', '--limit', '1'])\n"
-        "loaded = [m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich')]\n"
+        f"code = run_direct({argv!r})\n"
+        f"loaded = [m for m in sys.modules if m.split('.')[0] in {unloaded!r}]\n"
         "print(code, loaded)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=environment, timeout=60
     )
-    assert done.stdout.splitlines()[-1] == "0 []"
+    assert done.stdout.splitlines()[-1] == "0 []", done.stderr
     main = subprocess.run(
-        [sys.executable, "-m", "salescoach", "search", "unions", "--limit", "1"],
+        [sys.executable, "-m", "salescoach", *argv],
         capture_output=True,
         text=True,
         env=environment,
@@ -212,6 +366,17 @@ def test_the_installed_command_searches_without_importing_typer_or_rich(home: Pa
     )
     assert main.returncode == 0
     assert main.stdout == "\n".join(done.stdout.splitlines()[:-1]) + "\n"
+    assert main.stderr == done.stderr
+
+
+def test_a_search_says_how_many_records_it_left_out(home: Path) -> None:
+    (home / "accounts" / "acme" / "2026-04-01-acme-discovery" / "prep.md").unlink()
+    main = subprocess.run(
+        [sys.executable, "-m", "salescoach", "search", "unions", "--limit", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert main.stderr == "1 of 4 records shown; --limit 0 shows them all.\n"
 
 

@@ -6,19 +6,18 @@ As for ``search`` and the reports (:mod:`salescoach.cli.direct`,
 ``show`` costs at 100,000 records. So :func:`run_records_direct` reads the command line itself
 when it has only these shapes —
 
-- before the command, the global options :data:`~salescoach.cli.direct.GLOBAL` takes
-  (``--home DIR``, ``--lang en|fr``, ``--debug``);
+- before the command, the global options (``--home DIR``, ``--lang en|fr``, ``--debug``);
 - ``show`` with its MEETING and the options of :data:`SHOW` (``--sheet``, ``--html``,
   ``--pdf`` and ``-o`` are left to Typer);
 - ``debrief`` with at most one MEETING, ``--example-answers`` and the options of
   :data:`DEBRIEF` (a debrief that prompts, ``--answers`` and ``--no-input`` are left to Typer);
 
-each option at most once, as ``--name value`` (a value that does not start with ``-``) or a
-lone flag — and runs the command's body (:func:`salescoach.cli.showing.show_meeting`,
+the options read as :mod:`salescoach.cli.plain_options` reads every plain command line — and
+runs the command's body (:func:`salescoach.cli.showing.show_meeting`,
 :func:`salescoach.cli.debriefing.start_debrief`) through the same error edge as the app.
-Anything else (help, a typo, ``--name=value``) is left to Typer (``None``). The tables repeat
-what :mod:`salescoach.cli.records` and :mod:`salescoach.cli.prep` declare; a test keeps them
-equal and runs command lines both ways.
+Anything else (help, a typo, an option it does not take) is left to Typer (``None``). The
+tables repeat what :mod:`salescoach.cli.records` and :mod:`salescoach.cli.prep` declare; a
+test keeps them equal and runs command lines both ways.
 """
 
 from __future__ import annotations
@@ -26,30 +25,27 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from salescoach.cli.direct import FLAG, TEXT, run_command
-
-# The readers of the reports' plain command lines, shared rather than copied.
-from salescoach.cli.direct_reports import _global_options as global_options_of
-from salescoach.cli.direct_reports import _options as options_of
+from salescoach.cli.direct import run_command
+from salescoach.cli.plain_options import FLAG, TEXT, Option, Table, read_global, read_options
 
 if TYPE_CHECKING:
     from salescoach.cli.state import AppState
 
-SHOW: dict[str, tuple[str, str]] = {
-    "--kind": ("kind", TEXT),
-    "-k": ("kind", TEXT),
-    "--json": ("as_json", FLAG),
-    "--markdown": ("as_markdown", FLAG),
+SHOW: Table = {
+    "--kind": Option("kind", TEXT),
+    "-k": Option("kind", TEXT),
+    "--json": Option("as_json", FLAG),
+    "--markdown": Option("as_markdown", FLAG),
 }
-"""``show``'s options taken here: name → parameter of ``show_meeting``, kind."""
-DEBRIEF: dict[str, tuple[str, str]] = {
-    "--last": ("last", FLAG),
-    "--flow": ("flow", TEXT),
-    "--quick": ("quick", FLAG),
-    "--depth": ("depth", TEXT),
-    "--example-answers": ("example_answers", FLAG),
+"""``show``'s options taken here: flag → parameter of ``show_meeting``."""
+DEBRIEF: Table = {
+    "--last": Option("last", FLAG),
+    "--flow": Option("flow", TEXT),
+    "--quick": Option("quick", FLAG),
+    "--depth": Option("depth", TEXT),
+    "--example-answers": Option("example_answers", FLAG),
 }
-"""``debrief``'s options taken here: name → parameter of ``start_debrief``, kind."""
+"""``debrief``'s options taken here: flag → parameter of ``start_debrief``."""
 COMMANDS = {"show": SHOW, "debrief": DEBRIEF}
 WORDS = {"show": (1, 1), "debrief": (0, 1)}
 """How many arguments (MEETING) each command takes: at least, at most."""
@@ -58,14 +54,14 @@ WORDS = {"show": (1, 1), "debrief": (0, 1)}
 def run_records_direct(argv: list[str]) -> int | None:
     """Run ``argv`` when it is a plain ``show`` or ``debrief --example-answers`` and return the
     exit code; ``None`` (nothing done) for anything to leave to Typer."""
-    found = global_options_of(argv)
+    found = read_global(argv)
     if found is None:
         return None
     global_options, at = found
     command = argv[at] if at < len(argv) else ""
     if command not in COMMANDS:
         return None
-    read = options_of(argv[at + 1 :], COMMANDS[command])
+    read = read_options(argv[at + 1 :], COMMANDS[command])
     if read is None:
         return None
     options, words = read

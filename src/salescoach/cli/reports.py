@@ -18,6 +18,7 @@ import typer
 
 from salescoach.cli.indexed import open_index as open_index
 from salescoach.cli.indexed import reference_or_none as reference_or_none
+from salescoach.cli.plain_options import AGENDA_DAYS, AGENDA_LIMIT, STUCK_AFTER
 from salescoach.cli.reporting import account_slug as account_slug
 from salescoach.cli.reporting import day, report, team
 from salescoach.cli.state import AppState, state
@@ -73,11 +74,11 @@ def agenda(
     ctx: typer.Context,
     days: Annotated[
         int, typer.Option("--days", min=0, help="Look this many days ahead for what is coming.")
-    ] = 7,
+    ] = AGENDA_DAYS,
     limit: Annotated[
         int,
         typer.Option("--limit", min=0, help="Show the most urgent N items (0: all; --json: all)."),
-    ] = 30,
+    ] = AGENDA_LIMIT,
     as_json: JsonOption = False,
     today: TodayOption = None,
     rescan: RescanOption = False,
@@ -128,7 +129,7 @@ def report_phases(
     ctx: typer.Context,
     stuck_after: Annotated[
         int, typer.Option("--stuck-after", min=1, help="Days in one phase that count as stuck.")
-    ] = 90,
+    ] = STUCK_AFTER,
     as_json: JsonOption = False,
     today: TodayOption = None,
     rescan: RescanOption = False,

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from salescoach.cli.plain_options import SEARCH_LIMIT
 from salescoach.cli.state import state
 
 
@@ -50,7 +51,7 @@ def search(
     limit: Annotated[
         int,
         typer.Option("--limit", "-n", min=0, help="Show the best N records (0: all)."),
-    ] = 20,
+    ] = SEARCH_LIMIT,
     as_json: Annotated[
         bool, typer.Option("--json", help="The hits as a JSON array on stdout.")
     ] = False,

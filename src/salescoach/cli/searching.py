@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from salescoach.cli.plain_options import SEARCH_LIMIT
+
 if TYPE_CHECKING:
     from salescoach.cli.state import AppState
     from salescoach.reports.reference import Reference
@@ -29,7 +31,7 @@ def find(
     meeting_type: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    limit: int = 20,
+    limit: int = SEARCH_LIMIT,
     as_json: bool = False,
     rescan: bool = False,
 ) -> None:
