@@ -17,7 +17,11 @@ Keeping it current:
   ``debrief.md``), relative to its account folder (:func:`_record_files`): a file whose size or
   modification time changed (edited in place, even to the same size), a file added to or
   deleted from a meeting folder, a folder renamed — each is noticed whatever the folders' own
-  times say (a copy made with ``rsync -a`` keeps them). About 3 ms per thousand files;
+  times say (a copy made with ``rsync -a`` keeps them). About 3 ms per thousand files. When
+  every file was as indexed, what the scan read (each folder's names, each file's time and
+  size) is kept beside the index with the rows' count and largest rowid (``index.scan``): the
+  next open that reads exactly that, the index's marks unchanged (a save gives its row a new
+  rowid), knows every row is current without reading the rows back to compare;
 - above that size, ``rescan=True`` (the commands' ``--rescan``) stats every file, and a failed
   :func:`note_saved` leaves a mark that makes the next open do so.
 
@@ -40,6 +44,7 @@ import operator
 import os
 import sqlite3
 import stat
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import starmap
@@ -91,6 +96,9 @@ T = TypeVar("T")
 
 INDEX_FILE = "index.sqlite3"
 STALE_MARK = "index.stale"
+SCAN_FILE = "index.scan"
+"""Beside the index: what the last full refresh that found every file as indexed read."""
+SCAN_FORMAT = 1
 SCHEMA = 10
 FULL_SCAN_LIMIT = 20_000
 """Up to this many record files, every open stats them all (about 0.06 s at the limit)."""
@@ -496,6 +504,10 @@ class Index:
         self._db = connection
         self.last_refresh: Refreshed | None = None
         """What the latest :meth:`refresh` did (``None`` before any)."""
+        self._scan_file: Path | None = None
+        """Where a full refresh keeps what it found when the index matched every file
+        (:func:`_keep_scan`), so the next one that finds the same need not compare rows; set
+        by :meth:`open` for an index file opened without ``rescan`` or a stale mark."""
 
     # ----------------------------------------------------------------------------- opening
 
@@ -512,6 +524,8 @@ class Index:
         index = cls(home, connection)
         try:
             stale = _take_stale_mark(home)
+            if not (in_memory or rescan or stale):
+                index._scan_file = index_path(home).with_name(SCAN_FILE)
             try:
                 full = in_memory or rescan or stale or index._count() <= FULL_SCAN_LIMIT
                 index.refresh(full=full, progress=progress)
@@ -542,6 +556,15 @@ class Index:
         time changed (meetings added or removed) are looked into.
         """
         folders = _account_folders(self.home)
+        # Read before the files and the rows: a save that lands while they are read makes
+        # the scan kept below disagree with the index's next marks, never agree wrongly.
+        scan_file = self._scan_file if full else None
+        marks = None if scan_file is None else self._marks()
+        scans = {name: _folder_scan(self.home, name) for name in folders} if full else {}
+        scanned = b"" if marks is None else _scan_record(marks, _scan_text(folders, scans))
+        if scan_file is not None and _kept_scan(scan_file) == scanned and self._settled():
+            self.last_refresh = Refreshed(read=0, removed=0, full=True)
+            return self.last_refresh  # every file as when the index last matched them all
         seen_dirs = dict(self._db.execute("SELECT name, mtime_ns FROM dirs"))
         if full:
             to_walk = list(folders)
@@ -551,7 +574,11 @@ class Index:
         # (path, mtime, size) rows and stats compared as tuples, in sets: at 10,000 records
         # every open does this, and a dict or an object per file was most of its cost.
         known = self._known(None if full else to_walk)
-        found = [seen for name in to_walk for seen in _record_files(self.home, name)]
+        found = [
+            seen
+            for name in to_walk
+            for seen in (_files_of(name, *scans[name]) if full else _record_files(self.home, name))
+        ]
         new = set(found).difference(known)
         if new or len(found) != len(known):  # else every file is as indexed (paths are unique)
             paths = {path for path, _, _ in found}
@@ -563,6 +590,7 @@ class Index:
             for path, mtime, size in (found if new else ())
             if (path, mtime, size) in new
         ]
+        wrote = bool(gone_folders or removed or changed)
         # Nothing is written when nothing changed: an open that only reads takes no write lock
         # (two read commands do not wait for each other) and leaves no journal to fold back
         # into the file when it closes.
@@ -574,16 +602,20 @@ class Index:
                 self._db.executemany("DELETE FROM records WHERE path = ?", ((p,) for p in removed))
         self._read(changed, progress)
         if self._db.execute("SELECT 1 FROM texts_pending").fetchone():
+            wrote = True
             with self._write():
                 _rebuild_texts(self._db)
                 self._db.execute("DELETE FROM texts_pending")
         moved = [(name, folders[name]) for name in to_walk if seen_dirs.get(name) != folders[name]]
         if moved or self._db.execute("SELECT 1 FROM unsettled LIMIT 1").fetchone():
+            wrote = True
             with self._write():
                 self._db.executemany(
                     "INSERT OR REPLACE INTO dirs (name, mtime_ns) VALUES (?, ?)", moved
                 )
                 self._settle()
+        if scan_file is not None and not wrote:
+            _keep_scan(scan_file, scanned)
         self.last_refresh = Refreshed(read=len(changed), removed=len(removed), full=full)
         return self.last_refresh
 
@@ -1110,6 +1142,19 @@ class Index:
 
     def _count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM records").fetchone()[0])
+
+    def _settled(self) -> bool:
+        """Whether no work is left over from a write that stopped: words to index after a big
+        build, accounts whose phase changes are to work out again."""
+        left = "SELECT 1 FROM texts_pending UNION ALL SELECT 1 FROM unsettled LIMIT 1"
+        return self._db.execute(left).fetchone() is None
+
+    def _marks(self) -> tuple[int, int]:
+        """The rows' count and largest rowid: every write of a row gives it a rowid past the
+        largest (:meth:`_store`), and a removal lowers the count, so a save or a removal since
+        a scan was kept changes them."""
+        count, largest = self._db.execute("SELECT count(*), max(rowid) FROM records").fetchone()
+        return int(count), int(largest or 0)
 
     def _known(self, folders: Sequence[str] | None) -> list[tuple[str, int, int]]:
         """The (path, mtime, size) of every indexed record file, or of those in ``folders``."""
@@ -1659,20 +1704,34 @@ the system then resolves two names per file, not the whole path from the root.""
 def _record_files(home: Path, folder: str) -> list[tuple[str, int, int]]:
     """The record files of one account folder, as :meth:`Repository.scan` finds them: each
     one's path relative to the home, modification time and size (-1 and -1 when it cannot be
-    read: a dangling link, a file it may not stat).
+    read: a dangling link, a file it may not stat)."""
+    return _files_of(folder, *_folder_scan(home, folder))
+
+
+_MISSING, _NOT_A_MEETING = -2, -3
+"""What :func:`_folder_scan` writes in a size's place: no such record file in a meeting
+folder; a name that is not a meeting folder (``account.yaml``), whose other records are not
+looked for. A file's size is never negative, and -1 is an unreadable file's."""
+
+
+def _folder_scan(home: Path, folder: str) -> tuple[list[str], array[int]]:
+    """What one account folder holds: the names in it (meeting folders and the rest, sorted)
+    and, for each name, one (modification time, size) pair per record file a meeting folder
+    may hold, in :data:`KINDS` order — ``(0, -2)`` for a file it has not, ``(-1, -1)`` for one
+    that cannot be read (a dangling link, a file it may not stat) — or one ``(0, -3)`` pair for
+    a name that is not a meeting folder.
 
     Every open of a home of up to :data:`FULL_SCAN_LIMIT` records calls this for every
     account folder, so it does as little per file as it can: the folder's names listed as
     plain strings (:func:`~salescoach.store.layout.meeting_names`, not one
     :class:`os.DirEntry` each), then one ``stat`` per record file a meeting folder may hold,
     relative to the folder's descriptor, whose error tells an entry that is not a folder
-    (``account.yaml``: "not a directory") from a meeting without that record; rows as tuples
-    of strings and numbers (at 100,000 files, ``Path`` objects cost more than the stats).
+    ("not a directory") from a meeting without that record; the numbers kept in one array, no
+    path or tuple made per file (:func:`_files_of` makes them when they are needed).
     """
-    found: list[tuple[str, int, int]] = []
+    stats: array[int] = array("q")
     names = [f"/{record_name(kind)}" for kind in KINDS]
     base = f"{home}{os.sep}{ACCOUNTS_DIR}{os.sep}{folder}"
-    relative_base = f"{ACCOUNTS_DIR}/{folder}/"
     descriptor: int | None = None
     prefix = ""
     try:
@@ -1681,30 +1740,106 @@ def _record_files(home: Path, folder: str) -> list[tuple[str, int, int]]:
         else:
             prefix = base + os.sep
     except OSError:
-        return found
-    status_of, add = os.stat, found.append  # looked up once, not once per file
+        return [], stats
+    status_of, add = os.stat, stats.append  # looked up once, not once per file
     try:
-        for meeting in meeting_names(base if descriptor is None else descriptor):
+        meetings = meeting_names(base if descriptor is None else descriptor)
+        for meeting in meetings:
             for name in names:
                 inside = meeting + name
                 try:
                     status = status_of(prefix + inside, dir_fd=descriptor)
                 except FileNotFoundError:
                     if _exists(prefix + inside, descriptor, follow=False):  # a dangling link
-                        add((relative_base + inside, -1, -1))
+                        add(-1), add(-1)
+                    else:
+                        add(0), add(_MISSING)
                     continue
                 except NotADirectoryError:
+                    add(0), add(_NOT_A_MEETING)
                     break  # a file beside the meeting folders, not one of them
                 except OSError:
                     if not _exists(prefix + meeting, descriptor, folder=True):
+                        add(0), add(_NOT_A_MEETING)
                         break  # not a folder it can look into (a loop of links): no meeting
-                    add((relative_base + inside, -1, -1))  # a file it may not stat
+                    add(-1), add(-1)  # a file it may not stat
                     continue
-                add((relative_base + inside, status.st_mtime_ns, status.st_size))
+                add(status.st_mtime_ns), add(status.st_size)
     finally:
         if descriptor is not None:
             os.close(descriptor)
+    return meetings, stats
+
+
+def _files_of(folder: str, meetings: list[str], stats: array[int]) -> list[tuple[str, int, int]]:
+    """The record files :func:`_folder_scan` found in ``folder``: (path relative to the home,
+    modification time, size) each, as rows of the index keep them (tuples of strings and
+    numbers: at 100,000 files, ``Path`` objects cost more than the stats)."""
+    found: list[tuple[str, int, int]] = []
+    relative_base = f"{ACCOUNTS_DIR}/{folder}/"
+    names = [f"/{record_name(kind)}" for kind in KINDS]
+    at = 0
+    for meeting in meetings:
+        for name in names:
+            mtime, size = stats[at], stats[at + 1]
+            at += 2
+            if size == _NOT_A_MEETING:
+                break
+            if size != _MISSING:
+                found.append((relative_base + meeting + name, mtime, size))
     return found
+
+
+def _scan_text(
+    folders: Mapping[str, int], scans: Mapping[str, tuple[list[str], array[int]]]
+) -> bytes:
+    """Everything a full refresh compares, as bytes that differ whenever any of it differs:
+    each account folder's name and modification time, the names in it and the numbers
+    :func:`_folder_scan` read (each part preceded by its length, so no two homes give the
+    same bytes)."""
+    parts: list[bytes] = []
+    for name, mtime in folders.items():
+        meetings, stats = scans[name]
+        text = "\0".join([name, str(mtime), *meetings]).encode("utf-8", "surrogateescape")
+        numbers = stats.tobytes()
+        parts += (
+            len(text).to_bytes(8, "little"),
+            text,
+            len(numbers).to_bytes(8, "little"),
+            numbers,
+        )
+    return b"".join(parts)
+
+
+def _scan_record(marks: tuple[int, int], text: bytes) -> bytes:
+    """What :func:`_keep_scan` keeps: the format, the schema, the index's marks, the scan."""
+    count, largest = marks
+    return f"salescoach scan {SCAN_FORMAT} {SCHEMA} {count} {largest}\n".encode() + text
+
+
+def _kept_scan(path: Path) -> bytes | None:
+    """The scan kept beside the index (``None`` when there is none, or it cannot be read)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with open(descriptor, "rb", closefd=False) as kept:
+            return kept.read()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
+
+def _keep_scan(path: Path, scanned: bytes) -> None:
+    """Keep ``scanned`` beside the index: a full refresh that finds the same (files, folders,
+    and the index's marks) knows every row is current without reading them. A cache like the
+    index: when it cannot be written, the next refresh compares the rows again."""
+    from salescoach.store.atomic import atomic_write
+
+    with contextlib.suppress(OSError, StoreError):
+        atomic_write(path, scanned)
 
 
 def _exists(
