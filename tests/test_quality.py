@@ -70,6 +70,7 @@ LAYERS: dict[str, int] = {
     "reports": 4,
     "sheet": 4,
     "library_cache": 4,  # the validated playbooks kept in the user cache (playbook + store.atomic)
+    "view_cache": 5,  # what show printed, kept in the user cache (library_cache's stamps)
     "workflow": 5,
     "drill": 5,
     "onboarding": 5,

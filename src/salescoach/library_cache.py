@@ -28,13 +28,15 @@ import pickle
 import stat
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from salescoach.playbook.library import Entry, Library
 from salescoach.playbook.sources import Source, playbook_files
+
+if TYPE_CHECKING:  # the model (pydantic) is imported when a library is read, not for a stamp
+    from salescoach.playbook.library import Entry, Library
 
 CACHE_DIR = "playbooks"
 FORMAT = 2
@@ -53,6 +55,8 @@ Stamp = tuple[Any, ...]
 def cached_library(language: str, sources: Sequence[Source]) -> Library:
     """:meth:`Library.load` of ``sources`` for ``language``, from the cache when no playbook
     file (nor the code reading them) changed since it was kept."""
+    from salescoach.playbook.library import Library
+
     stamp = _stamp(language, sources)
     if stamp is None:  # a file vanished while being listed: read what is there
         return Library.load(language, list(sources))
@@ -63,7 +67,7 @@ def cached_library(language: str, sources: Sequence[Source]) -> Library:
     # Stamped before reading: a file changed meanwhile is kept under its old stamp, which the
     # next run finds different (never the other way round).
     library = Library.load(language, list(sources))
-    if not library.problems and not _racy(stamp):
+    if not library.problems and not recent(stamp[-1]):
         _keep(path, stamp, library.found)
     return library
 
@@ -91,34 +95,55 @@ def _stamp(language: str, sources: Sequence[Source]) -> Stamp | None:
             sys.version,
             pydantic.VERSION,
             language,
-            tuple(_file_stamp(path) for path in code),
-            tuple(
-                (
-                    source.origin,
-                    str(source.directory.absolute()),
-                    tuple(_file_stamp(path) for path in playbook_files(source.directory)),
-                )
-                for source in sources
-            ),
+            tuple(file_stamp(path) for path in code),
+            sources_stamp(sources),
         )
     except OSError:
         return None
 
 
-def _file_stamp(path: Path) -> tuple[str, int, int, int, int]:
+def sources_stamp(sources: Sequence[Source]) -> tuple[tuple[str, str, tuple[FileStamp, ...]], ...]:
+    """Each directory of the search path with the stamp of every playbook file in it (in the
+    order the library reads them); OSError when a file vanishes while it is listed."""
+    return tuple(
+        (
+            source.origin,
+            str(source.directory.absolute()),
+            tuple(file_stamp(path) for path in playbook_files(source.directory)),
+        )
+        for source in sources
+    )
+
+
+FileStamp = tuple[str, int, int, int, int]
+
+
+def file_stamp(path: Path | str) -> FileStamp:
+    """A file's path, size, modification and change times (ns) and inode: a file replaced,
+    edited or touched has another (OSError if it cannot be stat-ed)."""
     status = os.stat(path)  # noqa: PTH116  (os.stat: one call, no Path objects made)
     return (str(path), status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
 
 
-def _racy(stamp: Stamp) -> bool:
-    recent = time.time_ns() - int(RACY_SECONDS * 1e9)
-    files = [file for _, _, listed in stamp[-1] for file in listed]
-    return any(max(mtime, ctime) > recent for _, _, mtime, ctime, _ in files)
+def recent(sources: Iterable[Sequence[Any]], since_ns: int | None = None) -> bool:
+    """Whether a playbook file of :func:`sources_stamp` changed less than
+    :data:`RACY_SECONDS` before ``since_ns`` (default: now)."""
+    return changed_lately((file for _, _, listed in sources for file in listed), since_ns)
+
+
+def changed_lately(files: Iterable[Sequence[Any]], since_ns: int | None = None) -> bool:
+    """Whether one of these file stamps changed less than :data:`RACY_SECONDS` before
+    ``since_ns`` (default: now): an edit within the same tick of the clock, keeping the size,
+    could leave such a stamp as it was."""
+    limit = (time.time_ns() if since_ns is None else since_ns) - int(RACY_SECONDS * 1e9)
+    return any(max(mtime, ctime) > limit for _, _, mtime, ctime, _ in files)
 
 
 def _cached(path: Path, stamp: Stamp) -> list[Entry] | None:
     """The entries kept at ``path`` under this very stamp, else None."""
-    data = _own_file(path)
+    from salescoach.playbook.library import Entry
+
+    data = own_file(path)
     if data is None:
         return None
     try:
@@ -133,7 +158,7 @@ def _cached(path: Path, stamp: Stamp) -> list[Entry] | None:
     return entries
 
 
-def _own_file(path: Path) -> bytes | None:
+def own_file(path: Path) -> bytes | None:
     """The bytes of ``path`` if it is a regular file of this user writable by no one else."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -153,12 +178,18 @@ def _own_file(path: Path) -> bytes | None:
 
 
 def _keep(path: Path, stamp: Stamp, entries: list[Entry]) -> None:
-    from salescoach.store.atomic import atomic_write, private_dir
-
     # Without their documents (the positions of every field: seven times the models' time to
     # load): an entry reads its file again if a problem must be located (Entry.reread).
     kept = [replace(entry, document=None, reread=True) for entry in entries]
-    with contextlib.suppress(OSError, pickle.PicklingError):  # a cache unwritten is only slower
-        data = pickle.dumps((stamp, kept), protocol=pickle.HIGHEST_PROTOCOL)
+    with contextlib.suppress(pickle.PicklingError):
+        keep_file(path, pickle.dumps((stamp, kept), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def keep_file(path: Path, data: bytes) -> None:
+    """Write a derived copy privately and atomically; a copy that cannot be written (a full
+    disk, a read-only cache) only makes the next run slower."""
+    from salescoach.store.atomic import atomic_write, private_dir
+
+    with contextlib.suppress(OSError):
         private_dir(path.parent)
         atomic_write(path, data)

@@ -30,6 +30,9 @@ def show_meeting(
 
         raise UsageError(message(app_state.language, "one_output"))
     check_kind(app_state.language, kind)
+    if not (as_json or as_markdown):
+        _show_view(app_state, meeting, kind)
+        return
     repository = app_state.repository
     meeting_id, found = records_of(app_state, meeting, kind)
     if as_json:
@@ -38,20 +41,44 @@ def show_meeting(
 
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
-    if as_markdown:
-        for record in found:
-            sys.stdout.write(repository.path_of(meeting_id, record.kind).read_text("utf-8"))
-        return
-    from salescoach.sheet.records import render_record_body
+    for record in found:
+        sys.stdout.write(repository.path_of(meeting_id, record.kind).read_text("utf-8"))
+
+
+def _show_view(app_state: AppState, meeting: str, kind: str | None) -> None:
+    """The meeting's records read as Markdown in the terminal (paged when taller): as shown
+    last time when nothing it came from changed (:mod:`salescoach.view_cache`), else from its
+    files and playbooks, then kept."""
+    import time
+
     from salescoach.ui import render
     from salescoach.ui.pager import paged
+    from salescoach.view_cache import keep_view, kept_view
 
+    began = time.time_ns()
+    home = app_state.data_home
+    kept = kept_view(home, meeting, kind, app_state.lang, app_state.playbook_sources_in)
+    if kept is not None:
+        with paged():
+            for document in kept:
+                render.markdown(document)
+        return
+    from salescoach.sheet.records import render_record_body
+
+    meeting_id, found = records_of(app_state, meeting, kind)
+    languages: list[str] = []
+    documents: list[str] = []
     with paged():
         for record in found:
             language = app_state.language_of(record.language)
-            render.markdown(render_record_body(record, app_state.library_in(language)))
+            languages.append(language)
+            documents.append(render_record_body(record, app_state.library_in(language)))
+            render.markdown(documents[-1])
             if record.notes.strip():
-                render.markdown("## Notes\n\n" + record.notes)
+                documents.append("## Notes\n\n" + record.notes)
+                render.markdown(documents[-1])
+    shown = (languages, documents)
+    keep_view(home, meeting_id, kind, app_state.lang, shown, app_state.playbook_sources_in, began)
 
 
 def records_of(app_state: AppState, meeting: str, kind: str | None) -> tuple[str, list[Record]]:

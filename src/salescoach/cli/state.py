@@ -110,15 +110,20 @@ class AppState:
 
         return search_path(self.language, self.settings.playbooks, self.playbook_dirs)
 
+    def playbook_sources_in(self, language: str) -> list[Source]:
+        """The playbook search path for ``language`` (nothing read yet)."""
+        from salescoach.playbook.sources import search_path
+
+        return search_path(language, self.settings.playbooks, self.playbook_dirs)
+
     def library_in(self, language: str) -> Library:
         """The playbooks in ``language`` (a record's own), on the same search path; loaded once
         per language and run."""
         found = self._libraries.get(language)
         if found is None:
             from salescoach.library_cache import cached_library
-            from salescoach.playbook.sources import search_path
 
-            sources = search_path(language, self.settings.playbooks, self.playbook_dirs)
+            sources = self.playbook_sources_in(language)
             found = self._libraries[language] = cached_library(language, sources)
         return found
 
