@@ -46,7 +46,7 @@ _DRAFT_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,150}")
 class Draft(BaseModel):
     """An unfinished prep or debrief: what was answered so far, and where the session stopped."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     schema_version: int = DRAFT_SCHEMA
     id: str

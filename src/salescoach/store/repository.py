@@ -96,7 +96,7 @@ class RecordChanged(StoreError):
 class Account(BaseModel):
     """The content of ``account.yaml``: who the folder is for, and facts kept about the account."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     schema_version: int = ACCOUNT_SCHEMA
     slug: str
