@@ -39,6 +39,7 @@ from salescoach.store.markdown import read_record_file, render_record_file
 from salescoach.store.repository import Repository
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from first_question import first_question  # noqa: E402
 from generate import generate  # noqa: E402  (a sibling script, not a package)
 
 BUDGET = 0.3
@@ -206,6 +207,8 @@ def measure(home: Path, records: int, accounts: int, runs: int) -> int:
     for name, args in commands.items():
         seconds, count = runner.median(*args)
         within.append(row(name, seconds, count))
+    waits = [first_question(runner.command, str(home), runner.env)[0] for _ in range(runs + 1)]
+    row("debrief --last: first question", statistics.median(waits[1:]), runs, budget=None)
     for name, args in {
         "export --format csv": ["export", "--format", "csv"],
         "export --format json": ["export", "--format", "json"],
