@@ -3,7 +3,8 @@ reads no YAML and validates nothing: no pydantic to import, which was two thirds
 
 One JSON file per home, meeting, ``--kind`` and ``--lang`` in the user cache directory
 (private), holding the documents shown (each record's body, then its notes) and the *stamp* of
-what they were made from: salescoach's version and the stat of its code, the meeting's folder,
+what they were made from: salescoach's version and the stat of its code (and of the libraries
+reading records: pydantic, PyYAML), the meeting's folder,
 the stat of each record file it may hold (or that it is absent), and, for each language the
 records were shown in, every playbook file on the search path (as
 :mod:`salescoach.library_cache` stamps them). When anything differs — a record edited, even by
@@ -183,10 +184,29 @@ def _code_stamp() -> list[Any]:
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
                 if entry.name.endswith(".py"):
-                    files.append(list(file_stamp(entry.path)))
+                    status = entry.stat()
+                    stamp = (status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+                    files.append([entry.path, *stamp, status.st_ino])
                 elif entry.is_dir() and not entry.name.startswith(("_", ".")):
                     folders.append(entry.path)
-    return [salescoach.__version__, sys.version, sorted(files)]
+    return [salescoach.__version__, sys.version, sorted(files), _readers_stamp()]
+
+
+_READERS = ("pydantic", "pydantic_core", "yaml")
+"""The libraries that read and check a record: another version could read one otherwise."""
+
+
+def _readers_stamp() -> list[Any]:
+    """The stat of each reading library's ``__init__.py``, found without importing it (an
+    upgrade replaces the file)."""
+    from importlib.util import find_spec
+
+    found: list[Any] = []
+    for name in _READERS:
+        spec = find_spec(name)
+        origin = spec.origin if spec is not None else None
+        found.append(list(file_stamp(origin)) if origin else [name])
+    return found
 
 
 def _strings(value: object) -> bool:
