@@ -205,8 +205,8 @@ def test_every_hit_comes_a_batch_at_a_time_in_the_order_of_the_ranking(
     with Index.open(home) as index:
         results = index.search(parse_query(["union*"]), Filters(), None, answers=True)
         first = next(results.hits)
-        assert results.total == 3 and first == whole[0]
-        assert [first, *results.hits] == whole
+        assert results.total == 3 and first._replace(answers=None) == whole[0]
+        assert [hit._replace(answers=None) for hit in [first, *results.hits]] == whole
     assert first.answers == {
         "meeting": {
             "context": "The unions will never accept a night shift.",

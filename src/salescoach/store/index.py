@@ -46,10 +46,9 @@ import sqlite3
 import stat
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from itertools import starmap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from salescoach.errors import Broken, StoreError
 from salescoach.store.facts import (
@@ -464,8 +463,9 @@ _SCALARS = len(SCALAR_FIELDS)
 _PART_COLUMNS = PART_FIELDS
 
 
-@dataclass(frozen=True)
-class Refreshed:
+# Named tuples rather than frozen dataclasses, as the values of store.search: every command
+# that opens the index imports this module, and a frozen dataclass costs ~1 ms to make.
+class Refreshed(NamedTuple):
     """What a refresh did: files parsed, rows removed, whether every file was stat-ed."""
 
     read: int
@@ -473,8 +473,7 @@ class Refreshed:
     full: bool
 
 
-@dataclass(frozen=True)
-class _Seen:
+class _Seen(NamedTuple):
     """A record file found on disk: its path relative to the home, folder, stat."""
 
     path: str

@@ -20,8 +20,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from salescoach.store.record import Record
@@ -41,8 +40,10 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _MATCHED = re.compile(f"{MARK_START}([^{MARK_START}{MARK_END}\\s]*)")
 
 
-@dataclass(frozen=True)
-class Term:
+# Term, Filters, Hit and Results are named tuples rather than frozen dataclasses: immutable
+# values all the same, and a plain search imports this module, where a frozen dataclass costs
+# about a millisecond to make (as the error values of salescoach.errors).
+class Term(NamedTuple):
     """One thing every hit must contain: a word, a phrase (several words), or a prefix."""
 
     text: str
@@ -202,8 +203,7 @@ def _balanced(text: str) -> str:
 # --------------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """What narrows a search besides its words (``None``: no restriction)."""
 
     account: str | None = None
@@ -216,8 +216,7 @@ class Filters:
     """``YYYY-MM-DD``: meetings on or before this day."""
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A record that matched, best first; ``snippet`` marks matches with MARK_START/MARK_END."""
 
     meeting: str
@@ -230,7 +229,7 @@ class Hit:
     rank: float
     path: str
     """The record file, relative to the home."""
-    answers: Any = field(default=None, compare=False, repr=False)
+    answers: Any = None
     """The record's answers as stored (ids, not labels), when the search asked for them."""
 
     def pieces(self) -> list[tuple[str, bool]]:
@@ -247,8 +246,8 @@ class Hit:
     def labelled(self, labels: Mapping[str, str]) -> Hit:
         """This hit with each answer of its snippet that is a stored id (``partly``,
         ``phase-3``) shown by its label in ``labels``, highlighted as the id was."""
-        return replace(
-            self, snippet="\n".join(_labelled(line, labels) for line in self.snippet.split("\n"))
+        return self._replace(
+            snippet="\n".join(_labelled(line, labels) for line in self.snippet.split("\n"))
         )
 
     def plain_snippet(self) -> str:
@@ -279,8 +278,7 @@ def _labelled(line: str, labels: Mapping[str, str]) -> str:
     return f"{before}{label}{after}"
 
 
-@dataclass(frozen=True)
-class Results:
+class Results(NamedTuple):
     """How many records matched in all, and the hits shown, best first: read from the index as
     they are iterated (once, while it is open), so every hit of a big home is never held."""
 
