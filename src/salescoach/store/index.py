@@ -1711,6 +1711,7 @@ _MISSING, _NOT_A_MEETING = -2, -3
 """What :func:`_folder_scan` writes in a size's place: no such record file in a meeting
 folder; a name that is not a meeting folder (``account.yaml``), whose other records are not
 looked for. A file's size is never negative, and -1 is an unreadable file's."""
+_NOT_THERE, _NO_MEETING, _UNREADABLE = (0, _MISSING), (0, _NOT_A_MEETING), (-1, -1)
 
 
 def _folder_scan(home: Path, folder: str) -> tuple[list[str], array[int]]:
@@ -1728,7 +1729,7 @@ def _folder_scan(home: Path, folder: str) -> tuple[list[str], array[int]]:
     ("not a directory") from a meeting without that record; the numbers kept in one array, no
     path or tuple made per file (:func:`_files_of` makes them when they are needed).
     """
-    stats: array[int] = array("q")
+    numbers: list[int] = []
     names = [f"/{record_name(kind)}" for kind in KINDS]
     base = f"{home}{os.sep}{ACCOUNTS_DIR}{os.sep}{folder}"
     descriptor: int | None = None
@@ -1739,8 +1740,8 @@ def _folder_scan(home: Path, folder: str) -> tuple[list[str], array[int]]:
         else:
             prefix = base + os.sep
     except OSError:
-        return [], stats
-    status_of, add = os.stat, stats.append  # looked up once, not once per file
+        return [], array("q")
+    status_of = os.stat  # looked up once, not once per file
     try:
         meetings = meeting_names(base if descriptor is None else descriptor)
         for meeting in meetings:
@@ -1750,23 +1751,25 @@ def _folder_scan(home: Path, folder: str) -> tuple[list[str], array[int]]:
                     status = status_of(prefix + inside, dir_fd=descriptor)
                 except FileNotFoundError:
                     if _exists(prefix + inside, descriptor, follow=False):  # a dangling link
-                        add(-1), add(-1)
+                        numbers += _UNREADABLE
                     else:
-                        add(0), add(_MISSING)
+                        numbers += _NOT_THERE
                     continue
                 except NotADirectoryError:
-                    add(0), add(_NOT_A_MEETING)
+                    numbers += _NO_MEETING
                     break  # a file beside the meeting folders, not one of them
                 except OSError:
                     if not _exists(prefix + meeting, descriptor, folder=True):
-                        add(0), add(_NOT_A_MEETING)
+                        numbers += _NO_MEETING
                         break  # not a folder it can look into (a loop of links): no meeting
-                    add(-1), add(-1)  # a file it may not stat
+                    numbers += _UNREADABLE  # a file it may not stat
                     continue
-                add(status.st_mtime_ns), add(status.st_size)
+                numbers.append(status.st_mtime_ns)  # (a list's append, in this form, is
+                numbers.append(status.st_size)  # the quickest way to collect numbers)
     finally:
         if descriptor is not None:
             os.close(descriptor)
+    stats = array("q", numbers)
     return meetings, stats
 
 
