@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from salescoach.store.frontmatter import UNSURE, read_plain_block
 from salescoach.store.serialize import same_data
-from salescoach.yamlio import dump, parse
+from salescoach.yamlio import YamlProblems, dump, parse
 
 
 def _strict(text: str) -> Any:
@@ -109,6 +109,15 @@ def test_a_record_like_front_matter_is_read_fast_and_equal() -> None:
         "a: " + "9" * 400 + "\n",
         "a: x\n  b: y\n",
         "---\na: 1\n",
+        "a: 1\n---\nb: 2\n",
+        "a: 1\n--- b\n",
+        "a: 1\n...\n",
+        "a: |\n  x\n---\n",
+        "a:\n- x\n---\n",
+        "a: 'x\n---\n  y'\n",
+        "a: x\n...\n",
+        "%YAML 1.1\na: 1\n",
+        "a: 1\n%TAG ! x\n",
         "a: '\n  b'\n",
         "a:\n  b: 1\n c: 2\n",
     ],
@@ -167,3 +176,52 @@ def test_an_item_read_before_then_something_else_reads_as_ever(after: str) -> No
     item = "- note: |\n    first line\n"
     read_plain_block(f"list:\n{item}- x\n")  # remembered
     assert _agrees(f"list:\n{item}{after}")
+
+
+_line_starts = st.sampled_from(["", "- ", "-", "  ", "    ", "  - ", "    - ", "- - "])
+_line_bodies = st.sampled_from(
+    [
+        "a: b",
+        "a:",
+        "b: 'q'",
+        "c: 'it''s",
+        "d: |",
+        "d: |-",
+        "e: 1",
+        "f: -2",
+        "g: yes",
+        "h: x: y",
+        "word",
+        "two words",
+        "'quoted'",
+        "folded'",
+        "a: [] ",
+        "k: {}",
+        "---",
+        "...",
+        "%x",
+        "- x",
+        "null: 1",
+        "a.b-c: d",
+        "a: b #c",
+        "",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(_line_starts, _line_bodies), min_size=1, max_size=12))
+def test_lines_put_together_anyhow_read_as_the_strict_reader_reads_them(
+    lines: list[tuple[str, str]],
+) -> None:
+    """Keys, items, quotes, literals, markers at any indentation: what the fast reader takes,
+    it reads as the strict reader does (what the strict reader refuses, it refuses too)."""
+    text = "".join(start + body + "\n" for start, body in lines)
+    fast = read_plain_block(text)
+    if fast is UNSURE:
+        return
+    try:
+        strict = _strict(text)
+    except YamlProblems:
+        pytest.fail(f"the fast reader read what the strict reader refuses: {text!r}")
+    assert same_data(fast, strict), text

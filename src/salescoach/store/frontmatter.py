@@ -69,17 +69,14 @@ def read_plain_block(text: str) -> Any:
 
 
 def _odd_line(text: str) -> bool:
-    """Whether a line ends in a space (or is only spaces), is a comment, a document marker or a
-    directive: trailing spaces mean something in some scalars only, and the rest is for the
-    strict reader. Searched as substrings (a regular expression of these costs a third of the
-    reading)."""
+    """Whether a line ends in a space (or is only spaces) or is a comment: trailing spaces mean
+    something in some scalars only, and comments are for the strict reader. Searched as
+    substrings (a regular expression of these costs a third of the reading). A document marker
+    (``---``, ``...``) or a directive (``%``) needs no search: it starts a line at the first
+    column, where only a key may (it is not one, and the reader steps aside)."""
     return (
         " \n" in text
         or text.endswith(" ")
-        or text.startswith(("---", "...", "%"))
-        or "\n---" in text
-        or "\n..." in text
-        or "\n%" in text
         or ("#" in text and _COMMENT_LINE.search(text) is not None)
     )
 
@@ -90,47 +87,52 @@ def _is_item(line: str, indent: int) -> bool:
 
 
 class _Reader:
-    """Reads the lines of a front matter; each line's indentation is found once, up front (a
-    blank line is marked :data:`_BLANK`)."""
+    """Reads the lines of a front matter. Each line's indentation is found once, up front (a
+    blank line is marked :data:`_BLANK`), and so is the line without it (what a key, an item or
+    a scalar is cut from: one ``partition`` a line, not a search and two slices)."""
 
     def __init__(self, body: str) -> None:
         self.lines = lines = body.split("\n")
-        self.indents = indents = [len(line) - len(line.lstrip(" ")) for line in lines]
-        if "" in lines:
-            for number, line in enumerate(lines):
-                if not line:
+        self.texts = texts = [line.lstrip(" ") for line in lines]
+        self.indents = indents = [
+            len(line) - len(text) for line, text in zip(lines, texts, strict=True)
+        ]
+        if "" in texts:  # (a line of spaces alone ends in a space: refused before)
+            for number, text in enumerate(texts):
+                if not text:
                     indents[number] = _BLANK
         indents.append(-1)  # past the end
+        texts.append("")
 
     def block(self, number: int, parent: int, depth: int) -> tuple[Any, int]:
         """The collection starting at line ``number``, indented deeper than ``parent``."""
-        indent = self.indents[number]
-        if _is_item(self.lines[number], indent):
-            return self.sequence(number, indent, depth)
-        return self.mapping(number, indent, depth)
+        text = self.texts[number]
+        if text[0] == "-" and (len(text) == 1 or text[1] == " "):
+            return self.sequence(number, self.indents[number], depth)
+        return self.mapping(number, self.indents[number], depth)
 
     def mapping(self, number: int, indent: int, depth: int) -> tuple[dict[str, Any], int]:
         if depth > MAX_DEPTH:
             raise _Unsure
         found: dict[str, Any] = {}
-        lines, indents = self.lines, self.indents
+        texts, indents = self.texts, self.indents
         while True:
             at = indents[number]
             if at != indent:
                 if at > indent or at == _BLANK:
                     raise _Unsure
                 break  # a shallower line, or the end
-            line = lines[number]
-            if line[indent] == "-" and (len(line) == indent + 1 or line[indent + 1] == " "):
-                break  # the caller's indentless sequence ended before this key: it checks
-            colon = line.find(": ", indent)
-            if colon == -1:
-                if line[-1] != ":":
+            text = texts[number]
+            key, colon, rest = text.partition(": ")
+            if not colon:
+                if text[-1] != ":":
+                    if text[0] == "-" and (len(text) == 1 or text[1] == " "):
+                        break  # the caller's indentless sequence ended before this key
                     raise _Unsure
-                key, rest = line[indent:-1], ""
-            else:
-                key, rest = line[indent:colon], line[colon + 2 :]
-            if key not in _PLAIN_KEYS:
+                key = text[:-1]
+            if key not in _PLAIN_KEYS:  # (a plain key does not start with "-")
+                if text[0] == "-" and text[1] == " ":
+                    break  # as above
                 _check_key(key)
             if key in found:
                 raise _Unsure
@@ -162,7 +164,7 @@ class _Reader:
             following = indents[number + 1]
             if following > indent:
                 found[key], number = self.block(number + 1, indent, depth + 1)
-            elif following == indent and _is_item(lines[number + 1], indent):
+            elif following == indent and _is_item(texts[number + 1], 0):
                 found[key], number = self.sequence(number + 1, indent, depth + 1)
             else:
                 found[key], number = None, number + 1
@@ -172,7 +174,7 @@ class _Reader:
         if depth > MAX_DEPTH:
             raise _Unsure
         found: list[Any] = []
-        lines, indents = self.lines, self.indents
+        texts, indents = self.texts, self.indents
         after = indent + 2
         while True:
             at = indents[number]
@@ -180,65 +182,67 @@ class _Reader:
                 if at == _BLANK:
                     raise _Unsure
                 break
-            line = lines[number]
-            if line[indent] != "-":
+            text = texts[number]
+            if text[0] != "-":
                 break
-            if len(line) == indent + 1:  # "-" alone: what follows, deeper, is the item
+            if len(text) == 1:  # "-" alone: what follows, deeper, is the item
                 if indents[number + 1] > indent:
                     value, number = self.block(number + 1, indent, depth + 1)
                 else:
                     value, number = None, number + 1
                 found.append(value)
                 continue
-            if line[indent + 1] != " ":
+            if text[1] != " ":
                 break
-            first = line[after]
+            item = text[2:]  # not empty: a line does not end in a space
+            first = item[0]
             if first == " " or first == "-" or first == "?":
                 raise _Unsure  # extra spaces, a sequence in a sequence, a complex key
-            if first == "'" and len(line) > after + 1 and line[-1] == "'":
-                text = line[after + 1 : -1]
-                if "'" not in text:  # a single-quoted item on one line
-                    found.append(text)
+            if first == "'" and len(item) > 1 and item[-1] == "'":
+                quoted = item[1:-1]
+                if "'" not in quoted:  # a single-quoted item on one line
+                    found.append(quoted)
                     number += 1
                     continue
-            colon = line.find(": ", after)
-            if (
-                colon == -1
-                and first not in _NOT_WORD_START
-                and line[-1] != ":"
-                and indents[number + 1] <= indent
-                and " #" not in line
-            ):  # an item on one line, a word or a sentence: read here
-                found.append(line[after:])
-                number += 1
-                continue
-            if colon != -1 or line[-1] == ":":
-                key = line[after:colon] if colon != -1 else line[after:-1]
-                if key in _PLAIN_KEYS or _KEY.fullmatch(key):
-                    # "- key: value" opens a mapping indented two columns past the dash (its
-                    # first line is read from there: the dash before is never looked at). A
-                    # short one of plain values read before, as it stands, is not read again.
-                    end = number + 1
-                    while indents[end] > indent:  # a blank line stops it too
-                        end += 1
-                    text = "\n".join(lines[number:end]) if end - number <= _ITEM_LINES else ""
-                    known = _ITEMS.get((indent, text)) if text and depth < MAX_DEPTH else None
-                    if known is not None:
-                        found.append(dict(known))
-                        number = end
-                        continue
-                    indents[number] = after
-                    value, number = self.mapping(number, after, depth + 1)
-                    if (
-                        text
-                        and number == end
-                        and len(_ITEMS) < _MAX_REMEMBERED_ITEMS
-                        and all(type(item) in _SCALAR_TYPES for item in value.values())
-                    ):
-                        _ITEMS[indent, text] = value.copy()
-                    found.append(value)
+            key, colon, _ = item.partition(": ")
+            if not colon:
+                if (
+                    first not in _NOT_WORD_START
+                    and item[-1] != ":"
+                    and indents[number + 1] <= indent
+                    and " #" not in item
+                ):  # an item on one line, a word or a sentence: read here
+                    found.append(item)
+                    number += 1
                     continue
-            value, number = self.scalar(line[after:], number, indent)
+                key = item[:-1]
+            if (colon or item[-1] == ":") and (key in _PLAIN_KEYS or _KEY.fullmatch(key)):
+                # "- key: value" opens a mapping indented two columns past the dash (its
+                # first line is read from there: the dash before is never looked at). A
+                # short one of plain values read before, as it stands, is not read again.
+                end = number + 1
+                while indents[end] > indent:  # a blank line stops it too
+                    end += 1
+                lines = self.lines
+                whole = "\n".join(lines[number:end]) if end - number <= _ITEM_LINES else ""
+                known = _ITEMS.get((indent, whole)) if whole and depth < MAX_DEPTH else None
+                if known is not None:
+                    found.append(dict(known))
+                    number = end
+                    continue
+                indents[number] = after
+                texts[number] = item
+                value, number = self.mapping(number, after, depth + 1)
+                if (
+                    whole
+                    and number == end
+                    and len(_ITEMS) < _MAX_REMEMBERED_ITEMS
+                    and all(type(inner) in _SCALAR_TYPES for inner in value.values())
+                ):
+                    _ITEMS[indent, whole] = value.copy()
+                found.append(value)
+                continue
+            value, number = self.scalar(item, number, indent)
             found.append(value)
         return found, number
 
@@ -253,10 +257,10 @@ class _Reader:
             number += 1
             if indents[number] <= parent:
                 return (text if first not in _MAYBE_TYPED else _resolved(text)), number
-            lines = self.lines
+            texts = self.texts
             pieces = [text]
-            while (at := indents[number]) > parent:
-                piece = lines[number][at:]
+            while indents[number] > parent:
+                piece = texts[number]
                 if piece[0] in _INDICATORS or ": " in piece or piece[-1] == ":" or " #" in piece:
                     raise _Unsure
                 pieces.append(piece)
@@ -290,10 +294,9 @@ class _Reader:
                 break
             pieces.append(body)
             number += 1
-            at = self.indents[number]
-            if at <= parent:
+            if self.indents[number] <= parent:
                 raise _Unsure
-            body = self.lines[number][at:]
+            body = self.texts[number]
         return " ".join(pieces).replace("''", "'"), number + 1
 
     def _literal(self, number: int, parent: int, *, keep_last_break: bool) -> tuple[str, int]:
