@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from salescoach.store.search import (
     Filters,
     Hit,
     Term,
+    _between,
     match_expression,
     parse_query,
     searchable_text,
@@ -325,3 +327,22 @@ def test_a_big_build_indexes_the_words_at_the_end_and_an_interrupted_one_finishe
     record = save(repo, "Zeta", "2026-01-12", {"context": "Another walkout"})
     note_saved(home, record, repo.path_of(record.meeting, "prep"))
     assert sorted(hit.account_slug for hit in find(home, "walkout")) == ["delta", "zeta"]
+
+
+@given(
+    st.lists(
+        st.text(st.sampled_from("ab\x02\x03é…·"), min_size=1, max_size=4)
+        | st.text(st.sampled_from(" \t\n\u00a0\u2003\x1c"), min_size=1, max_size=3),
+        max_size=30,
+    ),
+    st.data(),
+)
+def test_a_snippet_keeps_its_words_as_they_stand_in_the_text(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces).strip()
+    words = text.split() or [""]
+    start = data.draw(st.integers(0, len(words) - 1))
+    end = data.draw(st.integers(start + 1, len(words)))
+    spans = [match.span() for match in re.finditer(r"\S+", text)] or [(0, 0)]
+    assert _between(text, words, start, end) == text[spans[start][0] : spans[end - 1][1]]
