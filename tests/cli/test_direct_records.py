@@ -1,6 +1,6 @@
-"""``show`` and ``debrief --example-answers`` run without Typer
-(:mod:`salescoach.cli.direct_records`) answer exactly as the app does, and leave every other
-command line to Typer."""
+"""``show`` and ``debrief`` run without Typer (:mod:`salescoach.cli.direct_records`) answer
+exactly as the app does, and leave every other command line to Typer (a debrief that prompts
+is walked in a real terminal by tests/e2e)."""
 
 from __future__ import annotations
 
@@ -63,6 +63,12 @@ PLAIN = [
     ["debrief", "acme", "--last", "--example-answers"],
     ["debrief", "nothing-like-it", "--example-answers"],
     ["--lang", "fr", "debrief", "--last", "--example-answers"],
+    # A debrief that prompts: without a terminal, refused the same way
+    ["debrief"],
+    ["debrief", "--last"],
+    ["debrief", "acme", "--quick"],
+    ["--lang", "fr", "debrief", "--last", "--depth", "full"],
+    ["debrief", "nothing-like-it"],
 ]
 
 
@@ -87,9 +93,6 @@ LEFT_TO_TYPER = [
     ["debrief", "--last", "--example-answers=1"],
     ["show", "acme", "--json", "--json"],
     ["show", "acme", "--verbose"],
-    ["debrief"],
-    ["debrief", "--last"],
-    ["debrief", "acme"],
     ["debrief", "--last", "--example-answers", "--no-input"],
     ["debrief", "--example-answers", "--answers", "answers.yaml"],
     ["debrief", "a", "b", "--example-answers"],

@@ -1,6 +1,7 @@
-"""How ``salescoach debrief`` finds its prep and starts, without Typer: the Typer command
-(:func:`salescoach.cli.prep.debrief`) and the plain ``debrief … --example-answers``
-(:mod:`salescoach.cli.direct_records`) both call :func:`start_debrief`."""
+"""What ``salescoach debrief`` does, without Typer: the Typer command
+(:func:`salescoach.cli.prep.debrief`) and the plain command line
+(:mod:`salescoach.cli.direct_records`) both call :func:`start_debrief` (find the prep, make
+the session) then :func:`walk_debrief` (ask, save, offer the recap)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,20 @@ def start_debrief(
         no_input=no_input,
         depth=app_state.depth(quick, depth),
     )
+
+
+def walk_debrief(app_state: AppState, started: Started, *, no_input: bool = False) -> None:
+    """Walk a started debrief in the terminal (or with no prompts, ``no_input``), save it,
+    say how it ended (exit 130 after an interruption), then offer to draft the recap."""
+    from salescoach.cli.state import conclude, prompter_for
+    from salescoach.ui import render
+
+    language = started.language  # the prep's, unless --lang says otherwise
+    render.debrief_of(language, started.meeting)
+    prompter = prompter_for(no_input, language)
+    outcome = app_state.meetings.walk(started, prompter)
+    conclude(language, outcome)
+    if prompter is not None:
+        from salescoach.cli.recap import offer_recap
+
+        offer_recap(app_state, prompter, outcome)

@@ -1,4 +1,4 @@
-"""``show MEETING`` and ``debrief [MEETING | --last] --example-answers`` run without Typer
+"""``show MEETING`` and ``debrief [MEETING | --last]`` run without Typer
 when their arguments are plain.
 
 As for ``search`` and the reports (:mod:`salescoach.cli.direct`,
@@ -9,12 +9,14 @@ when it has only these shapes —
 - before the command, the global options (``--home DIR``, ``--lang en|fr``, ``--debug``);
 - ``show`` with its MEETING and the options of :data:`SHOW` (``--sheet``, ``--html``,
   ``--pdf`` and ``-o`` are left to Typer);
-- ``debrief`` with at most one MEETING, ``--example-answers`` and the options of
-  :data:`DEBRIEF` (a debrief that prompts, ``--answers`` and ``--no-input`` are left to Typer);
+- ``debrief`` with at most one MEETING and the options of :data:`DEBRIEF`, the walk that
+  prompts included: what a rep waits for before the first question (``--answers`` and
+  ``--no-input`` are left to Typer);
 
 the options read as :mod:`salescoach.cli.plain_options` reads every plain command line — and
 runs the command's body (:func:`salescoach.cli.showing.show_meeting`,
-:func:`salescoach.cli.debriefing.start_debrief`) through the same error edge as the app.
+:func:`salescoach.cli.debriefing.start_debrief` and ``walk_debrief``) through the same error
+edge as the app.
 Anything else (help, a typo, an option it does not take) is left to Typer (``None``). The
 tables repeat what :mod:`salescoach.cli.records` and :mod:`salescoach.cli.prep` declare; a
 test keeps them equal and runs command lines both ways.
@@ -52,8 +54,8 @@ WORDS = {"show": (1, 1), "debrief": (0, 1)}
 
 
 def run_records_direct(argv: list[str]) -> int | None:
-    """Run ``argv`` when it is a plain ``show`` or ``debrief --example-answers`` and return the
-    exit code; ``None`` (nothing done) for anything to leave to Typer."""
+    """Run ``argv`` when it is a plain ``show`` or ``debrief`` and return the exit code;
+    ``None`` (nothing done) for anything to leave to Typer."""
     found = read_global(argv)
     if found is None:
         return None
@@ -68,8 +70,6 @@ def run_records_direct(argv: list[str]) -> int | None:
     fewest, most = WORDS[command]
     if not fewest <= len(words) <= most:
         return None
-    if command == "debrief" and not options.pop("example_answers", False):
-        return None  # a walk that prompts: Typer's (its start-up is not what a rep waits for)
     return run_command(
         argv, global_options, lambda app_state: _run(app_state, command, options, words)
     )
@@ -82,7 +82,11 @@ def _run(app_state: AppState, command: str, options: dict[str, Any], words: list
 
         show_meeting(app_state, words[0], **options)
         return
-    from salescoach.cli.debriefing import start_debrief
+    from salescoach.cli.debriefing import start_debrief, walk_debrief
 
+    example_answers = options.pop("example_answers")
     started = start_debrief(app_state, words[0] if words else None, **options)
-    sys.stdout.write(app_state.meetings.example_answers(started))
+    if example_answers:
+        sys.stdout.write(app_state.meetings.example_answers(started))
+        return
+    walk_debrief(app_state, started)

@@ -187,8 +187,7 @@ def debrief(
     commitments on both sides, next steps with dates, and the project's new maturation phase.
     Without MEETING (or with --last), the latest prep still waiting for its debrief.
     """
-    from salescoach.cli.debriefing import start_debrief
-    from salescoach.ui import render
+    from salescoach.cli.debriefing import start_debrief, walk_debrief
 
     app_state = state(ctx)
     started = start_debrief(
@@ -201,19 +200,10 @@ def debrief(
         answers=answers,
         no_input=no_input,
     )
-    meetings = app_state.meetings
     if example_answers:
-        sys.stdout.write(meetings.example_answers(started))
+        sys.stdout.write(app_state.meetings.example_answers(started))
         return
-    language = started.language  # the prep's, unless --lang says otherwise
-    render.debrief_of(language, started.meeting)
-    prompter = prompter_for(no_input, language)
-    outcome = meetings.walk(started, prompter)
-    conclude(language, outcome)
-    if prompter is not None:
-        from salescoach.cli.recap import offer_recap
-
-        offer_recap(app_state, prompter, outcome)
+    walk_debrief(app_state, started, no_input=no_input)
 
 
 def edit(

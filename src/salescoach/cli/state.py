@@ -202,9 +202,8 @@ def prompter_for(no_input: bool, language: str) -> Prompter | None:
 
 
 def conclude(language: str, outcome: Outcome) -> None:
-    """Show how a walk ended; exit 130 after an interruption, 0 after a discard."""
-    import typer
-
+    """Show how a walk ended; exit 130 after an interruption, 0 after a discard (SystemExit:
+    Typer lets it through, and the command line run without Typer exits with it)."""
     from salescoach.service.meetings import Discarded, Finished
     from salescoach.ui import render
 
@@ -215,9 +214,9 @@ def conclude(language: str, outcome: Outcome) -> None:
         return
     if isinstance(outcome, Discarded):
         render.discarded(language, outcome.kind)
-        raise typer.Exit(0)
+        raise SystemExit(0)
     render.interrupted(language, outcome)
-    raise typer.Exit(outcome.exit_code)  # 130, or 128 + the signal that stopped the walk
+    raise SystemExit(outcome.exit_code)  # 130, or 128 + the signal that stopped the walk
 
 
 def auto_synced(language: str, remote: str | None, failure: SalescoachError | None) -> None:
