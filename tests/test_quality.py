@@ -57,6 +57,7 @@ LAYERS: dict[str, int] = {
     "paths": 2,  # may raise a user error (an unknown ~user), so above errors
     "flows": 0,
     "typography": 0,
+    "closest": 0,  # difflib's close matches, without comparing every possibility
     "signals": 0,
     "scalars": 0,  # YAML's plain scalars, read without the YAML library
     "yamlio": 2,

@@ -12,9 +12,10 @@ hand, a debrief added, a playbook or the config's search path changed, another v
 meeting is shown from its files again and the copy replaced. The layout for the terminal (its
 width, the colours, the pager) is made from the documents every time.
 
-Only an exact meeting id found in one account folder, inside the home, is looked up here;
-anything else (part of an id, a meeting that does not exist, a link leading out of the home)
-takes the full path, which says what is wrong. Never kept: a show that failed; documents made
+Only a meeting found as the repository finds it — its exact id, else the one id starting with
+or containing what was typed — in one account folder, inside the home, is looked up here;
+anything else (an id matching several, a meeting that does not exist, a link leading out of the
+home) takes the full path, which says what is wrong. Never kept: a show that failed; documents made
 from a file changed less than :data:`~salescoach.library_cache.RACY_SECONDS` before the run
 began (see :func:`~salescoach.library_cache.changed_lately`). The copy is read back only when
 it is a regular file of this user that no one else may write; anything wrong with it shows the
@@ -43,8 +44,8 @@ from salescoach.library_cache import (
     sources_stamp,
 )
 from salescoach.playbook.sources import Source
-from salescoach.store.atomic import contained
-from salescoach.store.layout import KINDS, account_entries, record_name
+from salescoach.store.atomic import contained, is_temp_name
+from salescoach.store.layout import KINDS, account_entries, meeting_names, record_name
 
 CACHE_DIR = "views"
 FORMAT = 1
@@ -66,17 +67,56 @@ def view_file(home: Path, meeting_id: str, kind: str | None, lang: str | None) -
     return cache_home() / CACHE_DIR / f"{digest}.json"
 
 
+def find_meeting(home: Path, query: str) -> tuple[str, Path] | None:
+    """The meeting ``query`` designates and its folder, as
+    :meth:`~salescoach.store.repository.Repository.resolve_meeting` finds it (the exact id,
+    else the one id starting with it, else the one containing it), when that is one meeting in
+    one account folder inside the home; None for anything else (the repository then says what
+    is wrong)."""
+    wanted = query.strip().lower()
+    if not wanted:
+        return None
+    found = meeting_folder(home, wanted) if _MEETING_ID.fullmatch(wanted) else None
+    if found is not None:
+        return wanted, found
+    # The names of every account folder as plain strings, those containing what was typed
+    # kept, then only they looked at (50,000 meeting folders at 100,000 records).
+    candidates = sorted(
+        name
+        for account in account_entries(home)
+        for name in meeting_names(account.path)
+        if wanted in name and _is_meeting(f"{account.path}{os.sep}{name}", name)
+    )
+    if wanted in candidates:  # in several folders (or not one to look up here)
+        return None
+    for matches in (
+        [meeting for meeting in candidates if meeting.startswith(wanted)],
+        candidates,
+    ):
+        if len(matches) == 1:
+            folder = meeting_folder(home, matches[0])
+            return None if folder is None else (matches[0], folder)
+        if matches:
+            return None
+    return None
+
+
+def _is_meeting(path: str, name: str) -> bool:
+    """Whether an account folder's entry is a meeting folder, as
+    :func:`~salescoach.store.layout.meeting_entries` keeps them."""
+    return not is_temp_name(name) and os.path.isdir(path)  # noqa: PTH112
+
+
 def kept_view(
-    home: Path, query: str, kind: str | None, lang: str | None, sources_of: SourcesOf
+    home: Path,
+    meeting: tuple[str, Path],
+    kind: str | None,
+    lang: str | None,
+    sources_of: SourcesOf,
 ) -> list[str] | None:
-    """The documents kept for ``query`` when it is an exact meeting id and nothing they were
-    made from changed, else None (show it from the files)."""
-    meeting_id = query.strip().lower()
-    if not _MEETING_ID.fullmatch(meeting_id):
-        return None
-    folder = meeting_folder(home, meeting_id)
-    if folder is None:
-        return None
+    """The documents kept for a meeting (its id and folder, from :func:`find_meeting`) when
+    nothing they were made from changed, else None (show it from the files)."""
+    meeting_id, folder = meeting
     data = own_file(view_file(home, meeting_id, kind, lang))
     if data is None:
         return None

@@ -236,14 +236,38 @@ def test_a_broken_record_or_a_link_out_of_the_home_is_an_error_as_before(
 
 
 @pytest.mark.usefixtures("trusted")
-def test_an_id_in_two_folders_or_a_part_of_one_is_looked_up_in_the_files(
-    meeting: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def test_a_unique_part_of_an_id_is_printed_from_its_copy(
+    meeting: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     first = _show(capsys, meeting)
-    assert _show(capsys, "acme-nego") == first  # part of the id: resolved, then its copy
+    reads = _counted(monkeypatch)
+    assert _show(capsys, "12-03-ACME-nego") == first  # the one id containing it
+    assert _show(capsys, "2026-12-03-acme") == first  # the one id starting with it
+    assert reads == []
+    answers = _answers(tmp_path, capsys, "prep", "Acme Logistics", "--type", "negotiation")
+    assert run(["prep", "--answers", str(answers), "--no-input"]) == 0
+    capsys.readouterr()
+    several = _show(capsys, "12-03-acme")  # now two ids: the repository says which
+    assert several[:2] == (1, "") and "matches 2 meetings" in several[2]
+    assert several == _from_files(capsys, "12-03-acme")
+    assert reads == ["read", "read"]
+
+
+@pytest.mark.usefixtures("trusted")
+def test_an_id_in_two_folders_or_none_is_looked_up_in_the_files(
+    meeting: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _show(capsys, meeting)[0] == 0
+    missing = _show(capsys, meeting.replace("negotiation", "negociation"))
+    assert missing[:2] == (1, "") and f"did you mean: {meeting}" in missing[2]
     home = Path(os.environ["SALESCOACH_HOME"])
     other = home / "accounts" / "other"
     other.mkdir()
     shutil.copytree(home / "accounts" / "acme" / meeting, other / meeting)
-    code, out, err = _show(capsys, meeting)
-    assert (code, out) == (1, "") and "is in several folders" in err
+    for query in (meeting, "acme-negotiation"):
+        code, out, err = _show(capsys, query)
+        assert (code, out) == (1, ""), query
+        assert "is in several folders" in err or "matches 2 meetings" in err, err

@@ -53,19 +53,21 @@ def _show_view(app_state: AppState, meeting: str, kind: str | None) -> None:
 
     from salescoach.ui import render
     from salescoach.ui.pager import paged
-    from salescoach.view_cache import keep_view, kept_view
+    from salescoach.view_cache import find_meeting, keep_view, kept_view
 
     began = time.time_ns()
     home = app_state.data_home
-    kept = kept_view(home, meeting, kind, app_state.lang, app_state.playbook_sources_in)
-    if kept is not None:
+    sources_of = app_state.playbook_sources_in
+    designated = find_meeting(home, meeting)  # None: the repository says what is wrong
+    kept = designated and kept_view(home, designated, kind, app_state.lang, sources_of)
+    if kept:
         with paged():
             for document in kept:
                 render.markdown(document)
         return
     from salescoach.sheet.records import render_record_body
 
-    meeting_id, found = records_of(app_state, meeting, kind)
+    meeting_id, found = records_of(app_state, designated[0] if designated else meeting, kind)
     languages: list[str] = []
     documents: list[str] = []
     with paged():
@@ -77,8 +79,7 @@ def _show_view(app_state: AppState, meeting: str, kind: str | None) -> None:
             if record.notes.strip():
                 documents.append("## Notes\n\n" + record.notes)
                 render.markdown(documents[-1])
-    shown = (languages, documents)
-    keep_view(home, meeting_id, kind, app_state.lang, shown, app_state.playbook_sources_in, began)
+    keep_view(home, meeting_id, kind, app_state.lang, (languages, documents), sources_of, began)
 
 
 def records_of(app_state: AppState, meeting: str, kind: str | None) -> tuple[str, list[Record]]:

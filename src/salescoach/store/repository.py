@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from salescoach.closest import close_matches
 from salescoach.errors import (
     Broken,
     NotFoundError,
@@ -322,8 +323,11 @@ class Repository:
 
     def meeting_ids(self, account: str | None = None) -> list[str]:
         """Every meeting id (of one account slug, if given), sorted."""
-        folders = [self._account_dir(account)] if account else self._account_dirs()
-        return sorted(meeting.name for folder in folders for meeting in _meeting_dirs(folder))
+        if account:
+            folders = [str(self._account_dir(account))]
+        else:  # names, not Path objects: 50,000 of them at 100,000 records
+            folders = [entry.path for entry in account_entries(self.home)]
+        return sorted(meeting.name for folder in folders for meeting in meeting_entries(folder))
 
     def resolve_meeting(self, query: str) -> str:
         """The meeting id ``query`` designates: exact id, else the one id starting with it, else
@@ -350,7 +354,7 @@ class Repository:
                     count=len(matches),
                     listed=listed,
                 )
-        close = ", ".join(difflib.get_close_matches(wanted, ids, n=5, cutoff=0.5))
+        close = ", ".join(close_matches(wanted, ids, n=5, cutoff=0.5))
         raise NotFoundError.told(
             "no_meeting_matches",
             "did_you_mean" if close else "list_shows_them",
