@@ -197,3 +197,40 @@ def test_a_bulk_first_build_in_memory_holds_what_one_in_the_file_holds(
 
 def _refused(home: Path) -> sqlite3.Connection:
     raise StoreError("cannot create the index: Permission denied")
+
+
+RECOUNTED = (
+    "SELECT objection, in_library, count(DISTINCT record), count(handling), "
+    "coalesce(sum(handling), 0), min(place) FROM objections_met "
+    "GROUP BY objection, in_library ORDER BY 1, 2"
+)
+
+
+def test_each_wording_s_figures_follow_saves_replacements_and_removals(
+    repo: Repository, home: Path
+) -> None:
+    """``objection_wordings`` (kept by triggers) holds what counting ``objections_met`` again
+    gives: a new earliest debrief, the same debrief saved again with other objections, the
+    earliest one removed (its first debrief found again), the last debrief of a wording gone."""
+
+    def kept() -> None:
+        with Index.open(home) as index:
+            connection = index._db
+            held = connection.execute("SELECT * FROM objection_wordings ORDER BY 1, 2").fetchall()
+            assert held == connection.execute(RECOUNTED).fetchall()
+
+    varied_home(repo)
+    kept()
+    early = prep(repo, "Acme", "2025-12-01")
+    debrief(repo, early, objections=[("price-too-high", 5)], new_objections=[("Later", 1)])
+    kept()
+    debrief(repo, early, objections=[("no-budget", 3)], new_objections=[("later", 2)])  # again
+    kept()
+    repo.path_of(early.meeting, "debrief").unlink()
+    kept()
+    only = next(home.glob("accounts/acme/2026-01-10-*/debrief.md"))
+    only.unlink()  # the one debrief of "Not before 2027"
+    kept()
+    with Index.open(home) as index:
+        words = [row[0] for row in index.objection_wordings()]
+    assert "Not before 2027" not in words and "price-too-high" in words
