@@ -105,6 +105,27 @@ def test_a_plain_line_is_written_as_rich_writes_it(text: str, width: int) -> Non
             assert mine.getvalue() == pipe.file.getvalue()
 
 
+WORDS = st.text(alphabet=PLAIN_ALPHABET, min_size=1, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(WORDS, min_size=1, max_size=25), width=st.integers(10, 90))
+def test_a_long_plain_line_is_wrapped_as_rich_wraps_it(words: list[str], width: int) -> None:
+    """A line longer than the console (a report's list of objections into a pipe) is cut
+    between words without Rich, where Rich would cut it."""
+    text = " ".join(words).strip() or "x"
+    mine = io.StringIO()
+    pipe = Console(file=io.StringIO(), width=width, theme=console.THEME, soft_wrap=False)
+    theirs = Console(file=mine, width=width, theme=console.THEME, soft_wrap=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(console, "out", theirs)
+        written = plain.write_line(render.joined(render.styled(text, "heading"), " ·"))
+    pipe.print(render.joined(render.styled(text, "heading"), " ·").rich(), highlight=False)
+    assert isinstance(pipe.file, io.StringIO)
+    assert written
+    assert mine.getvalue() == pipe.file.getvalue()
+
+
 @pytest.mark.parametrize(
     ("environment", "terminal"),
     [({}, False), ({"FORCE_COLOR": "1"}, True), ({"FORCE_COLOR": ""}, False),

@@ -297,13 +297,18 @@ def wrapped(text: str, width: int, *, fold: bool = True) -> list[str] | None:
 
 def write_line(text: str | Styled, *, stderr: bool = False, wraps: bool = True) -> bool:
     """Write one line as Rich would into a pipe, when it is plain (and, where Rich wraps,
-    ``wraps``, shorter than the console); whether it was written."""
+    ``wraps``, cut between words at the console's width as Rich cuts it: a report's list of
+    objections or phases runs past it); whether it was written."""
     stream = plain_stream(stderr)
     if stream is None:
         return False
     plain = _cell_text(text)
-    if plain is None or (wraps and len(plain) > console_width()):
+    if plain is None:
         return False
-    stream.write(plain + "\n")
+    width = console_width()
+    lines = wrapped(plain, width) if wraps and len(plain) > width else [plain]
+    if lines is None:
+        return False
+    stream.write("".join(f"{line}\n" for line in lines))
     stream.flush()
     return True
