@@ -32,6 +32,20 @@ class Nothing:
     pass
 
 
+@dataclass
+class Flat:
+    """Scalars only (as an agenda's item): written through one template when they are plain."""
+
+    what: Any
+    when: Any = None
+    count: Any = 0
+
+
+@dataclass
+class One:
+    only: Any
+
+
 def expected(value: Any) -> str:
     return json.dumps(jsonable(value), ensure_ascii=False, indent=2)
 
@@ -56,6 +70,9 @@ values = st.recursive(
         st.builds(Pair, inner, inner),
         st.builds(Item, inner, inner, st.lists(inner, max_size=3)),
         st.just(Nothing()),
+        st.builds(Flat, scalars, scalars, scalars),
+        st.builds(One, scalars),
+        st.builds(Flat, inner),
     ),
     max_leaves=25,
 )
@@ -79,6 +96,9 @@ def test_as_json_dumps_writes_it(value: Any) -> None:
         [float("nan"), float("inf"), -float("inf"), -0.0, 1e300],
         {"text": 'quote " backslash \\ tab \t newline \n nul \x00 « é » \u2028'},
         Item("x", Pair(dt.date(2026, 11, 28), {"k": (1, 2)}), [Nothing(), set()]),
+        [Flat("50 % off %s", None, True), Flat("", False, -3), Flat("x", 1.5, float("nan"))],
+        [One("only"), One(None), One([One(2)])],
+        {"items": [Flat("a", "b", 1)], "nested": [[Flat("c", None, 0)]]},
     ],
 )
 def test_edges(value: Any) -> None:

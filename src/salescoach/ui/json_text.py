@@ -4,7 +4,9 @@
 writes (:func:`salescoach.reports.jsonable.jsonable`), character for character, without first
 copying the result into plain dicts and lists: ``json.dumps`` leaves its C encoder for a slower
 one as soon as it indents, and the two passes took most of ``agenda --json`` over a big home
-(thousands of items). A dataclass's field names are encoded once per indentation level.
+(thousands of items). A dataclass's field names are encoded once per indentation level; a
+list of dataclasses of one kind that hold only plain scalars (an agenda's items) is written
+through one template, its values encoded in one call of the C encoder.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import dataclasses
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Sequence
+from itertools import chain
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -89,6 +93,8 @@ def _array(values: Any, parts: list[str], newline: str) -> None:
         parts.append("[]")
         return
     inner = newline + INDENT
+    if isinstance(values, list | tuple) and _flat_items(values, parts, newline):
+        return
     separator = "[" + inner
     for item in values:
         parts.append(separator)
@@ -96,6 +102,62 @@ def _array(values: Any, parts: list[str], newline: str) -> None:
         separator = "," + inner
     parts.append(newline)
     parts.append("]")
+
+
+def _flat_items(values: Sequence[Any], parts: list[str], newline: str) -> bool:
+    """Append the array ``values`` when its items are dataclasses of one kind whose values are
+    all of :data:`_PLAIN` types, and say so (``False``: nothing appended)."""
+    kinds = set(map(type, values))
+    if len(kinds) != 1:
+        return False
+    inner = newline + INDENT
+    shape = _flat_shape(kinds.pop(), inner)
+    if shape is None:
+        return False
+    fields_of, width, template = shape
+    found = (
+        list(chain.from_iterable(map(fields_of, values)))
+        if width > 1
+        else [*map(fields_of, values)]
+    )
+    if not _PLAIN.issuperset(map(type, found)):
+        return False
+    texts = _encode_plain(found)[1:-1].split(_SEPARATOR)
+    every = ("," + inner).join([template] * len(values))
+    parts.append("[" + inner + every % tuple(texts) + newline + "]")
+    return True
+
+
+@functools.cache
+def _flat_shape(kind: type, newline: str) -> tuple[Callable[[Any], Any], int, str] | None:
+    """For a dataclass ``kind`` written at this indentation: the getter of its values (a tuple
+    for more than one), how many there are, and its text with ``%s`` for each; ``None`` for
+    anything else."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    names = _field_names(kind)
+    if not names:
+        return None
+    keys = _keys(names, newline + INDENT)
+    template = "{" + ",".join(key.replace("%", "%%") + "%s" for key in keys) + newline + "}"
+    return operator.attrgetter(*names), len(names), template
+
+
+def _plain_encoder() -> Callable[[list[Any]], str]:
+    """``json.dumps(values, ensure_ascii=False, separators=(_SEPARATOR, ": "))`` for a list of
+    plain scalars, with the C encoder it makes for each call made once (where CPython has it).
+    ``_SEPARATOR`` is a control character, which JSON writes escaped inside a string: the
+    values' texts are what lies between two."""
+    import json.encoder
+
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(_SEPARATOR, ": "))
+    c_make_encoder = getattr(json.encoder, "c_make_encoder", None)
+    if c_make_encoder is None:
+        return encoder.encode
+    made = c_make_encoder(
+        None, encoder.default, encode_basestring, None, ": ", _SEPARATOR, False, False, True
+    )
+    return lambda values: "".join(made(values, 0))
 
 
 def _pairs(items: dict[Any, Any], inner: str) -> Any:
@@ -124,3 +186,10 @@ def _float(value: float) -> str:
     if value == -float("inf"):
         return "-Infinity"
     return float.__repr__(value)
+
+
+_PLAIN = frozenset({str, int, bool, float, type(None)})
+"""The types of the values :func:`_flat_items` writes in one call (exactly these: a subclass,
+an enum for one, is written as :func:`_write` writes it)."""
+_SEPARATOR = "\x00"
+_encode_plain = _plain_encoder()
