@@ -60,6 +60,7 @@ LAYERS: dict[str, int] = {
     "closest": 0,  # difflib's close matches, without comparing every possibility
     "signals": 0,
     "scalars": 0,  # YAML's plain scalars, read without the YAML library
+    "digest": 0,  # SHA-256 without loading OpenSSL
     "yamlio": 2,
     "gitcmd": 2,  # the git command, run for the store's and the service's callers
     # the core: the language and the store, then what reads them

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -24,6 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from salescoach.digest import sha256_hex
 from salescoach.errors import Location, NotFoundError, PlaybookError, Problem, SalescoachError
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def cached_reference(
     stamp = _stamp(language, sources)
     if stamp is None:  # a file vanished while being listed: read it all
         return Reference.from_library(load())
-    digest = hashlib.sha256(stamp.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    digest = sha256_hex(stamp.encode("utf-8", "surrogatepass"))[:32]
     path = cache_home() / CACHE_DIR / f"{language}-{digest}.json"
     found = _cached(path, stamp)
     if found is not None:

@@ -44,10 +44,10 @@ import operator
 import os
 import sqlite3
 import stat
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import starmap
 from pathlib import Path
+from struct import pack
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from salescoach.errors import Broken, StoreError
@@ -1768,7 +1768,7 @@ looked for. A file's size is never negative, and -1 is an unreadable file's."""
 _NOT_THERE, _NO_MEETING, _UNREADABLE = (0, _MISSING), (0, _NOT_A_MEETING), (-1, -1)
 
 
-def _folder_scan(home: Path, folder: str) -> tuple[list[str], array[int]]:
+def _folder_scan(home: Path, folder: str) -> tuple[list[str], list[int]]:
     """What one account folder holds: the names in it (meeting folders and the rest, sorted)
     and, for each name, one (modification time, size) pair per record file a meeting folder
     may hold, in :data:`KINDS` order — ``(0, -2)`` for a file it has not, ``(-1, -1)`` for one
@@ -1780,7 +1780,7 @@ def _folder_scan(home: Path, folder: str) -> tuple[list[str], array[int]]:
     plain strings (:func:`~salescoach.store.layout.meeting_names`, not one
     :class:`os.DirEntry` each), then one ``stat`` per record file a meeting folder may hold,
     relative to the folder's descriptor, whose error tells an entry that is not a folder
-    ("not a directory") from a meeting without that record; the numbers kept in one array, no
+    ("not a directory") from a meeting without that record; the numbers kept in one list, no
     path or tuple made per file (:func:`_files_of` makes them when they are needed).
     """
     numbers: list[int] = []
@@ -1794,7 +1794,7 @@ def _folder_scan(home: Path, folder: str) -> tuple[list[str], array[int]]:
         else:
             prefix = base + os.sep
     except OSError:
-        return [], array("q")
+        return [], []
     status_of = os.stat  # looked up once, not once per file
     try:
         meetings = meeting_names(base if descriptor is None else descriptor)
@@ -1823,11 +1823,10 @@ def _folder_scan(home: Path, folder: str) -> tuple[list[str], array[int]]:
     finally:
         if descriptor is not None:
             os.close(descriptor)
-    stats = array("q", numbers)
-    return meetings, stats
+    return meetings, numbers
 
 
-def _files_of(folder: str, meetings: list[str], stats: array[int]) -> list[tuple[str, int, int]]:
+def _files_of(folder: str, meetings: list[str], stats: list[int]) -> list[tuple[str, int, int]]:
     """The record files :func:`_folder_scan` found in ``folder``: (path relative to the home,
     modification time, size) each, as rows of the index keep them (tuples of strings and
     numbers: at 100,000 files, ``Path`` objects cost more than the stats)."""
@@ -1847,7 +1846,7 @@ def _files_of(folder: str, meetings: list[str], stats: array[int]) -> list[tuple
 
 
 def _scan_text(
-    folders: Mapping[str, int], scans: Mapping[str, tuple[list[str], array[int]]]
+    folders: Mapping[str, int], scans: Mapping[str, tuple[list[str], list[int]]]
 ) -> bytes:
     """Everything a full refresh compares, as bytes that differ whenever any of it differs:
     each account folder's name and modification time, the names in it and the numbers
@@ -1857,7 +1856,7 @@ def _scan_text(
     for name, mtime in folders.items():
         meetings, stats = scans[name]
         text = "\0".join([name, str(mtime), *meetings]).encode("utf-8", "surrogateescape")
-        numbers = stats.tobytes()
+        numbers = pack(f"<{len(stats)}q", *stats)  # (the array module costs more to load)
         parts += (
             len(text).to_bytes(8, "little"),
             text,

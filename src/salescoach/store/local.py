@@ -15,12 +15,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from salescoach.paths import cache_home
-
-if TYPE_CHECKING:
-    from hashlib import _Hash
 
 HOMES_DIR = "homes"
 LOCKS = "locks"
@@ -41,22 +37,13 @@ GITIGNORE_TEXT = "\n".join(GITIGNORE_LINES) + "\n"
 
 def local_dir(home: Path) -> Path:
     """The machine-local folder of the data home ``home`` in the user cache (not created)."""
+    from salescoach.digest import sha256_hex
     from salescoach.store.slug import slugify
 
     real = os.path.realpath(Path(home).expanduser())
-    digest = _sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    digest = sha256_hex(real.encode("utf-8", "surrogateescape"))[:16]
     name = slugify(Path(real).name or "home", fallback="home")[:40]
     return cache_home() / HOMES_DIR / f"{name}-{digest}"
-
-
-def _sha256(data: bytes) -> _Hash:
-    """SHA-256 of ``data`` from CPython's own module when it has one: ``hashlib`` loads OpenSSL
-    first (about 3 ms of every command that opens the index), for the same digest."""
-    try:
-        from _sha256 import sha256  # type: ignore[import-not-found]
-    except ImportError:  # another interpreter, or a Python that names it otherwise
-        from hashlib import sha256
-    return sha256(data)  # type: ignore[no-any-return]
 
 
 def locks_dir(home: Path) -> Path:

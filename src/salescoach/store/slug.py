@@ -19,9 +19,10 @@ no letters or digits at all gets :data:`FALLBACK`. Slugs are not unique by thems
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
+
+from salescoach.digest import sha256_hex
 
 FALLBACK = "account"
 MAX_BYTES = 80
@@ -66,7 +67,7 @@ def slugify(name: str, *, fallback: str = FALLBACK) -> str:
     slug = _RUNS.sub("-", ascii_text.lower()).strip("-")
     if not slug:
         if any(char.isalnum() for char in text):
-            digest = hashlib.sha256(text.casefold().encode("utf-8")).hexdigest()[:8]
+            digest = sha256_hex(text.casefold().encode("utf-8"))[:8]
             slug = f"{fallback}-{digest}"
         else:
             slug = fallback
