@@ -44,12 +44,13 @@ from typing import Any
 from salescoach.playbook.library import Library, search_path
 from salescoach.session.engine import Session
 from salescoach.session.examples import ExamplePrompter
+from salescoach.sheet.records import render_record_body
 from salescoach.store.atomic import atomic_write, private_dir
 from salescoach.store.markdown import render_record_file
 from salescoach.store.record import AccountRef, PlaybookUse, Record
 from salescoach.store.repository import Repository
 from salescoach.store.slug import slugify
-from salescoach.workflow import playbook_uses, render_record_body
+from salescoach.workflow import playbook_uses
 
 REPOSITORY_UP_TO = 5_000
 SPAN_DAYS = 3 * 365

@@ -161,6 +161,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "list_shows_them": "`salescoach list` shows them",
         "meeting_has_no_prep_yet": "meeting {meeting} has no prep yet",
         "meeting_has_no_debrief_yet": "meeting {meeting} has no debrief yet",
+        "no_prep_waiting": "no prep waiting for a debrief",
+        "no_prep_waiting_hint": (
+            "name the meeting: salescoach debrief MEETING (see salescoach list)"
+        ),
         "no_meeting": "no meeting '{meeting}'",
         "no_draft": "no draft '{draft}'",
         "resume_lists_drafts": "`salescoach resume` lists them",
@@ -864,6 +868,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "list_shows_them": "`salescoach list` les montre",
         "meeting_has_no_prep_yet": "le rendez-vous {meeting} n'a pas encore de préparation",
         "meeting_has_no_debrief_yet": "le rendez-vous {meeting} n'a pas encore de débrief",
+        "no_prep_waiting": "aucune préparation n'attend son débrief",
+        "no_prep_waiting_hint": (
+            "nommez le rendez-vous : salescoach debrief RENDEZ-VOUS (voir salescoach list)"
+        ),
         "no_meeting": "aucun rendez-vous «\u00a0{meeting}\u00a0»",
         "no_draft": "aucun brouillon «\u00a0{draft}\u00a0»",
         "resume_lists_drafts": "`salescoach resume` les liste",

@@ -10,17 +10,13 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from salescoach.errors import NotFoundError, SalescoachError
 from salescoach.messages import message
 from salescoach.playbook.library import Entry, Library
 from salescoach.playbook.model import Depth
 from salescoach.session.engine import Answers, Known, Session, answer_id
-from salescoach.sheet import Sheet
-from salescoach.sheet.records import record_sheet as record_sheet
-from salescoach.sheet.records import render_record_body as render_record_body
-from salescoach.store.drafts import Draft, Drafts
 from salescoach.store.record import (
     AccountRef,
     CalendarEvent,
@@ -31,6 +27,10 @@ from salescoach.store.record import (
 )
 from salescoach.store.repository import Repository
 from salescoach.store.steps import answered_steps, reconcile, states_of
+
+if TYPE_CHECKING:  # imported where used: starting a walk needs neither the sheet nor drafts
+    from salescoach.sheet import Sheet
+    from salescoach.store.drafts import Draft, Drafts
 
 
 @dataclass(frozen=True)
@@ -261,6 +261,8 @@ def meeting_uid(meeting_id: str, *, unique: bool) -> str:
 def rewrite(repository: Repository, library: Library, record: Record) -> Saved:
     """Save a record changed outside a session (a next step's state), its body rendered again
     by the playbooks it was made with; the index is updated."""
+    from salescoach.sheet.records import render_record_body
+
     body = render_record_body(record, library, linked=_has_debrief(repository, record))
     path = repository.save(record, body)
     _noted(repository, record, path)
@@ -283,11 +285,15 @@ def _write(
 
 
 def _body(library: Library, record: Record, session: Session, *, linked: bool = False) -> str:
+    from salescoach.sheet.records import render_record_body
+
     playbooks = [entry.playbook for entry in session.used]
     return render_record_body(record, library, playbooks, linked=linked)
 
 
 def _saved(library: Library, record: Record, path: Path, body: str, session: Session) -> Saved:
+    from salescoach.sheet.records import record_sheet
+
     playbooks = [entry.playbook for entry in session.used]
     sheet = record_sheet(record, library, playbooks) if record.kind == "prep" else None
     return Saved(record, path, body, sheet)
@@ -332,10 +338,7 @@ def prep_for_debrief(repository: Repository, query: str | None) -> Record:
             item = repository.read_or_broken(path)
             if isinstance(item, Record):
                 return item
-    raise NotFoundError(
-        "no prep waiting for a debrief",
-        hint="name the meeting: salescoach debrief MEETING (see salescoach list)",
-    )
+    raise NotFoundError.told("no_prep_waiting", "no_prep_waiting_hint")
 
 
 def merge_prefill(*layers: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -398,6 +401,8 @@ def keep_draft(
         except (NotFoundError, SalescoachError):
             created = stamp
     meeting_answers = answers.get("meeting", {})
+    from salescoach.store.drafts import Draft
+
     draft = Draft(
         id=draft_id or drafts.new_id(kind, str(name)),
         kind="debrief" if kind == "debrief" else "prep",

@@ -13,7 +13,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from salescoach.errors import NotFoundError, Problem, SalescoachError, UsageError
 from salescoach.flows import DEBRIEF_FLOW, PREP_FLOW
@@ -23,7 +23,6 @@ from salescoach.playbook.model import Depth
 from salescoach.session.carry import RecapLine, recap
 from salescoach.session.engine import Session, answer_id
 from salescoach.session.prompter import Prompter
-from salescoach.store.drafts import Draft, Drafts
 from salescoach.store.record import Record
 from salescoach.store.repository import Repository
 from salescoach.workflow import (
@@ -41,6 +40,9 @@ from salescoach.workflow import (
     save_prep,
     update_record,
 )
+
+if TYPE_CHECKING:  # imported when a walk stops or a draft is resumed
+    from salescoach.store.drafts import Draft, Drafts
 
 RecordKind = Literal["prep", "debrief"]
 
@@ -151,13 +153,19 @@ class Meetings:
         auto_sync: bool = False,
     ) -> None:
         self.repository = repository
-        self.drafts = Drafts(repository.home)
         self.language = language
         self._library = library
         self._library_in = library_in
         self.forced = forced
         self._author = author
         self.auto_sync = auto_sync
+
+    @cached_property
+    def drafts(self) -> Drafts:
+        """The home's drafts (imported when a walk stops or a draft is resumed)."""
+        from salescoach.store.drafts import Drafts
+
+        return Drafts(self.repository.home)
 
     @cached_property
     def author(self) -> str | None:
