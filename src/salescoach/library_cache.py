@@ -22,7 +22,6 @@ shape) reads the files again; a copy that cannot be written only makes the next 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import stat
@@ -33,6 +32,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from salescoach.digest import sha256_hex
 from salescoach.playbook.sources import Source, playbook_files
 
 if TYPE_CHECKING:  # the model (pydantic) is imported when a library is read, not for a stamp
@@ -77,7 +77,7 @@ def cache_file(language: str, sources: Sequence[Source]) -> Path:
     from salescoach.paths import cache_home
 
     where = "\0".join([language, *(f"{s.origin}\0{s.directory.absolute()}" for s in sources)])
-    digest = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    digest = sha256_hex(where.encode("utf-8", "surrogatepass"))[:32]
     return cache_home() / CACHE_DIR / f"{language}-{digest}.pickle"
 
 

@@ -24,7 +24,6 @@ meeting from its files.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -34,6 +33,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from salescoach.digest import sha256_hex
 from salescoach.errors import StoreError
 from salescoach.library_cache import (
     changed_lately,
@@ -63,7 +63,7 @@ def view_file(home: Path, meeting_id: str, kind: str | None, lang: str | None) -
     from salescoach.paths import cache_home
 
     where = "\0".join([str(home), meeting_id, kind or "", lang or ""])
-    digest = hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    digest = sha256_hex(where.encode("utf-8", "surrogatepass"))[:32]
     return cache_home() / CACHE_DIR / f"{digest}.json"
 
 
