@@ -141,12 +141,13 @@ def keep_view(
     shown: tuple[list[str], list[str]],
     sources_of: SourcesOf,
     began_ns: int,
+    folder: Path | None = None,
 ) -> None:
     """Keep the ``shown`` documents of a meeting and the languages of its records (shown from
     its files by a run that began at ``began_ns``), unless a file they came from changed too
-    recently to trust its stat."""
+    recently to trust its stat. ``folder``: the meeting's, when :func:`find_meeting` found it."""
     languages, documents = shown
-    folder = meeting_folder(home, meeting_id)
+    folder = folder or meeting_folder(home, meeting_id)
     if folder is None:
         return
     try:

@@ -79,7 +79,9 @@ def _show_view(app_state: AppState, meeting: str, kind: str | None) -> None:
             if record.notes.strip():
                 documents.append("## Notes\n\n" + record.notes)
                 render.markdown(documents[-1])
-    keep_view(home, meeting_id, kind, app_state.lang, (languages, documents), sources_of, began)
+    folder = designated[1] if designated else None
+    shown = (languages, documents)
+    keep_view(home, meeting_id, kind, app_state.lang, shown, sources_of, began, folder)
 
 
 def records_of(app_state: AppState, meeting: str, kind: str | None) -> tuple[str, list[Record]]:
