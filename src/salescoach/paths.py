@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "salescoach"
@@ -53,9 +54,32 @@ def cache_home() -> Path:
     from_env = os.environ.get(CACHE_ENV)
     if from_env:
         return Path(from_env).expanduser().absolute()
+    plain = _plain_xdg_cache()
+    if plain is not None:
+        return plain
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def _plain_xdg_cache() -> Path | None:
+    """The user cache folder as ``platformdirs`` finds it on Linux in the usual case — an
+    absolute ``$XDG_CACHE_HOME``, else ``~/.cache`` under an absolute ``$HOME`` — without
+    importing it (platformdirs 4.14 imports tempfile, shutil, random, bz2 and lzma: ~28 M
+    instructions, 6% of a search at 10,000 records). ``None`` for anything else (another
+    system, Android, a relative or unset ``$HOME``): platformdirs answers then. A test keeps
+    the two equal."""
+    if (
+        sys.platform != "linux"
+        or hasattr(sys, "getandroidapilevel")
+        or "ANDROID_DATA" in os.environ
+    ):
+        return None
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if xdg:
+        return Path(xdg) / APP_NAME if Path(xdg).is_absolute() else None
+    home = Path(os.environ.get("HOME", ""))
+    return home / ".cache" / APP_NAME if home.is_absolute() else None
 
 
 def log_dir() -> Path:
