@@ -383,3 +383,41 @@ def test_parts_are_decoded_on_first_use(repo: Repository, home: Path) -> None:
     assert list(steps) == [steps[0]] and len(steps) == 1
     assert steps == (steps[0],)
     assert "Send the quote" in repr(steps)
+
+
+def test_the_listing_comes_in_pieces_of_whole_days_in_the_newest_order(
+    repo: Repository, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``list --json``'s lines, joined by SQLite a few days at a time: the pieces together are
+    every line in :meth:`Index.newest`'s order (undated records last), whatever the limit."""
+    import json
+
+    from salescoach.store.record import Record
+
+    for day in ("2026-01-10", "2026-01-10", "2026-01-10", "2026-02-01", "2025-12-24"):
+        debrief(repo, prep(repo, "Acme", day), phase="phase-2")
+    prep(repo, "Beta", "2026-02-01", "negotiation")
+    account, meeting = repo.new_meeting("Gamma", "2026-01-01", "discovery")  # left undated
+    undated = Record(
+        kind="prep",
+        meeting=meeting,
+        account=account,
+        meeting_type="discovery",
+        created="2026-01-01T09:00:00+01:00",
+        updated="2026-01-01T09:00:00+01:00",
+        language="en",
+        flow="prep-flow",
+        answers={"meeting": {"account": "Gamma", "type": "discovery"}},
+    )
+    repo.save(undated, f"# Prep {meeting}\n")
+    monkeypatch.setattr(index_module, "LISTING_CHUNK", 2)
+    with Index.open(home) as index:
+        for account_slug, kind in ((None, None), ("acme", None), (None, "prep")):
+            newest, total = index.newest(account=account_slug, kind=kind)
+            expected = [(facts.meeting, facts.kind) for facts in newest]
+            assert expected[-1:] == [(meeting, "prep")] or account_slug is not None
+            for limit in (None, 1, 2, 3, 5, total, total + 1):
+                pieces = list(index.listing(account=account_slug, kind=kind, limit=limit))
+                lines = [json.loads(line) for line in b",\n".join(pieces).split(b",\n")]
+                assert [(line["meeting"], line["kind"]) for line in lines] == expected[:limit]
+            assert len(pieces) > 1 or account_slug is not None

@@ -93,14 +93,14 @@ def _no_records(language: str) -> str:
     return message(language, "no_records") + "\n"
 
 
-def _write_listing(chunks: "Iterable[list[bytes]]") -> None:
+def _write_listing(chunks: "Iterable[bytes]") -> None:
     """One JSON array, one record per line (readable, and what the index keeps ready: see
     :meth:`~salescoach.store.index.Index.listing`), written as the lines come."""
     out = sys.stdout.buffer
     sys.stdout.flush()
     separator = b"[\n"
     for chunk in chunks:
-        out.write(separator + b",\n".join(chunk))
+        out.write(separator + chunk)
         separator = b",\n"
     out.write(b"[]\n" if separator == b"[\n" else b"\n]\n")
     out.flush()

@@ -103,6 +103,7 @@ FULL_SCAN_LIMIT = 20_000
 """Up to this many record files, every open stats them all (about 0.06 s at the limit)."""
 BATCH = 500
 LISTING_CHUNK = 2_000
+"""About how many records' lines ``list --json`` takes from SQLite at a time."""
 EXPORT_BATCH = 500
 """Rows an export takes from SQLite at a time."""
 _first = operator.itemgetter(0)
@@ -143,6 +144,8 @@ _CHRONOLOGICAL = "day, kind DESC, created, meeting"
 before its debrief; ``kind`` is ``prep`` or ``debrief``), as ``records_chronological`` holds
 them."""
 _CHRONOLOGICAL_DESC = "day DESC, kind, created DESC, meeting DESC"
+_LISTED_DAY = "coalesce(meeting_date, '')"
+"""The first key of :data:`_NEWEST` (and of ``records_newest``): a listing's pieces are days."""
 _DATE_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 _SLUGS = (
     "slugs(slug) AS (SELECT min(account_slug) FROM records WHERE problem IS NULL UNION ALL "
@@ -864,18 +867,43 @@ class Index:
 
     def listing(
         self, *, account: str | None = None, kind: str | None = None, limit: int | None = None
-    ) -> Iterator[list[bytes]]:
-        """The ``list --json`` line of the records :meth:`newest` returns (see :data:`LISTING`),
-        in its order, as UTF-8, a few thousand at a time (a home of 100,000 records is never
-        held at once; the lines were made when the rows were written)."""
+    ) -> Iterator[bytes]:
+        """The ``list --json`` lines of the records :meth:`newest` returns (see :data:`LISTING`),
+        in its order, as UTF-8: pieces of the meetings of whole days, at least
+        :data:`LISTING_CHUNK` records each but the last, each piece its lines joined by
+        ``",\\n"`` (a home of 100,000 records is never held at once; the lines were made when
+        the rows were written). SQLite joins them (``group_concat``): a row per record taken
+        into Python cost more than reading the index."""
         where, values = _newest_filters(account, kind)
-        rows = self._db.execute(
-            f"SELECT CAST(listing AS BLOB) FROM records WHERE {where} ORDER BY {_NEWEST}"
-            + ("" if limit is None else " LIMIT ?"),
-            [*values, *([] if limit is None else [limit])],
-        )
-        while chunk := rows.fetchmany(LISTING_CHUNK):
-            yield [line for (line,) in chunk]
+        before: list[str] = []  # the day the pieces so far reached (the next ones are older)
+        left = limit
+        while left is None or left > 0:
+            bounded = where + (f" AND {_LISTED_DAY} < ?" if before else "")
+            # The day of the record LISTING_CHUNK records on: this piece ends with its day.
+            edge = self._rows(
+                f"SELECT {_LISTED_DAY} FROM records WHERE {bounded} "
+                f"ORDER BY {_NEWEST} LIMIT 1 OFFSET ?",
+                [*values, *before, LISTING_CHUNK],
+            )
+            lower = [edge[0][0]] if edge else []
+            ((text, count),) = self._rows(
+                # The separator written out: as a parameter or an expression, SQLite reads it
+                # again for every row (a quarter more for the whole listing).
+                "SELECT CAST(group_concat(listing, ',\n') AS BLOB), count(*) FROM ("
+                f"SELECT listing FROM records WHERE {bounded}"
+                + (f" AND {_LISTED_DAY} >= ?" if lower else "")
+                + f" ORDER BY {_NEWEST}"
+                + ("" if left is None else " LIMIT ?")
+                + ")",
+                [*values, *before, *lower, *([] if left is None else [left])],
+            )
+            if count:
+                yield text
+            if left is not None:
+                left -= count
+            if not lower or lower == [""]:  # the last piece (undated records come last)
+                return
+            before = lower
 
     # ----------------------------------------------------------------------------- aggregates
     # What the reports count, counted by SQLite over the narrow indexes (see _SCHEMA_SQL): the
