@@ -276,7 +276,6 @@ def test_a_config_file_is_read_as_the_app_reads_it(
 
 LEFT_TO_TYPER = [
     [],
-    ["list"],
     ["list", "search"],
     ["--version"],
     ["--help"],

@@ -1,4 +1,4 @@
-"""``agenda``, ``account`` and ``report …`` run without Typer
+"""``agenda``, ``account``, ``report …`` and ``list`` run without Typer
 (:mod:`salescoach.cli.direct_reports`) answer exactly as the app does, and leave every other
 command line to Typer."""
 
@@ -66,6 +66,19 @@ PLAIN = [
     ["--debug", "report", "funnel"],
     ["--home", "elsewhere", "agenda"],
     ["--home", "", "report", "funnel"],
+    ["list"],
+    ["list", "--json"],
+    ["list", "-n", "1"],
+    ["list", "--limit", "0", "--kind", "debrief"],
+    ["list", "--json", "--limit=2", "-k", "prep"],
+    ["list", "--account", "acme"],
+    ["list", "-a", "Société Générale", "--json"],
+    ["list", "--account", "nobody"],
+    ["list", "--kind", "draft"],
+    ["--lang", "fr", "list"],
+    ["--lang", "fr", "list", "--kind", "draft"],
+    ["--home", "elsewhere", "list"],
+    ["--home", "elsewhere", "list", "--json"],
 ]
 
 
@@ -115,7 +128,10 @@ LEFT_TO_TYPER = [
     ["--version", "agenda"],
     ["--debug", "--debug", "agenda"],
     ["export"],
-    ["list"],
+    ["list", "acme"],
+    ["list", "--limit", "-1"],
+    ["list", "--rescan"],
+    ["list", "--json", "--json"],
 ]
 
 

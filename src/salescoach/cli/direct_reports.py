@@ -1,4 +1,5 @@
-"""``agenda``, ``account`` and ``report …`` run without Typer when their arguments are plain.
+"""``agenda``, ``account``, ``report …`` and ``list`` run without Typer when their arguments
+are plain.
 
 As for ``search`` (:mod:`salescoach.cli.direct`): importing Typer and its click took about as
 long as a report takes over 100,000 records, so :func:`run_report_direct` reads the command line
@@ -9,10 +10,11 @@ itself when it has only these shapes —
   any order — ``report team``'s ``--home`` and ``--team`` as often as given — as
   :mod:`salescoach.cli.plain_options` reads every plain command line —
 
-and runs :mod:`salescoach.cli.reporting`'s function with them, through the same error edge as
-the app. Anything else (help, a typo, an option it does not know, a number Typer would refuse)
-is left to Typer (``None``). The tables repeat what
-:mod:`salescoach.cli.reports` declares; a test keeps them equal and runs command lines both ways.
+and runs :mod:`salescoach.cli.reporting`'s function (:mod:`salescoach.cli.listing`'s for
+``list``) with them, through the same error edge as the app. Anything else (help, a typo, an
+option it does not know, a number Typer would refuse) is left to Typer (``None``). The tables
+repeat what :mod:`salescoach.cli.reports` and :mod:`salescoach.cli.records` declare; a test
+keeps them equal and runs command lines both ways.
 """
 
 from __future__ import annotations
@@ -66,6 +68,15 @@ COMMANDS: dict[tuple[str, ...], Table] = {
         **_TODAY,
         **_RESCAN,
     },
+    ("list",): {
+        "--account": Option("account", TEXT),
+        "-a": Option("account", TEXT),
+        "--kind": Option("kind", TEXT),
+        "-k": Option("kind", TEXT),
+        "--limit": Option("limit", COUNT),
+        "-n": Option("limit", COUNT),
+        **_JSON,
+    },
 }
 """Each command (its words) → its options."""
 ARGUMENTS: dict[tuple[str, ...], int] = {("account",): 1}
@@ -96,6 +107,12 @@ def _run(
 ) -> None:
     """Run the command as its Typer command would (``options``: every one, its default where
     not given)."""
+    if command == ("list",):
+        from salescoach.cli.listing import list_records
+
+        account, kind, limit = options["account"], options["kind"], options["limit"]
+        list_records(app_state, account, kind, options["as_json"], limit)
+        return
     from salescoach.cli import reporting
 
     as_json, rescan = options["as_json"], options["rescan"]

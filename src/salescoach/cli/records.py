@@ -4,18 +4,13 @@ No ``from __future__ import annotations`` here or in ``app``: Typer would ``eval
 annotation of the commands on each run, which ``list``'s start-up budget notices.
 """
 
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from salescoach.cli.listing import TABLE_LIMIT
 from salescoach.cli.state import state
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-TABLE_LIMIT = 50
 
 
 def register(app: typer.Typer) -> None:
@@ -51,59 +46,9 @@ def list_records(
     Read from the index beside the data (rebuilt on first use, kept current on every save), so
     it stays fast with years of records.
     """
-    app_state = state(ctx)
-    from salescoach.cli.showing import check_kind
+    from salescoach.cli.listing import list_records as listed
 
-    check_kind(app_state.language, kind)
-    if not (app_state.data_home / "accounts").is_dir():
-        # A new home: nothing to index, and no need to pay for importing the index.
-        if as_json:
-            sys.stdout.write("[]\n")
-        else:
-            sys.stderr.write(_no_records(app_state.language))
-        return
-    from salescoach.cli.reports import account_slug, open_index
-
-    slug = account_slug(app_state, account) if account is not None else None
-    shown = limit if limit is not None else (0 if as_json else TABLE_LIMIT)
-    with open_index(app_state.data_home, rescan=False, language=app_state.language) as index:
-        if as_json:
-            _write_listing(index.listing(account=slug, kind=kind, limit=shown or None))
-            return
-        found, total = index.newest(account=slug, kind=kind, limit=shown or None)
-    if not found:
-        from salescoach.cli.state import UNREADABLE
-
-        if not UNREADABLE:  # records that cannot be read are not "no records"
-            # Plain text: an empty home should not pay for importing Rich.
-            sys.stderr.write(_no_records(app_state.language))
-        return
-    from salescoach.cli.reports import reference_or_none
-    from salescoach.ui import render
-    from salescoach.ui.pager import paged
-
-    with paged():
-        render.records(app_state.language, found, reference_or_none(app_state))
-    render.records_shown(app_state.language, len(found), total)  # after the table, not above it
-
-
-def _no_records(language: str) -> str:
-    from salescoach.messages import message
-
-    return message(language, "no_records") + "\n"
-
-
-def _write_listing(chunks: "Iterable[bytes]") -> None:
-    """One JSON array, one record per line (readable, and what the index keeps ready: see
-    :meth:`~salescoach.store.index.Index.listing`), written as the lines come."""
-    out = sys.stdout.buffer
-    sys.stdout.flush()
-    separator = b"[\n"
-    for chunk in chunks:
-        out.write(separator + chunk)
-        separator = b",\n"
-    out.write(b"[]\n" if separator == b"[\n" else b"\n]\n")
-    out.flush()
+    listed(state(ctx), account, kind, as_json, limit)
 
 
 def show(
