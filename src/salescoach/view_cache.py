@@ -45,7 +45,7 @@ from salescoach.library_cache import (
 )
 from salescoach.playbook.sources import Source
 from salescoach.store.atomic import contained, is_temp_name
-from salescoach.store.layout import KINDS, account_entries, meeting_names, record_name
+from salescoach.store.layout import KINDS, account_entries, record_name
 
 CACHE_DIR = "views"
 FORMAT = 1
@@ -84,7 +84,7 @@ def find_meeting(home: Path, query: str) -> tuple[str, Path] | None:
     candidates = sorted(
         name
         for account in account_entries(home)
-        for name in meeting_names(account.path)
+        for name in _names(account.path)
         if wanted in name and _is_meeting(f"{account.path}{os.sep}{name}", name)
     )
     if wanted in candidates:  # in several folders (or not one to look up here)
@@ -101,10 +101,18 @@ def find_meeting(home: Path, query: str) -> tuple[str, Path] | None:
     return None
 
 
+def _names(folder: str) -> list[str]:
+    """The names in a folder (unsorted: only those matching are sorted); none if unreadable."""
+    try:
+        return os.listdir(folder)  # noqa: PTH208  (names only)
+    except OSError:
+        return []
+
+
 def _is_meeting(path: str, name: str) -> bool:
     """Whether an account folder's entry is a meeting folder, as
     :func:`~salescoach.store.layout.meeting_entries` keeps them."""
-    return not is_temp_name(name) and os.path.isdir(path)  # noqa: PTH112
+    return not name.startswith(".") and not is_temp_name(name) and os.path.isdir(path)  # noqa: PTH112
 
 
 def kept_view(
