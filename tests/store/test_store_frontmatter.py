@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from salescoach.store.frontmatter import UNSURE, read_plain_block
+from salescoach.store.frontmatter import _UNSAFE, UNSURE, _has_unsafe, read_plain_block
 from salescoach.store.serialize import same_data
 from salescoach.yamlio import YamlProblems, dump, parse
 
@@ -225,3 +225,38 @@ def test_lines_put_together_anyhow_read_as_the_strict_reader_reads_them(
     except YamlProblems:
         pytest.fail(f"the fast reader read what the strict reader refuses: {text!r}")
     assert same_data(fast, strict), text
+
+
+_odd_characters = st.sampled_from(
+    [
+        "\x00",
+        "\t",
+        "\r",
+        "\x1f",
+        "\x7f",
+        "\x80",
+        "\x85",
+        "\x9f",
+        "\xa0",
+        "\u2027",
+        "\u2028",
+        "\u2029",
+        "\u202f",
+        "\ud800",
+        "\udfff",
+        "\ufeff",
+        "\ufffd",
+        "\ufffe",
+        "\uffff",
+        "é",
+        "€",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(max_size=8) | _odd_characters, max_size=12).map("".join))
+def test_the_characters_it_steps_aside_for_are_found_in_the_bytes_as_in_the_text(
+    text: str,
+) -> None:
+    assert _has_unsafe(text) == (_UNSAFE.search(text) is not None)

@@ -1955,28 +1955,25 @@ def _stat(home: Path, path: Path) -> _Seen | None:
 # --------------------------------------------------------------------------------- rows
 
 
-_PART_NAMES = frozenset(name for names in PART_FIELDS.values() for name in names)
-
-
 _FIELD_VALUES = operator.attrgetter(*FIELDS)
-_IS_PART = tuple(name in _PART_NAMES for name in FIELDS)
+"""Every field of a :class:`Facts`, in order: the scalars, then the parts (see SCALAR_FIELDS)."""
+_DERIVERS = tuple(derive for _, _, derive in DERIVED)
 
 
 def _row(seen: _Seen, facts: Facts) -> tuple[Any, ...]:
     """The index row of a record: its file's columns, each field of its facts in order (a part
     as a JSON array: its items are tuples, which JSON writes as arrays), then the
     :data:`DERIVED` columns."""
+    values = _FIELD_VALUES(facts)
     return (
         seen.path,
         seen.account_dir,
         seen.mtime_ns,
         seen.size,
         None,
-        *(
-            (_encode_part(value) if value else None) if part else value
-            for part, value in zip(_IS_PART, _FIELD_VALUES(facts), strict=True)
-        ),
-        *(derive(facts) for _, _, derive in DERIVED),
+        *values[:_SCALARS],
+        *[_encode_part(value) if value else None for value in values[_SCALARS:]],
+        *[derive(facts) for derive in _DERIVERS],
     )
 
 
