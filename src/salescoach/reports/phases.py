@@ -140,10 +140,11 @@ class Tally:
 
 
 def indexed_tally(
-    rows: Iterable[tuple[str, str, str, str | None]], reference: Reference, today: dt.date
+    rows: Iterable[tuple[str, str, str | None, str | None]], reference: Reference, today: dt.date
 ) -> Tally:
     """The :class:`Tally` of every account's :func:`stays`, from the rows
-    :meth:`Index.phase_observations` gives (slug, day, created, phase; by account, each in
+    :meth:`Index.phase_observations` gives (slug, day, created, phase; the creation time at
+    least of the records dated after ``today``; by account, each in
     chronological order), in one pass over them without an object per observation or stay:
     the phases and team reports read tens of thousands."""
     seen = Seen(reference, today)
@@ -169,7 +170,7 @@ def indexed_tally(
         except KeyError:
             day = parse_day(day_text)
             if day is not None and day > today:  # ahead: placed by its creation day
-                day = seen.day_of(day_text, created)
+                day = seen.day_of(day_text, created or "")
             else:
                 settled[day_text] = day
         if day is None:

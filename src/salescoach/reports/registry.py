@@ -162,7 +162,9 @@ def _objections_summary(index: Index, given: Given) -> objections.ObjectionsRepo
 def _phases_summary(index: Index, given: Given) -> phases.PhasesReport:
     from salescoach.reports import phases
 
-    tally = phases.indexed_tally(index.phase_observations(), given.reference, given.today)
+    tally = phases.indexed_tally(
+        index.phase_observations(given.today.isoformat()), given.reference, given.today
+    )
     stuck_after = int(given.options.get("stuck_after", phases.STUCK_AFTER_DAYS))
     return phases.phases_of_tally(index.accounts(), tally, given.reference, stuck_after)
 

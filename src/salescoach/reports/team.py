@@ -200,7 +200,7 @@ def activity(facts: Iterable[Facts], reference: Reference, today: dt.date) -> Ac
 def indexed_activity(index: Index, reference: Reference, today: dt.date) -> Activity:
     """:func:`activity` of every record in ``index``, from what it counts in a few queries."""
     day = today.isoformat()
-    advances = indexed_tally(index.phase_observations(), reference, today).advances
+    advances = indexed_tally(index.phase_observations(day), reference, today).advances
     deals: dict[str, list[Held]] = {}
     for slug, held_day, held_phase, outcome in index.deals_held(day, after_sale_values(reference)):
         deals.setdefault(slug, []).append(Held(held_day, held_phase, outcome))

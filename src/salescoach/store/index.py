@@ -983,15 +983,18 @@ class Index:
         ((total,),) = self._rows(f"WITH RECURSIVE {_SLUGS} SELECT count(*) FROM {_EACH_SLUG}")
         return int(total)
 
-    def phase_observations(self) -> list[tuple[str, str, str, str]]:
+    def phase_observations(self, today: str) -> list[tuple[str, str, str | None, str]]:
         """The records with a phase, by account in chronological order (slug, day, created,
         phase), less those that cannot change an account's stays on any day: a record that
         repeats the phase of the account's previous one, both with a valid day, written on or
         after it (then whenever it counts as an observation, the previous one counted and
-        set the same phase). Kept in ``phase_changes`` as rows are written (:meth:`_settle`)."""
+        set the same phase). Kept in ``phase_changes`` as rows are written (:meth:`_settle`). The
+        creation time only of a record dated after ``today`` (the one a stay reads it of): the
+        phases and team reports read tens of thousands of rows."""
         return self._rows(
-            "SELECT account_slug, day, created, phase FROM phase_changes "
-            f"ORDER BY account_slug, {_CHRONOLOGICAL}"
+            "SELECT account_slug, day, CASE WHEN day > ? THEN created END, phase "
+            f"FROM phase_changes ORDER BY account_slug, {_CHRONOLOGICAL}",
+            [today],
         )
 
     def meetings_held(self, today: str) -> int:
