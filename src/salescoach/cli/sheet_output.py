@@ -36,7 +36,8 @@ def show_sheet(
         raise NotFoundError(
             message(app_state.language, "sheet_no_prep", meeting=meeting_id)
         ) from None
-    sheet = record_sheet(record, app_state.library_in(app_state.language_of(record.language)))
+    language = app_state.language_of(record.language)
+    sheet = record_sheet(record, app_state.library_in(language), language=language)
     if html:
         write_html(sheet, output)
     if pdf is not None:

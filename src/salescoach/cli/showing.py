@@ -74,7 +74,8 @@ def _show_view(app_state: AppState, meeting: str, kind: str | None) -> None:
         for record in found:
             language = app_state.language_of(record.language)
             languages.append(language)
-            documents.append(render_record_body(record, app_state.library_in(language)))
+            library = app_state.library_in(language)
+            documents.append(render_record_body(record, library, language=language))
             render.markdown(documents[-1])
             if record.notes.strip():
                 documents.append("## Notes\n\n" + record.notes)

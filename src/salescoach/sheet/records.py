@@ -22,8 +22,13 @@ def render_record_body(
     playbooks: list[Any] | None = None,
     *,
     linked: bool = False,
+    language: str | None = None,
 ) -> str:
     """The Markdown body of a record, from the playbooks that asked it (or today's versions).
+
+    ``language``: the one ``library`` is in, when the record is shown in another than its own
+    (``--lang``). Every label then follows it, salescoach's (the title's kind, "Details", the
+    colons) as the playbooks'; the rep's answers stay as they were typed.
 
     ``linked``: under the title, a relative link to the other record of the meeting (a debrief
     always has its prep; a prep links to its debrief once there is one), which Obsidian and any
@@ -31,19 +36,28 @@ def render_record_body(
     """
     if playbooks is None:
         playbooks = record_playbooks(record, library)
-    body = render_body(record_header(record), record.answers, playbooks, library, record.flow)
+    header = record_header(record, language)
+    body = render_body(header, record.answers, playbooks, library, record.flow)
     if not linked:
         return body
     title, _, rest = body.partition("\n")
-    link = message(record.language, f"link_to_{'prep' if record.kind == 'debrief' else 'debrief'}")
+    link = message(header.language, f"link_to_{'prep' if record.kind == 'debrief' else 'debrief'}")
     return f"{title}\n\n{link}\n{rest}"
 
 
-def record_sheet(record: Record, library: Library, playbooks: list[Any] | None = None) -> Sheet:
-    """The one-page sheet of a prep record, laid out by the flow it walked."""
+def record_sheet(
+    record: Record,
+    library: Library,
+    playbooks: list[Any] | None = None,
+    *,
+    language: str | None = None,
+) -> Sheet:
+    """The one-page sheet of a prep record, laid out by the flow it walked (``language``: as
+    for :func:`render_record_body`)."""
     if playbooks is None:
         playbooks = record_playbooks(record, library)
-    return prep_sheet(record_header(record), record.answers, playbooks, library, record.flow)
+    header = record_header(record, language)
+    return prep_sheet(header, record.answers, playbooks, library, record.flow)
 
 
 def record_playbooks(record: Record, library: Library) -> list[Any]:
@@ -57,12 +71,12 @@ def record_playbooks(record: Record, library: Library) -> list[Any]:
     return playbooks
 
 
-def record_header(record: Record) -> SheetHeader:
-    """What the title line of the record says."""
+def record_header(record: Record, language: str | None = None) -> SheetHeader:
+    """What the title line of the record says, in ``language`` (by default the record's)."""
     return SheetHeader(
         kind=record.kind,
         account=record.account.name,
         meeting_type=record.meeting_type,
         meeting_date=record.meeting_date,
-        language=record.language,
+        language=language or record.language,
     )
