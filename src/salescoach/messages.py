@@ -91,6 +91,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheet_html_written": "Printable sheet written: {path} (open it in a browser and print)",
         "sheet_pdf_written": "PDF written: {path}",
         "sheet_no_prep": "meeting {meeting} has no prep, so no prep sheet",
+        "path_unresolvable": "{path}: cannot resolve the path ({error})",
+        "path_outside_home": "{path} leads outside the data home {root} (to {real})",
+        "path_outside_home_hint": (
+            "salescoach never follows links out of its home; move the data inside it"
+        ),
+        "path_is_link": "{path} is a symbolic link; salescoach does not open it",
+        "path_is_link_hint": "delete the link: salescoach recreates the file itself",
+        "no_such_playbook": "no playbook `{id}` on the search path",
+        "playbook_close": "did you mean `{close}`?",
+        "playbook_known": "known: {known}",
+        "playbook_close_loading": (
+            "did you mean `{close}`?\n"
+            "{count:# problem|# problems} while loading playbooks:\n{problems}"
+        ),
+        "playbook_known_loading": (
+            "known: {known}\n{count:# problem|# problems} while loading playbooks:\n{problems}"
+        ),
         "keep_known": "{what} — keep what is known: {items}?",
         "items_count": "{count} items",
         "one_item": "{count} item",
@@ -791,6 +808,25 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "sheet_pdf_written": "PDF écrit : {path}",
         "sheet_no_prep": "le rendez-vous {meeting} n'a pas de préparation, donc pas de fiche",
+        "path_unresolvable": "{path} : impossible de résoudre le chemin ({error})",
+        "path_outside_home": ("{path} mène hors du dossier des données {root} (vers {real})"),
+        "path_outside_home_hint": (
+            "salescoach ne suit jamais un lien hors de son dossier : déplacez les données "
+            "à l'intérieur"
+        ),
+        "path_is_link": "{path} est un lien symbolique : salescoach ne l'ouvre pas",
+        "path_is_link_hint": "supprimez le lien : salescoach recrée le fichier lui-même",
+        "no_such_playbook": "aucun playbook « {id} » dans le chemin de recherche",
+        "playbook_close": "vouliez-vous dire « {close} » ?",
+        "playbook_known": "playbooks connus : {known}",
+        "playbook_close_loading": (
+            "vouliez-vous dire « {close} » ?\n"
+            "{count:# problème|# problèmes} au chargement des playbooks :\n{problems}"
+        ),
+        "playbook_known_loading": (
+            "playbooks connus : {known}\n"
+            "{count:# problème|# problèmes} au chargement des playbooks :\n{problems}"
+        ),
         "keep_known": "{what} — garder ce qui est connu : {items} ?",
         "items_count": "{count} éléments",
         "one_item": "{count} élément",
@@ -2168,6 +2204,10 @@ REWORDED: dict[str, dict[str, str]] = {
         "split it into several files": "coupez-le en plusieurs fichiers",
         "more than the {most} characters allowed": "plus que les {most} caractères permis",
         "cannot write {path}: {why}": "impossible d'écrire {path}\u00a0: {why}",
+        "check that the data home is writable and the disk is not full": (
+            "vérifiez que le dossier des données est accessible en écriture et que le disque "
+            "n'est pas plein"
+        ),
         "cannot save {path}: {why}": "impossible d'enregistrer {path}\u00a0: {why}",
         "cannot save draft {draft}: {why}": (
             "impossible d'enregistrer le brouillon {draft}\u00a0: {why}"

@@ -461,8 +461,8 @@ def save_or_keep(
     try:
         return save()
     except (SalescoachError, OSError, ValueError) as failure:
-        why = failure.message if isinstance(failure, SalescoachError) else str(failure)
-        cause = [failure.hint] if isinstance(failure, SalescoachError) and failure.hint else []
+        said = failure.in_language(language) if isinstance(failure, SalescoachError) else None
+        why, cause = (str(failure), []) if said is None else (said[0], [said[1]] if said[1] else [])
         try:
             draft = keep_draft(
                 drafts,

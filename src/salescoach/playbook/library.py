@@ -200,12 +200,18 @@ class Library:
         if entry is None:
             known = sorted(self.chosen())
             close = difflib.get_close_matches(playbook_id, known, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"known: {', '.join(known)}"
-            if self.problems:
-                hint += f"\n{len(self.problems)} problem(s) while loading playbooks:\n" + "\n".join(
-                    map(str, self.problems[:10])
-                )
-            raise NotFoundError(f"no playbook `{playbook_id}` on the search path", hint=hint)
+            hint = ("playbook_close" if close else "playbook_known") + (
+                "_loading" if self.problems else ""
+            )
+            raise NotFoundError.told(
+                "no_such_playbook",
+                hint,
+                id=playbook_id,
+                close=close[0] if close else "",
+                known=", ".join(known),
+                count=len(self.problems),
+                problems="\n".join(map(str, self.problems[:10])),
+            )
         if kind is not None and entry.playbook.kind != kind:
             raise NotFoundError(
                 f"playbook `{playbook_id}` is a {entry.playbook.kind}, not a {kind}",

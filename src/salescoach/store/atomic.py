@@ -173,11 +173,10 @@ def contained(root: Path, path: Path, *, real_root: Path | None = None) -> Path:
         real_root = root.resolve() if real_root is None else real_root
         real = path.resolve()
     except (OSError, RuntimeError) as error:  # a symlink loop
-        raise StoreError(f"{path}: cannot resolve the path ({error})") from None
+        raise StoreError.told("path_unresolvable", path=path, error=error) from None
     if real != real_root and not real.is_relative_to(real_root):
-        raise StoreError(
-            f"{path} leads outside the data home {root} (to {real})",
-            hint="salescoach never follows links out of its home; move the data inside it",
+        raise StoreError.told(
+            "path_outside_home", "path_outside_home_hint", path=path, root=root, real=real
         )
     return path
 
@@ -186,10 +185,7 @@ def refuse_link(path: Path) -> Path:
     """``path`` itself unless it is a symbolic link (StoreError): for files opened in place,
     such as lock files, where following a link would truncate whatever it points to."""
     if path.is_symlink():
-        raise StoreError(
-            f"{path} is a symbolic link; salescoach does not open it",
-            hint="delete the link: salescoach recreates the file itself",
-        )
+        raise StoreError.told("path_is_link", "path_is_link_hint", path=path)
     return path
 
 
