@@ -5,9 +5,9 @@ installed ``salescoach`` command (median of ``--runs``; a command more than ten 
 runs once) and its peak memory (the child's maximum resident set):
 
 - the first index build (index deleted first), against its 20 s budget;
-- ``list``, ``list --json``, ``show`` (a meeting shown before, and one shown for the first time), ``agenda``, ``account``, every report, ``debrief --last``
-  (with ``--example-answers``: it finds the prep, prints, writes nothing) and ``search``, against
-  the 0.3 s budget;
+- ``list``, ``list --json``, ``show`` (a meeting shown before, and one shown for the first
+  time), ``agenda``, ``account``, every report, ``debrief --last`` (with ``--example-answers``:
+  it finds the prep, prints, writes nothing) and ``search``, against the 0.3 s budget;
 - the exports: CSV, JSON lines and iCalendar against 3 s, CSV for a French Excel, and each
   one's peak memory against 100 MiB;
 - adding one record: through ``salescoach prep`` (the index is updated by the save) and by hand
