@@ -92,6 +92,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheet_pdf_written": "PDF written: {path}",
         "sheet_no_prep": "meeting {meeting} has no prep, so no prep sheet",
         "path_unresolvable": "{path}: cannot resolve the path ({error})",
+        "no_such_user": "cannot expand {path}: there is no user '{user}' on this machine",
+        "no_such_user_hint": "write the path in full, or ~/ for your own home folder",
+        "no_account": "no account for this prep",
+        "no_account_hint": "give it as an argument: salescoach prep ACCOUNT",
+        "no_browser": "no browser to print a PDF with (looked for chromium, google-chrome)",
+        "no_browser_hint": (
+            "write the page with --html and print it from any browser, "
+            "or install chromium (apt-get install chromium)"
+        ),
+        "browser_failed": "{browser} could not print the sheet: {why}",
+        "browser_exit": "{browser} could not print the sheet (exit {status}): {why}",
+        "browser_exit_hint": "write the page with --html and print it from a browser",
         "path_outside_home": "{path} leads outside the data home {root} (to {real})",
         "path_outside_home_hint": (
             "salescoach never follows links out of its home; move the data inside it"
@@ -809,6 +821,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sheet_pdf_written": "PDF écrit : {path}",
         "sheet_no_prep": "le rendez-vous {meeting} n'a pas de préparation, donc pas de fiche",
         "path_unresolvable": "{path} : impossible de résoudre le chemin ({error})",
+        "no_such_user": (
+            "impossible de développer {path} : il n'y a pas d'utilisateur « {user} » "
+            "sur cette machine"
+        ),
+        "no_such_user_hint": "écrivez le chemin en entier, ou ~/ pour votre propre dossier",
+        "no_account": "aucun compte pour cette préparation",
+        "no_account_hint": "donnez-le en argument : salescoach prep COMPTE",
+        "no_browser": (
+            "aucun navigateur pour imprimer un PDF (cherchés : chromium, google-chrome)"
+        ),
+        "no_browser_hint": (
+            "écrivez la page avec --html et imprimez-la depuis n'importe quel navigateur, "
+            "ou installez chromium (apt-get install chromium)"
+        ),
+        "browser_failed": "{browser} n'a pas pu imprimer la fiche : {why}",
+        "browser_exit": "{browser} n'a pas pu imprimer la fiche (code {status}) : {why}",
+        "browser_exit_hint": "écrivez la page avec --html et imprimez-la depuis un navigateur",
         "path_outside_home": ("{path} mène hors du dossier des données {root} (vers {real})"),
         "path_outside_home_hint": (
             "salescoach ne suit jamais un lien hors de son dossier : déplacez les données "

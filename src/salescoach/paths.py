@@ -21,9 +21,8 @@ def expand(path: Path) -> Path:
         from salescoach.errors import UsageError
 
         user = str(path).split("/", 1)[0]
-        raise UsageError(
-            f"cannot expand {path}: there is no user {user[1:]!r} on this machine",
-            hint="write the path in full, or ~/ for your own home folder",
+        raise UsageError.told(
+            "no_such_user", "no_such_user_hint", path=path, user=user[1:]
         ) from None
 
 

@@ -139,10 +139,7 @@ def save_prep(
     meeting = session.answers.get("meeting", {})
     name = meeting.get("account") or account_name
     if not name:
-        raise SalescoachError(
-            "no account for this prep",
-            hint="give it as an argument: salescoach prep ACCOUNT",
-        )
+        raise SalescoachError.told("no_account", "no_account_hint")
     meeting_type = meeting.get("type")
     date = meeting.get("date") or today.isoformat()
     stamp = now_iso()

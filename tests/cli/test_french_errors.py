@@ -150,3 +150,44 @@ def test_an_english_record_is_shown_in_english_without_lang(tmp_path: Path) -> N
     title = shown.stdout.strip().splitlines()[0].strip()
     assert re.fullmatch(r"Prep — Acme · Discovery · \d{4}-\d\d-\d\d", title), title
     assert "With: " in shown.stdout and "Préparation" not in shown.stdout
+
+
+def test_a_home_of_an_unknown_user_is_told_in_french() -> None:
+    listed = salescoach("--lang", "fr", "--home", "~nosuchuserxyz/home", "list")
+    assert listed.returncode == 2
+    said = _plain(listed.stderr)
+    assert (
+        "impossible de développer ~nosuchuserxyz/home : il n'y a pas d'utilisateur "
+        "« nosuchuserxyz » sur cette machine"
+    ) in said
+    assert "écrivez le chemin en entier, ou ~/ pour votre propre dossier" in said
+    assert "cannot expand" not in said
+
+
+def test_a_pdf_without_a_browser_is_told_in_french(tmp_path: Path) -> None:
+    _saved_english_prep(tmp_path)
+    found = salescoach(
+        "--lang", "fr", "show", "acme-discovery", "--pdf", str(tmp_path / "fiche.pdf"),
+        env={"PATH": str(tmp_path), "SALESCOACH_BROWSER": "no-such-browser"},
+    )  # fmt: skip
+    assert found.returncode == 1
+    said = _plain(found.stderr)
+    assert "aucun navigateur pour imprimer un PDF (cherchés : chromium, google-chrome)" in said
+    assert "écrivez la page avec --html et imprimez-la" in said
+    assert "no browser" not in said
+    assert not (tmp_path / "fiche.pdf").exists()
+
+
+def test_the_printing_and_account_failures_are_worded_in_french() -> None:
+    from salescoach.errors import SalescoachError
+
+    failed = SalescoachError.told(
+        "browser_exit", "browser_exit_hint", browser="chromium", status=1, why="crashed"
+    )
+    text, hint = failed.in_language("fr")
+    assert _plain(text) == "chromium n'a pas pu imprimer la fiche (code 1) : crashed"
+    assert _plain(hint or "") == "écrivez la page avec --html et imprimez-la depuis un navigateur"
+    assert failed.message == "chromium could not print the sheet (exit 1): crashed"
+    text, hint = SalescoachError.told("no_account", "no_account_hint").in_language("fr")
+    assert _plain(text) == "aucun compte pour cette préparation"
+    assert _plain(hint or "") == "donnez-le en argument : salescoach prep COMPTE"

@@ -57,11 +57,7 @@ def print_pdf(html_text: str, pdf: Path, browser: str | None = None) -> Path:
     """Print the HTML page to ``pdf`` with a headless browser; a clear error when none is found."""
     browser = browser or find_browser()
     if browser is None:
-        raise SalescoachError(
-            "no browser to print a PDF with (looked for chromium, google-chrome)",
-            hint="write the page with --html and print it from any browser, "
-            "or install chromium (apt-get install chromium)",
-        )
+        raise SalescoachError.told("no_browser", "no_browser_hint")
     with tempfile.TemporaryDirectory(prefix="salescoach-print-") as work:
         html = Path(work) / "sheet.html"
         html.write_text(html_text, encoding="utf-8")
@@ -76,12 +72,15 @@ def print_pdf(html_text: str, pdf: Path, browser: str | None = None) -> Path:
                 check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise SalescoachError(f"{browser} could not print the sheet: {error}") from None
+            raise SalescoachError.told("browser_failed", browser=browser, why=error) from None
         if done.returncode != 0 or not target.is_file():
             last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-            raise SalescoachError(
-                f"{browser} could not print the sheet (exit {done.returncode}): {last}",
-                hint="write the page with --html and print it from a browser",
+            raise SalescoachError.told(
+                "browser_exit",
+                "browser_exit_hint",
+                browser=browser,
+                status=done.returncode,
+                why=last,
             )
         from salescoach.store.atomic import write_output
 
