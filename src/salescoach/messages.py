@@ -95,6 +95,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "no_such_user": "cannot expand {path}: there is no user '{user}' on this machine",
         "no_such_user_hint": "write the path in full, or ~/ for your own home folder",
         "no_account": "no account for this prep",
+        "not_on_search_path": (
+            "{directory} is not on the search path: use --playbooks {directory}, "
+            "$SALESCOACH_PLAYBOOKS or `playbooks:` in the config file"
+        ),
         "no_account_hint": "give it as an argument: salescoach prep ACCOUNT",
         "no_browser": "no browser to print a PDF with (looked for chromium, google-chrome)",
         "no_browser_hint": (
@@ -827,6 +831,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         ),
         "no_such_user_hint": "écrivez le chemin en entier, ou ~/ pour votre propre dossier",
         "no_account": "aucun compte pour cette préparation",
+        "not_on_search_path": (
+            "{directory} n'est pas dans le chemin de recherche : utilisez --playbooks "
+            "{directory}, $SALESCOACH_PLAYBOOKS ou `playbooks:` dans le fichier de configuration"
+        ),
         "no_account_hint": "donnez-le en argument : salescoach prep COMPTE",
         "no_browser": (
             "aucun navigateur pour imprimer un PDF (cherchés : chromium, google-chrome)"

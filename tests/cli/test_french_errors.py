@@ -191,3 +191,14 @@ def test_the_printing_and_account_failures_are_worded_in_french() -> None:
     text, hint = SalescoachError.told("no_account", "no_account_hint").in_language("fr")
     assert _plain(text) == "aucun compte pour cette préparation"
     assert _plain(hint or "") == "donnez-le en argument : salescoach prep COMPTE"
+
+
+def test_a_new_playbook_off_the_search_path_is_told_in_french(tmp_path: Path) -> None:
+    folder = tmp_path / "equipe"
+    made = salescoach(
+        "--lang", "fr", "playbook", "new", "tarifs", "--kind", "prep", "--dir", str(folder)
+    )
+    assert made.returncode == 0, made.stderr
+    said = _plain(made.stderr)
+    assert f"{folder} n'est pas dans le chemin de recherche : utilisez --playbooks {folder}" in said
+    assert "is not on the search path" not in said

@@ -316,10 +316,7 @@ def _not_on_path_hint(app_state: AppState, directory: Path) -> str | None:
     on_path = {s.directory.resolve() for s in _search(app_state)(app_state.language)}
     if directory.resolve() in on_path:
         return None
-    return (
-        f"{directory} is not on the search path: use --playbooks {directory}, "
-        "$SALESCOACH_PLAYBOOKS or `playbooks:` in the config file"
-    )
+    return message(app_state.language, "not_on_search_path", directory=directory)
 
 
 @app.command()
