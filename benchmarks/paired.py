@@ -55,6 +55,7 @@ def main() -> int:
         ["agenda", "--json", *today],
         ["report", "phases", *today],
         ["report", "funnel"],
+        ["report", "objections"],
         ["search", "unions"],
         ["export", "--format", "csv"],
         ["export", "--format", "json"],
