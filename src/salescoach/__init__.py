@@ -17,16 +17,33 @@ def _without_plugin_search() -> None:
     is about a tenth of a command that reads a record, for plugins salescoach never uses (an
     application, not a library: its models are its own). So the module pydantic asks
     (``pydantic.plugin._loader``, whose ``get_plugins`` is all it imports from it) is given as
-    one that answers "none", unless it was imported already.
+    one that answers "none", unless it was imported already. Should a later pydantic ask that
+    module for anything else, the real one is imported and answers (:func:`_real_loader`).
     """
-    name = "pydantic.plugin._loader"
-    if name in sys.modules:
+    if _LOADER in sys.modules:
         return
     import types
 
-    loader = types.ModuleType(name, "No pydantic plugins in salescoach (see salescoach).")
+    loader = types.ModuleType(_LOADER, "No pydantic plugins in salescoach (see salescoach).")
     loader.__dict__["get_plugins"] = _no_pydantic_plugins
-    sys.modules[name] = loader
+    loader.__dict__["__getattr__"] = _real_loader
+    sys.modules[_LOADER] = loader
+
+
+_LOADER = "pydantic.plugin._loader"
+
+
+def _real_loader(name: str) -> object:
+    """A name the stand-in does not hold, from pydantic's own loader (imported then); a
+    module's own attributes (``__file__``, ``__path__``…) the stand-in simply has not."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    import importlib
+
+    current = sys.modules.get(_LOADER)
+    if current is not None and current.__dict__.get("get_plugins") is _no_pydantic_plugins:
+        del sys.modules[_LOADER]
+    return getattr(importlib.import_module(_LOADER), name)
 
 
 _without_plugin_search()
