@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import stat
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from salescoach.digest import sha256_hex
 from salescoach.playbook.sources import Source, playbook_files
+from salescoach.store.owned import own_file
 
 if TYPE_CHECKING:  # the model (pydantic) is imported when a library is read, not for a stamp
     from salescoach.playbook.library import Entry, Library
@@ -156,25 +156,6 @@ def _cached(path: Path, stamp: Stamp) -> list[Entry] | None:
     if not (isinstance(entries, list) and all(isinstance(e, Entry) for e in entries)):
         return None
     return entries
-
-
-def own_file(path: Path) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file of this user writable by no one else."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    try:
-        status = os.fstat(descriptor)
-        mine = not hasattr(os, "getuid") or status.st_uid == os.getuid()
-        if not (stat.S_ISREG(status.st_mode) and mine and not status.st_mode & 0o022):
-            return None
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            return file.read()
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
 
 
 def _keep(path: Path, stamp: Stamp, entries: list[Entry]) -> None:

@@ -39,13 +39,13 @@ from salescoach.library_cache import (
     changed_lately,
     file_stamp,
     keep_file,
-    own_file,
     recent,
     sources_stamp,
 )
 from salescoach.playbook.sources import Source
 from salescoach.store.atomic import contained, is_temp_name
 from salescoach.store.layout import KINDS, account_entries, record_name
+from salescoach.store.owned import own_file
 
 CACHE_DIR = "views"
 FORMAT = 1

@@ -1904,18 +1904,11 @@ def _scan_record(marks: tuple[int, int], text: bytes) -> bytes:
 
 
 def _kept_scan(path: Path) -> bytes | None:
-    """The scan kept beside the index (``None`` when there is none, or it cannot be read)."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    try:
-        with open(descriptor, "rb", closefd=False) as kept:
-            return kept.read()
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
+    """The scan kept beside the index (``None`` when there is none, or it is not the file this
+    user wrote: a link, another's, writable by others)."""
+    from salescoach.store.owned import own_file
+
+    return own_file(path)
 
 
 def _keep_scan(path: Path, scanned: bytes) -> None:
