@@ -161,6 +161,18 @@ def keeping_folder_times(home: Path) -> dict[Path, tuple[int, int]]:
     return {f: (f.stat().st_atime_ns, f.stat().st_mtime_ns) for f in folders}
 
 
+def edit_in_place_same_size(path: Path) -> None:
+    """Edit a record in place, its size kept (an editor writing into the file, not replacing
+    it): phase-4 becomes phase-5, one second later."""
+    before = path.stat()
+    with path.open("r+", encoding="utf-8") as file:
+        edited = file.read().replace("phase-4", "phase-5")
+        file.seek(0)
+        file.write(edited)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    assert path.stat().st_size == before.st_size
+
+
 def put_back(times: dict[Path, tuple[int, int]]) -> None:
     for folder, (atime, mtime) in times.items():
         if folder.exists():
@@ -176,14 +188,7 @@ def test_every_hand_edit_is_found_whatever_the_folders_times_say(
     acme_debrief = repo.path_of("2026-01-10-acme-discovery", "debrief")
     text = acme_debrief.read_text()
     times = keeping_folder_times(home)
-    # Edited in place, the size kept (an editor writing into the file, not replacing it).
-    before = beta.stat()
-    with beta.open("r+", encoding="utf-8") as file:
-        edited = file.read().replace("phase-4", "phase-5")
-        file.seek(0)
-        file.write(edited)
-    os.utime(beta, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
-    assert beta.stat().st_size == before.st_size
+    edit_in_place_same_size(beta)
     acme_debrief.unlink()  # deleted from a meeting folder that stays
     put_back(times)
     assert indexed(home) == from_files(home)

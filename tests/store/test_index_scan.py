@@ -14,6 +14,7 @@ from salescoach.store.index import SCAN_FILE, Index, index_path, note_saved
 from salescoach.store.repository import Repository
 from tests.reports.homes import prep
 from tests.store.test_index import (
+    edit_in_place_same_size,
     from_files,
     indexed,
     keeping_folder_times,
@@ -70,14 +71,7 @@ def test_an_open_that_finds_what_the_kept_scan_says_compares_no_rows(
 
 
 def same_size_in_place(home: Path) -> None:
-    beta = Repository(home).path_of("2026-02-01-beta-negotiation", "prep")
-    before = beta.stat()
-    with beta.open("r+", encoding="utf-8") as file:
-        edited = file.read().replace("phase-4", "phase-5")
-        file.seek(0)
-        file.write(edited)
-    os.utime(beta, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
-    assert beta.stat().st_size == before.st_size
+    edit_in_place_same_size(Repository(home).path_of("2026-02-01-beta-negotiation", "prep"))
 
 
 def deleted(home: Path) -> None:
