@@ -685,6 +685,16 @@ def test_an_edited_paragraph_still_takes_new_lines(
     assert prompter.ask(ask) == "line one and two\nline three"
 
 
+@pytest.mark.timeout(10)
+def test_blank_lines_typed_before_a_paragraph_are_dropped(
+    prompter: QuestionaryPrompter, keys: PipeInput
+) -> None:
+    # A walk found them saved: Enter pressed a few times before typing the signals.
+    keys.send_text(ENTER + ENTER + "Asked for a quote" + ENTER + "for two sites" + ESC_ENTER)
+    ask = make_ask(question(QuestionType.PARAGRAPH))
+    assert prompter.ask(ask) == "Asked for a quote\nfor two sites"
+
+
 # --- back one question, and where the walk is ------------------------------------------------
 
 EVERY_STEP_PROMPT: dict[str, Callable[[QuestionaryPrompter], object]] = {

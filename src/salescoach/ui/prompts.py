@@ -811,16 +811,18 @@ def _required(ask: Ask) -> AnswerValueError:
 
 
 _TRAILING_BLANK_LINES = re.compile(r"(?:\n[ \t]*)+\Z")
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[ \t]*\n)+")
 
 
 def _canonical_text(ask: Ask, text: str) -> Answer:
     """Typed text as the engine's answer: ``None`` when blank, else ``ask.check(text)``.
 
-    Blank lines left at the end of several lines are dropped (an Enter too many).
+    Blank lines before and after several lines are dropped (an Enter too many, or Enter
+    pressed first to start on a new line); the first line's indentation is kept.
     Raises AnswerValueError for a value ``check`` refuses or a blank required answer.
     """
     if ask.question.type == QuestionType.PARAGRAPH and ask.mode == "value":
-        text = _TRAILING_BLANK_LINES.sub("", text)
+        text = _LEADING_BLANK_LINES.sub("", _TRAILING_BLANK_LINES.sub("", text))
     answer = None if not text.strip() else ask.check(text)
     if answer is None and ask.required:
         raise _required(ask)
